@@ -1,0 +1,388 @@
+package classify
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Value is one answer. Known is false for an unanswered question. An enum
+// answer is a one-bit Set (bit i = choice i), a multi answer a Set of bits,
+// a bool answer is Bool and numbers are Num; unused fields stay zero so that
+// equality is field-wise.
+type Value struct {
+	Known bool
+	Bool  bool
+	Num   float64
+	Set   uint64
+}
+
+// Answers holds one Value per question, indexed like RuleSet.Questions.
+type Answers []Value
+
+// Product describes what was assessed; it is shown, never evaluated.
+type Product struct {
+	Name        string `json:"name,omitempty"`
+	Company     string `json:"company,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Document is a parsed and checked answers document.
+type Document struct {
+	Product Product
+	Answers Answers
+}
+
+// Format is the syntax of an answers document.
+type Format int
+
+const (
+	// FormatAuto takes JSON when the first non-blank character is '{' or '[',
+	// and YAML otherwise.
+	FormatAuto Format = iota
+	FormatJSON
+	FormatYAML
+)
+
+// maxProblems bounds the problems reported for one document, so a hostile
+// file cannot make the report larger than itself many times over.
+const maxProblems = 100
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// ParseAnswers parses and checks an answers document. name is used in
+// problem locations ("acme.json"). On any problem it returns Problems listing
+// every one found (up to 100), each with line, column, key and what is allowed.
+func (rs *RuleSet) ParseAnswers(name string, data []byte, format Format) (*Document, error) {
+	return rs.parseAnswers(name, data, format, 0)
+}
+
+func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBase int) (*Document, error) {
+	fail := func(p Problem) (*Document, error) {
+		p.File = name
+		return nil, Problems{p}
+	}
+	if len(data) > MaxDocumentBytes {
+		return fail(Problem{Message: fmt.Sprintf("the document is %d bytes; the limit is %d bytes (1 MiB)", len(data), MaxDocumentBytes)})
+	}
+	// A byte-order mark is how some editors start UTF-8 files; it carries no
+	// content, so it is dropped rather than refused.
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		line := bytes.Count(data[:off], []byte("\n")) + 1 + lineBase
+		col := utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
+		return fail(Problem{Line: line, Col: col, Message: "invalid UTF-8; save the file as UTF-8"})
+	}
+	if format == FormatAuto {
+		format = FormatYAML
+		if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			format = FormatJSON
+		}
+	}
+	var root *node
+	var perr *Problem
+	if format == FormatJSON {
+		root, perr = parseJSON(data, lineBase)
+		if perr != nil {
+			ps := []Problem{*perr}
+			runeColumns(data, lineBase, ps)
+			return fail(ps[0])
+		}
+	} else {
+		if root, perr = parseYAML(data); perr != nil {
+			return fail(*perr)
+		}
+	}
+	var ps Problems
+	c := collector{file: name, ps: &ps}
+	doc := rs.document(root, c)
+	if len(ps) > 0 {
+		if format == FormatJSON {
+			runeColumns(data, lineBase, ps)
+		}
+		if len(ps) > maxProblems {
+			ps = append(ps[:maxProblems], Problem{File: name, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
+		}
+		return nil, ps
+	}
+	return doc, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+var topKeys = []string{"questionnaire", "product", "answers"}
+var productKeys = []string{"name", "company", "description"}
+
+func (rs *RuleSet) document(root *node, c collector) *Document {
+	doc := &Document{Answers: make(Answers, len(rs.Questions))}
+	if root.kind != kindObject {
+		c.add(root.at, "", "the document is %s; expected an object with \"answers\"", root.kind)
+		return doc
+	}
+	for _, f := range root.fields {
+		switch f.key {
+		case "questionnaire":
+			if f.val.kind == kindNull {
+				continue
+			}
+			if f.val.kind != kindString || f.val.str != rs.ID {
+				c.add(f.val.at, "questionnaire", "%s is not this questionnaire; allowed: %q", describe(f.val), rs.ID)
+			}
+		case "product":
+			rs.product(f.val, &doc.Product, c)
+		case "answers":
+			rs.answers(f.val, doc.Answers, c)
+		default:
+			msg := fmt.Sprintf("unknown key; allowed: %s%s", strings.Join(topKeys, ", "), hint(f.key, topKeys))
+			if rs.Question(f.key) != nil {
+				msg = fmt.Sprintf("unknown key; answer keys go inside \"answers\": {\"%s\": ...}", f.key)
+			}
+			c.add(f.at, f.key, "%s", msg)
+		}
+	}
+	return doc
+}
+
+func (rs *RuleSet) product(n *node, p *Product, c collector) {
+	if n.kind == kindNull {
+		return
+	}
+	if n.kind != kindObject {
+		c.add(n.at, "product", "expected an object with name, company and description; got %s", n.kind)
+		return
+	}
+	for _, f := range n.fields {
+		key := "product." + f.key
+		var dst *string
+		switch f.key {
+		case "name":
+			dst = &p.Name
+		case "company":
+			dst = &p.Company
+		case "description":
+			dst = &p.Description
+		default:
+			c.add(f.at, key, "unknown key; allowed: %s%s", strings.Join(productKeys, ", "), hint(f.key, productKeys))
+			continue
+		}
+		switch f.val.kind {
+		case kindNull:
+		case kindString:
+			*dst = f.val.str
+		default:
+			c.add(f.val.at, key, "expected a string; got %s", f.val.kind)
+		}
+	}
+}
+
+func (rs *RuleSet) answers(n *node, a Answers, c collector) {
+	if n.kind == kindNull {
+		return
+	}
+	if n.kind != kindObject {
+		c.add(n.at, "answers", "expected an object of answers; got %s", n.kind)
+		return
+	}
+	for _, f := range n.fields {
+		key := "answers." + f.key
+		i, ok := rs.questionIndex[f.key]
+		if !ok {
+			c.add(f.at, key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
+			continue
+		}
+		if f.val.kind == kindNull {
+			continue
+		}
+		if v, ok := rs.Questions[i].value(f.val, key, c); ok {
+			a[i] = v
+		}
+	}
+}
+
+func (rs *RuleSet) questionIDs() []string {
+	ids := make([]string, len(rs.Questions))
+	for i, q := range rs.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// value checks one answer against its question.
+func (q *Question) value(n *node, key string, c collector) (Value, bool) {
+	switch q.Type {
+	case TypeBool:
+		if n.kind != kindBool {
+			c.add(n.at, key, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
+			return Value{}, false
+		}
+		return Value{Known: true, Bool: n.flag}, true
+	case TypeInt, TypeNumber:
+		if n.kind != kindNumber {
+			c.add(n.at, key, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
+			return Value{}, false
+		}
+		if q.Type == TypeInt && n.num != math.Trunc(n.num) {
+			c.add(n.at, key, "%s is not a whole number; allowed: %s", n.str, q.RangeText())
+			return Value{}, false
+		}
+		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
+			c.add(n.at, key, "%s is out of range; allowed: %s", n.str, q.RangeText())
+			return Value{}, false
+		}
+		return Value{Known: true, Num: n.num}, true
+	case TypeEnum:
+		if n.kind != kindString {
+			c.add(n.at, key, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(q.choiceIDs(), ", "))
+			return Value{}, false
+		}
+		i := q.ChoiceIndex(n.str)
+		if i < 0 {
+			c.add(n.at, key, "%q is not allowed; allowed: %s%s", n.str, strings.Join(q.choiceIDs(), ", "), hint(n.str, q.choiceIDs()))
+			return Value{}, false
+		}
+		return Value{Known: true, Set: 1 << i}, true
+	case TypeMulti:
+		if n.kind != kindArray {
+			c.add(n.at, key, "%s is not allowed; expected a list of: %s ([] for none, null for not known)", describe(n), strings.Join(q.choiceIDs(), ", "))
+			return Value{}, false
+		}
+		var set uint64
+		ok := true
+		for j, it := range n.items {
+			ikey := key + "[" + strconv.Itoa(j) + "]"
+			i := -1
+			if it.kind == kindString {
+				i = q.ChoiceIndex(it.str)
+			}
+			switch {
+			case i < 0 && it.kind == kindString:
+				c.add(it.at, ikey, "%q is not allowed; allowed: %s%s", it.str, strings.Join(q.choiceIDs(), ", "), hint(it.str, q.choiceIDs()))
+				ok = false
+			case i < 0:
+				c.add(it.at, ikey, "%s is not allowed; allowed: %s", describe(it), strings.Join(q.choiceIDs(), ", "))
+				ok = false
+			case set&(1<<i) != 0:
+				c.add(it.at, ikey, "%q is listed twice", it.str)
+				ok = false
+			default:
+				set |= 1 << i
+			}
+		}
+		return Value{Known: true, Set: set}, ok
+	}
+	return Value{}, false
+}
+
+// describe shows a bad value in a message, short and quoted.
+func describe(n *node) string {
+	switch n.kind {
+	case kindString:
+		s := n.str
+		if utf8.RuneCountInString(s) > 40 {
+			s = string([]rune(s)[:40]) + "…"
+		}
+		return strconv.Quote(s)
+	case kindNumber:
+		return n.str
+	case kindBool:
+		return strconv.FormatBool(n.flag)
+	default:
+		return n.kind.String()
+	}
+}
+
+func (q *Question) choiceIDs() []string {
+	ids := make([]string, len(q.Choices))
+	for i, c := range q.Choices {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// RangeText says in words which numbers a number question takes.
+func (q *Question) RangeText() string {
+	what := "a number"
+	if q.Type == TypeInt {
+		what = "a whole number"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case q.Min != nil && q.Max != nil:
+		return fmt.Sprintf("%s from %s to %s", what, f(*q.Min), f(*q.Max))
+	case q.Min != nil:
+		return fmt.Sprintf("%s of at least %s", what, f(*q.Min))
+	case q.Max != nil:
+		return fmt.Sprintf("%s of at most %s", what, f(*q.Max))
+	}
+	return what
+}
+
+// JSONValue is the answer as it appears in an answers document, or nil.
+func (q *Question) JSONValue(v Value) any {
+	if !v.Known {
+		return nil
+	}
+	switch q.Type {
+	case TypeBool:
+		return v.Bool
+	case TypeInt, TypeNumber:
+		return v.Num
+	case TypeEnum:
+		for i := range q.Choices {
+			if v.Set == 1<<i {
+				return q.Choices[i].ID
+			}
+		}
+		return nil
+	default:
+		ids := []string{}
+		for i := range q.Choices {
+			if v.Set&(1<<i) != 0 {
+				ids = append(ids, q.Choices[i].ID)
+			}
+		}
+		return ids
+	}
+}
+
+// Canonical is the document in canonical JSON: keys sorted, unanswered keys
+// left out, no spaces. Its SHA-256 identifies the facts a result rests on.
+func (rs *RuleSet) Canonical(doc *Document) []byte {
+	answers := map[string]any{}
+	for i := range rs.Questions {
+		if v := rs.Questions[i].JSONValue(doc.Answers[i]); v != nil {
+			answers[rs.Questions[i].ID] = v
+		}
+	}
+	out := map[string]any{"questionnaire": rs.ID, "answers": answers}
+	if doc.Product != (Product{}) {
+		out["product"] = doc.Product
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(out) // maps, strings, numbers and bools always encode
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// Fingerprint is the hex SHA-256 of the canonical document.
+func (rs *RuleSet) Fingerprint(doc *Document) string {
+	sum := sha256.Sum256(rs.Canonical(doc))
+	return hex.EncodeToString(sum[:])
+}

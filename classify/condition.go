@@ -1,0 +1,173 @@
+package classify
+
+// condOp is an operator of the condition vocabulary (see rules.yaml).
+type condOp uint8
+
+const (
+	opAll condOp = iota
+	opAny
+	opNot
+	opEquals     // bool, enum or number equals a value
+	opIn         // enum is one of a set (Mask)
+	opAtLeast    // number >= Num or parameter
+	opAtMost     // number <= Num or parameter
+	opIncludes   // multi includes any of Mask
+	opOnly       // multi is non-empty and within Mask
+	opAnswered   // the key was answered (never in verdict rules)
+	opParamUnset // the parameter has no value on the date
+)
+
+var opNames = map[string]condOp{
+	"equals": opEquals, "in": opIn, "at_least": opAtLeast, "at_most": opAtMost,
+	"includes": opIncludes, "includes_any": opIncludes, "only": opOnly, "answered": opAnswered,
+}
+
+// Cond is a compiled condition over answers. Leaves name a question by index
+// and carry their operand resolved at load time, so evaluation does no lookups.
+type Cond struct {
+	op    condOp
+	key   int     // question index for leaves
+	param int     // parameter index for an operand, or -1
+	num   float64 // number operand
+	mask  uint64  // enum or multi choices
+	flag  bool    // bool operand
+	kids  []*Cond
+	at    pos
+}
+
+// eval evaluates c in three values. params are the parameter values on the
+// as-of date, indexed like RuleSet.Parameters.
+func (c *Cond) eval(a Answers, params []ParamValue) Tri {
+	switch c.op {
+	case opAll:
+		r := True
+		for _, k := range c.kids {
+			if v := k.eval(a, params); v < r {
+				if v == False {
+					return False
+				}
+				r = v
+			}
+		}
+		return r
+	case opAny:
+		r := False
+		for _, k := range c.kids {
+			if v := k.eval(a, params); v > r {
+				if v == True {
+					return True
+				}
+				r = v
+			}
+		}
+		return r
+	case opNot:
+		return c.kids[0].eval(a, params).not()
+	case opParamUnset:
+		return triOf(!params[c.param].Set)
+	case opAnswered:
+		return triOf(a[c.key].Known == c.flag)
+	}
+	v := a[c.key]
+	if !v.Known {
+		return Unknown
+	}
+	switch c.op {
+	case opEquals:
+		return triOf(v.Bool == c.flag && v.Num == c.num && v.Set == c.mask)
+	case opIn:
+		return triOf(v.Set&c.mask != 0)
+	case opIncludes:
+		return triOf(v.Set&c.mask != 0)
+	case opOnly:
+		return triOf(v.Set != 0 && v.Set&^c.mask == 0)
+	case opAtLeast, opAtMost:
+		n := c.num
+		if c.param >= 0 {
+			p := params[c.param]
+			if !p.Set { // no limit: every value is within it
+				return triOf(c.op == opAtMost)
+			}
+			n = p.Value
+		}
+		if c.op == opAtLeast {
+			return triOf(v.Num >= n)
+		}
+		return triOf(v.Num <= n)
+	}
+	return Unknown
+}
+
+// keys appends the question indexes c reads, each once, in first-read order.
+func (c *Cond) keys(dst []int) []int {
+	if c == nil {
+		return dst
+	}
+	switch c.op {
+	case opAll, opAny, opNot:
+		for _, k := range c.kids {
+			dst = k.keys(dst)
+		}
+		return dst
+	case opParamUnset:
+		return dst
+	}
+	for _, k := range dst {
+		if k == c.key {
+			return dst
+		}
+	}
+	return append(dst, c.key)
+}
+
+// leaves calls f for every leaf of c.
+func (c *Cond) leaves(f func(*Cond)) {
+	if c == nil {
+		return
+	}
+	switch c.op {
+	case opAll, opAny, opNot:
+		for _, k := range c.kids {
+			k.leaves(f)
+		}
+	default:
+		f(c)
+	}
+}
+
+// why appends the question indexes that decide c's outcome on a: for a true
+// "any", the first true part; for a false "all", the first false part; for
+// an unknown outcome, the unknown parts; otherwise every part.
+func (c *Cond) why(a Answers, params []ParamValue, dst []int) []int {
+	if c == nil {
+		return dst
+	}
+	switch c.op {
+	case opAll, opAny:
+		out := c.eval(a, params)
+		decisive := False
+		if c.op == opAny {
+			decisive = True
+		}
+		for _, k := range c.kids {
+			v := k.eval(a, params)
+			switch {
+			case out == decisive && v == decisive:
+				return k.why(a, params, dst)
+			case out == Unknown && v == Unknown, out != Unknown && out != decisive:
+				dst = k.why(a, params, dst)
+			}
+		}
+		return dst
+	case opNot:
+		return c.kids[0].why(a, params, dst)
+	case opParamUnset:
+		return dst
+	}
+	for _, k := range dst {
+		if k == c.key {
+			return dst
+		}
+	}
+	return append(dst, c.key)
+}

@@ -1,0 +1,358 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrAsOf is returned for an as-of date the rule set does not cover.
+var ErrAsOf = errors.New("date outside the rule set")
+
+// Evaluate classifies a document with the rules in force on asOf. It is pure
+// and deterministic: the same document and date give the same Result.
+func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
+	if len(doc.Answers) != len(rs.Questions) {
+		return nil, fmt.Errorf("answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
+	}
+	e, err := rs.epochFor(asOf)
+	if err != nil {
+		return nil, err
+	}
+	ev := evaluation{rs: rs, a: doc.Answers, params: rs.epochs[e].params, epoch: e}
+	ev.run()
+	r := &Result{
+		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
+		Verdict:       verdictNames[ev.verdict],
+		Summary:       rs.Texts.Verdicts[verdictNames[ev.verdict]],
+		AnswersSHA256: rs.Fingerprint(doc),
+	}
+	ev.subcategories(r)
+	ev.licence(r)
+	ev.requirements(r)
+	ev.pivotal(r)
+	ev.regimesAndNotes(r)
+	ev.openQuestions(r)
+	r.Trace = ev.trace
+	r.Sources = rs.cited(r)
+	return r, nil
+}
+
+// evaluation holds the state of one Evaluate call.
+type evaluation struct {
+	rs     *RuleSet
+	a      Answers
+	params []ParamValue
+	epoch  int
+
+	sp        space
+	verdict   int
+	gateFails bool // in every completion
+	trace     []TraceStep
+	// open maps an unanswered key to the parts of the result it leaves open.
+	open map[int][]string
+}
+
+func (ev *evaluation) run() {
+	rs := ev.rs
+	// The verdict and sub-category strengths over every completion of the
+	// unanswered verdict keys. When three-valued evaluation already settles
+	// everything, the single evaluation stands for all completions.
+	settled := true
+	for i := range rs.Gates {
+		if rs.Gates[i].When.eval(ev.a, ev.params) == Unknown {
+			settled = false
+		}
+	}
+	for i := range rs.Subcategories {
+		for j := range rs.Subcategories[i].Rules {
+			if rs.Subcategories[i].Rules[j].When.eval(ev.a, ev.params) == Unknown {
+				settled = false
+			}
+		}
+	}
+	if settled {
+		ev.sp = space{codes: []uint32{rs.code(ev.a, ev.params)}}
+	} else {
+		ev.sp = rs.enumerate(ev.a, ev.params)
+	}
+	ev.verdict = only(ev.sp.set(verdictField))
+	if ev.verdict < 0 {
+		ev.verdict = vUndetermined
+	}
+	ev.gateFails = ev.sp.set(gateField) == 1<<1
+}
+
+// step evaluates a rule's condition, records it in the trace and returns the
+// outcome with the answer keys that decided it.
+func (ev *evaluation) step(id, kind string, c *Cond) (Tri, []string) {
+	out := c.eval(ev.a, ev.params)
+	read := ev.names(c.keys(nil))
+	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: read})
+	return out, ev.names(c.why(ev.a, ev.params, nil))
+}
+
+func (ev *evaluation) names(keys []int) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = ev.rs.Questions[k].ID
+	}
+	return out
+}
+
+func (ev *evaluation) subcategories(r *Result) {
+	rs := ev.rs
+	r.Exclusions = []Finding{}
+	for i := range rs.Gates {
+		g := &rs.Gates[i]
+		out, why := ev.step(g.ID, "gate", g.When)
+		if out == True {
+			r.Exclusions = append(r.Exclusions, ev.finding(g, why))
+		}
+	}
+	var found []SubcategoryResult
+	for i := range rs.Subcategories {
+		s := &rs.Subcategories[i]
+		outs := make([]Tri, len(s.Rules))
+		whys := make([][]string, len(s.Rules))
+		for j := range s.Rules {
+			outs[j], whys[j] = ev.step(s.Rules[j].ID, "subcategory", s.Rules[j].When)
+		}
+		field := strengthField(i)
+		set := ev.sp.set(field)
+		if set&^1 == 0 { // none in every completion
+			continue
+		}
+		strongest := 1
+		if set&(1<<2) != 0 {
+			strongest = 2
+		}
+		sr := SubcategoryResult{ID: s.ID, Name: s.Name, Strength: strengths[2-strongest], Settled: only(set) >= 0,
+			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing, Reasons: []Reason{}}
+		if !sr.Settled {
+			for j, k := range ev.sp.keys {
+				if ev.sp.matters(j, field) {
+					sr.DependsOn = append(sr.DependsOn, rs.Questions[k].ID)
+				}
+			}
+		}
+		for _, want := range []Tri{True, Unknown} {
+			for j := range s.Rules {
+				rule := &s.Rules[j]
+				if outs[j] != want || (sr.Settled && rule.Strength != sr.Strength) {
+					continue
+				}
+				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: whys[j],
+					Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing})
+			}
+			if sr.Settled && len(sr.Reasons) > 0 {
+				break
+			}
+		}
+		found = append(found, sr)
+	}
+	r.Subcategories, r.IfOperated = []SubcategoryResult{}, []SubcategoryResult{}
+	if ev.gateFails {
+		r.IfOperated = append(r.IfOperated, found...)
+	} else {
+		r.Subcategories = append(r.Subcategories, found...)
+	}
+}
+
+func (ev *evaluation) finding(rule *Rule, why []string) Finding {
+	return Finding{ID: rule.ID, Text: rule.texts[ev.epoch], Answers: why, Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing}
+}
+
+// affects records that an unanswered key leaves part of the result open.
+func (ev *evaluation) affects(c *Cond, out Tri, part string) {
+	if out != Unknown {
+		return
+	}
+	if ev.open == nil {
+		ev.open = map[int][]string{}
+	}
+	for _, k := range c.why(ev.a, ev.params, nil) {
+		if !ev.a[k].Known {
+			ev.open[k] = append(ev.open[k], part)
+		}
+	}
+}
+
+func (ev *evaluation) licence(r *Result) {
+	rs := ev.rs
+	lic := Licence{Category: strings.ToUpper(rs.ID), Basis: []string{}}
+	if pi, ok := rs.paramIndex["validity_years"]; ok {
+		lic.ValidityYears = ev.params[pi].Value
+	}
+	cov, _ := ev.step(rs.Existing.ID, "existing_licence", rs.Existing.When)
+	r.CoveredByExistingLicence = cov == True
+	r.ExistingLicence = [...]string{"does_not_cover", "unknown", "covers"}[cov]
+	for i := range rs.Scopes {
+		s := &rs.Scopes[i]
+		out, _ := ev.step(s.ID, "scope", s.When)
+		if ev.verdict == vUnlikely {
+			continue
+		}
+		ev.affects(s.When, out, "licence.scope")
+		if out != True || lic.Scope != nil {
+			continue
+		}
+		scope := s.Scope
+		lic.Scope, lic.Title = &scope, &s.Licence
+		auth := ev.variant(s.Authority)
+		lic.Authority = &auth
+		if p := ev.params[s.minCapital]; p.Set {
+			v := p.Value
+			lic.MinRegisteredCapitalCNY = &v
+		}
+		lic.Basis = s.Basis
+	}
+	if ev.verdict != vUnlikely {
+		ev.affects(rs.Existing.When, cov, "covered_by_existing_licence")
+		if lic.Scope == nil {
+			t := rs.Texts.ScopeUnknown
+			lic.Authority = &t
+		}
+	}
+	r.Licence = lic
+}
+
+// variant picks the first text whose condition holds and fills in answers.
+func (ev *evaluation) variant(vs []Variant) Text {
+	for _, v := range vs {
+		if v.When == nil || v.When.eval(ev.a, ev.params) == True {
+			t := v.texts[ev.epoch]
+			return Text{Zh: ev.fillAnswers(t.Zh, "zh"), En: ev.fillAnswers(t.En, "en")}
+		}
+	}
+	return Text{}
+}
+
+// fillAnswers replaces {question.zh|en} with the label of the enum answer.
+func (ev *evaluation) fillAnswers(s, lang string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return placeholderRE.ReplaceAllStringFunc(s, func(ph string) string {
+		m := placeholderRE.FindStringSubmatch(ph)
+		q := ev.rs.Question(m[1])
+		if q == nil || m[3] == "" {
+			return ph
+		}
+		v := ev.a[ev.rs.questionIndex[m[1]]]
+		for i, c := range q.Choices {
+			if v.Known && v.Set == 1<<i {
+				return c.Label.In(m[3])
+			}
+		}
+		return ph
+	})
+}
+
+func (ev *evaluation) requirements(r *Result) {
+	rs := ev.rs
+	r.Requirements = []RequirementResult{}
+	for i := range rs.Requirements {
+		req := &rs.Requirements[i]
+		out, why := ev.step(req.ID, "requirement", req.MetWhen)
+		if ev.verdict == vUnlikely {
+			continue
+		}
+		ev.affects(req.MetWhen, out, "requirements."+req.ID)
+		r.Requirements = append(r.Requirements, RequirementResult{
+			ID: req.ID, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
+			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
+		})
+	}
+}
+
+func (ev *evaluation) pivotal(r *Result) {
+	rs := ev.rs
+	r.PivotalQuestions = []Pivotal{}
+	if ev.verdict != vUndetermined {
+		return
+	}
+	for j, k := range ev.sp.keys {
+		if !ev.sp.matters(j, verdictField) {
+			continue
+		}
+		q := &rs.Questions[k]
+		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot}
+		for _, ex := range rs.domains[k].examples {
+			v := only(ev.sp.setWhere(j, ex.class, verdictField))
+			if v < 0 {
+				v = vUndetermined
+			}
+			p.LeadsTo = append(p.LeadsTo, LeadTo{Answer: ex.answer, Label: ex.label, Verdict: verdictNames[v]})
+		}
+		r.PivotalQuestions = append(r.PivotalQuestions, p)
+	}
+}
+
+func (ev *evaluation) regimesAndNotes(r *Result) {
+	rs := ev.rs
+	r.RelatedRegimes, r.Notes = []RegimeResult{}, []Finding{}
+	for i := range rs.Regimes {
+		g := &rs.Regimes[i]
+		out, why := ev.step(g.ID, "regime", g.When)
+		ev.affects(g.When, out, "related_regimes."+g.ID)
+		if out == False {
+			continue
+		}
+		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: map[Tri]string{True: "triggered", Unknown: "unknown"}[out],
+			Text: g.texts[ev.epoch], Because: why, Basis: g.Basis, Confidence: g.Confidence})
+	}
+	for i := range rs.Notes {
+		n := &rs.Notes[i]
+		if out, why := ev.step(n.ID, "note", n.When); out == True {
+			r.Notes = append(r.Notes, ev.finding(n, why))
+		}
+	}
+}
+
+func (ev *evaluation) openQuestions(r *Result) {
+	r.OpenQuestions = []OpenQuestion{}
+	pivotal := map[string]bool{}
+	for _, p := range r.PivotalQuestions {
+		pivotal[p.Key] = true
+	}
+	for k, q := range ev.rs.Questions {
+		parts := ev.open[k]
+		if len(parts) == 0 || pivotal[q.ID] {
+			continue
+		}
+		r.OpenQuestions = append(r.OpenQuestions, OpenQuestion{Key: q.ID, Question: q.Title, Affects: parts})
+	}
+}
+
+// cited lists, in sources.yaml order, every source the result cites.
+func (rs *RuleSet) cited(r *Result) []SourceRef {
+	used := make([]bool, len(rs.Sources))
+	mark := func(ids []string) {
+		for _, id := range ids {
+			used[rs.sourceIndex[id]] = true
+		}
+	}
+	for _, s := range append(append([]SubcategoryResult{}, r.Subcategories...), r.IfOperated...) {
+		for _, reason := range s.Reasons {
+			mark(reason.Basis)
+		}
+	}
+	for _, f := range append(append([]Finding{}, r.Exclusions...), r.Notes...) {
+		mark(f.Basis)
+	}
+	mark(r.Licence.Basis)
+	for _, q := range r.Requirements {
+		mark(q.Basis)
+	}
+	for _, g := range r.RelatedRegimes {
+		mark(g.Basis)
+	}
+	out := []SourceRef{}
+	for i, s := range rs.Sources {
+		if used[i] {
+			out = append(out, SourceRef{ID: s.ID, Title: s.Title, URL: s.URL, Date: s.Date})
+		}
+	}
+	return out
+}

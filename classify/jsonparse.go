@@ -1,0 +1,359 @@
+package classify
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// parseJSON parses one JSON value into a node tree, tracking line and column
+// of every value and key. It rejects what encoding/json would silently
+// accept or lose: duplicate keys, invalid UTF-8, numbers out of range. lineBase
+// is added to reported lines (for a line of a JSON Lines stream).
+func parseJSON(data []byte, lineBase int) (*node, *Problem) {
+	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0}
+	p.skipSpace()
+	if p.i >= len(p.data) {
+		return nil, p.fail("the document is empty; expected a JSON object")
+	}
+	n := p.value(0)
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.skipSpace()
+	if p.i < len(p.data) {
+		return nil, p.fail("unexpected %s after the end of the document", p.describe())
+	}
+	return n, nil
+}
+
+type jsonParser struct {
+	data      []byte
+	i         int
+	line      int
+	lineStart int
+	err       *Problem
+}
+
+// here is the current position with a byte column; runeColumns turns byte
+// columns into character columns for the few positions that get reported.
+func (p *jsonParser) here() pos {
+	return pos{Line: p.line, Col: p.i - p.lineStart + 1}
+}
+
+func (p *jsonParser) fail(format string, args ...any) *Problem {
+	if p.err == nil {
+		at := p.here()
+		p.err = &Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)}
+	}
+	return p.err
+}
+
+func (p *jsonParser) describe() string {
+	if p.i >= len(p.data) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.data[p.i:])
+	return strconv.QuoteRune(r)
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.i < len(p.data) {
+		switch p.data[p.i] {
+		case '\n':
+			p.line++
+			p.lineStart = p.i + 1
+		case ' ', '\t', '\r':
+		default:
+			return
+		}
+		p.i++
+	}
+}
+
+func (p *jsonParser) value(depth int) *node {
+	if depth > maxDepth {
+		p.fail("nesting deeper than %d levels", maxDepth)
+		return nil
+	}
+	p.skipSpace()
+	at := p.here()
+	if p.i >= len(p.data) {
+		p.fail("unexpected end of input; expected a value")
+		return nil
+	}
+	switch c := p.data[p.i]; {
+	case c == '{':
+		return p.object(at, depth)
+	case c == '[':
+		return p.array(at, depth)
+	case c == '"':
+		s, ok := p.string()
+		if !ok {
+			return nil
+		}
+		return &node{kind: kindString, at: at, str: s}
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number(at)
+	case p.literal("true"):
+		return &node{kind: kindBool, at: at, flag: true}
+	case p.literal("false"):
+		return &node{kind: kindBool, at: at}
+	case p.literal("null"):
+		return &node{kind: kindNull, at: at}
+	default:
+		p.fail("unexpected %s; expected a value (object, list, string, number, true, false or null)", p.describe())
+		return nil
+	}
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if len(p.data)-p.i >= len(word) && string(p.data[p.i:p.i+len(word)]) == word {
+		p.i += len(word)
+		return true
+	}
+	return false
+}
+
+func (p *jsonParser) object(at pos, depth int) *node {
+	n := &node{kind: kindObject, at: at}
+	p.i++ // {
+	p.skipSpace()
+	if p.i < len(p.data) && p.data[p.i] == '}' {
+		p.i++
+		return n
+	}
+	for {
+		p.skipSpace()
+		keyAt := p.here()
+		if p.i >= len(p.data) || p.data[p.i] != '"' {
+			p.fail("unexpected %s; expected a quoted key", p.describe())
+			return nil
+		}
+		key, ok := p.string()
+		if !ok {
+			return nil
+		}
+		for _, f := range n.fields {
+			if f.key == key {
+				p.err = &Problem{Line: keyAt.Line, Col: keyAt.Col, Message: fmt.Sprintf("duplicate key %q (first at %d:%d)", key, f.at.Line, f.at.Col)}
+				return nil
+			}
+		}
+		p.skipSpace()
+		if p.i >= len(p.data) || p.data[p.i] != ':' {
+			p.fail("unexpected %s; expected ':' after key %q", p.describe(), key)
+			return nil
+		}
+		p.i++
+		v := p.value(depth + 1)
+		if p.err != nil {
+			return nil
+		}
+		n.fields = append(n.fields, field{key: key, at: keyAt, val: v})
+		p.skipSpace()
+		if p.i < len(p.data) && p.data[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.i < len(p.data) && p.data[p.i] == '}' {
+			p.i++
+			return n
+		}
+		p.fail("unexpected %s; expected ',' or '}'", p.describe())
+		return nil
+	}
+}
+
+func (p *jsonParser) array(at pos, depth int) *node {
+	n := &node{kind: kindArray, at: at}
+	p.i++ // [
+	p.skipSpace()
+	if p.i < len(p.data) && p.data[p.i] == ']' {
+		p.i++
+		return n
+	}
+	for {
+		v := p.value(depth + 1)
+		if p.err != nil {
+			return nil
+		}
+		n.items = append(n.items, v)
+		p.skipSpace()
+		if p.i < len(p.data) && p.data[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.i < len(p.data) && p.data[p.i] == ']' {
+			p.i++
+			return n
+		}
+		p.fail("unexpected %s; expected ',' or ']'", p.describe())
+		return nil
+	}
+}
+
+// string reads a quoted string at p.i, decoding escapes.
+func (p *jsonParser) string() (string, bool) {
+	p.i++ // opening quote
+	start := p.i
+	// Fast path: no escapes.
+	for p.i < len(p.data) {
+		c := p.data[p.i]
+		if c == '"' {
+			s := string(p.data[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		p.i++
+	}
+	buf := append([]byte(nil), p.data[start:p.i]...)
+	for p.i < len(p.data) {
+		c := p.data[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(buf), true
+		case c < 0x20:
+			p.fail("control character %U in a string; escape it", c)
+			return "", false
+		case c == '\\':
+			if p.i+1 >= len(p.data) {
+				p.fail("unfinished escape in a string")
+				return "", false
+			}
+			e := p.data[p.i+1]
+			p.i += 2
+			switch e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					return "", false
+				}
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if p.i+1 < len(p.data) && p.data[p.i] == '\\' && p.data[p.i+1] == 'u' {
+						p.i += 2
+						if r2, ok = p.hex4(); !ok {
+							return "", false
+						}
+					}
+					if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+						p.fail("invalid surrogate pair in a \\u escape")
+						return "", false
+					}
+				}
+				buf = utf8.AppendRune(buf, r)
+			default:
+				p.i -= 2
+				p.fail("invalid escape \\%c in a string", e)
+				return "", false
+			}
+		default:
+			buf = append(buf, c)
+			p.i++
+		}
+	}
+	p.fail("unterminated string")
+	return "", false
+}
+
+func (p *jsonParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.data) {
+		p.fail("unfinished \\u escape")
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(p.data[p.i:p.i+4]), 16, 32)
+	if err != nil {
+		p.fail("invalid \\u escape")
+		return 0, false
+	}
+	p.i += 4
+	return rune(v), true
+}
+
+func (p *jsonParser) number(at pos) *node {
+	start := p.i
+	if p.data[p.i] == '-' {
+		p.i++
+	}
+	digits := func() int {
+		s := p.i
+		for p.i < len(p.data) && p.data[p.i] >= '0' && p.data[p.i] <= '9' {
+			p.i++
+		}
+		return p.i - s
+	}
+	intStart := p.i
+	if digits() == 0 {
+		p.fail("invalid number")
+		return nil
+	}
+	if p.data[intStart] == '0' && p.i-intStart > 1 {
+		p.err = &Problem{Line: at.Line, Col: at.Col, Message: "invalid number: leading zero"}
+		return nil
+	}
+	if p.i < len(p.data) && p.data[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			p.fail("invalid number: digits expected after '.'")
+			return nil
+		}
+	}
+	if p.i < len(p.data) && (p.data[p.i] == 'e' || p.data[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.data) && (p.data[p.i] == '+' || p.data[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			p.fail("invalid number: digits expected in the exponent")
+			return nil
+		}
+	}
+	lit := string(p.data[start:p.i])
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil {
+		p.err = &Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf("number %s is out of range", lit)}
+		return nil
+	}
+	return &node{kind: kindNumber, at: at, str: lit, num: f}
+}
+
+// runeColumns rewrites the byte columns of problems in data (as parseJSON
+// reports them) into character columns, so a column counts Chinese text as
+// one per character.
+func runeColumns(data []byte, lineBase int, ps []Problem) {
+	if len(ps) == 0 {
+		return
+	}
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	for i := range ps {
+		l := ps[i].Line - 1 - lineBase
+		if l < 0 || l >= len(starts) || ps[i].Col < 1 {
+			continue
+		}
+		end := min(starts[l]+ps[i].Col-1, len(data))
+		ps[i].Col = utf8.RuneCount(data[starts[l]:end]) + 1
+	}
+}

@@ -1,0 +1,325 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// The files of a rule set folder, in the order they are read.
+const (
+	fileQuestionnaire = "questionnaire.yaml"
+	fileSources       = "sources.yaml"
+	fileParameters    = "parameters.yaml"
+	fileQuestions     = "questions.yaml"
+	fileRules         = "rules.yaml"
+	fileTexts         = "texts.yaml"
+)
+
+// maxRuleFileBytes bounds each rule file; the embedded ones are far smaller.
+const maxRuleFileBytes = 4 << 20
+
+var (
+	confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
+	footings    = []string{"statute", "practice", "reasoning"}
+	strengths   = []string{"likely", "possible"}
+	scopeIDs    = []string{"provincial", "cross_regional"}
+	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
+	statusIDs   = []string{"met", "unmet", "unknown"}
+)
+
+// Load reads and checks a rule set folder (the layout of questionnaires/b22).
+// It returns a ready RuleSet, or Problems listing every problem found, sorted,
+// each with file:line:col.
+func Load(fsys fs.FS) (*RuleSet, error) {
+	l := &loader{fsys: fsys, rs: &RuleSet{}}
+	docs := map[string]*yaml.Node{}
+	for _, f := range []string{fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts} {
+		docs[f] = l.read(f)
+	}
+	if len(l.ps) == 0 {
+		l.questionnaire(docs[fileQuestionnaire])
+		l.sources(docs[fileSources])
+		l.parameters(docs[fileParameters])
+		l.questions(docs[fileQuestions])
+		l.rules(docs[fileRules])
+		l.texts(docs[fileTexts])
+	}
+	if len(l.ps) == 0 {
+		l.finish()
+	}
+	if len(l.ps) > 0 {
+		return nil, l.ps.sorted()
+	}
+	return l.rs, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	rs   *RuleSet
+	ps   Problems
+	// pending compiles conditions that may name any question, once all are read.
+	pending []func()
+}
+
+func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
+
+func (l *loader) read(file string) *yaml.Node {
+	c := collector{file: file, ps: &l.ps}
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			c.add(pos{}, "", "missing file; a rule set folder holds %s, %s, %s, %s, %s and %s", fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts)
+		} else {
+			c.add(pos{}, "", "cannot read: %v", err)
+		}
+		return nil
+	}
+	if len(data) > maxRuleFileBytes {
+		c.add(pos{}, "", "the file is %d bytes; the limit is %d", len(data), maxRuleFileBytes)
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p := yamlProblem(err)
+		p.File = file
+		l.ps = append(l.ps, *p)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		c.add(pos{}, "", "the file is empty")
+		return nil
+	}
+	d := l.dec(file)
+	before := len(l.ps)
+	d.noAliases(doc.Content[0])
+	if len(l.ps) > before {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+func (l *loader) questionnaire(n *yaml.Node) {
+	d := l.dec(fileQuestionnaire)
+	m := d.mapping(n, "", []string{"id", "version", "effective", "applies_from", "title", "sections"}, nil)
+	if m == nil {
+		return
+	}
+	rs := l.rs
+	rs.ID = d.str(m["id"], "id")
+	rs.Version = d.str(m["version"], "version")
+	rs.Effective = d.date(m["effective"], "effective")
+	rs.AppliesFrom = d.date(m["applies_from"], "applies_from")
+	rs.Title = d.text(m["title"], "title")
+	seen := map[string]bool{}
+	for i, s := range d.list(m["sections"], "sections") {
+		key := fmt.Sprintf("sections[%d]", i)
+		sm := d.mapping(s, key, []string{"id", "title"}, []string{"ask_when"})
+		if sm == nil {
+			continue
+		}
+		sec := Section{ID: d.str(sm["id"], key+".id"), Title: d.text(sm["title"], key+".title")}
+		if seen[sec.ID] {
+			d.bad(sm["id"], key+".id", "duplicate section %q", sec.ID)
+		}
+		seen[sec.ID] = true
+		rs.Sections = append(rs.Sections, sec)
+		if sm["ask_when"] != nil {
+			j := len(rs.Sections) - 1
+			l.later(func() { rs.Sections[j].AskWhen = l.cond(d, sm["ask_when"], key+".ask_when", false) })
+		}
+	}
+}
+
+func (l *loader) later(f func()) { l.pending = append(l.pending, f) }
+
+func (l *loader) sources(n *yaml.Node) {
+	d := l.dec(fileSources)
+	m := d.mapping(n, "", []string{"sources"}, nil)
+	if m == nil {
+		return
+	}
+	l.rs.sourceIndex = map[string]int{}
+	for i, s := range d.list(m["sources"], "sources") {
+		key := fmt.Sprintf("sources[%d]", i)
+		sm := d.mapping(s, key, []string{"id", "title", "title_en", "url"}, []string{"date", "reprint"})
+		if sm == nil {
+			continue
+		}
+		src := Source{
+			ID: d.str(sm["id"], key+".id"), Title: d.str(sm["title"], key+".title"),
+			TitleEn: d.str(sm["title_en"], key+".title_en"), URL: d.str(sm["url"], key+".url"),
+			Reprint: d.boolean(sm["reprint"], key+".reprint"),
+		}
+		if sm["date"] != nil {
+			src.Date = d.date(sm["date"], key+".date").String()
+		}
+		if !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
+			d.bad(sm["url"], key+".url", "expected an http or https address")
+		}
+		if _, dup := l.rs.sourceIndex[src.ID]; dup {
+			d.bad(sm["id"], key+".id", "duplicate source %q", src.ID)
+		}
+		l.rs.sourceIndex[src.ID] = len(l.rs.Sources)
+		l.rs.Sources = append(l.rs.Sources, src)
+	}
+}
+
+func (l *loader) parameters(n *yaml.Node) {
+	d := l.dec(fileParameters)
+	m := d.mapping(n, "", []string{"parameters"}, nil)
+	if m == nil {
+		return
+	}
+	l.rs.paramIndex = map[string]int{}
+	for i, p := range d.list(m["parameters"], "parameters") {
+		key := fmt.Sprintf("parameters[%d]", i)
+		pm := d.mapping(p, key, []string{"id", "unit", "title", "basis", "values"}, nil)
+		if pm == nil {
+			continue
+		}
+		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title")}
+		par.Basis = l.basis(d, pm["basis"], key+".basis")
+		for j, v := range d.list(pm["values"], key+".values") {
+			vkey := fmt.Sprintf("%s.values[%d]", key, j)
+			vm := d.mapping(v, vkey, []string{"from", "value"}, nil)
+			if vm == nil {
+				continue
+			}
+			pv := ParamValue{From: d.date(vm["from"], vkey+".from")}
+			if vm["value"].ShortTag() != "!!null" {
+				pv.Value, pv.Set = d.number(vm["value"], vkey+".value")
+			}
+			if k := len(par.Values); k > 0 && !par.Values[k-1].From.Before(pv.From) {
+				d.bad(vm["from"], vkey+".from", "dates must increase; %s is not after %s", pv.From, par.Values[k-1].From)
+			}
+			par.Values = append(par.Values, pv)
+		}
+		if len(par.Values) == 0 {
+			d.bad(pm["values"], key+".values", "a parameter needs at least one value")
+		}
+		if _, dup := l.rs.paramIndex[par.ID]; dup {
+			d.bad(pm["id"], key+".id", "duplicate parameter %q", par.ID)
+		}
+		l.rs.paramIndex[par.ID] = len(l.rs.Parameters)
+		l.rs.Parameters = append(l.rs.Parameters, par)
+	}
+}
+
+func (l *loader) basis(d ydec, n *yaml.Node, key string) []string {
+	ids := d.strs(n, key)
+	if n != nil && len(ids) == 0 {
+		d.bad(n, key, "a basis needs at least one source id")
+	}
+	for i, id := range ids {
+		if _, ok := l.rs.sourceIndex[id]; !ok {
+			d.bad(n.Content[i], fmt.Sprintf("%s[%d]", key, i), "unknown source %q; sources.yaml lists the ids%s", id, hint(id, l.sourceIDs()))
+		}
+	}
+	return ids
+}
+
+func (l *loader) sourceIDs() []string {
+	ids := make([]string, len(l.rs.Sources))
+	for i, s := range l.rs.Sources {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+func (l *loader) questions(n *yaml.Node) {
+	d := l.dec(fileQuestions)
+	m := d.mapping(n, "", []string{"questions"}, nil)
+	if m == nil {
+		return
+	}
+	rs := l.rs
+	rs.questionIndex = map[string]int{}
+	sectionIDs := make([]string, len(rs.Sections))
+	for i, s := range rs.Sections {
+		sectionIDs[i] = s.ID
+	}
+	for i, qn := range d.list(m["questions"], "questions") {
+		key := fmt.Sprintf("questions[%d]", i)
+		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help"}, []string{"values", "min", "max", "unsure", "ask_when", "pivot"})
+		if qm == nil {
+			continue
+		}
+		q := Question{ID: d.str(qm["id"], key+".id"), Section: d.str(qm["section"], key+".section"), pos: at(qn)}
+		key = "questions." + q.ID
+		q.Title = d.text(qm["title"], key+".title")
+		q.Help = d.text(qm["help"], key+".help")
+		if qm["pivot"] != nil {
+			q.Pivot = d.text(qm["pivot"], key+".pivot")
+		}
+		q.Unsure = d.boolean(qm["unsure"], key+".unsure")
+		if q.Section != "" && !contains(sectionIDs, q.Section) {
+			d.bad(qm["section"], key+".section", "unknown section %q; allowed: %s", q.Section, strings.Join(sectionIDs, ", "))
+		}
+		typ := d.str(qm["type"], key+".type")
+		t := -1
+		for j, name := range typeNames {
+			if name == typ {
+				t = j
+			}
+		}
+		if t < 0 && typ != "" {
+			d.bad(qm["type"], key+".type", "unknown type %q; allowed: %s%s", typ, strings.Join(typeNames, ", "), hint(typ, typeNames))
+		}
+		q.Type = QuestionType(max(t, 0))
+		hasChoices := q.Type == TypeEnum || q.Type == TypeMulti
+		if hasChoices != (qm["values"] != nil) && t >= 0 {
+			d.bad(qn, key, "values belong to enum and multi questions, and those need them")
+		}
+		for j, cn := range d.list(qm["values"], key+".values") {
+			ckey := fmt.Sprintf("%s.values[%d]", key, j)
+			cm := d.mapping(cn, ckey, []string{"id", "zh", "en"}, nil)
+			if cm == nil {
+				continue
+			}
+			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: Text{Zh: d.str(cm["zh"], ckey+".zh"), En: d.str(cm["en"], ckey+".en")}}
+			if q.ChoiceIndex(ch.ID) >= 0 {
+				d.bad(cm["id"], ckey+".id", "duplicate value %q", ch.ID)
+			}
+			q.Choices = append(q.Choices, ch)
+		}
+		if len(q.Choices) > 64 {
+			d.bad(qm["values"], key+".values", "at most 64 values")
+		}
+		isNum := q.Type == TypeInt || q.Type == TypeNumber
+		for _, b := range []struct {
+			name string
+			dst  **float64
+		}{{"min", &q.Min}, {"max", &q.Max}} {
+			if qm[b.name] == nil {
+				continue
+			}
+			if !isNum {
+				d.bad(qm[b.name], key+"."+b.name, "min and max belong to int and number questions")
+				continue
+			}
+			if v, ok := d.number(qm[b.name], key+"."+b.name); ok {
+				*b.dst = &v
+			}
+		}
+		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+			d.bad(qm["min"], key+".min", "min %s is above max %s", formatNum(*q.Min), formatNum(*q.Max))
+		}
+		if _, dup := rs.questionIndex[q.ID]; dup {
+			d.bad(qm["id"], key+".id", "duplicate question %q", q.ID)
+		}
+		rs.questionIndex[q.ID] = len(rs.Questions)
+		rs.Questions = append(rs.Questions, q)
+		if qm["ask_when"] != nil {
+			j, akey, an := len(rs.Questions)-1, key+".ask_when", qm["ask_when"]
+			l.later(func() { rs.Questions[j].AskWhen = l.cond(d, an, akey, false) })
+		}
+	}
+	for _, f := range l.pending {
+		f()
+	}
+	l.pending = nil
+}

@@ -1,0 +1,212 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// epoch is a span of dates over which every parameter keeps one value.
+type epoch struct {
+	from   Date
+	params []ParamValue
+}
+
+var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en))?\}`)
+
+// finish derives what evaluation needs from the checked data: parameter
+// epochs, texts rendered for each epoch, and the answer domains the verdict
+// is enumerated over. It also checks what needs the whole rule set at once.
+func (l *loader) finish() {
+	rs := l.rs
+	c := collector{file: fileParameters, ps: &l.ps}
+	dates := map[Date]bool{}
+	for _, p := range rs.Parameters {
+		if rs.AppliesFrom.Before(p.Values[0].From) {
+			c.add(pos{}, "parameters."+p.ID, "no value on %s, the applies_from date of the rule set", rs.AppliesFrom)
+		}
+		for _, v := range p.Values {
+			if !v.From.Before(rs.AppliesFrom) {
+				dates[v.From] = true
+			}
+		}
+	}
+	dates[rs.AppliesFrom] = true
+	for d := range dates {
+		rs.epochs = append(rs.epochs, epoch{from: d})
+	}
+	sort.Slice(rs.epochs, func(i, j int) bool { return rs.epochs[i].from.Before(rs.epochs[j].from) })
+	for e := range rs.epochs {
+		for _, p := range rs.Parameters {
+			var v ParamValue
+			for _, pv := range p.Values {
+				if !rs.epochs[e].from.Before(pv.From) {
+					v = pv
+				}
+			}
+			rs.epochs[e].params = append(rs.epochs[e].params, v)
+		}
+	}
+	l.renderTexts()
+	l.checkAskWhen()
+	if len(l.ps) == 0 {
+		l.buildDomains()
+	}
+}
+
+// renderTexts fills each text's per-epoch renderings, checking placeholders.
+func (l *loader) renderTexts() {
+	rs := l.rs
+	render := func(file, key string, t Text) []Text {
+		out := make([]Text, len(rs.epochs))
+		for e := range rs.epochs {
+			out[e] = Text{Zh: l.fill(file, key, t.Zh, "zh", e), En: l.fill(file, key, t.En, "en", e)}
+		}
+		return out
+	}
+	for i := range rs.Gates {
+		rs.Gates[i].texts = render(fileRules, "gates."+rs.Gates[i].ID, rs.Gates[i].Text)
+	}
+	for i := range rs.Subcategories {
+		for j := range rs.Subcategories[i].Rules {
+			r := &rs.Subcategories[i].Rules[j]
+			r.texts = render(fileRules, "subcategories."+r.ID, r.Text)
+		}
+	}
+	for i := range rs.Scopes {
+		for j := range rs.Scopes[i].Authority {
+			v := &rs.Scopes[i].Authority[j]
+			v.texts = render(fileRules, "scopes."+rs.Scopes[i].ID+".authority", v.Text)
+		}
+	}
+	rs.Existing.texts = render(fileRules, "existing_licence", rs.Existing.Text)
+	for i := range rs.Requirements {
+		for j := range rs.Requirements[i].Variants {
+			v := &rs.Requirements[i].Variants[j]
+			v.texts = render(fileRules, "requirements."+rs.Requirements[i].ID, v.Text)
+		}
+	}
+	for i := range rs.Regimes {
+		rs.Regimes[i].texts = render(fileRules, "regimes."+rs.Regimes[i].ID, rs.Regimes[i].Text)
+	}
+	for i := range rs.Notes {
+		rs.Notes[i].texts = render(fileRules, "notes."+rs.Notes[i].ID, rs.Notes[i].Text)
+	}
+	for i := range rs.Texts.Process {
+		p := &rs.Texts.Process[i]
+		p.texts = render(fileTexts, "process."+p.ID, p.Text)
+	}
+}
+
+// fill replaces {param} placeholders with the parameter's value in epoch e.
+// {question.zh} and {question.en} stay for Evaluate, which knows the answer.
+func (l *loader) fill(file, key, s, lang string, e int) string {
+	rs := l.rs
+	return placeholderRE.ReplaceAllStringFunc(s, func(ph string) string {
+		m := placeholderRE.FindStringSubmatch(ph)
+		if m[2] != "" {
+			if q := rs.Question(m[1]); q != nil && q.Type == TypeEnum {
+				return ph
+			}
+		} else if pi, ok := rs.paramIndex[m[1]]; ok {
+			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
+		}
+		if e == 0 && lang == "en" {
+			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en}", ph)
+		}
+		return ph
+	})
+}
+
+// formatParam writes a parameter value the way a reader of lang expects.
+func formatParam(unit string, v ParamValue, lang string) string {
+	if !v.Set {
+		if lang == "zh" {
+			return "无上限"
+		}
+		return "no limit"
+	}
+	switch unit {
+	case "cny":
+		return FormatCNY(v.Value, lang)
+	case "percent":
+		return formatNum(v.Value) + "%"
+	}
+	return formatNum(v.Value)
+}
+
+// FormatCNY writes an amount of yuan: "RMB 10,000,000" or "人民币1000万元".
+func FormatCNY(v float64, lang string) string {
+	if lang == "zh" {
+		if v >= 10000 && v == float64(int64(v)) && int64(v)%10000 == 0 {
+			return "人民币" + strconv.FormatInt(int64(v)/10000, 10) + "万元"
+		}
+		return "人民币" + groupThousands(v) + "元"
+	}
+	return "RMB " + groupThousands(v)
+}
+
+func groupThousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// checkAskWhen refuses a question whose ask_when reads itself or a later
+// question: the interview asks in order, so the condition must be decidable
+// from what was asked before.
+func (l *loader) checkAskWhen() {
+	c := collector{file: fileQuestions, ps: &l.ps}
+	for i, q := range l.rs.Questions {
+		for _, k := range q.AskWhen.keys(nil) {
+			if k >= i {
+				c.add(q.pos, "questions."+q.ID+".ask_when", "reads %q, which is not asked before it", l.rs.Questions[k].ID)
+			}
+		}
+	}
+	for _, s := range l.rs.Sections {
+		first := len(l.rs.Questions)
+		for i, q := range l.rs.Questions {
+			if q.Section == s.ID && i < first {
+				first = i
+			}
+		}
+		for _, k := range s.AskWhen.keys(nil) {
+			if k >= first {
+				c.add(pos{}, "sections."+s.ID+".ask_when", "reads %q, which is not asked before the section", l.rs.Questions[k].ID)
+			}
+		}
+	}
+}
+
+// epochFor returns the parameter values in force on d.
+func (rs *RuleSet) epochFor(d Date) (int, error) {
+	if d.Before(rs.AppliesFrom) {
+		return 0, fmt.Errorf("%w: the rule set covers %s onwards; %s is earlier", ErrAsOf, rs.AppliesFrom, d)
+	}
+	e := 0
+	for i, ep := range rs.epochs {
+		if !d.Before(ep.from) {
+			e = i
+		}
+	}
+	return e, nil
+}

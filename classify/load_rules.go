@@ -1,0 +1,200 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+var ruleFields = []string{"id", "when", "text", "basis", "confidence", "footing"}
+
+// rule reads the fields every rule shares. extra names further keys the
+// caller reads itself from the returned mapping.
+func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required, optional []string) (Rule, map[string]*yaml.Node) {
+	m := d.mapping(n, key, append([]string{"id", "basis", "confidence", "footing"}, required...), optional)
+	if m == nil {
+		return Rule{}, nil
+	}
+	r := Rule{ID: d.str(m["id"], key+".id")}
+	if m["when"] != nil {
+		r.When = l.cond(d, m["when"], key+".when", inVerdict)
+	}
+	if m["text"] != nil {
+		r.Text = d.text(m["text"], key+".text")
+	}
+	r.Basis = l.basis(d, m["basis"], key+".basis")
+	r.Confidence = l.oneOf(d, m["confidence"], key+".confidence", confidences)
+	r.Footing = l.oneOf(d, m["footing"], key+".footing", footings)
+	return r, m
+}
+
+func (l *loader) oneOf(d ydec, n *yaml.Node, key string, allowed []string) string {
+	s := d.str(n, key)
+	if s != "" && !contains(allowed, s) {
+		d.bad(n, key, "%q is not allowed; allowed: %s%s", s, strings.Join(allowed, ", "), hint(s, allowed))
+	}
+	return s
+}
+
+// ids checks that ids are unique within one list of rules.
+type ids map[string]bool
+
+func (seen ids) check(d ydec, n *yaml.Node, key, id string) {
+	if id == "" {
+		return
+	}
+	if seen[id] {
+		d.bad(n, key, "duplicate id %q", id)
+	}
+	seen[id] = true
+}
+
+func (l *loader) rules(n *yaml.Node) {
+	d := l.dec(fileRules)
+	m := d.mapping(n, "", []string{"gates", "subcategories", "scopes", "existing_licence", "requirements", "regimes_apply_when", "regimes", "notes"}, nil)
+	if m == nil {
+		return
+	}
+	rs := l.rs
+	seen := ids{}
+	for i, g := range d.list(m["gates"], "gates") {
+		key := fmt.Sprintf("gates[%d]", i)
+		r, _ := l.rule(d, g, key, true, []string{"when", "text"}, nil)
+		seen.check(d, g, key, r.ID)
+		rs.Gates = append(rs.Gates, r)
+	}
+	for i, s := range d.list(m["subcategories"], "subcategories") {
+		key := fmt.Sprintf("subcategories[%d]", i)
+		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, nil)
+		if sm == nil {
+			continue
+		}
+		seen.check(d, s, key, r.ID)
+		sub := Subcategory{ID: r.ID, Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
+			Name: d.text(sm["name"], key+".name"), Definition: d.text(sm["definition"], key+".definition")}
+		for j, rn := range d.list(sm["rules"], key+".rules") {
+			rkey := fmt.Sprintf("%s.rules[%d]", key, j)
+			rr, rm := l.rule(d, rn, rkey, true, []string{"when", "text", "strength"}, nil)
+			seen.check(d, rn, rkey, rr.ID)
+			if rm != nil {
+				rr.Strength = l.oneOf(d, rm["strength"], rkey+".strength", strengths)
+			}
+			sub.Rules = append(sub.Rules, rr)
+		}
+		rs.Subcategories = append(rs.Subcategories, sub)
+	}
+	for i, s := range d.list(m["scopes"], "scopes") {
+		key := fmt.Sprintf("scopes[%d]", i)
+		r, sm := l.rule(d, s, key, false, []string{"when", "scope", "min_capital", "licence", "authority"}, nil)
+		if sm == nil {
+			continue
+		}
+		seen.check(d, s, key, r.ID)
+		sr := ScopeRule{Rule: r, Scope: l.oneOf(d, sm["scope"], key+".scope", scopeIDs), Licence: d.text(sm["licence"], key+".licence")}
+		if id := d.str(sm["min_capital"], key+".min_capital"); id != "" {
+			pi, ok := l.rs.paramIndex[id]
+			if !ok {
+				d.bad(sm["min_capital"], key+".min_capital", "unknown parameter %q%s", id, hint(id, l.paramIDs()))
+			}
+			sr.minCapital = pi
+		}
+		sr.Authority = l.variants(d, sm["authority"], key+".authority")
+		rs.Scopes = append(rs.Scopes, sr)
+	}
+	key := "existing_licence"
+	rs.Existing, _ = l.rule(d, m[key], key, false, []string{"when", "text"}, nil)
+	seen.check(d, m[key], key, rs.Existing.ID)
+	for i, rn := range d.list(m["requirements"], "requirements") {
+		key := fmt.Sprintf("requirements[%d]", i)
+		r, rm := l.rule(d, rn, key, false, []string{"met_when", "variants"}, nil)
+		if rm == nil {
+			continue
+		}
+		seen.check(d, rn, key, r.ID)
+		req := Requirement{ID: r.ID, Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
+			MetWhen: l.cond(d, rm["met_when"], key+".met_when", false), Variants: l.variants(d, rm["variants"], key+".variants")}
+		rs.Requirements = append(rs.Requirements, req)
+	}
+	rs.RegimesApplyWhen = l.cond(d, m["regimes_apply_when"], "regimes_apply_when", false)
+	for i, rn := range d.list(m["regimes"], "regimes") {
+		key := fmt.Sprintf("regimes[%d]", i)
+		r, _ := l.rule(d, rn, key, false, []string{"when", "text"}, nil)
+		seen.check(d, rn, key, r.ID)
+		if r.When != nil && rs.RegimesApplyWhen != nil {
+			r.When = &Cond{op: opAll, kids: []*Cond{rs.RegimesApplyWhen, r.When}, at: r.When.at}
+		}
+		rs.Regimes = append(rs.Regimes, r)
+	}
+	for i, rn := range d.list(m["notes"], "notes") {
+		key := fmt.Sprintf("notes[%d]", i)
+		r, _ := l.rule(d, rn, key, false, []string{"when", "text"}, nil)
+		seen.check(d, rn, key, r.ID)
+		rs.Notes = append(rs.Notes, r)
+	}
+}
+
+// variants reads [{when?, text}], where only the last may (and must) lack a when.
+func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
+	items := d.list(n, key)
+	if n != nil && len(items) == 0 {
+		d.bad(n, key, "needs at least one text")
+	}
+	var out []Variant
+	for i, it := range items {
+		vkey := fmt.Sprintf("%s[%d]", key, i)
+		vm := d.mapping(it, vkey, []string{"text"}, []string{"when"})
+		if vm == nil {
+			continue
+		}
+		v := Variant{Text: d.text(vm["text"], vkey+".text")}
+		last := i == len(items)-1
+		if vm["when"] != nil {
+			if last {
+				d.bad(it, vkey, "the last text is the fallback and takes no `when`")
+			}
+			v.When = l.cond(d, vm["when"], vkey+".when", false)
+		} else if !last {
+			d.bad(it, vkey, "only the last text may lack a `when`")
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (l *loader) texts(n *yaml.Node) {
+	d := l.dec(fileTexts)
+	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, nil)
+	if m == nil {
+		return
+	}
+	t := &l.rs.Texts
+	t.Verdicts = l.textMap(d, m["verdicts"], "verdicts", verdictIDs)
+	t.ScopeUnknown = d.text(m["scope_unknown"], "scope_unknown")
+	t.Strengths = l.textMap(d, m["strengths"], "strengths", strengths)
+	t.Statuses = l.textMap(d, m["statuses"], "statuses", statusIDs)
+	t.Confidence = l.textMap(d, m["confidence"], "confidence", confidences)
+	t.Footing = l.textMap(d, m["footing"], "footing", footings)
+	for i, p := range d.list(m["process"], "process") {
+		key := fmt.Sprintf("process[%d]", i)
+		pm := d.mapping(p, key, []string{"id", "basis", "text"}, nil)
+		if pm == nil {
+			continue
+		}
+		t.Process = append(t.Process, ProcessStep{ID: d.str(pm["id"], key+".id"), Basis: l.basis(d, pm["basis"], key+".basis"), Text: d.text(pm["text"], key+".text")})
+	}
+	for i, p := range d.list(m["open_points"], "open_points") {
+		t.OpenPoints = append(t.OpenPoints, d.text(p, fmt.Sprintf("open_points[%d]", i)))
+	}
+	t.Disclaimer = d.text(m["disclaimer"], "disclaimer")
+}
+
+// textMap reads a mapping of texts that must have exactly the given ids.
+func (l *loader) textMap(d ydec, n *yaml.Node, key string, want []string) map[string]Text {
+	m := d.mapping(n, key, want, nil)
+	out := make(map[string]Text, len(m))
+	for id, tn := range m {
+		out[id] = d.text(tn, key+"."+id)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// ErrInvalid marks errors caused by the input (answers or rule data), as
+// opposed to failures of the program.
+var ErrInvalid = errors.New("invalid input")
+
+// pos is a place in an input file, 1-based; zero when not known.
+type pos struct{ Line, Col int }
+
+// Problem is one thing wrong with an input, located where possible.
+type Problem struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+	// Key is the path of the offending element, like "answers.coverage".
+	Key     string `json:"key,omitempty"`
+	Message string `json:"message"`
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		b.WriteByte(':')
+	}
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "%d:%d:", p.Line, p.Col)
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if p.Key != "" {
+		b.WriteString(p.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is every problem found in an input, in file and position order.
+// It is the error Load, ParseAnswers and Validate return.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Is makes errors.Is(err, ErrInvalid) hold for input problems.
+func (ps Problems) Is(target error) bool { return target == ErrInvalid }
+
+func (ps Problems) sorted() Problems {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return ps
+}
+
+// collector gathers problems for one file.
+type collector struct {
+	file string
+	ps   *Problems
+}
+
+func (c collector) add(at pos, key, format string, args ...any) {
+	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+// didYouMean suggests the allowed word closest to got, or "".
+func didYouMean(got string, allowed []string) string {
+	best, bestD := "", 1<<30
+	for _, a := range allowed {
+		d := editDistance(strings.ToLower(got), strings.ToLower(a))
+		if d < bestD {
+			best, bestD = a, d
+		}
+	}
+	// A suggestion must be closer than a rewrite: within a third of the word,
+	// or a prefix of it ("national" for "nationwide").
+	if best != "" && (bestD <= max(2, len(best)/3) || (len(got) >= 3 && strings.HasPrefix(best, got))) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func hint(got string, allowed []string) string {
+	if s := didYouMean(got, allowed); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}

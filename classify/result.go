@@ -1,0 +1,150 @@
+package classify
+
+// Result is the classification of one answers document: the JSON contract of
+// `b22 classify` (docs/contract.md). Every conclusion names the rule that
+// reached it, the answer keys it rests on and its legal basis.
+type Result struct {
+	Questionnaire QuestionnaireRef `json:"questionnaire"`
+	// Verdict is likely, possible, unlikely or undetermined, over every way
+	// the unanswered questions could be answered.
+	Verdict string `json:"verdict"`
+	Summary Text   `json:"summary"`
+	// CoveredByExistingLicence is true only when an existing licence is known
+	// to cover the service; ExistingLicence says covers, does_not_cover or
+	// unknown.
+	CoveredByExistingLicence bool                `json:"covered_by_existing_licence"`
+	ExistingLicence          string              `json:"existing_licence"`
+	Subcategories            []SubcategoryResult `json:"subcategories"`
+	// Exclusions are the gates that rule B22 out; IfOperated is what the
+	// product would be if the company did operate it.
+	Exclusions       []Finding           `json:"exclusions"`
+	IfOperated       []SubcategoryResult `json:"if_operated"`
+	Licence          Licence             `json:"licence"`
+	Requirements     []RequirementResult `json:"requirements"`
+	PivotalQuestions []Pivotal           `json:"pivotal_questions"`
+	OpenQuestions    []OpenQuestion      `json:"open_questions"`
+	RelatedRegimes   []RegimeResult      `json:"related_regimes"`
+	Notes            []Finding           `json:"notes"`
+	Sources          []SourceRef         `json:"sources"`
+	AnswersSHA256    string              `json:"answers_sha256"`
+	Trace            []TraceStep         `json:"trace"`
+}
+
+// QuestionnaireRef identifies the rule set and the date it was applied for.
+type QuestionnaireRef struct {
+	ID        string `json:"id"`
+	Version   string `json:"version"`
+	Effective Date   `json:"effective"`
+	AsOf      Date   `json:"as_of"`
+}
+
+// SubcategoryResult is a sub-category the product falls in, or may.
+type SubcategoryResult struct {
+	ID       string `json:"id"`
+	Name     Text   `json:"name"`
+	Strength string `json:"strength"`
+	// Settled is false when the strength depends on unanswered questions
+	// (DependsOn); Strength is then the strongest one reachable.
+	Settled    bool     `json:"settled"`
+	DependsOn  []string `json:"depends_on"`
+	Confidence string   `json:"confidence"`
+	Footing    string   `json:"footing"`
+	Reasons    []Reason `json:"reasons"`
+}
+
+// Reason is one rule that put the product in a sub-category.
+type Reason struct {
+	Rule       string   `json:"rule"`
+	Outcome    Tri      `json:"outcome"`
+	Text       Text     `json:"text"`
+	Answers    []string `json:"answers"`
+	Basis      []string `json:"basis"`
+	Confidence string   `json:"confidence"`
+	Footing    string   `json:"footing"`
+}
+
+// Finding is a rule that holds: a gate that fails, or a note.
+type Finding struct {
+	ID         string   `json:"id"`
+	Text       Text     `json:"text"`
+	Answers    []string `json:"answers"`
+	Basis      []string `json:"basis"`
+	Confidence string   `json:"confidence"`
+	Footing    string   `json:"footing"`
+}
+
+// Licence is the licence that would be needed.
+type Licence struct {
+	Category string `json:"category"`
+	// Scope is provincial or cross_regional; nil when the verdict is unlikely
+	// or the coverage is not known.
+	Scope                   *string  `json:"scope"`
+	Title                   *Text    `json:"title"`
+	Authority               *Text    `json:"authority"`
+	MinRegisteredCapitalCNY *float64 `json:"min_registered_capital_cny"`
+	ValidityYears           float64  `json:"validity_years"`
+	Basis                   []string `json:"basis"`
+}
+
+// RequirementResult is a licence condition and whether the company meets it.
+type RequirementResult struct {
+	ID         string   `json:"id"`
+	Status     string   `json:"status"`
+	Text       Text     `json:"text"`
+	Answers    []string `json:"answers"`
+	Basis      []string `json:"basis"`
+	Confidence string   `json:"confidence"`
+	Footing    string   `json:"footing"`
+}
+
+// Pivotal is an unanswered question whose answer could change the verdict.
+type Pivotal struct {
+	Key      string   `json:"key"`
+	Question Text     `json:"question"`
+	Why      Text     `json:"why"`
+	LeadsTo  []LeadTo `json:"leads_to"`
+}
+
+// LeadTo is what one answer to a pivotal question would lead to, the other
+// unanswered questions staying open.
+type LeadTo struct {
+	Answer  any    `json:"answer"`
+	Label   Text   `json:"label"`
+	Verdict string `json:"verdict"`
+}
+
+// OpenQuestion is an unanswered question that leaves part of the result open
+// without changing the verdict (scope, a licence condition, a regime).
+type OpenQuestion struct {
+	Key      string   `json:"key"`
+	Question Text     `json:"question"`
+	Affects  []string `json:"affects"`
+}
+
+// RegimeResult is a neighbouring regime to check.
+type RegimeResult struct {
+	ID string `json:"id"`
+	// Status is triggered, or unknown when the trigger rests on unanswered
+	// questions.
+	Status     string   `json:"status"`
+	Text       Text     `json:"text"`
+	Because    []string `json:"because"`
+	Basis      []string `json:"basis"`
+	Confidence string   `json:"confidence"`
+}
+
+// SourceRef is a source cited anywhere in the result.
+type SourceRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Date  string `json:"date,omitempty"`
+}
+
+// TraceStep records one rule's outcome and the answer keys it read.
+type TraceStep struct {
+	Rule    string   `json:"rule"`
+	Kind    string   `json:"kind"`
+	Outcome Tri      `json:"outcome"`
+	Answers []string `json:"answers"`
+}

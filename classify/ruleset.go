@@ -1,0 +1,230 @@
+package classify
+
+import "time"
+
+// RuleSet is a checked questionnaire and rule set, ready to evaluate answers.
+// It is immutable after Load and safe for concurrent use.
+type RuleSet struct {
+	ID          string
+	Version     string
+	Effective   Date
+	AppliesFrom Date
+	Title       Text
+
+	Sections   []Section
+	Questions  []Question
+	Sources    []Source
+	Parameters []Parameter
+
+	Gates         []Rule
+	Subcategories []Subcategory
+	Scopes        []ScopeRule
+	Existing      Rule
+	Requirements  []Requirement
+	// RegimesApplyWhen is part of every regime's condition (Regimes[i].When
+	// already includes it).
+	RegimesApplyWhen *Cond
+	Regimes          []Rule
+	Notes            []Rule
+	Texts            Texts
+
+	questionIndex map[string]int
+	sourceIndex   map[string]int
+	paramIndex    map[string]int
+	epochs        []epoch
+	// verdictKeys are the questions the gate and sub-category rules read: the
+	// only keys that can change the verdict. domains holds, for each of them,
+	// one representative answer per class of answers the rules tell apart.
+	verdictKeys []int
+	domains     map[int]domain
+}
+
+// Date is a calendar day.
+type Date struct{ t time.Time }
+
+// ParseDate reads YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, err
+	}
+	return Date{t}, nil
+}
+
+// DateOf is the calendar day of t, in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+func (d Date) String() string               { return d.t.Format(time.DateOnly) }
+func (d Date) Before(e Date) bool           { return d.t.Before(e.t) }
+func (d Date) IsZero() bool                 { return d.t.IsZero() }
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// Section groups questions in the interview.
+type Section struct {
+	ID      string
+	Title   Text
+	AskWhen *Cond
+}
+
+// QuestionType is the type of an answer.
+type QuestionType int
+
+const (
+	TypeBool QuestionType = iota
+	TypeInt
+	TypeNumber
+	TypeEnum
+	TypeMulti
+)
+
+var typeNames = []string{"bool", "int", "number", "enum", "multi"}
+
+func (t QuestionType) String() string { return typeNames[t] }
+
+// Choice is one allowed value of an enum or multi question.
+type Choice struct {
+	ID    string
+	Label Text
+}
+
+// Question is one answer key.
+type Question struct {
+	ID      string
+	Section string
+	Type    QuestionType
+	Choices []Choice // enum and multi
+	Min     *float64 // int and number
+	Max     *float64
+	Unsure  bool
+	AskWhen *Cond
+	Title   Text
+	Help    Text
+	Pivot   Text
+	pos     pos
+}
+
+// ChoiceIndex returns the index of the choice id, or -1.
+func (q *Question) ChoiceIndex(id string) int {
+	for i, c := range q.Choices {
+		if c.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Source is a document the rules cite.
+type Source struct {
+	ID      string
+	Title   string
+	TitleEn string
+	Date    string
+	URL     string
+	Reprint bool
+}
+
+// Parameter is a threshold or period whose value changes on given dates.
+type Parameter struct {
+	ID     string
+	Unit   string
+	Title  Text
+	Basis  []string
+	Values []ParamValue
+}
+
+// ParamValue is a parameter's value from a date on; Set is false for "no limit".
+type ParamValue struct {
+	From  Date
+	Set   bool
+	Value float64
+}
+
+// Rule is a condition with its explanation and legal basis.
+type Rule struct {
+	ID         string
+	When       *Cond
+	Text       Text
+	Basis      []string
+	Confidence string
+	Footing    string
+	// Strength is set for sub-category rules: "likely" or "possible".
+	Strength string
+	texts    []Text // Text rendered for each epoch of parameters
+}
+
+// Subcategory is one of the three B22 sub-categories.
+type Subcategory struct {
+	ID         string
+	Name       Text
+	Definition Text
+	Basis      []string
+	Confidence string
+	Footing    string
+	Rules      []Rule
+}
+
+// Variant is a text used when its condition holds (the last has none).
+type Variant struct {
+	When  *Cond
+	Text  Text
+	texts []Text
+}
+
+// ScopeRule decides which licence applies.
+type ScopeRule struct {
+	Rule
+	Scope      string
+	minCapital int // parameter index of the capital floor
+	Licence    Text
+	Authority  []Variant
+}
+
+// Requirement is a licence condition.
+type Requirement struct {
+	ID         string
+	MetWhen    *Cond
+	Variants   []Variant
+	Basis      []string
+	Confidence string
+	Footing    string
+}
+
+// ProcessStep is a fact about applying for and holding the licence.
+type ProcessStep struct {
+	ID    string
+	Text  Text
+	Basis []string
+	texts []Text
+}
+
+// Texts are the texts results and memos show beside the rules.
+type Texts struct {
+	Verdicts     map[string]Text
+	ScopeUnknown Text
+	Strengths    map[string]Text
+	Statuses     map[string]Text
+	Confidence   map[string]Text
+	Footing      map[string]Text
+	Process      []ProcessStep
+	OpenPoints   []Text
+	Disclaimer   Text
+}
+
+// Question returns the question with the id, or nil.
+func (rs *RuleSet) Question(id string) *Question {
+	if i, ok := rs.questionIndex[id]; ok {
+		return &rs.Questions[i]
+	}
+	return nil
+}
+
+// Source returns the source with the id, or nil.
+func (rs *RuleSet) Source(id string) *Source {
+	if i, ok := rs.sourceIndex[id]; ok {
+		return &rs.Sources[i]
+	}
+	return nil
+}

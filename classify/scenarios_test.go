@@ -1,0 +1,208 @@
+package classify_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	yaml "go.yaml.in/yaml/v3"
+
+	"b22/classify"
+)
+
+// scenario is one realistic product with its expected result, written by
+// hand from ../shared/domain/B22.md; see questionnaires/b22/tests/.
+type scenario struct {
+	Name        string         `yaml:"name"`
+	Description string         `yaml:"description"`
+	AsOf        string         `yaml:"as_of"`
+	Answers     map[string]any `yaml:"answers"`
+	Expect      expectation    `yaml:"expect"`
+}
+
+type expectation struct {
+	Verdict        string            `yaml:"verdict"`
+	Subcategories  map[string]string `yaml:"subcategories"`
+	Scope          *string           `yaml:"scope"`
+	Covered        *bool             `yaml:"covered_by_existing_licence"`
+	Requirements   map[string]string `yaml:"requirements"`
+	Pivotal        []string          `yaml:"pivotal"`
+	Regimes        []string          `yaml:"regimes"`
+	RegimesUnknown []string          `yaml:"regimes_unknown"`
+}
+
+const defaultScenarioDate = "2026-11-01"
+
+func loadScenarios(t testing.TB) map[string][]scenario {
+	t.Helper()
+	files, err := filepath.Glob("../questionnaires/b22/tests/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scenario files: %v", err)
+	}
+	out := map[string][]scenario{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Scenarios []scenario `yaml:"scenarios"`
+		}
+		dec := yaml.NewDecoder(bytesReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[filepath.Base(f)] = doc.Scenarios
+	}
+	return out
+}
+
+// got turns a Result into the shape of an expectation.
+func got(r *classify.Result) expectation {
+	e := expectation{Verdict: r.Verdict, Scope: r.Licence.Scope, Covered: &r.CoveredByExistingLicence,
+		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{}}
+	for _, s := range r.Subcategories {
+		e.Subcategories[s.ID] = s.Strength
+		if !s.Settled {
+			e.Subcategories[s.ID] = "open"
+		}
+	}
+	for _, q := range r.Requirements {
+		e.Requirements[q.ID] = q.Status
+	}
+	for _, p := range r.PivotalQuestions {
+		e.Pivotal = append(e.Pivotal, p.Key)
+	}
+	for _, g := range r.RelatedRegimes {
+		if g.Status == "triggered" {
+			e.Regimes = append(e.Regimes, g.ID)
+		} else {
+			e.RegimesUnknown = append(e.RegimesUnknown, g.ID)
+		}
+	}
+	return e
+}
+
+func TestScenarios(t *testing.T) {
+	rs := embedded(t)
+	names := map[string]bool{}
+	n := 0
+	for file, list := range loadScenarios(t) {
+		for _, sc := range list {
+			if names[sc.Name] {
+				t.Errorf("%s: duplicate scenario name %q", file, sc.Name)
+			}
+			names[sc.Name] = true
+			n++
+			t.Run(sc.Name, func(t *testing.T) {
+				r := evaluateScenario(t, rs, sc)
+				want := sc.Expect
+				if want.Covered == nil {
+					want.Covered = &r.CoveredByExistingLicence
+				}
+				norm := cmpopts.SortSlices(func(a, b string) bool { return a < b })
+				if diff := cmp.Diff(want, got(r), norm, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%s: Evaluate mismatch (-want +got):\n%s", file, diff)
+				}
+			})
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d scenarios; the rule base needs at least 40 to be exercised", n)
+	}
+}
+
+func evaluateScenario(t testing.TB, rs *classify.RuleSet, sc scenario) *classify.Result {
+	t.Helper()
+	data, err := yaml.Marshal(map[string]any{"answers": sc.Answers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := rs.ParseAnswers(sc.Name, data, classify.FormatYAML)
+	if err != nil {
+		t.Fatalf("answers: %v", err)
+	}
+	asOf := sc.AsOf
+	if asOf == "" {
+		asOf = defaultScenarioDate
+	}
+	d, err := classify.ParseDate(asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rs.Evaluate(doc, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestScenarioCoverage checks that the scenarios together reach every rule,
+// verdict, strength, requirement status and regime: a rule no scenario reaches
+// is a rule no test can catch breaking.
+func TestScenarioCoverage(t *testing.T) {
+	rs := embedded(t)
+	seen := map[string]bool{}
+	for _, list := range loadScenarios(t) {
+		for _, sc := range list {
+			r := evaluateScenario(t, rs, sc)
+			seen["verdict:"+r.Verdict] = true
+			for _, s := range r.Subcategories {
+				seen["subcategory:"+s.ID+":"+s.Strength] = true
+				for _, reason := range s.Reasons {
+					if reason.Outcome == classify.True {
+						seen["rule:"+reason.Rule] = true
+					}
+				}
+			}
+			for _, f := range r.Exclusions {
+				seen["rule:"+f.ID] = true
+			}
+			for _, q := range r.Requirements {
+				seen["requirement:"+q.ID+":"+q.Status] = true
+			}
+			for _, g := range r.RelatedRegimes {
+				seen["regime:"+g.ID+":"+g.Status] = true
+			}
+			if r.Licence.Scope != nil {
+				seen["scope:"+*r.Licence.Scope] = true
+			}
+		}
+	}
+	var want []string
+	for _, v := range []string{"likely", "possible", "unlikely", "undetermined"} {
+		want = append(want, "verdict:"+v)
+	}
+	for _, s := range rs.Subcategories {
+		want = append(want, "subcategory:"+s.ID+":likely", "subcategory:"+s.ID+":possible")
+		for _, r := range s.Rules {
+			want = append(want, "rule:"+r.ID)
+		}
+	}
+	for _, g := range rs.Gates {
+		want = append(want, "rule:"+g.ID)
+	}
+	for _, q := range rs.Requirements {
+		want = append(want, "requirement:"+q.ID+":met", "requirement:"+q.ID+":unmet", "requirement:"+q.ID+":unknown")
+	}
+	for _, g := range rs.Regimes {
+		want = append(want, "regime:"+g.ID+":triggered", "regime:"+g.ID+":unknown")
+	}
+	for _, s := range rs.Scopes {
+		want = append(want, "scope:"+s.Scope)
+	}
+	var missing []string
+	for _, w := range want {
+		if !seen[w] {
+			missing = append(missing, w)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("no scenario reaches: %v", missing)
+	}
+}
