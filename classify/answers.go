@@ -386,3 +386,9 @@ func (rs *RuleSet) Fingerprint(doc *Document) string {
 	sum := sha256.Sum256(rs.Canonical(doc))
 	return hex.EncodeToString(sum[:])
 }
+
+// ParseLine parses one line of a JSON Lines stream: lineNo is its line
+// number in the stream, which problems report.
+func (rs *RuleSet) ParseLine(name string, lineNo int, data []byte) (*Document, error) {
+	return rs.parseAnswers(name, data, FormatJSON, lineNo-1)
+}

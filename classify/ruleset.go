@@ -228,3 +228,28 @@ func (rs *RuleSet) Source(id string) *Source {
 	}
 	return nil
 }
+
+// Asked reports whether question i is asked given the answers so far: its
+// own and its section's ask_when are not known to be false. A question that
+// is not asked is irrelevant to the result on that path.
+func (rs *RuleSet) Asked(i int, a Answers) bool {
+	q := &rs.Questions[i]
+	params := rs.epochs[len(rs.epochs)-1].params
+	if q.AskWhen != nil && q.AskWhen.eval(a, params) == False {
+		return false
+	}
+	for _, s := range rs.Sections {
+		if s.ID == q.Section && s.AskWhen != nil && s.AskWhen.eval(a, params) == False {
+			return false
+		}
+	}
+	return true
+}
+
+// QuestionIndex returns the index of the question with the id, or -1.
+func (rs *RuleSet) QuestionIndex(id string) int {
+	if i, ok := rs.questionIndex[id]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,367 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// The ids the public contract fixes (docs/contract.md).
+var (
+	contractSubcategories = []string{"multiparty_telephone", "video_telephone_conference", "internet_conference_image"}
+	contractRequirements  = []string{"company_form", "registered_capital", "foreign_investment", "staff", "premises_and_facilities", "clean_record", "security_measures"}
+)
+
+// Lint checks what Load cannot see rule by rule: that every verdict,
+// sub-category and rule can be reached by some answers, every question is
+// asked on some path and matters to some rule, every requirement can be met
+// and missed, every Chinese text is Chinese, every source is cited, and the
+// ids the contract fixes are there. An empty result means the rule set is
+// fit to ship.
+func (rs *RuleSet) Lint() Problems {
+	var ps Problems
+	add := func(file, key, format string, args ...any) {
+		ps = append(ps, Problem{File: file, Key: key, Message: fmt.Sprintf(format, args...)})
+	}
+	probes := rs.probeDomains()
+
+	// Verdicts, sub-categories and their rules over every completion.
+	verdicts := uint32(0)
+	strengthsSeen := make([]uint32, len(rs.Subcategories))
+	fired := map[string]bool{}
+	rs.forEach(rs.verdictKeys, probes, func(a Answers, params []ParamValue) {
+		code := rs.code(a, params)
+		verdicts |= 1 << (code & 3)
+		for i := range rs.Subcategories {
+			strengthsSeen[i] |= 1 << strengthField(i)(code)
+			for _, r := range rs.Subcategories[i].Rules {
+				if r.When.eval(a, params) == True {
+					fired[r.ID] = true
+				}
+			}
+		}
+		for _, g := range rs.Gates {
+			if g.When.eval(a, params) == True {
+				fired[g.ID] = true
+			}
+		}
+	})
+	for v := vUnlikely; v <= vLikely; v++ {
+		if verdicts&(1<<v) == 0 {
+			add(fileRules, "", "no answers lead to the verdict %q", verdictNames[v])
+		}
+	}
+	for i, s := range rs.Subcategories {
+		for st, name := range []string{"", "possible", "likely"} {
+			if name != "" && strengthsSeen[i]&(1<<st) == 0 && rs.hasStrength(s, name) {
+				add(fileRules, "subcategories."+s.ID, "no answers make it %s", name)
+			}
+		}
+		if strengthsSeen[i]&^1 == 0 {
+			add(fileRules, "subcategories."+s.ID, "unreachable: no answers put a product in it")
+		}
+		for _, r := range s.Rules {
+			if !fired[r.ID] {
+				add(fileRules, "subcategories."+r.ID, "unreachable rule: no answers satisfy its condition")
+			}
+		}
+	}
+	for _, g := range rs.Gates {
+		if !fired[g.ID] {
+			add(fileRules, "gates."+g.ID, "unreachable gate: no answers satisfy its condition")
+		}
+	}
+	// Rules outside the verdict: each must be able to come out both ways.
+	both := func(key string, c *Cond, what string) {
+		seen := uint32(0)
+		rs.forEach(c.keys(nil), probes, func(a Answers, params []ParamValue) { seen |= 1 << c.eval(a, params) })
+		if seen&(1<<True) == 0 {
+			add(fileRules, key, "no answers make it %s", what)
+		}
+		if seen&(1<<False) == 0 {
+			add(fileRules, key, "no answers make it fail; it always holds")
+		}
+	}
+	for _, r := range rs.Requirements {
+		both("requirements."+r.ID, r.MetWhen, "met")
+	}
+	for _, r := range rs.Regimes {
+		both("regimes."+r.ID, r.When, "trigger")
+	}
+	for _, r := range rs.Notes {
+		both("notes."+r.ID, r.When, "hold")
+	}
+	for _, s := range rs.Scopes {
+		both("scopes."+s.ID, s.When, "hold")
+	}
+	both("existing_licence", rs.Existing.When, "hold")
+
+	// Questions: asked on some path, and read by some rule.
+	read := map[int]bool{}
+	for _, c := range rs.allConds() {
+		for _, k := range c.keys(nil) {
+			read[k] = true
+		}
+	}
+	sectionAsk := map[string]*Cond{}
+	for _, s := range rs.Sections {
+		sectionAsk[s.ID] = s.AskWhen
+	}
+	for i, q := range rs.Questions {
+		for _, c := range []*Cond{sectionAsk[q.Section], q.AskWhen} {
+			if c == nil {
+				continue
+			}
+			asked := false
+			rs.forEach(c.keys(nil), probes, func(a Answers, params []ParamValue) { asked = asked || c.eval(a, params) != False })
+			if !asked {
+				add(fileQuestions, "questions."+q.ID, "never asked: its ask_when (or its section's) fails for every answer")
+			}
+		}
+		if !read[i] {
+			add(fileQuestions, "questions."+q.ID, "no rule reads it, so its answer changes nothing")
+		}
+		if q.Pivot == (Text{}) && contains(rs.questionIDsOf(rs.verdictKeys), q.ID) {
+			add(fileQuestions, "questions."+q.ID, "can change the verdict but has no pivot text to explain why")
+		}
+	}
+
+	// Texts and sources.
+	rs.eachText(func(file, key string, t Text) {
+		if !strings.ContainsFunc(t.Zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			add(file, key, "the zh text has no Chinese; a translation is missing: %q", t.Zh)
+		}
+		if t.Zh == t.En {
+			add(file, key, "the zh and en texts are the same; a translation is missing")
+		}
+	})
+	cited := map[string]bool{}
+	rs.eachBasis(func(ids []string) {
+		for _, id := range ids {
+			cited[id] = true
+		}
+	})
+	for _, s := range rs.Sources {
+		if !cited[s.ID] {
+			add(fileSources, "sources."+s.ID, "cited by no rule, parameter or text")
+		}
+	}
+
+	// The ids scripts depend on.
+	var subs, reqs []string
+	for _, s := range rs.Subcategories {
+		subs = append(subs, s.ID)
+	}
+	for _, r := range rs.Requirements {
+		reqs = append(reqs, r.ID)
+	}
+	for _, id := range contractSubcategories {
+		if !contains(subs, id) {
+			add(fileRules, "subcategories", "the contract's sub-category %q is missing", id)
+		}
+	}
+	for _, id := range reqs {
+		if !contains(contractRequirements, id) {
+			add(fileRules, "requirements."+id, "not a requirement id of the contract; allowed: %s", strings.Join(contractRequirements, ", "))
+		}
+	}
+	if _, ok := rs.paramIndex["validity_years"]; !ok {
+		add(fileParameters, "", "the parameter validity_years is missing")
+	}
+	return ps.sorted()
+}
+
+func (rs *RuleSet) hasStrength(s Subcategory, strength string) bool {
+	for _, r := range s.Rules {
+		if r.Strength == strength {
+			return true
+		}
+	}
+	return false
+}
+
+func (rs *RuleSet) questionIDsOf(keys []int) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = rs.Questions[k].ID
+	}
+	return out
+}
+
+// probeDomains gives every question the answer classes that all the rule
+// set's conditions tell apart, for the exhaustive checks of Lint.
+func (rs *RuleSet) probeDomains() map[int]domain {
+	leaves := map[int][]*Cond{}
+	for _, c := range rs.allConds() {
+		c.leaves(func(l *Cond) {
+			if l.op != opParamUnset {
+				leaves[l.key] = append(leaves[l.key], l)
+			}
+		})
+	}
+	out := map[int]domain{}
+	for k := range rs.Questions {
+		out[k] = rs.domainOf(k, leaves[k])
+	}
+	return out
+}
+
+// forEach calls f with every combination of the keys' classes (the other
+// questions unanswered) on every parameter epoch.
+func (rs *RuleSet) forEach(keys []int, doms map[int]domain, f func(Answers, []ParamValue)) {
+	a := make(Answers, len(rs.Questions))
+	var rec func(i int)
+	rec = func(i int) {
+		if i == len(keys) {
+			for _, ep := range rs.epochs {
+				f(a, ep.params)
+			}
+			return
+		}
+		for _, v := range doms[keys[i]].reps {
+			a[keys[i]] = v
+			rec(i + 1)
+		}
+		a[keys[i]] = Value{}
+	}
+	rec(0)
+}
+
+func (rs *RuleSet) allConds() []*Cond {
+	out := rs.verdictConds()
+	for _, s := range rs.Scopes {
+		out = append(out, s.When)
+		for _, v := range s.Authority {
+			out = append(out, v.When)
+		}
+	}
+	out = append(out, rs.Existing.When)
+	for _, r := range rs.Requirements {
+		out = append(out, r.MetWhen)
+		for _, v := range r.Variants {
+			out = append(out, v.When)
+		}
+	}
+	for _, r := range rs.Regimes {
+		out = append(out, r.When)
+	}
+	for _, r := range rs.Notes {
+		out = append(out, r.When)
+	}
+	for _, q := range rs.Questions {
+		out = append(out, q.AskWhen)
+	}
+	for _, s := range rs.Sections {
+		out = append(out, s.AskWhen)
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if c != nil {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
+	f(fileQuestionnaire, "title", rs.Title)
+	for _, s := range rs.Sections {
+		f(fileQuestionnaire, "sections."+s.ID, s.Title)
+	}
+	for _, p := range rs.Parameters {
+		f(fileParameters, "parameters."+p.ID, p.Title)
+	}
+	for _, q := range rs.Questions {
+		key := "questions." + q.ID
+		f(fileQuestions, key+".title", q.Title)
+		f(fileQuestions, key+".help", q.Help)
+		if q.Pivot != (Text{}) {
+			f(fileQuestions, key+".pivot", q.Pivot)
+		}
+		for _, c := range q.Choices {
+			f(fileQuestions, key+"."+c.ID, c.Label)
+		}
+	}
+	for _, g := range rs.Gates {
+		f(fileRules, "gates."+g.ID, g.Text)
+	}
+	for _, s := range rs.Subcategories {
+		f(fileRules, "subcategories."+s.ID+".name", s.Name)
+		f(fileRules, "subcategories."+s.ID+".definition", s.Definition)
+		for _, r := range s.Rules {
+			f(fileRules, "subcategories."+r.ID, r.Text)
+		}
+	}
+	for _, s := range rs.Scopes {
+		f(fileRules, "scopes."+s.ID+".licence", s.Licence)
+		for _, v := range s.Authority {
+			f(fileRules, "scopes."+s.ID+".authority", v.Text)
+		}
+	}
+	f(fileRules, "existing_licence", rs.Existing.Text)
+	for _, r := range rs.Requirements {
+		for _, v := range r.Variants {
+			f(fileRules, "requirements."+r.ID, v.Text)
+		}
+	}
+	for _, r := range rs.Regimes {
+		f(fileRules, "regimes."+r.ID, r.Text)
+	}
+	for _, r := range rs.Notes {
+		f(fileRules, "notes."+r.ID, r.Text)
+	}
+	t := rs.Texts
+	for _, m := range []map[string]Text{t.Verdicts, t.Strengths, t.Statuses, t.Confidence, t.Footing} {
+		for k, v := range m {
+			f(fileTexts, k, v)
+		}
+	}
+	f(fileTexts, "scope_unknown", t.ScopeUnknown)
+	for _, p := range t.Process {
+		f(fileTexts, "process."+p.ID, p.Text)
+	}
+	for i, p := range t.OpenPoints {
+		f(fileTexts, fmt.Sprintf("open_points[%d]", i), p)
+	}
+	f(fileTexts, "disclaimer", t.Disclaimer)
+}
+
+func (rs *RuleSet) eachBasis(f func([]string)) {
+	for _, p := range rs.Parameters {
+		f(p.Basis)
+	}
+	for _, g := range rs.Gates {
+		f(g.Basis)
+	}
+	for _, s := range rs.Subcategories {
+		f(s.Basis)
+		for _, r := range s.Rules {
+			f(r.Basis)
+		}
+	}
+	for _, s := range rs.Scopes {
+		f(s.Basis)
+	}
+	f(rs.Existing.Basis)
+	for _, r := range rs.Requirements {
+		f(r.Basis)
+	}
+	for _, r := range rs.Regimes {
+		f(r.Basis)
+	}
+	for _, r := range rs.Notes {
+		f(r.Basis)
+	}
+	for _, p := range rs.Texts.Process {
+		f(p.Basis)
+	}
+}
+
+// RuleCount is the number of rules of every kind.
+func (rs *RuleSet) RuleCount() int {
+	n := len(rs.Gates) + len(rs.Scopes) + 1 + len(rs.Requirements) + len(rs.Regimes) + len(rs.Notes)
+	for _, s := range rs.Subcategories {
+		n += len(s.Rules)
+	}
+	return n
+}

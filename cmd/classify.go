@@ -1,0 +1,138 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/report"
+)
+
+type classifyOptions struct {
+	File       string
+	Format     string
+	JSONL      bool
+	AsOf       string
+	ExitStatus bool
+	Lang       string
+}
+
+func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
+	opts := &classifyOptions{}
+	c := &cobra.Command{
+		Use:   "classify [FILE|-]",
+		Short: "Classify an answers document (JSON or YAML) and print the result",
+		Example: `  b22 classify questionnaires/b22/examples/meeting-app.json
+  b22 classify --format text --lang zh answers.yaml
+  b22 classify --as-of 2019-01-01 --exit-status answers.json; echo $?
+  b22 classify --jsonl portfolio.jsonl > results.jsonl`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if err := opts.check(a); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runClassify(a, opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.Format, "format", "", "output `json` or text (default json, or text on a terminal)")
+	f.BoolVar(&opts.JSONL, "jsonl", false, "read one answers document per line, write one result per line")
+	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today)")
+	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
+	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	return c
+}
+
+func (o *classifyOptions) check(a *app) error {
+	if o.Format == "" {
+		o.Format = "json"
+		if a.s.OutTTY && !o.JSONL {
+			o.Format = "text"
+		}
+	}
+	if o.Format != "json" && o.Format != "text" {
+		return usageErrorf("--format %q: allowed: json, text", o.Format)
+	}
+	if o.JSONL && o.Format != "json" {
+		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
+	}
+	if o.JSONL && o.ExitStatus {
+		return usageErrorf("--exit-status needs a single document; --jsonl exits 0 when every line was classified and 2 otherwise")
+	}
+	lang, err := a.lang(o.Lang)
+	o.Lang = lang
+	return err
+}
+
+func runClassify(a *app, o *classifyOptions) error {
+	asOf, err := a.asOf(o.AsOf)
+	if err != nil {
+		return err
+	}
+	if o.JSONL {
+		rs, err := a.ruleSet()
+		if err != nil {
+			return err
+		}
+		return a.classifyStream(rs, o.File, asOf)
+	}
+	rs, doc, err := a.parseDocument(o.File)
+	if err != nil {
+		return err
+	}
+	res, err := rs.Evaluate(doc, asOf)
+	if err != nil {
+		return asOfError(err)
+	}
+	w := bufio.NewWriter(a.s.Out)
+	if o.Format == "text" {
+		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
+	} else {
+		err = writeJSON(w, res, true)
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	if o.ExitStatus {
+		return verdictExit(res.Verdict)
+	}
+	return nil
+}
+
+func verdictExit(verdict string) error {
+	code := map[string]int{"likely": exitLikely, "possible": exitPossible, "undetermined": exitUndetermined}[verdict]
+	if code == 0 {
+		return nil
+	}
+	return exitCodeError{code}
+}
+
+// asOfError makes a date outside the rule set a usage error.
+func asOfError(err error) error {
+	if err != nil && errorsIs(err, classify.ErrAsOf) {
+		return usageErrorf("--as-of: %v", err)
+	}
+	return err
+}
+
+// writeJSON writes v as JSON without HTML escaping, indented or on one line.
+func writeJSON(w io.Writer, v any, indent bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(v)
+}

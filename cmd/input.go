@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"b22/classify"
+)
+
+// readDocument reads an answers document from path, or stdin for "" and "-".
+// It returns the name to use in messages and the format the name implies.
+func (a *app) readDocument(path string) (string, []byte, classify.Format, error) {
+	name := path
+	var r io.Reader
+	if path == "" || path == "-" {
+		name = "<stdin>"
+		if a.s.InTTY {
+			return name, nil, 0, usageErrorf("no answers file given and stdin is a terminal; pass FILE or pipe a document into '-'")
+		}
+		r = a.s.In
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return name, nil, 0, invalidError{fmt.Sprintf("%s: no such file", path)}
+			}
+			return name, nil, 0, invalidError{fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return name, nil, 0, invalidError{fmt.Sprintf("%s: is a folder; give an answers file", path)}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, classify.MaxDocumentBytes+1))
+	if err != nil {
+		return name, nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > classify.MaxDocumentBytes {
+		return name, nil, 0, invalidError{fmt.Sprintf("%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", name, classify.MaxDocumentBytes)}
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return name, nil, 0, invalidError{fmt.Sprintf("%s: empty input; expected an answers document (see 'b22 schema answers')", name)}
+	}
+	return name, data, formatOf(path), nil
+}
+
+func formatOf(path string) classify.Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return classify.FormatJSON
+	case ".yaml", ".yml":
+		return classify.FormatYAML
+	}
+	return classify.FormatAuto
+}
+
+// parseDocument reads and checks an answers document.
+func (a *app) parseDocument(path string) (*classify.RuleSet, *classify.Document, error) {
+	rs, err := a.ruleSet()
+	if err != nil {
+		return nil, nil, err
+	}
+	name, data, format, err := a.readDocument(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := rs.ParseAnswers(name, data, format)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rs, doc, nil
+}

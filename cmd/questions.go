@@ -1,0 +1,56 @@
+package cmd
+
+import (
+	"bufio"
+
+	"github.com/spf13/cobra"
+
+	"b22/report"
+)
+
+type questionsOptions struct {
+	Format string
+	Lang   string
+}
+
+func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command {
+	opts := &questionsOptions{}
+	c := &cobra.Command{
+		Use:   "questions",
+		Short: "Print the questionnaire: every question, its type, allowed values and texts",
+		Example: `  b22 questions --format md > QUESTIONS.md
+  b22 questions --format json | jq '.questions[].id'`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if opts.Format == "" {
+				opts.Format = "json"
+				if a.s.OutTTY {
+					opts.Format = "md"
+				}
+			}
+			if opts.Format != "json" && opts.Format != "md" {
+				return usageErrorf("--format %q: allowed: json, md", opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runQuestions(a, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Format, "format", "", "output `json` or md (default json, or md on a terminal)")
+	return c
+}
+
+func runQuestions(a *app, o *questionsOptions) error {
+	rs, err := a.ruleSet()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(a.s.Out)
+	if o.Format == "md" {
+		report.WriteQuestionsMarkdown(w, rs)
+	} else if err := writeJSON(w, report.QuestionsJSON(rs), true); err != nil {
+		return err
+	}
+	return w.Flush()
+}

@@ -1,0 +1,170 @@
+// Package cmd wires b22's command line to the classify engine and its
+// presenters. Only Main turns errors into exit codes.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/questionnaires"
+)
+
+// app is what every command shares: the streams, the rule set (loaded on
+// first use) and the clock, which only supplies the default --as-of date.
+type app struct {
+	s        Streams
+	rulesDir string
+	now      func() time.Time
+	rs       *classify.RuleSet
+}
+
+// Main runs b22 with args and returns the exit code.
+func Main(args []string, s Streams) int { return mainAt(args, s, time.Now) }
+
+// mainAt is Main with a clock, which only supplies the default dates.
+func mainAt(args []string, s Streams, now func() time.Time) int {
+	a := &app{s: s, now: now}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ec exitCodeError
+	if err != nil && !errors.As(err, &ec) {
+		fmt.Fprintf(s.Err, "b22: %v\n", err)
+	}
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
+		return exitInvalid
+	}
+	return exitCode(err)
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "b22",
+		Short: "Does a product need China's B22 licence for multi-party communication services?",
+		Long: `b22 tells whether a product needs China's licence for domestic multi-party
+communication services (国内多方通信服务业务, catalogue code B22), under which of
+its three sub-categories, with the reasons and legal basis for each, the
+licence scope and issuing authority, the licence conditions met or missed, the
+open questions, and neighbouring regimes to check.
+
+On a terminal, plain 'b22' starts the interview. Scripts use 'b22 classify'.
+This is a first assessment, not legal advice.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, args []string) error {
+			if a.s.InTTY && a.s.ErrTTY {
+				return runInterview(a, &interviewOptions{})
+			}
+			c.SetOut(a.s.Err)
+			_ = c.Help()
+			return exitCodeError{exitInvalid}
+		},
+	}
+	root.SetIn(a.s.In)
+	root.SetOut(a.s.Out)
+	root.SetErr(a.s.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+	})
+	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
+	root.AddCommand(
+		newInterviewCmd(a, nil),
+		newClassifyCmd(a, nil),
+		newValidateCmd(a, nil),
+		newQuestionsCmd(a, nil),
+		newSchemaCmd(a, nil),
+		newLintCmd(a, nil),
+		newVersionCmd(a, nil),
+		newMemoCmd(a, nil),
+	)
+	return root
+}
+
+// usageArgs makes an argument-count error a usage error (exit 2).
+func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := v(c, args); err != nil {
+			return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+		}
+		return nil
+	}
+}
+
+// ruleSet loads the embedded rule set, or the --rules folder after the same
+// checks as 'b22 lint'.
+func (a *app) ruleSet() (*classify.RuleSet, error) {
+	if a.rs != nil {
+		return a.rs, nil
+	}
+	if a.rulesDir == "" {
+		rs, err := classify.Load(questionnaires.B22())
+		if err != nil {
+			return nil, fmt.Errorf("the embedded rule set is broken: %v", err) // a bug, exit 1
+		}
+		a.rs = rs
+		return rs, nil
+	}
+	rs, err := loadRulesDir(a.rulesDir)
+	if err != nil {
+		return nil, err
+	}
+	a.rs = rs
+	return rs, nil
+}
+
+// loadRulesDir loads and lints a rule set folder; problems name files by
+// their path so that an editor can jump to them.
+func loadRulesDir(dir string) (*classify.RuleSet, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--rules %s: %w", dir, invalidError{strings.TrimPrefix(err.Error(), "stat "+dir+": ")})
+	}
+	if !info.IsDir() {
+		return nil, usageErrorf("--rules %s: not a folder; give the folder that holds questionnaire.yaml", dir)
+	}
+	var fsys fs.FS = os.DirFS(dir)
+	rs, err := classify.Load(fsys)
+	var ps classify.Problems
+	if errors.As(err, &ps) {
+		return nil, prefixProblems(dir, ps)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if ps := rs.Lint(); len(ps) > 0 {
+		return nil, prefixProblems(dir, ps)
+	}
+	return rs, nil
+}
+
+func prefixProblems(dir string, ps classify.Problems) classify.Problems {
+	out := make(classify.Problems, len(ps))
+	for i, p := range ps {
+		if p.File != "" {
+			p.File = filepath.Join(dir, p.File)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// asOf parses --as-of, defaulting to today.
+func (a *app) asOf(s string) (classify.Date, error) {
+	if s == "" {
+		return classify.DateOf(a.now()), nil
+	}
+	d, err := classify.ParseDate(s)
+	if err != nil {
+		return d, usageErrorf("--as-of %q: expected a date YYYY-MM-DD", s)
+	}
+	return d, nil
+}

@@ -1,0 +1,32 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+)
+
+type schemaOptions struct{ Kind string }
+
+func newSchemaCmd(a *app, runF func(*schemaOptions) error) *cobra.Command {
+	opts := &schemaOptions{}
+	return &cobra.Command{
+		Use:       "schema answers|result",
+		Short:     "Print the JSON Schema (draft 2020-12) of the answers document or the result",
+		Example:   "  b22 schema answers > answers.schema.json",
+		ValidArgs: []string{"answers", "result"},
+		Args:      usageArgs(cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Kind = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			rs, err := a.ruleSet()
+			if err != nil {
+				return err
+			}
+			if opts.Kind == "answers" {
+				return writeJSON(a.s.Out, rs.AnswersSchema(), true)
+			}
+			return writeJSON(a.s.Out, rs.ResultSchema(), true)
+		},
+	}
+}

@@ -1,0 +1,45 @@
+package cmd
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run b22 in-process: a script's `exec b22 ...`
+// calls Main with the script's stdin, stdout and stderr.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"b22": func() {
+			s := StdStreams()
+			os.Exit(mainAt(os.Args[1:], s, fixedClock()))
+		},
+	})
+}
+
+// fixedClock makes "today" reproducible in scripts: B22_TODAY=YYYY-MM-DD.
+func fixedClock() func() time.Time {
+	if d := os.Getenv("B22_TODAY"); d != "" {
+		if t, err := time.Parse(time.DateOnly, d); err == nil {
+			return func() time.Time { return t }
+		}
+	}
+	return time.Now
+}
+
+// TestScripts runs cmd/testdata/script/*.txtar: every command, exit code and
+// class of bad input, end to end.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("B22_TODAY", "2026-11-26")
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("LANG", "C")
+			return nil
+		},
+		UpdateScripts: os.Getenv("B22_UPDATE_SCRIPTS") != "",
+	})
+}

@@ -1,0 +1,207 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"b22/classify"
+)
+
+// lineJob is one line of a --jsonl stream.
+type lineJob struct {
+	seq  int
+	data []byte
+	size int64 // the line's full length, when it was too long to keep
+}
+
+// lineResult is the output line for one input line.
+type lineResult struct {
+	seq  int
+	out  []byte
+	errs string // problems for stderr; empty when classified
+}
+
+// streamErrorLine is what a bad line gives in place of a result.
+type streamErrorLine struct {
+	Line  int              `json:"line"`
+	Error streamErrorField `json:"error"`
+}
+
+type streamErrorField struct {
+	Message  string             `json:"message"`
+	Problems []classify.Problem `json:"problems"`
+}
+
+// classifyStream classifies one document per line, in parallel over all
+// cores, writing results in input order. At most inFlight lines are held at
+// once, so memory stays flat however long the stream.
+func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date) error {
+	name, r, closeInput, err := a.openStream(path)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	if _, err := rs.Evaluate(&classify.Document{Answers: make(classify.Answers, len(rs.Questions))}, asOf); err != nil {
+		return asOfError(err)
+	}
+
+	workers := runtime.GOMAXPROCS(0)
+	inFlight := workers * 16
+	tokens := make(chan struct{}, inFlight)
+	jobs := make(chan lineJob, inFlight)
+	results := make(chan lineResult, inFlight)
+	readErr := make(chan error, 1)
+
+	go func() {
+		readErr <- readLines(r, tokens, jobs)
+		close(jobs)
+	}()
+	done := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				results <- classifyLine(rs, name, asOf, j)
+			}
+			done <- struct{}{}
+		}()
+	}
+	go func() {
+		for w := 0; w < workers; w++ {
+			<-done
+		}
+		close(results)
+	}()
+
+	out := bufio.NewWriterSize(a.s.Out, 64<<10)
+	pending := map[int]lineResult{}
+	next, bad := 1, 0
+	var writeErr error
+	for res := range results {
+		pending[res.seq] = res
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if writeErr == nil {
+				_, writeErr = out.Write(p.out)
+			}
+			if p.errs != "" {
+				bad++
+				fmt.Fprintln(a.s.Err, p.errs)
+			}
+			next++
+			<-tokens
+		}
+		if len(results) == 0 && writeErr == nil {
+			writeErr = out.Flush() // nothing else is ready: let a reader see what is
+		}
+	}
+	if writeErr == nil {
+		writeErr = out.Flush()
+	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if bad > 0 {
+		fmt.Fprintf(a.s.Err, "b22: %d of %d lines invalid\n", bad, next-1)
+		return exitCodeError{exitInvalid}
+	}
+	return nil
+}
+
+func (a *app) openStream(path string) (string, io.Reader, func(), error) {
+	if path == "" || path == "-" {
+		if a.s.InTTY {
+			return "", nil, nil, usageErrorf("--jsonl with stdin on a terminal; pass FILE or pipe the lines into '-'")
+		}
+		return "<stdin>", a.s.In, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", nil, nil, invalidError{fmt.Sprintf("%s: no such file", path)}
+		}
+		return "", nil, nil, invalidError{fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}
+	}
+	return path, f, func() { f.Close() }, nil
+}
+
+// readLines splits r into lines. A line longer than the document limit is
+// not kept: it is skipped to its end and reported by its size.
+func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for seq := 1; ; seq++ {
+		var line []byte
+		var size int64
+		tooLong := false
+		for {
+			chunk, err := br.ReadSlice('\n')
+			size += int64(len(chunk))
+			if !tooLong {
+				if len(line)+len(chunk) > classify.MaxDocumentBytes+2 { // +2 for "\r\n"
+					tooLong, line = true, nil
+				} else {
+					line = append(line, chunk...)
+				}
+			}
+			if errors.Is(err, bufio.ErrBufferFull) {
+				continue
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return err
+			}
+			if size == 0 && errors.Is(err, io.EOF) {
+				return nil // the end, after a final newline or none at all
+			}
+			tokens <- struct{}{}
+			job := lineJob{seq: seq, data: bytes.TrimRight(line, "\r\n")}
+			if tooLong || len(job.data) > classify.MaxDocumentBytes {
+				job.data, job.size = nil, size
+			}
+			jobs <- job
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			break
+		}
+	}
+}
+
+func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, j lineJob) lineResult {
+	fail := func(ps classify.Problems) lineResult {
+		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
+		var b bytes.Buffer
+		_ = writeJSON(&b, e, false) // problems are strings and ints
+		return lineResult{seq: j.seq, out: b.Bytes(), errs: ps.Error()}
+	}
+	if j.size > 0 {
+		return fail(classify.Problems{{File: name, Line: j.seq, Message: fmt.Sprintf("line of %d bytes; the limit is %d bytes (1 MiB)", j.size, classify.MaxDocumentBytes)}})
+	}
+	if len(bytes.TrimSpace(j.data)) == 0 {
+		return fail(classify.Problems{{File: name, Line: j.seq, Message: "empty line; expected one answers document (a JSON object) per line"}})
+	}
+	doc, err := rs.ParseLine(name, j.seq, j.data)
+	var ps classify.Problems
+	if errors.As(err, &ps) {
+		return fail(ps)
+	}
+	res, err := rs.Evaluate(doc, asOf)
+	if err != nil {
+		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, res, false); err != nil {
+		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
+	}
+	return lineResult{seq: j.seq, out: b.Bytes()}
+}

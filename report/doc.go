@@ -1,0 +1,4 @@
+// Package report renders classification results and the questionnaire for
+// people: the text format of 'b22 classify' and the questionnaire listing.
+// It presents what classify decided and never decides anything itself.
+package report

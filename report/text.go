@@ -1,0 +1,267 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"b22/classify"
+)
+
+// TextOptions choose the language, width and colour of the text format.
+type TextOptions struct {
+	Lang  string // "zh" or "en"
+	Width int    // columns; 80 when 0
+	Color bool   // ANSI colour and bold
+}
+
+// WriteText writes a result for people: the verdict first, then the
+// sub-categories with reasons and basis, the licence, its conditions, the
+// open questions, neighbouring regimes, notes and sources.
+func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o TextOptions) {
+	t := textWriter{w: w, o: o, rs: rs, l: labels[o.Lang]}
+	if t.o.Width <= 0 {
+		t.o.Width = 80
+	}
+	t.header(doc, r)
+	t.verdict(r)
+	t.subcategories(r)
+	t.licence(r)
+	t.requirements(r)
+	t.questions(r)
+	t.regimes(r)
+	t.notes(r)
+	t.sources(r)
+	t.para("", t.tr(rs.Texts.Disclaimer), dim)
+}
+
+type textWriter struct {
+	w  io.Writer
+	o  TextOptions
+	rs *classify.RuleSet
+	l  map[string]string
+}
+
+const (
+	bold  = "1"
+	dim   = "2"
+	green = "32"
+	red   = "31"
+	amber = "33"
+	cyan  = "36"
+)
+
+func (t *textWriter) style(s, code string) string {
+	if !t.o.Color || code == "" {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (t *textWriter) tr(x classify.Text) string { return x.In(t.o.Lang) }
+
+// para writes text wrapped to the width, every line after indent.
+func (t *textWriter) para(indent, s, code string) {
+	for _, line := range wrap(Sanitize(s), t.o.Width-len(indent)) {
+		fmt.Fprintln(t.w, indent+t.style(line, code))
+	}
+}
+
+func (t *textWriter) heading(key string) {
+	fmt.Fprintln(t.w)
+	fmt.Fprintln(t.w, t.style(t.l[key], bold))
+}
+
+func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
+	title := t.l["title"]
+	if p := doc.Product; p.Name != "" || p.Company != "" {
+		who := p.Name
+		if p.Company != "" {
+			who = strings.TrimSpace(who + " (" + p.Company + ")")
+		}
+		title += " — " + who
+	}
+	t.para("", title, bold)
+	q := r.Questionnaire
+	t.para("", fmt.Sprintf(t.l["ruleset"], q.ID, q.Version, q.Effective, q.AsOf), dim)
+}
+
+func (t *textWriter) verdict(r *classify.Result) {
+	code := map[string]string{"likely": red, "possible": amber, "unlikely": green, "undetermined": cyan}[r.Verdict]
+	fmt.Fprintln(t.w)
+	t.para("", t.l["verdict"]+": "+strings.ToUpper(t.l["v:"+r.Verdict])+" — "+t.tr(r.Summary), bold+";"+code)
+	for _, e := range r.Exclusions {
+		t.para("  ", "• "+t.tr(e.Text), "")
+		t.para("    ", t.refs(e.Answers, e.Basis, e.Confidence, e.Footing), dim)
+	}
+}
+
+func (t *textWriter) refs(answers, basis []string, confidence, footing string) string {
+	var parts []string
+	if len(answers) > 0 {
+		parts = append(parts, t.l["answers"]+": "+strings.Join(answers, ", "))
+	}
+	if len(basis) > 0 {
+		parts = append(parts, t.l["basis"]+": "+strings.Join(basis, ", "))
+	}
+	if confidence != "" {
+		c := t.tr(t.rs.Texts.Confidence[confidence])
+		if footing != "" {
+			c += ", " + t.tr(t.rs.Texts.Footing[footing])
+		}
+		parts = append(parts, t.l["confidence"]+": "+c)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
+	for _, s := range list {
+		strength := t.tr(t.rs.Texts.Strengths[s.Strength])
+		if !s.Settled {
+			strength = fmt.Sprintf(t.l["open_strength"], strength, strings.Join(s.DependsOn, ", "))
+		}
+		t.para("  ", fmt.Sprintf("• %s (%s): %s", t.tr(s.Name), s.ID, strength), bold)
+		for _, reason := range s.Reasons {
+			prefix := "  "
+			if reason.Outcome != classify.True {
+				prefix = "  " + t.l["if"] + " "
+			}
+			t.para("    ", prefix+t.tr(reason.Text), "")
+			t.para("      ", t.refs(reason.Answers, reason.Basis, reason.Confidence, reason.Footing), dim)
+		}
+	}
+}
+
+func (t *textWriter) subcategories(r *classify.Result) {
+	if len(r.Subcategories) > 0 {
+		t.heading("subcategories")
+		t.subcategoryList(r.Subcategories)
+	}
+	if len(r.IfOperated) > 0 {
+		t.heading("if_operated")
+		t.subcategoryList(r.IfOperated)
+	}
+}
+
+func (t *textWriter) licence(r *classify.Result) {
+	if r.Verdict == "unlikely" {
+		return
+	}
+	t.heading("licence")
+	lic := r.Licence
+	if lic.Title != nil {
+		t.para("  ", t.tr(*lic.Title), "")
+	} else {
+		t.para("  ", t.l["scope_unknown"], "")
+	}
+	if lic.Authority != nil {
+		t.para("  ", t.l["authority"]+": "+t.tr(*lic.Authority), "")
+	}
+	if lic.MinRegisteredCapitalCNY != nil {
+		t.para("  ", t.l["capital"]+": "+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
+	}
+	t.para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
+	t.para("  ", t.l["existing"]+": "+t.l["e:"+r.ExistingLicence], "")
+}
+
+func (t *textWriter) requirements(r *classify.Result) {
+	if len(r.Requirements) == 0 {
+		return
+	}
+	t.heading("requirements")
+	for _, q := range r.Requirements {
+		mark, code := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status], map[string]string{"met": green, "unmet": red, "unknown": amber}[q.Status]
+		t.para("  ", t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID, "")
+		t.para("      ", t.tr(q.Text), "")
+		t.para("      ", t.refs(q.Answers, q.Basis, q.Confidence, q.Footing), dim)
+	}
+}
+
+func (t *textWriter) questions(r *classify.Result) {
+	if len(r.PivotalQuestions) > 0 {
+		t.heading("pivotal")
+		for _, p := range r.PivotalQuestions {
+			t.para("  ", "• "+p.Key+": "+t.tr(p.Question), "")
+			if p.Why != (classify.Text{}) {
+				t.para("      ", t.tr(p.Why), dim)
+			}
+			var leads []string
+			for _, l := range p.LeadsTo {
+				leads = append(leads, t.tr(l.Label)+" → "+t.l["v:"+l.Verdict])
+			}
+			t.para("      ", strings.Join(leads, "; "), "")
+		}
+	}
+	if len(r.OpenQuestions) > 0 {
+		t.heading("open")
+		for _, q := range r.OpenQuestions {
+			t.para("  ", "• "+q.Key+": "+t.tr(q.Question), "")
+			t.para("      ", t.l["affects"]+": "+strings.Join(q.Affects, ", "), dim)
+		}
+	}
+}
+
+func (t *textWriter) regimes(r *classify.Result) {
+	if len(r.RelatedRegimes) == 0 {
+		return
+	}
+	t.heading("regimes")
+	for _, g := range r.RelatedRegimes {
+		line := "• " + g.ID + ": " + t.tr(g.Text)
+		if g.Status == "unknown" {
+			line = "• " + g.ID + " (" + t.l["maybe"] + "): " + t.tr(g.Text)
+		}
+		t.para("  ", line, "")
+		t.para("      ", t.refs(g.Because, g.Basis, g.Confidence, ""), dim)
+	}
+}
+
+func (t *textWriter) notes(r *classify.Result) {
+	if len(r.Notes) == 0 {
+		return
+	}
+	t.heading("notes")
+	for _, n := range r.Notes {
+		t.para("  ", "• "+t.tr(n.Text), "")
+		t.para("      ", t.refs(n.Answers, n.Basis, n.Confidence, n.Footing), dim)
+	}
+}
+
+func (t *textWriter) sources(r *classify.Result) {
+	t.heading("sources")
+	for _, s := range r.Sources {
+		t.para("  ", "["+s.ID+"] "+s.Title, "")
+		t.para("      ", s.URL, dim)
+	}
+	fmt.Fprintln(t.w)
+}
+
+// labels are the words of the text format itself, in each language.
+var labels = map[string]map[string]string{
+	"en": {
+		"title": "B22 licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
+		"verdict": "Verdict", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
+		"answers": "answers", "basis": "basis", "confidence": "confidence",
+		"subcategories": "Sub-categories", "if_operated": "What it would be if the company operated it",
+		"open_strength": "%s if answered so (depends on %s)", "if": "if answered:",
+		"licence": "Licence", "scope_unknown": "provincial or cross-regional: depends on the coverage", "authority": "issued by",
+		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
+		"e:covers": "covers this service", "e:does_not_cover": "does not cover this service", "e:unknown": "not known",
+		"requirements": "Licence conditions", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
+		"affects": "affects", "regimes": "Neighbouring regimes to check", "maybe": "depends on unanswered questions",
+		"notes": "Notes", "sources": "Sources",
+	},
+	"zh": {
+		"title": "B22 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
+		"verdict": "结论", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
+		"answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
+		"subcategories": "所属子类", "if_operated": "若由本公司经营，将属于",
+		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
+		"licence": "许可证", "scope_unknown": "省内或跨地区：取决于覆盖范围", "authority": "发证机关",
+		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
+		"e:covers": "已覆盖本服务", "e:does_not_cover": "未覆盖本服务", "e:unknown": "未知",
+		"requirements": "许可条件", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
+		"affects": "影响", "regimes": "需同时检查的相关制度", "maybe": "取决于未回答的问题",
+		"notes": "说明", "sources": "资料来源",
+	},
+}
