@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -363,22 +363,124 @@ func (q *Question) JSONValue(v Value) any {
 
 // Canonical is the document in canonical JSON: keys sorted, unanswered keys
 // left out, no spaces. Its SHA-256 identifies the facts a result rests on.
+// It is written by hand because it runs for every result.
 func (rs *RuleSet) Canonical(doc *Document) []byte {
-	answers := map[string]any{}
-	for i := range rs.Questions {
-		if v := rs.Questions[i].JSONValue(doc.Answers[i]); v != nil {
-			answers[rs.Questions[i].ID] = v
+	b := make([]byte, 0, 512)
+	b = append(b, `{"answers":{`...)
+	first := true
+	for _, i := range rs.canonicalOrder {
+		v := doc.Answers[i]
+		if !v.Known {
+			continue
+		}
+		q := &rs.Questions[i]
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendJSONString(b, q.ID)
+		b = append(b, ':')
+		switch q.Type {
+		case TypeBool:
+			b = strconv.AppendBool(b, v.Bool)
+		case TypeInt, TypeNumber:
+			b = appendJSONNumber(b, v.Num)
+		case TypeEnum:
+			b = appendJSONString(b, q.Choices[bits.TrailingZeros64(v.Set)].ID)
+		case TypeMulti:
+			b = append(b, '[')
+			n := 0
+			for _, c := range q.sortedChoices {
+				if v.Set&(1<<c) != 0 {
+					if n > 0 {
+						b = append(b, ',')
+					}
+					n++
+					b = appendJSONString(b, q.Choices[c].ID)
+				}
+			}
+			b = append(b, ']')
 		}
 	}
-	out := map[string]any{"questionnaire": rs.ID, "answers": answers}
-	if doc.Product != (Product{}) {
-		out["product"] = doc.Product
+	b = append(b, '}')
+	if p := doc.Product; p != (Product{}) {
+		b = append(b, `,"product":{`...)
+		n := 0
+		for _, f := range [...]struct{ k, v string }{{"company", p.Company}, {"description", p.Description}, {"name", p.Name}} {
+			if f.v == "" {
+				continue
+			}
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = appendJSONString(b, f.k)
+			b = append(b, ':')
+			b = appendJSONString(b, f.v)
+		}
+		b = append(b, '}')
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(out) // maps, strings, numbers and bools always encode
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	b = append(b, `,"questionnaire":`...)
+	b = appendJSONString(b, rs.ID)
+	return append(b, '}')
+}
+
+// appendJSONNumber writes a number as encoding/json does.
+func appendJSONNumber(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' { // clean up e-09 to e-9, as encoding/json does
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendJSONString writes s as a JSON string without HTML escaping, as the
+// results are written.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			b = append(b, c)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, `\u202`...)
+			b = append(b, "0123456789abcdef"[r&0xf])
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }
 
 // Fingerprint is the hex SHA-256 of the canonical document.

@@ -33,6 +33,9 @@ type Cond struct {
 	flag  bool    // bool operand
 	kids  []*Cond
 	at    pos
+	// read names the answer keys the condition reads (set at load for the
+	// conditions of rules; shared by every result's trace, never modified).
+	read []string
 }
 
 // eval evaluates c in three values. params are the parameter values on the

@@ -19,7 +19,8 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := evaluation{rs: rs, a: doc.Answers, params: rs.epochs[e].params, epoch: e}
+	ev := evaluation{rs: rs, a: doc.Answers, params: rs.epochs[e].params, epoch: e,
+		whyBuf: make([]int, 0, 16), trace: make([]TraceStep, 0, rs.RuleCount())}
 	ev.run()
 	r := &Result{
 		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
@@ -46,6 +47,7 @@ type evaluation struct {
 	epoch  int
 
 	sp        space
+	whyBuf    []int
 	verdict   int
 	gateFails bool // in every completion
 	trace     []TraceStep
@@ -87,9 +89,8 @@ func (ev *evaluation) run() {
 // outcome with the answer keys that decided it.
 func (ev *evaluation) step(id, kind string, c *Cond) (Tri, []string) {
 	out := c.eval(ev.a, ev.params)
-	read := ev.names(c.keys(nil))
-	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: read})
-	return out, ev.names(c.why(ev.a, ev.params, nil))
+	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read})
+	return out, ev.names(c.why(ev.a, ev.params, ev.whyBuf[:0]))
 }
 
 func (ev *evaluation) names(keys []int) []string {
@@ -172,7 +173,7 @@ func (ev *evaluation) affects(c *Cond, out Tri, part string) {
 		ev.open = map[int][]string{}
 	}
 	for _, k := range c.why(ev.a, ev.params, nil) {
-		if !ev.a[k].Known {
+		if !ev.a[k].Known && !contains(ev.open[k], part) {
 			ev.open[k] = append(ev.open[k], part)
 		}
 	}
@@ -299,7 +300,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 		if out == False {
 			continue
 		}
-		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: map[Tri]string{True: "triggered", Unknown: "unknown"}[out],
+		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]string{Unknown: "unknown", True: "triggered"}[out],
 			Text: g.texts[ev.epoch], Because: why, Basis: g.Basis, Confidence: g.Confidence})
 	}
 	for i := range rs.Notes {
@@ -333,13 +334,17 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 			used[rs.sourceIndex[id]] = true
 		}
 	}
-	for _, s := range append(append([]SubcategoryResult{}, r.Subcategories...), r.IfOperated...) {
-		for _, reason := range s.Reasons {
-			mark(reason.Basis)
+	for _, list := range [...][]SubcategoryResult{r.Subcategories, r.IfOperated} {
+		for _, s := range list {
+			for _, reason := range s.Reasons {
+				mark(reason.Basis)
+			}
 		}
 	}
-	for _, f := range append(append([]Finding{}, r.Exclusions...), r.Notes...) {
-		mark(f.Basis)
+	for _, list := range [...][]Finding{r.Exclusions, r.Notes} {
+		for _, f := range list {
+			mark(f.Basis)
+		}
 	}
 	mark(r.Licence.Basis)
 	for _, q := range r.Requirements {
@@ -351,8 +356,22 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	out := []SourceRef{}
 	for i, s := range rs.Sources {
 		if used[i] {
-			out = append(out, SourceRef{ID: s.ID, Title: s.Title, URL: s.URL, Date: s.Date})
+			out = append(out, SourceRef{ID: s.ID, Title: s.Title, TitleEn: s.TitleEn, URL: s.URL, Date: s.Date, Reprint: s.Reprint})
 		}
 	}
 	return out
+}
+
+// ProcessTexts are the facts about applying for and holding the licence
+// (texts.yaml `process`), with the parameters in force on asOf filled in.
+func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessStep, error) {
+	e, err := rs.epochFor(asOf)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ProcessStep, len(rs.Texts.Process))
+	for i, p := range rs.Texts.Process {
+		out[i] = ProcessStep{ID: p.ID, Text: p.texts[e], Basis: p.Basis}
+	}
+	return out, nil
 }

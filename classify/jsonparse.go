@@ -54,6 +54,14 @@ func (p *jsonParser) describe() string {
 	if p.i >= len(p.data) {
 		return "end of input"
 	}
+	// A bare word (tru, yes, NaN) is shown whole: that is what was typed.
+	j := p.i
+	for j < len(p.data) && j-p.i < 20 && (p.data[j]|0x20 >= 'a' && p.data[j]|0x20 <= 'z') {
+		j++
+	}
+	if j-p.i > 1 {
+		return "word " + strconv.Quote(string(p.data[p.i:j]))
+	}
 	r, _ := utf8.DecodeRune(p.data[p.i:])
 	return strconv.QuoteRune(r)
 }

@@ -74,6 +74,10 @@ func (rs *RuleSet) Lint() Problems {
 	// Rules outside the verdict: each must be able to come out both ways.
 	both := func(key string, c *Cond, what string) {
 		seen := uint32(0)
+		if !rs.checkable(c.keys(nil), probes) {
+			add(fileRules, key, "reads too many answers to check exhaustively (over %d combinations); split the condition", maxCompletions)
+			return
+		}
 		rs.forEach(c.keys(nil), probes, func(a Answers, params []ParamValue) { seen |= 1 << c.eval(a, params) })
 		if seen&(1<<True) == 0 {
 			add(fileRules, key, "no answers make it %s", what)
@@ -113,6 +117,10 @@ func (rs *RuleSet) Lint() Problems {
 				continue
 			}
 			asked := false
+			if !rs.checkable(c.keys(nil), probes) {
+				add(fileQuestions, "questions."+q.ID, "its ask_when reads too many answers to check (over %d combinations)", maxCompletions)
+				continue
+			}
 			rs.forEach(c.keys(nil), probes, func(a Answers, params []ParamValue) { asked = asked || c.eval(a, params) != False })
 			if !asked {
 				add(fileQuestions, "questions."+q.ID, "never asked: its ask_when (or its section's) fails for every answer")
@@ -204,6 +212,18 @@ func (rs *RuleSet) probeDomains() map[int]domain {
 		out[k] = rs.domainOf(k, leaves[k])
 	}
 	return out
+}
+
+// checkable reports whether forEach over keys stays within maxCompletions.
+func (rs *RuleSet) checkable(keys []int, doms map[int]domain) bool {
+	n := len(rs.epochs)
+	for _, k := range keys {
+		n *= len(doms[k].reps)
+		if n > maxCompletions {
+			return false
+		}
+	}
+	return true
 }
 
 // forEach calls f with every combination of the keys' classes (the other

@@ -51,6 +51,13 @@ func (l *loader) finish() {
 	}
 	l.renderTexts()
 	l.checkAskWhen()
+	l.sortForCanonical()
+	for _, c := range rs.allConds() {
+		c.read = make([]string, 0, 4)
+		for _, k := range c.keys(nil) {
+			c.read = append(c.read, rs.Questions[k].ID)
+		}
+	}
 	if len(l.ps) == 0 {
 		l.buildDomains()
 	}
@@ -113,7 +120,7 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 		} else if pi, ok := rs.paramIndex[m[1]]; ok {
 			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
 		}
-		if e == 0 && lang == "en" {
+		if e == 0 {
 			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en}", ph)
 		}
 		return ph
@@ -209,4 +216,25 @@ func (rs *RuleSet) epochFor(d Date) (int, error) {
 		}
 	}
 	return e, nil
+}
+
+// sortForCanonical orders questions and choices by id once, so Canonical
+// writes sorted keys without sorting each time.
+func (l *loader) sortForCanonical() {
+	rs := l.rs
+	rs.canonicalOrder = make([]int, len(rs.Questions))
+	for i := range rs.canonicalOrder {
+		rs.canonicalOrder[i] = i
+	}
+	sort.Slice(rs.canonicalOrder, func(a, b int) bool {
+		return rs.Questions[rs.canonicalOrder[a]].ID < rs.Questions[rs.canonicalOrder[b]].ID
+	})
+	for qi := range rs.Questions {
+		q := &rs.Questions[qi]
+		q.sortedChoices = make([]int, len(q.Choices))
+		for i := range q.sortedChoices {
+			q.sortedChoices[i] = i
+		}
+		sort.Slice(q.sortedChoices, func(a, b int) bool { return q.Choices[q.sortedChoices[a]].ID < q.Choices[q.sortedChoices[b]].ID })
+	}
 }

@@ -30,8 +30,11 @@ func (p Problem) Error() string {
 		b.WriteString(p.File)
 		b.WriteByte(':')
 	}
-	if p.Line > 0 {
+	switch {
+	case p.Line > 0 && p.Col > 0:
 		fmt.Fprintf(&b, "%d:%d:", p.Line, p.Col)
+	case p.Line > 0:
+		fmt.Fprintf(&b, "%d:", p.Line)
 	}
 	if b.Len() > 0 {
 		b.WriteByte(' ')
@@ -93,11 +96,19 @@ func didYouMean(got string, allowed []string) string {
 		}
 	}
 	// A suggestion must be closer than a rewrite: within a third of the word,
-	// or a prefix of it ("national" for "nationwide").
-	if best != "" && (bestD <= max(2, len(best)/3) || (len(got) >= 3 && strings.HasPrefix(best, got))) {
+	// or sharing most of its start ("national" for "nationwide").
+	if best != "" && (bestD <= max(2, len(best)/3) || commonPrefix(strings.ToLower(got), strings.ToLower(best)) >= max(4, min(len(got), len(best))*2/3)) {
 		return best
 	}
 	return ""
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func editDistance(a, b string) int {

@@ -135,10 +135,13 @@ type RegimeResult struct {
 
 // SourceRef is a source cited anywhere in the result.
 type SourceRef struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
-	Date  string `json:"date,omitempty"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	TitleEn string `json:"title_en"`
+	URL     string `json:"url"`
+	Date    string `json:"date,omitempty"`
+	// Reprint is true when the link is a faithful reprint of an official text.
+	Reprint bool `json:"reprint"`
 }
 
 // TraceStep records one rule's outcome and the answer keys it read.

@@ -37,6 +37,8 @@ type RuleSet struct {
 	// one representative answer per class of answers the rules tell apart.
 	verdictKeys []int
 	domains     map[int]domain
+	// canonicalOrder lists question indexes by id, for Canonical.
+	canonicalOrder []int
 }
 
 // Date is a calendar day.
@@ -104,6 +106,8 @@ type Question struct {
 	Help    Text
 	Pivot   Text
 	pos     pos
+	// sortedChoices lists choice indexes by id, for Canonical.
+	sortedChoices []int
 }
 
 // ChoiceIndex returns the index of the choice id, or -1.

@@ -15,6 +15,7 @@ import (
 
 	"b22/classify"
 	"b22/questionnaires"
+	"b22/report"
 )
 
 // app is what every command shares: the streams, the rule set (loaded on
@@ -37,7 +38,8 @@ func mainAt(args []string, s Streams, now func() time.Time) int {
 	err := root.Execute()
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
-		fmt.Fprintf(s.Err, "b22: %v\n", err)
+		// Messages quote the input; neutralise any control characters in it.
+		fmt.Fprintf(s.Err, "b22: %s\n", report.Sanitize(err.Error()))
 	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		return exitInvalid

@@ -62,8 +62,24 @@ func (t *textWriter) tr(x classify.Text) string { return x.In(t.o.Lang) }
 
 // para writes text wrapped to the width, every line after indent.
 func (t *textWriter) para(indent, s, code string) {
-	for _, line := range wrap(Sanitize(s), t.o.Width-len(indent)) {
-		fmt.Fprintln(t.w, indent+t.style(line, code))
+	t.hang(indent, indent, s, code)
+}
+
+// item writes a bulleted paragraph whose later lines align under its text.
+func (t *textWriter) item(indent, s, code string) {
+	t.hang(indent+"• ", indent+"  ", s, code)
+}
+
+// hang writes text wrapped to the width: the first line after first, the
+// others after rest (both plain spaces and bullets, one column each).
+func (t *textWriter) hang(first, rest, s, code string) {
+	width := t.o.Width - len([]rune(rest))
+	for i, line := range wrap(Sanitize(s), width) {
+		prefix := rest
+		if i == 0 {
+			prefix = first
+		}
+		fmt.Fprintln(t.w, prefix+t.style(line, code))
 	}
 }
 
@@ -89,9 +105,9 @@ func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 func (t *textWriter) verdict(r *classify.Result) {
 	code := map[string]string{"likely": red, "possible": amber, "unlikely": green, "undetermined": cyan}[r.Verdict]
 	fmt.Fprintln(t.w)
-	t.para("", t.l["verdict"]+": "+strings.ToUpper(t.l["v:"+r.Verdict])+" — "+t.tr(r.Summary), bold+";"+code)
+	t.para("", fmt.Sprintf(t.l["verdict_line"], r.Verdict, t.tr(r.Summary)), bold+";"+code)
 	for _, e := range r.Exclusions {
-		t.para("  ", "• "+t.tr(e.Text), "")
+		t.item("  ", t.tr(e.Text), "")
 		t.para("    ", t.refs(e.Answers, e.Basis, e.Confidence, e.Footing), dim)
 	}
 }
@@ -120,14 +136,14 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 		if !s.Settled {
 			strength = fmt.Sprintf(t.l["open_strength"], strength, strings.Join(s.DependsOn, ", "))
 		}
-		t.para("  ", fmt.Sprintf("• %s (%s): %s", t.tr(s.Name), s.ID, strength), bold)
+		t.item("  ", fmt.Sprintf("%s (%s): %s", t.tr(s.Name), s.ID, strength), bold)
 		for _, reason := range s.Reasons {
-			prefix := "  "
+			text := t.tr(reason.Text)
 			if reason.Outcome != classify.True {
-				prefix = "  " + t.l["if"] + " "
+				text = t.l["if"] + text
 			}
-			t.para("    ", prefix+t.tr(reason.Text), "")
-			t.para("      ", t.refs(reason.Answers, reason.Basis, reason.Confidence, reason.Footing), dim)
+			t.para("    ", text, "")
+			t.para("    ", t.refs(reason.Answers, reason.Basis, reason.Confidence, reason.Footing), dim)
 		}
 	}
 }
@@ -151,8 +167,6 @@ func (t *textWriter) licence(r *classify.Result) {
 	lic := r.Licence
 	if lic.Title != nil {
 		t.para("  ", t.tr(*lic.Title), "")
-	} else {
-		t.para("  ", t.l["scope_unknown"], "")
 	}
 	if lic.Authority != nil {
 		t.para("  ", t.l["authority"]+": "+t.tr(*lic.Authority), "")
@@ -171,9 +185,9 @@ func (t *textWriter) requirements(r *classify.Result) {
 	t.heading("requirements")
 	for _, q := range r.Requirements {
 		mark, code := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status], map[string]string{"met": green, "unmet": red, "unknown": amber}[q.Status]
-		t.para("  ", t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID, "")
-		t.para("      ", t.tr(q.Text), "")
-		t.para("      ", t.refs(q.Answers, q.Basis, q.Confidence, q.Footing), dim)
+		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID)
+		t.para("    ", t.tr(q.Text), "")
+		t.para("    ", t.refs(q.Answers, q.Basis, q.Confidence, q.Footing), dim)
 	}
 }
 
@@ -181,22 +195,22 @@ func (t *textWriter) questions(r *classify.Result) {
 	if len(r.PivotalQuestions) > 0 {
 		t.heading("pivotal")
 		for _, p := range r.PivotalQuestions {
-			t.para("  ", "• "+p.Key+": "+t.tr(p.Question), "")
+			t.item("  ", p.Key+": "+t.tr(p.Question), "")
 			if p.Why != (classify.Text{}) {
-				t.para("      ", t.tr(p.Why), dim)
+				t.para("    ", t.tr(p.Why), dim)
 			}
 			var leads []string
 			for _, l := range p.LeadsTo {
 				leads = append(leads, t.tr(l.Label)+" → "+t.l["v:"+l.Verdict])
 			}
-			t.para("      ", strings.Join(leads, "; "), "")
+			t.para("    ", strings.Join(leads, "; "), "")
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
 		t.heading("open")
 		for _, q := range r.OpenQuestions {
-			t.para("  ", "• "+q.Key+": "+t.tr(q.Question), "")
-			t.para("      ", t.l["affects"]+": "+strings.Join(q.Affects, ", "), dim)
+			t.item("  ", q.Key+": "+t.tr(q.Question), "")
+			t.para("    ", t.l["affects"]+": "+strings.Join(q.Affects, ", "), dim)
 		}
 	}
 }
@@ -207,12 +221,12 @@ func (t *textWriter) regimes(r *classify.Result) {
 	}
 	t.heading("regimes")
 	for _, g := range r.RelatedRegimes {
-		line := "• " + g.ID + ": " + t.tr(g.Text)
+		line := g.ID + ": " + t.tr(g.Text)
 		if g.Status == "unknown" {
-			line = "• " + g.ID + " (" + t.l["maybe"] + "): " + t.tr(g.Text)
+			line = g.ID + " (" + t.l["maybe"] + "): " + t.tr(g.Text)
 		}
-		t.para("  ", line, "")
-		t.para("      ", t.refs(g.Because, g.Basis, g.Confidence, ""), dim)
+		t.item("  ", line, "")
+		t.para("    ", t.refs(g.Because, g.Basis, g.Confidence, ""), dim)
 	}
 }
 
@@ -222,16 +236,24 @@ func (t *textWriter) notes(r *classify.Result) {
 	}
 	t.heading("notes")
 	for _, n := range r.Notes {
-		t.para("  ", "• "+t.tr(n.Text), "")
-		t.para("      ", t.refs(n.Answers, n.Basis, n.Confidence, n.Footing), dim)
+		t.item("  ", t.tr(n.Text), "")
+		t.para("    ", t.refs(n.Answers, n.Basis, n.Confidence, n.Footing), dim)
 	}
 }
 
 func (t *textWriter) sources(r *classify.Result) {
 	t.heading("sources")
 	for _, s := range r.Sources {
-		t.para("  ", "["+s.ID+"] "+s.Title, "")
-		t.para("      ", s.URL, dim)
+		title := s.Title
+		if t.o.Lang != "zh" && s.TitleEn != "" {
+			title += " — " + s.TitleEn
+		}
+		if s.Reprint {
+			title += " (" + t.l["reprint"] + ")"
+		}
+		t.hang("  ["+s.ID+"] ", "    ", title, "")
+		// A link is never wrapped, so that it can be copied whole.
+		fmt.Fprintln(t.w, "    "+t.style(Sanitize(s.URL), dim))
 	}
 	fmt.Fprintln(t.w)
 }
@@ -240,28 +262,28 @@ func (t *textWriter) sources(r *classify.Result) {
 var labels = map[string]map[string]string{
 	"en": {
 		"title": "B22 licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
-		"verdict": "Verdict", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
+		"verdict_line": "Verdict (%s): %s", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
 		"answers": "answers", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What it would be if the company operated it",
-		"open_strength": "%s if answered so (depends on %s)", "if": "if answered:",
-		"licence": "Licence", "scope_unknown": "provincial or cross-regional: depends on the coverage", "authority": "issued by",
+		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
+		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
 		"e:covers": "covers this service", "e:does_not_cover": "does not cover this service", "e:unknown": "not known",
 		"requirements": "Licence conditions", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
 		"affects": "affects", "regimes": "Neighbouring regimes to check", "maybe": "depends on unanswered questions",
-		"notes": "Notes", "sources": "Sources",
+		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
 	},
 	"zh": {
 		"title": "B22 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
-		"verdict": "结论", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
+		"verdict_line": "结论（%s）：%s", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
 		"answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若由本公司经营，将属于",
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
-		"licence": "许可证", "scope_unknown": "省内或跨地区：取决于覆盖范围", "authority": "发证机关",
+		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
 		"e:covers": "已覆盖本服务", "e:does_not_cover": "未覆盖本服务", "e:unknown": "未知",
 		"requirements": "许可条件", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
 		"affects": "影响", "regimes": "需同时检查的相关制度", "maybe": "取决于未回答的问题",
-		"notes": "说明", "sources": "资料来源",
+		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",
 	},
 }

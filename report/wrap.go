@@ -24,7 +24,9 @@ func wrap(s string, width int) []string {
 		}
 		for _, tok := range tokens(para) {
 			w := runewidth.StringWidth(tok)
-			if lineW+w > width && lineW > 0 {
+			// Closing punctuation never starts a line (kinsoku): let it
+			// overhang by its width instead.
+			if lineW+w > width && lineW > 0 && !noLineStart(tok) {
 				flush()
 				if tok == " " {
 					continue
@@ -70,4 +72,9 @@ func tokens(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// noLineStart reports punctuation that must not begin a line.
+func noLineStart(tok string) bool {
+	return strings.ContainsAny(tok, "，。、；：！？）」』】》〉”’,.;:!?)") && runewidth.StringWidth(tok) <= 2 && len([]rune(tok)) == 1
 }

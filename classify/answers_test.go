@@ -1,0 +1,167 @@
+package classify_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"b22/classify"
+)
+
+func TestParseAnswersAccepts(t *testing.T) {
+	rs := embedded(t)
+	tests := []struct {
+		name, doc string
+		format    classify.Format
+		key       string
+		want      any // JSONValue of the key; nil = not known
+	}{
+		{"bool", `{"answers":{"realtime_voice":true}}`, classify.FormatJSON, "realtime_voice", true},
+		{"null is unknown", `{"answers":{"realtime_voice":null}}`, classify.FormatJSON, "realtime_voice", nil},
+		{"absent is unknown", `{"answers":{}}`, classify.FormatJSON, "realtime_voice", nil},
+		{"int", `{"answers":{"max_participants":25}}`, classify.FormatJSON, "max_participants", 25.0},
+		{"int written as 1e2", `{"answers":{"max_participants":1e2}}`, classify.FormatJSON, "max_participants", 100.0},
+		{"enum", `{"answers":{"coverage":"nationwide"}}`, classify.FormatJSON, "coverage", "nationwide"},
+		{"multi", `{"answers":{"use_cases":["vod","meetings"]}}`, classify.FormatJSON, "use_cases", []string{"meetings", "vod"}},
+		{"empty multi is known", `{"answers":{"use_cases":[]}}`, classify.FormatJSON, "use_cases", []string{}},
+		{"escapes", `{"product":{"name":"A\u00e9\ud83d\ude00"},"answers":{"coverage":"nation\u0077ide"}}`, classify.FormatJSON, "coverage", "nationwide"},
+		{"byte-order mark", "\ufeff{\"answers\":{\"coverage\":\"nationwide\"}}", classify.FormatAuto, "coverage", "nationwide"},
+		{"yaml", "answers:\n  coverage: nationwide\n  use_cases: [vod]\n", classify.FormatYAML, "coverage", "nationwide"},
+		{"yaml null", "answers:\n  coverage: ~\n", classify.FormatYAML, "coverage", nil},
+		{"auto yaml", "# comment\nanswers: {realtime_voice: false}\n", classify.FormatAuto, "realtime_voice", false},
+		{"number", `{"answers":{"registered_capital_cny":1500000.5}}`, classify.FormatJSON, "registered_capital_cny", 1500000.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := rs.ParseAnswers("a.json", []byte(tt.doc), tt.format)
+			if err != nil {
+				t.Fatalf("ParseAnswers: %v", err)
+			}
+			i := rs.QuestionIndex(tt.key)
+			got := rs.Questions[i].JSONValue(doc.Answers[i])
+			if !equalJSON(got, tt.want) {
+				t.Errorf("answer %s = %#v, want %#v", tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
+func equalJSON(a, b any) bool {
+	as, aok := a.([]string)
+	bs, bok := b.([]string)
+	if aok || bok {
+		return aok && bok && strings.Join(as, ",") == strings.Join(bs, ",")
+	}
+	return a == b
+}
+
+// TestParseAnswersRejects checks that every kind of bad input is an error
+// that says where, which key, what was wrong and what is allowed.
+func TestParseAnswersRejects(t *testing.T) {
+	rs := embedded(t)
+	tests := []struct {
+		name, doc string
+		format    classify.Format
+		want      []string // substrings of the error, in order of problems
+	}{
+		{"malformed", `{"answers": {"realtime_voice": tru`, classify.FormatJSON, []string{"a.json:1:32:", "expected a value"}},
+		{"trailing garbage", `{"answers":{}} x`, classify.FormatJSON, []string{"1:16", "after the end"}},
+		{"empty", ``, classify.FormatJSON, []string{"empty"}},
+		{"not an object", `[1,2]`, classify.FormatJSON, []string{"a list", "expected an object"}},
+		{"bad enum with hint", "{\n  \"answers\": {\"coverage\": \"national\"}\n}", classify.FormatJSON,
+			[]string{`a.json:2:27: answers.coverage: "national" is not allowed; allowed: single_province, multiple_provinces, nationwide (did you mean "nationwide"?)`}},
+		{"unknown key with hint", `{"answers":{"realtime_voce":true}}`, classify.FormatJSON, []string{"answers.realtime_voce", `did you mean "realtime_voice"`}},
+		{"answer key at top level", `{"coverage":"nationwide"}`, classify.FormatJSON, []string{`answer keys go inside "answers"`}},
+		{"unknown top key", `{"anwsers":{}}`, classify.FormatJSON, []string{`did you mean "answers"`}},
+		{"wrong type", `{"answers":{"max_participants":"many"}}`, classify.FormatJSON, []string{"answers.max_participants", `"many" is not allowed`, "a whole number from 2 to 1000000"}},
+		{"string for bool", `{"answers":{"realtime_voice":"yes"}}`, classify.FormatJSON, []string{"allowed: true, false"}},
+		{"fraction", `{"answers":{"max_participants":2.5}}`, classify.FormatJSON, []string{"2.5 is not a whole number"}},
+		{"negative", `{"answers":{"registered_capital_cny":-1}}`, classify.FormatJSON, []string{"-1 is out of range", "at least 0"}},
+		{"below minimum", `{"answers":{"max_participants":1}}`, classify.FormatJSON, []string{"1 is out of range"}},
+		{"over 100 percent", `{"answers":{"foreign_ownership_percent":101}}`, classify.FormatJSON, []string{"from 0 to 100"}},
+		{"huge number", `{"answers":{"registered_capital_cny":1e400}}`, classify.FormatJSON, []string{"1e400 is out of range"}},
+		{"NaN", `{"answers":{"registered_capital_cny":NaN}}`, classify.FormatJSON, []string{`unexpected word "NaN"`}},
+		{"duplicate key", "{\"answers\":{\"coverage\":\"nationwide\",\n\"coverage\":\"single_province\"}}", classify.FormatJSON, []string{"2:1", `duplicate key "coverage" (first at 1:13)`}},
+		{"duplicate in list", `{"answers":{"use_cases":["vod","vod"]}}`, classify.FormatJSON, []string{"use_cases[1]", "listed twice"}},
+		{"bad list item", `{"answers":{"use_cases":["vdo", 3]}}`, classify.FormatJSON, []string{`use_cases[0]: "vdo"`, `did you mean "vod"`, "use_cases[1]: 3 is not allowed"}},
+		{"list for enum", `{"answers":{"coverage":["nationwide"]}}`, classify.FormatJSON, []string{"a list is not allowed"}},
+		{"other questionnaire", `{"questionnaire":"b25","answers":{}}`, classify.FormatJSON, []string{`"b25" is not this questionnaire`}},
+		{"product not object", `{"product":"Acme"}`, classify.FormatJSON, []string{"product: expected an object"}},
+		{"product field type", `{"product":{"name":3}}`, classify.FormatJSON, []string{"product.name: expected a string"}},
+		{"invalid utf8", "{\"product\":{\"name\":\"\xff\"}}", classify.FormatJSON, []string{"1:21", "invalid UTF-8"}},
+		{"deep nesting", strings.Repeat("[", 100) + strings.Repeat("]", 100), classify.FormatJSON, []string{"nesting deeper than 32"}},
+		{"control char in string", "{\"product\":{\"name\":\"a\x01\"}}", classify.FormatJSON, []string{"control character"}},
+		{"leading zero", `{"answers":{"max_participants":012}}`, classify.FormatJSON, []string{"leading zero"}},
+		{"yaml syntax", "answers:\n  coverage: [nationwide\n", classify.FormatYAML, []string{"a.json:"}},
+		{"yaml alias", "a: &x {b: 1}\nanswers: *x\n", classify.FormatYAML, []string{"anchors and aliases are not allowed"}},
+		{"yaml duplicate", "answers:\n  coverage: nationwide\n  coverage: nationwide\n", classify.FormatYAML, []string{"3:3", "duplicate key"}},
+		{"yaml two documents", "answers: {}\n---\nanswers: {}\n", classify.FormatYAML, []string{"second YAML document"}},
+		{"yaml inf", "answers:\n  registered_capital_cny: .inf\n", classify.FormatYAML, []string{"not finite"}},
+		{"yaml bool words are strings", "answers:\n  realtime_voice: yes\n", classify.FormatYAML, []string{`"yes" is not allowed; allowed: true, false`}},
+		{"every problem", `{"answers":{"coverage":"x","audience":"y","realtime_voice":3}}`, classify.FormatJSON, []string{"answers.coverage", "answers.audience", "answers.realtime_voice"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rs.ParseAnswers("a.json", []byte(tt.doc), tt.format)
+			if err == nil {
+				t.Fatal("ParseAnswers accepted it")
+			}
+			if !errors.Is(err, classify.ErrInvalid) {
+				t.Errorf("error %v is not ErrInvalid", err)
+			}
+			msg := err.Error()
+			at := 0
+			for _, w := range tt.want {
+				i := strings.Index(msg[at:], w)
+				if i < 0 {
+					t.Fatalf("error lacks %q (in order):\n%s", w, msg)
+				}
+				at += i
+			}
+		})
+	}
+}
+
+func TestParseAnswersSizeLimit(t *testing.T) {
+	rs := embedded(t)
+	big := `{"product":{"description":"` + strings.Repeat("x", classify.MaxDocumentBytes) + `"}}`
+	_, err := rs.ParseAnswers("big.json", []byte(big), classify.FormatJSON)
+	if err == nil || !strings.Contains(err.Error(), "limit is 1048576 bytes") {
+		t.Fatalf("ParseAnswers(oversized) = %v, want the size limit", err)
+	}
+}
+
+func TestParseAnswersCapsProblems(t *testing.T) {
+	rs := embedded(t)
+	var b strings.Builder
+	b.WriteString(`{"answers":{"use_cases":[`)
+	for i := 0; i < 500; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"x"`)
+	}
+	b.WriteString(`]}}`)
+	_, err := rs.ParseAnswers("many.json", []byte(b.String()), classify.FormatJSON)
+	var ps classify.Problems
+	if !errors.As(err, &ps) || len(ps) != 101 || !strings.Contains(ps[100].Message, "and 400 more problems") {
+		t.Fatalf("got %d problems, want 100 and a count of the rest: %v", len(ps), err)
+	}
+}
+
+func TestCanonicalRoundTrip(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("a.json", []byte(`{"product":{"name":"<Acme & Co>"},"answers":{"use_cases":["vod","meetings"],"coverage":"nationwide","realtime_voice":null}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	canon := string(rs.Canonical(doc))
+	want := `{"answers":{"coverage":"nationwide","use_cases":["meetings","vod"]},"product":{"name":"<Acme & Co>"},"questionnaire":"b22"}`
+	if canon != want {
+		t.Errorf("Canonical = %s\nwant        %s", canon, want)
+	}
+	again, err := rs.ParseAnswers("c.json", []byte(canon), classify.FormatJSON)
+	if err != nil || rs.Fingerprint(again) != rs.Fingerprint(doc) {
+		t.Errorf("re-parsed canonical form differs: %v", err)
+	}
+}

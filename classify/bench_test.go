@@ -1,0 +1,53 @@
+package classify_test
+
+import (
+	"testing"
+
+	"b22/classify"
+	"b22/questionnaires"
+)
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := classify.Load(questionnaires.B22()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var benchDocs = map[string]string{
+	"complete":    `{"answers":{"realtime_voice":true,"realtime_video":true,"max_participants":300,"pstn_access":true,"telephone_network_video":false,"internet_delivery":true,"use_cases":["meetings"],"call_centre":false,"audience":"business_customers","delivery_model":"own_platform","charging":"paid","marketplace":false,"mainland_users":true,"coverage":"nationwide","province":"shanghai","entity_type":"prc_company","registered_capital_cny":5000000,"foreign_ownership_percent":0,"qualified_staff":12,"has_premises_and_facilities":true,"clean_record":true,"security_measures":true,"existing_licences":[]}}`,
+	"half-known":  `{"answers":{"realtime_voice":true,"realtime_video":true,"max_participants":40,"internet_delivery":true,"use_cases":["remote_teaching"],"audience":"public","delivery_model":"embedded_sdk","charging":"paid"}}`,
+	"all-unknown": `{}`,
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	rs := embedded(b)
+	asOf := mustDate("2026-11-01")
+	for _, name := range []string{"complete", "half-known", "all-unknown"} {
+		doc, err := rs.ParseAnswers(name, []byte(benchDocs[name]), classify.FormatJSON)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rs.Evaluate(doc, asOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkParseAnswers(b *testing.B) {
+	rs := embedded(b)
+	data := []byte(benchDocs["complete"])
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rs.ParseAnswers("b", data, classify.FormatJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

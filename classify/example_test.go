@@ -1,0 +1,38 @@
+package classify_test
+
+import (
+	"fmt"
+
+	"b22/classify"
+	"b22/questionnaires"
+)
+
+func ExampleRuleSet_Evaluate() {
+	rs, err := classify.Load(questionnaires.B22())
+	if err != nil {
+		panic(err)
+	}
+	doc, err := rs.ParseAnswers("meet.json", []byte(`{"answers": {
+		"realtime_voice": true, "realtime_video": true, "max_participants": 50,
+		"internet_delivery": true, "use_cases": ["meetings"],
+		"audience": "business_customers", "delivery_model": "own_platform",
+		"coverage": "nationwide"}}`), classify.FormatJSON)
+	if err != nil {
+		panic(err)
+	}
+	asOf, _ := classify.ParseDate("2026-11-01")
+	r, err := rs.Evaluate(doc, asOf)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Verdict)
+	for _, p := range r.PivotalQuestions {
+		for _, l := range p.LeadsTo {
+			fmt.Printf("%s = %v -> %s\n", p.Key, l.Answer, l.Verdict)
+		}
+	}
+	// Output:
+	// undetermined
+	// mainland_users = true -> likely
+	// mainland_users = false -> unlikely
+}

@@ -1,0 +1,59 @@
+package classify_test
+
+import (
+	"strings"
+	"testing"
+
+	"b22/classify"
+)
+
+func TestLintEmbedded(t *testing.T) {
+	if ps := embedded(t).Lint(); len(ps) > 0 {
+		t.Fatalf("the embedded rule set fails lint:\n%v", ps)
+	}
+}
+
+// TestLintFails checks that lint catches what loading cannot: each case is a
+// rule set that loads but must not ship.
+func TestLintFails(t *testing.T) {
+	tests := []struct {
+		name, file, old, new, want string
+	}{
+		{"unreachable rule", "rules.yaml",
+			"            - {key: pstn_access, equals: true}\n            - {key: max_participants, at_least: 3}",
+			"            - {key: pstn_access, equals: true}\n            - {key: pstn_access, equals: false}\n            - {key: max_participants, at_least: 3}",
+			"multiparty_telephone_likely: unreachable rule"},
+		{"unreachable verdict", "rules.yaml", "strength: possible", "strength: likely", ""},
+		{"requirement always met", "rules.yaml", "met_when: {key: clean_record, equals: true}",
+			"met_when: {any: [{key: clean_record, equals: true}, {not: {key: clean_record, equals: true}}]}", "requirements.clean_record: no answers make it fail"},
+		{"missing translation", "rules.yaml", "zh: 有必要的场地、设施及技术方案。", "zh: The necessary premises.", "the zh text has no Chinese"},
+		{"same text twice", "questions.yaml", "{id: meetings, zh: 会议, en: meetings}", "{id: meetings, zh: meetings, en: meetings}", "a translation is missing"},
+		{"never asked", "questions.yaml", "ask_when: {key: realtime_voice, equals: true}",
+			"ask_when: {all: [{key: realtime_voice, equals: true}, {key: realtime_voice, equals: false}]}", "questions.pstn_access: never asked"},
+		{"unused question", "rules.yaml", "when: {key: marketplace, equals: true}", "when: {key: charging, equals: paid}", "questions.marketplace: no rule reads it"},
+		{"uncited source", "rules.yaml", "basis: [health-2018]", "basis: [catalogue-2015]", "sources.health-2018: cited by no rule"},
+		{"contract id", "rules.yaml", "- id: security_measures\n    met_when", "- id: security\n    met_when", `requirements.security: not a requirement id of the contract`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ruleFiles(t)
+			if tt.name == "unreachable verdict" {
+				// Every possible rule made likely: the verdict "possible" is unreachable.
+				s := strings.ReplaceAll(string(m["rules.yaml"].Data), "strength: possible", "strength: likely")
+				edit(t, m, "rules.yaml", "gates:", "gates:")
+				m["rules.yaml"].Data = []byte(s)
+				tt.want = `no answers lead to the verdict "possible"`
+			} else {
+				edit(t, m, tt.file, tt.old, tt.new)
+			}
+			rs, err := classify.Load(m)
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			ps := rs.Lint()
+			if !strings.Contains(ps.Error(), tt.want) {
+				t.Errorf("Lint() lacks %q:\n%v", tt.want, ps)
+			}
+		})
+	}
+}

@@ -1,0 +1,127 @@
+package classify_test
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"b22/classify"
+	"b22/questionnaires"
+)
+
+// ruleFiles copies the embedded rule set into a MapFS that a test can break.
+func ruleFiles(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(questionnaires.B22(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(questionnaires.B22(), path)
+		m[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// edit replaces old with new in one file of m, failing if old is absent.
+func edit(t testing.TB, m fstest.MapFS, file, old, new string) {
+	t.Helper()
+	s := string(m[file].Data)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	m[file] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
+}
+
+func TestLoadEmbedded(t *testing.T) {
+	rs := embedded(t)
+	if rs.ID != "b22" || len(rs.Subcategories) != 3 || len(rs.Questions) < 21 {
+		t.Fatalf("Load(embedded) = %s with %d sub-categories and %d questions", rs.ID, len(rs.Subcategories), len(rs.Questions))
+	}
+}
+
+// TestLoadReportsEveryProblem breaks the rule data in one way per case and
+// checks that Load names the file, line, column and what is wrong.
+func TestLoadReportsEveryProblem(t *testing.T) {
+	tests := []struct {
+		name, file, old, new string
+		want                 string
+	}{
+		{"unknown key in condition", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
+			`rules.yaml:22:17: gates[0].when.key`},
+		{"unknown key hint", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
+			`unknown answer key "audiense" (did you mean "audience"?)`},
+		{"unknown value", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audience, equals: internal}",
+			`"internal" is not a value of "audience"`},
+		{"unknown source", "rules.yaml", "basis: [practice-platforms]", "basis: [practice-platform]",
+			`unknown source "practice-platform"`},
+		{"missing translation", "questions.yaml", "      zh: 用户之间能否通过产品实时语音交谈？\n", "",
+			`questions.yaml:13:7: questions.realtime_voice.title: missing "zh"`},
+		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
+			`includes needs a multi question`},
+		{"unknown parameter", "rules.yaml", "{param: capital_provincial}", "{param: capital_province}",
+			`unknown parameter "capital_province"`},
+		{"bad confidence", "rules.yaml", "confidence: low\n", "confidence: lowish\n", `"lowish" is not allowed`},
+		{"unknown field", "questions.yaml", "    unsure: true\n", "    unsure: true\n    unsur: true\n", `unknown key; allowed:`},
+		{"duplicate id", "rules.yaml", "id: gate_third_party_service", "id: gate_internal_only", `duplicate id "gate_internal_only"`},
+		{"dates out of order", "parameters.yaml", "{from: 2019-07-30, value: null}", "{from: 2017-01-01, value: null}", `dates must increase`},
+		{"bad date", "questionnaire.yaml", "effective: 2024-11-01", "effective: 2024-13-01", `expected a date YYYY-MM-DD`},
+		{"yaml syntax", "sources.yaml", "sources:\n", "sources: [\n", `sources.yaml:`},
+		{"alias bomb", "texts.yaml", "verdicts:\n", "bomb: &a [x, x]\nbomb2: [*a, *a]\nverdicts:\n", `anchors and aliases are not allowed`},
+		{"ask_when reads a later question", "questions.yaml", "ask_when: {key: realtime_voice, equals: true}", "ask_when: {key: audience, equals: public}",
+			`reads "audience", which is not asked before it`},
+		{"answered in a verdict rule", "rules.yaml", "{key: pstn_access, equals: true}\n            - {key: max_participants, at_least: 3}", "{key: pstn_access, answered: true}\n            - {key: max_participants, at_least: 3}",
+			"`answered` may select texts but not decide a verdict"},
+		{"unknown placeholder", "texts.yaml", "{review_days}", "{review_dayz}", `unknown placeholder {review_dayz}`},
+		{"fallback with when", "rules.yaml", "      - text:\n          zh: 申请人须为在中国大陆依法设立的公司。", "      - when: {key: entity_type, equals: individual}\n        text:\n          zh: 申请人须为在中国大陆依法设立的公司。",
+			"the last text is the fallback"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ruleFiles(t)
+			edit(t, m, tt.file, tt.old, tt.new)
+			_, err := classify.Load(m)
+			if err == nil {
+				t.Fatal("Load accepted broken data")
+			}
+			if !errors.Is(err, classify.ErrInvalid) {
+				t.Errorf("error is not ErrInvalid: %v", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Load error lacks %q:\n%v", tt.want, err)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	m := ruleFiles(t)
+	delete(m, "rules.yaml")
+	_, err := classify.Load(m)
+	if err == nil || !strings.Contains(err.Error(), "rules.yaml: missing file") {
+		t.Fatalf("Load without rules.yaml = %v", err)
+	}
+}
+
+func TestLoadSortsProblems(t *testing.T) {
+	m := ruleFiles(t)
+	edit(t, m, "rules.yaml", "basis: [practice-platforms]", "basis: [nope-1]")
+	edit(t, m, "questions.yaml", "    type: bool\n", "    type: boolean\n")
+	_, err := classify.Load(m)
+	var ps classify.Problems
+	if !errors.As(err, &ps) || len(ps) < 2 {
+		t.Fatalf("want several problems, got %v", err)
+	}
+	for i := 1; i < len(ps); i++ {
+		a, b := ps[i-1], ps[i]
+		if a.File > b.File || (a.File == b.File && a.Line > b.Line) {
+			t.Errorf("problems out of order: %v before %v", a, b)
+		}
+	}
+}

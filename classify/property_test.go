@@ -1,0 +1,248 @@
+package classify_test
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"b22/classify"
+)
+
+var asOf = mustDate("2026-11-01")
+
+func mustDate(s string) classify.Date {
+	d, err := classify.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// verdictKeys are the answers that can change the verdict (B22.md §2), with
+// concrete values covering every case the decision table tells apart. The
+// test enumerates them itself, independently of the engine's own reasoning
+// over unanswered questions.
+var verdictKeys = map[string][]any{
+	"realtime_voice":          {true, false},
+	"realtime_video":          {true, false},
+	"max_participants":        {2, 3, 50},
+	"pstn_access":             {true, false},
+	"telephone_network_video": {true, false},
+	"internet_delivery":       {true, false},
+	"use_cases":               {[]string{}, []string{"game_voice"}, []string{"vod"}, []string{"live_streaming"}, []string{"meetings"}, []string{"game_voice", "meetings"}, []string{"vod", "live_streaming"}},
+	"audience":                {"internal_only", "business_customers", "public"},
+	"mainland_users":          {true, false},
+	"delivery_model":          {"own_platform", "embedded_sdk", "third_party_service", "resale"},
+}
+
+func sortedKeys() []string {
+	keys := make([]string, 0, len(verdictKeys))
+	for k := range verdictKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func evalMap(t testing.TB, rs *classify.RuleSet, answers map[string]any) *classify.Result {
+	t.Helper()
+	data, _ := json.Marshal(map[string]any{"answers": answers})
+	doc, err := rs.ParseAnswers("p.json", data, classify.FormatJSON)
+	if err != nil {
+		t.Fatalf("%s: %v", data, err)
+	}
+	r, err := rs.Evaluate(doc, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// randomPartial answers every verdict key at random except `unknown` of them.
+func randomPartial(rng *rand.Rand, unknown int) (map[string]any, []string) {
+	keys := sortedKeys()
+	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	answers := map[string]any{}
+	for _, k := range keys[unknown:] {
+		vals := verdictKeys[k]
+		answers[k] = vals[rng.IntN(len(vals))]
+	}
+	return answers, keys[:unknown]
+}
+
+// completions calls f with every completion of the unknown keys.
+func completions(answers map[string]any, unknown []string, f func(map[string]any)) {
+	if len(unknown) == 0 {
+		f(answers)
+		return
+	}
+	k := unknown[0]
+	for _, v := range verdictKeys[k] {
+		next := map[string]any{}
+		for kk, vv := range answers {
+			next[kk] = vv
+		}
+		next[k] = v
+		completions(next, unknown[1:], f)
+	}
+}
+
+// TestVerdictOverCompletions: a determined verdict is the verdict of every
+// completion of the unanswered questions; an undetermined one has two
+// completions that differ; the pivotal questions are exactly the unanswered
+// keys whose answer alone changes the verdict in some completion.
+func TestVerdictOverCompletions(t *testing.T) {
+	rs := embedded(t)
+	rng := rand.New(rand.NewPCG(22, 1))
+	for n := 0; n < 300; n++ {
+		answers, unknown := randomPartial(rng, 1+rng.IntN(3))
+		partial := evalMap(t, rs, answers)
+		verdicts := map[string]bool{}
+		full := map[string]string{}
+		completions(answers, unknown, func(c map[string]any) {
+			v := evalMap(t, rs, c).Verdict
+			verdicts[v] = true
+			b, _ := json.Marshal(c)
+			full[string(b)] = v
+		})
+		if verdicts["undetermined"] {
+			t.Fatalf("a complete document was undetermined: %v", answers)
+		}
+		if len(verdicts) == 1 {
+			for v := range verdicts {
+				if partial.Verdict != v {
+					t.Errorf("Evaluate(%v).Verdict = %s, want %s (every completion)", answers, partial.Verdict, v)
+				}
+			}
+		} else if partial.Verdict != "undetermined" {
+			t.Errorf("Evaluate(%v).Verdict = %s, want undetermined (completions give %v)", answers, partial.Verdict, verdicts)
+		}
+		// Pivotal by brute force: flip one unknown key between any two values.
+		var want []string
+		for _, k := range unknown {
+			others := []string{}
+			for _, u := range unknown {
+				if u != k {
+					others = append(others, u)
+				}
+			}
+			pivotal := false
+			completions(answers, others, func(c map[string]any) {
+				seen := map[string]bool{}
+				for _, v := range verdictKeys[k] {
+					c[k] = v
+					b, _ := json.Marshal(c)
+					seen[full[string(b)]] = true
+				}
+				pivotal = pivotal || len(seen) > 1
+			})
+			if pivotal {
+				want = append(want, k)
+			}
+		}
+		var gotKeys []string
+		for _, p := range partial.PivotalQuestions {
+			gotKeys = append(gotKeys, p.Key)
+		}
+		sort.Strings(want)
+		sort.Strings(gotKeys)
+		if strings.Join(want, ",") != strings.Join(gotKeys, ",") {
+			t.Errorf("Evaluate(%v) pivotal = %v, want %v", answers, gotKeys, want)
+		}
+	}
+}
+
+// TestAnsweringKeepsDeterminedVerdict: answering an unknown never turns a
+// determined verdict into another one (monotonicity).
+func TestAnsweringKeepsDeterminedVerdict(t *testing.T) {
+	rs := embedded(t)
+	rng := rand.New(rand.NewPCG(22, 2))
+	for n := 0; n < 300; n++ {
+		answers, unknown := randomPartial(rng, 1+rng.IntN(5))
+		before := evalMap(t, rs, answers).Verdict
+		if before == "undetermined" {
+			continue
+		}
+		k := unknown[rng.IntN(len(unknown))]
+		for _, v := range verdictKeys[k] {
+			answers[k] = v
+			if after := evalMap(t, rs, answers).Verdict; after != before {
+				t.Errorf("answering %s=%v turned %s into %s (%v)", k, v, before, after, answers)
+			}
+		}
+	}
+}
+
+// TestCompanyFactsNeverChangeTheVerdict: the contract's promise.
+func TestCompanyFactsNeverChangeTheVerdict(t *testing.T) {
+	rs := embedded(t)
+	rng := rand.New(rand.NewPCG(22, 3))
+	company := map[string][]any{
+		"entity_type": {"prc_company", "foreign_company", "individual"}, "registered_capital_cny": {0, 1000000, 50000000},
+		"foreign_ownership_percent": {0, 60, 100}, "qualified_staff": {0, 3, 100}, "has_premises_and_facilities": {true, false},
+		"clean_record": {true, false}, "security_measures": {true, false}, "existing_licences": {[]string{}, []string{"b22_cross_regional"}},
+		"coverage": {"single_province", "nationwide"}, "province": {"beijing", "xinjiang"}, "charging": {"paid", "free"},
+	}
+	for n := 0; n < 200; n++ {
+		answers, _ := randomPartial(rng, rng.IntN(4))
+		want := evalMap(t, rs, answers).Verdict
+		for k, vals := range company {
+			answers[k] = vals[rng.IntN(len(vals))]
+		}
+		if got := evalMap(t, rs, answers).Verdict; got != want {
+			t.Errorf("company facts changed the verdict from %s to %s: %v", want, got, answers)
+		}
+	}
+}
+
+// TestDeterministicBytes: the same input gives the same bytes, whatever the
+// order of keys and the whitespace of the input.
+func TestDeterministicBytes(t *testing.T) {
+	rs := embedded(t)
+	a := `{"answers":{"realtime_voice":true,"coverage":"nationwide","use_cases":["vod","meetings"],"max_participants":9},"product":{"name":"X"}}`
+	b := "{\n  \"product\" : {\"name\":\"X\"},\n\t\"answers\": {\n \"max_participants\": 9, \"use_cases\": [\"vod\", \"meetings\"],\n\"coverage\":\"nationwide\", \"realtime_voice\" :true } }\n"
+	c := "product:\n  name: X\nanswers:\n  use_cases: [vod, meetings]\n  max_participants: 9\n  coverage: nationwide\n  realtime_voice: true\n"
+	var outs []string
+	for i, in := range []string{a, b, c, a} {
+		doc, err := rs.ParseAnswers("d", []byte(in), classify.FormatAuto)
+		if err != nil {
+			t.Fatalf("input %d: %v", i, err)
+		}
+		r, err := rs.Evaluate(doc, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := json.Marshal(r)
+		outs = append(outs, string(out))
+	}
+	for i := 1; i < len(outs); i++ {
+		if outs[i] != outs[0] {
+			t.Errorf("input %d gives different bytes than input 0", i)
+		}
+	}
+}
+
+// TestAsOfPicksParameters: the foreign-equity cap applied until 2019-07-29.
+func TestAsOfPicksParameters(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":60}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for date, want := range map[string]string{"2019-07-29": "unmet", "2019-07-30": "met", "2026-11-01": "met"} {
+		r, err := rs.Evaluate(doc, mustDate(date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range r.Requirements {
+			if q.ID == "foreign_investment" && q.Status != want {
+				t.Errorf("as of %s foreign_investment = %s, want %s", date, q.Status, want)
+			}
+		}
+	}
+	if _, err := rs.Evaluate(doc, mustDate("2017-08-31")); err == nil {
+		t.Error("Evaluate before the rule set applies succeeded")
+	}
+}
