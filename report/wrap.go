@@ -26,7 +26,7 @@ func wrap(s string, width int) []string {
 			w := runewidth.StringWidth(tok)
 			// Closing punctuation never starts a line (kinsoku): let it
 			// overhang by its width instead.
-			if lineW+w > width && lineW > 0 && !noLineStart(tok) {
+			if lineW+w > width && lineW > 0 && (!noLineStart(tok) || lineW > width) {
 				flush()
 				if tok == " " {
 					continue
