@@ -42,7 +42,7 @@ func TestWrapNeverExceedsWidth(t *testing.T) {
 
 func TestSanitize(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain 中文":         "plain 中文",
+		"plain 中文":           "plain 中文",
 		"\x1b[31mred\x1b[0m": `\u001b[31mred\u001b[0m`,
 		"bell\a":             `bell\u0007`,
 		"tab\tok\nline":      "tab\tok\nline",
