@@ -443,18 +443,21 @@ func appendJSONNumber(b []byte, f float64) []byte {
 	return b
 }
 
-// appendJSONString writes s as a JSON string without HTML escaping, as the
-// results are written.
+// appendJSONString writes s as a JSON string as encoding/json does with
+// SetEscapeHTML(false): control characters, quote and backslash escaped,
+// invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029 escaped. Runs of
+// plain bytes are copied whole.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
 		if c < utf8.RuneSelf {
+			if !escapeTable[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
 				b = append(b, '\\', c)
@@ -464,22 +467,37 @@ func appendJSONString(b []byte, s string) []byte {
 				b = append(b, '\\', 'r')
 			case '\t':
 				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
 			default:
 				b = append(b, `\u00`...)
 				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
 			}
 			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
 		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
 			b = append(b, `\u202`...)
 			b = append(b, "0123456789abcdef"[r&0xf])
-		} else {
-			b = append(b, s[i:i+size]...)
+			i += size
+			start = i
+			continue
 		}
 		i += size
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 

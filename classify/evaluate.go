@@ -27,6 +27,7 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		Verdict:       verdictNames[ev.verdict],
 		Summary:       rs.Texts.Verdicts[verdictNames[ev.verdict]],
 		AnswersSHA256: rs.Fingerprint(doc),
+		textJSON:      rs.textJSON,
 	}
 	ev.subcategories(r)
 	ev.licence(r)
@@ -85,15 +86,26 @@ func (ev *evaluation) run() {
 	ev.gateFails = ev.sp.set(gateField) == 1<<1
 }
 
-// step evaluates a rule's condition, records it in the trace and returns the
-// outcome with the answer keys that decided it.
-func (ev *evaluation) step(id, kind string, c *Cond) (Tri, []string) {
+// step evaluates a rule's condition and records it in the trace.
+func (ev *evaluation) step(id, kind string, c *Cond) Tri {
 	out := c.eval(ev.a, ev.params)
 	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read})
-	return out, ev.names(c.why(ev.a, ev.params, ev.whyBuf[:0]))
+	return out
 }
 
-func (ev *evaluation) names(keys []int) []string {
+// why names the answer keys that decided c's outcome. When they are all the
+// keys c reads, as they mostly are, the rule's own list is shared.
+func (ev *evaluation) why(c *Cond) []string {
+	keys := c.why(ev.a, ev.params, ev.whyBuf[:0])
+	if len(keys) == len(c.read) {
+		same := true
+		for i, k := range keys {
+			same = same && ev.rs.Questions[k].ID == c.read[i]
+		}
+		if same {
+			return c.read
+		}
+	}
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = ev.rs.Questions[k].ID
@@ -106,18 +118,17 @@ func (ev *evaluation) subcategories(r *Result) {
 	r.Exclusions = []Finding{}
 	for i := range rs.Gates {
 		g := &rs.Gates[i]
-		out, why := ev.step(g.ID, "gate", g.When)
-		if out == True {
-			r.Exclusions = append(r.Exclusions, ev.finding(g, why))
+		if ev.step(g.ID, "gate", g.When) == True {
+			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When)))
 		}
 	}
 	var found []SubcategoryResult
 	for i := range rs.Subcategories {
 		s := &rs.Subcategories[i]
-		outs := make([]Tri, len(s.Rules))
-		whys := make([][]string, len(s.Rules))
+		var outsBuf [16]Tri
+		outs := outsBuf[:0]
 		for j := range s.Rules {
-			outs[j], whys[j] = ev.step(s.Rules[j].ID, "subcategory", s.Rules[j].When)
+			outs = append(outs, ev.step(s.Rules[j].ID, "subcategory", s.Rules[j].When))
 		}
 		field := strengthField(i)
 		set := ev.sp.set(field)
@@ -143,7 +154,7 @@ func (ev *evaluation) subcategories(r *Result) {
 				if outs[j] != want || (sr.Settled && rule.Strength != sr.Strength) {
 					continue
 				}
-				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: whys[j],
+				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When),
 					Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing})
 			}
 			if sr.Settled && len(sr.Reasons) > 0 {
@@ -185,12 +196,12 @@ func (ev *evaluation) licence(r *Result) {
 	if pi, ok := rs.paramIndex["validity_years"]; ok {
 		lic.ValidityYears = ev.params[pi].Value
 	}
-	cov, _ := ev.step(rs.Existing.ID, "existing_licence", rs.Existing.When)
+	cov := ev.step(rs.Existing.ID, "existing_licence", rs.Existing.When)
 	r.CoveredByExistingLicence = cov == True
 	r.ExistingLicence = [...]string{"does_not_cover", "unknown", "covers"}[cov]
 	for i := range rs.Scopes {
 		s := &rs.Scopes[i]
-		out, _ := ev.step(s.ID, "scope", s.When)
+		out := ev.step(s.ID, "scope", s.When)
 		if ev.verdict == vUnlikely {
 			continue
 		}
@@ -255,10 +266,11 @@ func (ev *evaluation) requirements(r *Result) {
 	r.Requirements = []RequirementResult{}
 	for i := range rs.Requirements {
 		req := &rs.Requirements[i]
-		out, why := ev.step(req.ID, "requirement", req.MetWhen)
+		out := ev.step(req.ID, "requirement", req.MetWhen)
 		if ev.verdict == vUnlikely {
 			continue
 		}
+		why := ev.why(req.MetWhen)
 		ev.affects(req.MetWhen, out, "requirements."+req.ID)
 		r.Requirements = append(r.Requirements, RequirementResult{
 			ID: req.ID, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
@@ -295,18 +307,19 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	r.RelatedRegimes, r.Notes = []RegimeResult{}, []Finding{}
 	for i := range rs.Regimes {
 		g := &rs.Regimes[i]
-		out, why := ev.step(g.ID, "regime", g.When)
+		out := ev.step(g.ID, "regime", g.When)
 		ev.affects(g.When, out, "related_regimes."+g.ID)
 		if out == False {
 			continue
 		}
+		why := ev.why(g.When)
 		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]string{Unknown: "unknown", True: "triggered"}[out],
 			Text: g.texts[ev.epoch], Because: why, Basis: g.Basis, Confidence: g.Confidence})
 	}
 	for i := range rs.Notes {
 		n := &rs.Notes[i]
-		if out, why := ev.step(n.ID, "note", n.When); out == True {
-			r.Notes = append(r.Notes, ev.finding(n, why))
+		if ev.step(n.ID, "note", n.When) == True {
+			r.Notes = append(r.Notes, ev.finding(n, ev.why(n.When)))
 		}
 	}
 }

@@ -60,6 +60,57 @@ func (l *loader) finish() {
 	}
 	if len(l.ps) == 0 {
 		l.buildDomains()
+		l.encodeTexts()
+	}
+}
+
+// encodeTexts encodes once every text a result can copy from the rule set.
+func (l *loader) encodeTexts() {
+	rs := l.rs
+	rs.textJSON = map[Text][]byte{}
+	add := func(ts ...Text) {
+		for _, t := range ts {
+			if _, ok := rs.textJSON[t]; !ok {
+				rs.textJSON[t] = appendText(nil, t)
+			}
+		}
+	}
+	for _, t := range rs.Texts.Verdicts {
+		add(t)
+	}
+	add(rs.Texts.ScopeUnknown)
+	for _, q := range rs.Questions {
+		add(q.Title, q.Pivot)
+	}
+	for _, d := range rs.domains {
+		for _, ex := range d.examples {
+			add(ex.label)
+		}
+	}
+	for _, g := range rs.Gates {
+		add(g.texts...)
+	}
+	for _, s := range rs.Subcategories {
+		add(s.Name)
+		for _, r := range s.Rules {
+			add(r.texts...)
+		}
+	}
+	for _, s := range rs.Scopes {
+		add(s.Licence)
+		for _, v := range s.Authority {
+			add(v.texts...)
+		}
+	}
+	for _, r := range rs.Requirements {
+		for _, v := range r.Variants {
+			add(v.texts...)
+		}
+	}
+	for _, list := range [][]Rule{rs.Regimes, rs.Notes} {
+		for _, r := range list {
+			add(r.texts...)
+		}
 	}
 }
 

@@ -2,7 +2,8 @@ package classify
 
 // Result is the classification of one answers document: the JSON contract of
 // `b22 classify` (docs/contract.md). Every conclusion names the rule that
-// reached it, the answer keys it rests on and its legal basis.
+// reached it, the answer keys it rests on and its legal basis. A Result is
+// read-only: its slices of ids may be shared with the rule set.
 type Result struct {
 	Questionnaire QuestionnaireRef `json:"questionnaire"`
 	// Verdict is likely, possible, unlikely or undetermined, over every way
@@ -28,6 +29,9 @@ type Result struct {
 	Sources          []SourceRef         `json:"sources"`
 	AnswersSHA256    string              `json:"answers_sha256"`
 	Trace            []TraceStep         `json:"trace"`
+
+	// textJSON holds the rule set's texts already encoded, for AppendJSON.
+	textJSON map[Text][]byte
 }
 
 // QuestionnaireRef identifies the rule set and the date it was applied for.

@@ -39,6 +39,8 @@ type RuleSet struct {
 	domains     map[int]domain
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
+	// textJSON is every text a result can copy from the rule set, encoded.
+	textJSON map[Text][]byte
 }
 
 // Date is a calendar day.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 
 	"b22/classify"
 )
@@ -21,10 +22,15 @@ type lineJob struct {
 
 // lineResult is the output line for one input line.
 type lineResult struct {
-	seq  int
-	out  []byte
-	errs string // problems for stderr; empty when classified
+	seq    int
+	out    []byte
+	errs   string  // problems for stderr; empty when classified
+	pooled *[]byte // out's buffer, back to outBuffers once written
 }
+
+// outBuffers recycles the buffers results are encoded into: a result is some
+// 15 KB, and a stream writes millions of them.
+var outBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
 // streamErrorLine is what a bad line gives in place of a result.
 type streamErrorLine struct {
@@ -91,6 +97,10 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			delete(pending, next)
 			if writeErr == nil {
 				_, writeErr = out.Write(p.out)
+			}
+			if p.pooled != nil {
+				*p.pooled = p.out[:0]
+				outBuffers.Put(p.pooled)
 			}
 			if p.errs != "" {
 				bad++
@@ -199,9 +209,6 @@ func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, j lineJ
 	if err != nil {
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}
-	var b bytes.Buffer
-	if err := writeJSON(&b, res, false); err != nil {
-		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
-	}
-	return lineResult{seq: j.seq, out: b.Bytes()}
+	buf := outBuffers.Get().(*[]byte)
+	return lineResult{seq: j.seq, out: append(res.AppendJSON((*buf)[:0]), '\n'), pooled: buf}
 }

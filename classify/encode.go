@@ -1,0 +1,315 @@
+package classify
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// The result is written by hand rather than through reflection: it is most
+// of the work of a --jsonl stream, and nearly all of it is rule texts known
+// at load time. Texts are escaped once at load (textJSON) and copied after.
+// The bytes are the same as encoding/json's with SetEscapeHTML(false); a
+// test holds the two to that.
+
+// MarshalJSON encodes the result; see AppendJSON.
+func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(make([]byte, 0, 16<<10)), nil }
+
+// AppendJSON appends the result as compact JSON.
+func (r *Result) AppendJSON(b []byte) []byte {
+	e := jsonWriter{b: b, cache: r.textJSON}
+	e.raw(`{"questionnaire":{"id":`)
+	e.str(r.Questionnaire.ID)
+	e.raw(`,"version":`)
+	e.str(r.Questionnaire.Version)
+	e.raw(`,"effective":`)
+	e.str(r.Questionnaire.Effective.String())
+	e.raw(`,"as_of":`)
+	e.str(r.Questionnaire.AsOf.String())
+	e.raw(`},"verdict":`)
+	e.str(r.Verdict)
+	e.raw(`,"summary":`)
+	e.text(r.Summary)
+	e.raw(`,"covered_by_existing_licence":`)
+	e.bool(r.CoveredByExistingLicence)
+	e.raw(`,"existing_licence":`)
+	e.str(r.ExistingLicence)
+	e.raw(`,"subcategories":`)
+	e.subcategories(r.Subcategories)
+	e.raw(`,"exclusions":`)
+	e.findings(r.Exclusions)
+	e.raw(`,"if_operated":`)
+	e.subcategories(r.IfOperated)
+	e.raw(`,"licence":`)
+	e.licence(&r.Licence)
+	e.raw(`,"requirements":`)
+	e.list(len(r.Requirements), r.Requirements == nil, func(i int) {
+		q := &r.Requirements[i]
+		e.raw(`{"id":`)
+		e.str(q.ID)
+		e.raw(`,"status":`)
+		e.str(q.Status)
+		e.raw(`,"text":`)
+		e.text(q.Text)
+		e.raw(`,"answers":`)
+		e.strs(q.Answers)
+		e.raw(`,"basis":`)
+		e.strs(q.Basis)
+		e.raw(`,"confidence":`)
+		e.str(q.Confidence)
+		e.raw(`,"footing":`)
+		e.str(q.Footing)
+		e.raw(`}`)
+	})
+	e.raw(`,"pivotal_questions":`)
+	e.list(len(r.PivotalQuestions), r.PivotalQuestions == nil, func(i int) {
+		p := &r.PivotalQuestions[i]
+		e.raw(`{"key":`)
+		e.str(p.Key)
+		e.raw(`,"question":`)
+		e.text(p.Question)
+		e.raw(`,"why":`)
+		e.text(p.Why)
+		e.raw(`,"leads_to":`)
+		e.list(len(p.LeadsTo), p.LeadsTo == nil, func(j int) {
+			l := &p.LeadsTo[j]
+			e.raw(`{"answer":`)
+			e.value(l.Answer)
+			e.raw(`,"label":`)
+			e.text(l.Label)
+			e.raw(`,"verdict":`)
+			e.str(l.Verdict)
+			e.raw(`}`)
+		})
+		e.raw(`}`)
+	})
+	e.raw(`,"open_questions":`)
+	e.list(len(r.OpenQuestions), r.OpenQuestions == nil, func(i int) {
+		q := &r.OpenQuestions[i]
+		e.raw(`{"key":`)
+		e.str(q.Key)
+		e.raw(`,"question":`)
+		e.text(q.Question)
+		e.raw(`,"affects":`)
+		e.strs(q.Affects)
+		e.raw(`}`)
+	})
+	e.raw(`,"related_regimes":`)
+	e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
+		g := &r.RelatedRegimes[i]
+		e.raw(`{"id":`)
+		e.str(g.ID)
+		e.raw(`,"status":`)
+		e.str(g.Status)
+		e.raw(`,"text":`)
+		e.text(g.Text)
+		e.raw(`,"because":`)
+		e.strs(g.Because)
+		e.raw(`,"basis":`)
+		e.strs(g.Basis)
+		e.raw(`,"confidence":`)
+		e.str(g.Confidence)
+		e.raw(`}`)
+	})
+	e.raw(`,"notes":`)
+	e.findings(r.Notes)
+	e.raw(`,"sources":`)
+	e.list(len(r.Sources), r.Sources == nil, func(i int) {
+		s := &r.Sources[i]
+		e.raw(`{"id":`)
+		e.str(s.ID)
+		e.raw(`,"title":`)
+		e.str(s.Title)
+		e.raw(`,"title_en":`)
+		e.str(s.TitleEn)
+		e.raw(`,"url":`)
+		e.str(s.URL)
+		if s.Date != "" {
+			e.raw(`,"date":`)
+			e.str(s.Date)
+		}
+		e.raw(`,"reprint":`)
+		e.bool(s.Reprint)
+		e.raw(`}`)
+	})
+	e.raw(`,"answers_sha256":`)
+	e.str(r.AnswersSHA256)
+	e.raw(`,"trace":`)
+	e.list(len(r.Trace), r.Trace == nil, func(i int) {
+		t := &r.Trace[i]
+		e.raw(`{"rule":`)
+		e.str(t.Rule)
+		e.raw(`,"kind":`)
+		e.str(t.Kind)
+		e.raw(`,"outcome":`)
+		e.str(t.Outcome.String())
+		e.raw(`,"answers":`)
+		e.strs(t.Answers)
+		e.raw(`}`)
+	})
+	e.raw(`}`)
+	return e.b
+}
+
+type jsonWriter struct {
+	b     []byte
+	cache map[Text][]byte
+}
+
+func (e *jsonWriter) raw(s string)  { e.b = append(e.b, s...) }
+func (e *jsonWriter) str(s string)  { e.b = appendJSONString(e.b, s) }
+func (e *jsonWriter) bool(v bool)   { e.b = strconv.AppendBool(e.b, v) }
+func (e *jsonWriter) num(v float64) { e.b = appendJSONNumber(e.b, v) }
+func (e *jsonWriter) null()         { e.raw("null") }
+func (e *jsonWriter) text(t Text) {
+	if j, ok := e.cache[t]; ok {
+		e.b = append(e.b, j...)
+		return
+	}
+	e.b = appendText(e.b, t)
+}
+
+func appendText(b []byte, t Text) []byte {
+	b = append(b, `{"zh":`...)
+	b = appendJSONString(b, t.Zh)
+	b = append(b, `,"en":`...)
+	b = appendJSONString(b, t.En)
+	return append(b, '}')
+}
+
+// list writes a JSON array of n items; a nil slice is null, as encoding/json has it.
+func (e *jsonWriter) list(n int, isNil bool, item func(int)) {
+	if isNil {
+		e.null()
+		return
+	}
+	e.b = append(e.b, '[')
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		item(i)
+	}
+	e.b = append(e.b, ']')
+}
+
+func (e *jsonWriter) strs(ss []string) {
+	e.list(len(ss), ss == nil, func(i int) { e.str(ss[i]) })
+}
+
+func (e *jsonWriter) value(v any) {
+	switch x := v.(type) {
+	case nil:
+		e.null()
+	case bool:
+		e.bool(x)
+	case string:
+		e.str(x)
+	case float64:
+		e.num(x)
+	case []string:
+		e.strs(x)
+	default:
+		panic("classify: unexpected answer type in a result") // LeadTo answers come from domains.go
+	}
+}
+
+func (e *jsonWriter) findings(fs []Finding) {
+	e.list(len(fs), fs == nil, func(i int) {
+		f := &fs[i]
+		e.raw(`{"id":`)
+		e.str(f.ID)
+		e.raw(`,"text":`)
+		e.text(f.Text)
+		e.raw(`,"answers":`)
+		e.strs(f.Answers)
+		e.raw(`,"basis":`)
+		e.strs(f.Basis)
+		e.raw(`,"confidence":`)
+		e.str(f.Confidence)
+		e.raw(`,"footing":`)
+		e.str(f.Footing)
+		e.raw(`}`)
+	})
+}
+
+func (e *jsonWriter) subcategories(ss []SubcategoryResult) {
+	e.list(len(ss), ss == nil, func(i int) {
+		s := &ss[i]
+		e.raw(`{"id":`)
+		e.str(s.ID)
+		e.raw(`,"name":`)
+		e.text(s.Name)
+		e.raw(`,"strength":`)
+		e.str(s.Strength)
+		e.raw(`,"settled":`)
+		e.bool(s.Settled)
+		e.raw(`,"depends_on":`)
+		e.strs(s.DependsOn)
+		e.raw(`,"confidence":`)
+		e.str(s.Confidence)
+		e.raw(`,"footing":`)
+		e.str(s.Footing)
+		e.raw(`,"reasons":`)
+		e.list(len(s.Reasons), s.Reasons == nil, func(j int) {
+			r := &s.Reasons[j]
+			e.raw(`{"rule":`)
+			e.str(r.Rule)
+			e.raw(`,"outcome":`)
+			e.str(r.Outcome.String())
+			e.raw(`,"text":`)
+			e.text(r.Text)
+			e.raw(`,"answers":`)
+			e.strs(r.Answers)
+			e.raw(`,"basis":`)
+			e.strs(r.Basis)
+			e.raw(`,"confidence":`)
+			e.str(r.Confidence)
+			e.raw(`,"footing":`)
+			e.str(r.Footing)
+			e.raw(`}`)
+		})
+		e.raw(`}`)
+	})
+}
+
+func (e *jsonWriter) licence(l *Licence) {
+	e.raw(`{"category":`)
+	e.str(l.Category)
+	e.raw(`,"scope":`)
+	if l.Scope == nil {
+		e.null()
+	} else {
+		e.str(*l.Scope)
+	}
+	for _, f := range [...]struct {
+		key string
+		t   *Text
+	}{{`,"title":`, l.Title}, {`,"authority":`, l.Authority}} {
+		e.raw(f.key)
+		if f.t == nil {
+			e.null()
+		} else {
+			e.text(*f.t)
+		}
+	}
+	e.raw(`,"min_registered_capital_cny":`)
+	if l.MinRegisteredCapitalCNY == nil {
+		e.null()
+	} else {
+		e.num(*l.MinRegisteredCapitalCNY)
+	}
+	e.raw(`,"validity_years":`)
+	e.num(l.ValidityYears)
+	e.raw(`,"basis":`)
+	e.strs(l.Basis)
+	e.raw(`}`)
+}
+
+// escapeTable marks the ASCII bytes a JSON string must escape.
+var escapeTable = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()

@@ -1,0 +1,53 @@
+package classify_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"b22/classify"
+	"b22/internal/gen"
+)
+
+// plainResult has no MarshalJSON, so encoding/json encodes it by reflection:
+// the reference the hand-written encoder must match byte for byte.
+type plainResult classify.Result
+
+func reflectJSON(t *testing.T, r *classify.Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode((*plainResult)(r)); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	rs := embedded(t)
+	lines := bytes.Split(bytes.TrimSpace(gen.Lines(7, 400)), []byte("\n"))
+	lines = append(lines, []byte(`{}`),
+		[]byte(`{"product":{"name":"<b>&\"\u2028\u0001\u00e9\t\b\f","company":"\u001b[31m"},"answers":{"audience":"internal_only"}}`),
+		[]byte(`{"answers":{"registered_capital_cny":1e-7,"foreign_ownership_percent":0.5,"max_participants":1000000}}`))
+	for _, date := range []string{"2018-01-01", "2026-11-01"} {
+		for i, line := range lines {
+			doc, err := rs.ParseAnswers("g", line, classify.FormatJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := rs.Evaluate(doc, mustDate(date))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := r.MarshalJSON()
+			if want := reflectJSON(t, r); !bytes.Equal(got, want) {
+				n := 0
+				for n < len(got) && n < len(want) && got[n] == want[n] {
+					n++
+				}
+				t.Fatalf("line %d: AppendJSON differs from encoding/json at byte %d:\n got %s\nwant %s", i, n, got[max(0, n-80):min(len(got), n+80)], want[max(0, n-80):min(len(want), n+80)])
+			}
+		}
+	}
+}
