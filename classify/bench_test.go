@@ -1,9 +1,11 @@
 package classify_test
 
 import (
+	"bytes"
 	"testing"
 
 	"b22/classify"
+	"b22/internal/gen"
 	"b22/questionnaires"
 )
 
@@ -49,5 +51,28 @@ func BenchmarkParseAnswers(b *testing.B) {
 		if _, err := rs.ParseAnswers("b", data, classify.FormatJSON); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkEvaluateGenerated evaluates realistic documents (some answers
+// unknown), as the --jsonl stream meets them.
+func BenchmarkEvaluateGenerated(b *testing.B) {
+	rs := embedded(b)
+	asOf := mustDate("2026-11-01")
+	var docs []*classify.Document
+	for i, line := range bytes.Split(bytes.TrimSpace(gen.Lines(22, 1000)), []byte("\n")) {
+		doc, err := rs.ParseLine("-", i+1, line)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := rs.Evaluate(docs[i%len(docs)], asOf); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

@@ -56,6 +56,19 @@ func (l *loader) buildDomains() {
 		})
 	}
 	sort.Ints(rs.verdictKeys)
+	readers := map[int]int{}
+	for _, c := range rs.verdictConds() {
+		for _, k := range c.keys(nil) {
+			readers[k]++
+		}
+	}
+	for _, g := range rs.Gates {
+		for _, k := range g.When.keys(nil) {
+			readers[k] += 1000 // gates first: a node is settled only with the gate
+		}
+	}
+	rs.verdictOrder = append([]int(nil), rs.verdictKeys...)
+	sort.SliceStable(rs.verdictOrder, func(i, j int) bool { return readers[rs.verdictOrder[i]] < readers[rs.verdictOrder[j]] })
 	total := 1
 	for _, k := range rs.verdictKeys {
 		d := rs.domainOf(k, leaves[k])

@@ -60,7 +60,9 @@ type space struct {
 func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
 	var sp space
 	n := 1
-	for _, k := range rs.verdictKeys {
+	// Keys that more rules read go last, so the recursion below, which
+	// assigns the last key first, settles most rules early and prunes.
+	for _, k := range rs.verdictOrder {
 		if !a[k].Known {
 			r := len(rs.domains[k].reps)
 			sp.keys = append(sp.keys, k)
@@ -71,23 +73,50 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
 	}
 	sp.codes = make([]uint32, n)
 	scratch := append(Answers(nil), a...)
-	digits := make([]int, len(sp.keys))
-	for _, k := range sp.keys {
-		scratch[k] = rs.domains[k].reps[0]
+	rs.fill(&sp, scratch, params, len(sp.keys)-1, 0)
+	return sp
+}
+
+// fill computes the codes of the block of completions in which keys above j
+// are fixed in scratch and keys 0..j vary: indexes base to base+stride[j+1].
+// When three-valued evaluation already settles every verdict rule, one code
+// stands for the whole block.
+func (rs *RuleSet) fill(sp *space, scratch Answers, params []ParamValue, j, base int) {
+	if j < 0 || rs.settled(scratch, params) {
+		code := rs.code(scratch, params)
+		size := 1
+		if j >= 0 {
+			size = sp.stride[j] * sp.radix[j]
+		}
+		for i := base; i < base+size; i++ {
+			sp.codes[i] = code
+		}
+		return
 	}
-	for idx := range sp.codes {
-		sp.codes[idx] = rs.code(scratch, params)
-		for j, k := range sp.keys { // odometer, key 0 fastest
-			digits[j]++
-			if digits[j] < sp.radix[j] {
-				scratch[k] = rs.domains[k].reps[digits[j]]
-				break
-			}
-			digits[j] = 0
-			scratch[k] = rs.domains[k].reps[0]
+	k := sp.keys[j]
+	for d, v := range rs.domains[k].reps {
+		scratch[k] = v
+		rs.fill(sp, scratch, params, j-1, base+d*sp.stride[j])
+	}
+	scratch[k] = Value{}
+}
+
+// settled reports whether every gate and sub-category rule has a known
+// outcome on the (partial) answers.
+func (rs *RuleSet) settled(a Answers, params []ParamValue) bool {
+	for i := range rs.Gates {
+		if rs.Gates[i].When.eval(a, params) == Unknown {
+			return false
 		}
 	}
-	return sp
+	for i := range rs.Subcategories {
+		for j := range rs.Subcategories[i].Rules {
+			if rs.Subcategories[i].Rules[j].When.eval(a, params) == Unknown {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // set is the set of values of field over all completions, as a bit mask.

@@ -61,20 +61,7 @@ func (ev *evaluation) run() {
 	// The verdict and sub-category strengths over every completion of the
 	// unanswered verdict keys. When three-valued evaluation already settles
 	// everything, the single evaluation stands for all completions.
-	settled := true
-	for i := range rs.Gates {
-		if rs.Gates[i].When.eval(ev.a, ev.params) == Unknown {
-			settled = false
-		}
-	}
-	for i := range rs.Subcategories {
-		for j := range rs.Subcategories[i].Rules {
-			if rs.Subcategories[i].Rules[j].When.eval(ev.a, ev.params) == Unknown {
-				settled = false
-			}
-		}
-	}
-	if settled {
+	if rs.settled(ev.a, ev.params) {
 		ev.sp = space{codes: []uint32{rs.code(ev.a, ev.params)}}
 	} else {
 		ev.sp = rs.enumerate(ev.a, ev.params)

@@ -37,6 +37,9 @@ type RuleSet struct {
 	// one representative answer per class of answers the rules tell apart.
 	verdictKeys []int
 	domains     map[int]domain
+	// verdictOrder is verdictKeys by how many verdict rules read each, fewest
+	// first, gate keys last: the order enumerate assigns them in reverse.
+	verdictOrder []int
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
 	// textJSON is every text a result can copy from the rule set, encoded.

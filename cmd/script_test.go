@@ -43,3 +43,11 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: os.Getenv("B22_UPDATE_SCRIPTS") != "",
 	})
 }
+
+func mustTime(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}

@@ -3,14 +3,18 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"sync"
+	"syscall"
 
 	"b22/classify"
+	"b22/report"
 )
 
 // lineJob is one line of a --jsonl stream.
@@ -56,30 +60,35 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		return asOfError(err)
 	}
 
+	// An interrupt (Ctrl+C) stops the run cleanly: the results already
+	// classified are written, in order, and the exit code is 130.
+	interrupted, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16
 	tokens := make(chan struct{}, inFlight)
 	jobs := make(chan lineJob, inFlight)
 	results := make(chan lineResult, inFlight)
+	quit := make(chan struct{})
 	readErr := make(chan error, 1)
 
 	go func() {
-		readErr <- readLines(r, tokens, jobs)
+		readErr <- readLines(r, tokens, jobs, quit)
 		close(jobs)
 	}()
-	done := make(chan struct{})
+	var workersDone sync.WaitGroup
 	for w := 0; w < workers; w++ {
+		workersDone.Add(1)
 		go func() {
+			defer workersDone.Done()
 			for j := range jobs {
 				results <- classifyLine(rs, name, asOf, j)
 			}
-			done <- struct{}{}
 		}()
 	}
 	go func() {
-		for w := 0; w < workers; w++ {
-			<-done
-		}
+		workersDone.Wait()
 		close(results)
 	}()
 
@@ -87,7 +96,21 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 	pending := map[int]lineResult{}
 	next, bad := 1, 0
 	var writeErr error
-	for res := range results {
+	stopped := false
+	for !stopped {
+		var res lineResult
+		var ok bool
+		select {
+		case res, ok = <-results:
+		case <-interrupted.Done():
+			close(quit)
+			out.Flush()
+			fmt.Fprintf(a.s.Err, "b22: interrupted after %d lines\n", next-1)
+			return exitCodeError{130}
+		}
+		if !ok {
+			break
+		}
 		pending[res.seq] = res
 		for {
 			p, ok := pending[next]
@@ -104,7 +127,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			}
 			if p.errs != "" {
 				bad++
-				fmt.Fprintln(a.s.Err, p.errs)
+				fmt.Fprintln(a.s.Err, report.Sanitize(p.errs))
 			}
 			next++
 			<-tokens
@@ -112,15 +135,23 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		if len(results) == 0 && writeErr == nil {
 			writeErr = out.Flush() // nothing else is ready: let a reader see what is
 		}
+		if writeErr != nil && !stopped {
+			// The output is gone: stop reading, let the lines in flight drain.
+			close(quit)
+			stopped = true
+			for range results {
+				<-tokens
+			}
+		}
 	}
 	if writeErr == nil {
 		writeErr = out.Flush()
 	}
-	if err := <-readErr; err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
 	if writeErr != nil {
 		return writeErr
+	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if bad > 0 {
 		fmt.Fprintf(a.s.Err, "b22: %d of %d lines invalid\n", bad, next-1)
@@ -148,7 +179,7 @@ func (a *app) openStream(path string) (string, io.Reader, func(), error) {
 
 // readLines splits r into lines. A line longer than the document limit is
 // not kept: it is skipped to its end and reported by its size.
-func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob) error {
+func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-chan struct{}) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for seq := 1; ; seq++ {
 		var line []byte
@@ -173,7 +204,11 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob) error {
 			if size == 0 && errors.Is(err, io.EOF) {
 				return nil // the end, after a final newline or none at all
 			}
-			tokens <- struct{}{}
+			select {
+			case tokens <- struct{}{}:
+			case <-quit:
+				return nil
+			}
 			job := lineJob{seq: seq, data: bytes.TrimRight(line, "\r\n")}
 			if tooLong || len(job.data) > classify.MaxDocumentBytes {
 				job.data, job.size = nil, size

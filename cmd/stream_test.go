@@ -1,0 +1,117 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+
+	"b22/classify"
+	"b22/internal/gen"
+)
+
+func streamApp(t testing.TB, in io.Reader, out io.Writer) (*app, *classify.RuleSet) {
+	t.Helper()
+	a := &app{s: Streams{In: in, Out: out, Err: io.Discard}}
+	rs, err := a.ruleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, rs
+}
+
+var streamDate = classify.DateOf(mustTime("2026-11-01"))
+
+// TestStreamKeepsOrder: many lines classified in parallel come out in input
+// order, each the same as classifying that line alone; no goroutine is left.
+func TestStreamKeepsOrder(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	input := gen.Lines(5, 3000)
+	var out bytes.Buffer
+	a, rs := streamApp(t, bytes.NewReader(input), &out)
+	if err := a.classifyStream(rs, "-", streamDate); err != nil {
+		t.Fatal(err)
+	}
+	ins := strings.Split(strings.TrimSpace(string(input)), "\n")
+	outs := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(outs) != len(ins) {
+		t.Fatalf("%d lines in, %d out", len(ins), len(outs))
+	}
+	for i := 0; i < len(ins); i += 97 {
+		doc, err := rs.ParseLine("-", i+1, []byte(ins[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := rs.Evaluate(doc, streamDate)
+		want, _ := r.MarshalJSON()
+		if outs[i] != string(want) {
+			t.Fatalf("line %d out of order or different", i+1)
+		}
+	}
+}
+
+// failingWriter fails after n bytes, like a pipe whose reader went away.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("broken pipe")
+	}
+	return len(p), nil
+}
+
+// TestStreamStopsWhenOutputFails: a failed write stops the run with an
+// error instead of reading the rest of the input; no goroutine is left.
+func TestStreamStopsWhenOutputFails(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	a, rs := streamApp(t, bytes.NewReader(gen.Lines(6, 2000)), &failingWriter{n: 100000})
+	err := a.classifyStream(rs, "-", streamDate)
+	if err == nil || !strings.Contains(err.Error(), "broken pipe") {
+		t.Fatalf("classifyStream = %v, want the write error", err)
+	}
+}
+
+// FuzzJSONL: any stream gives exactly one output line per input line, each
+// a result or an error object, and never a panic.
+func FuzzJSONL(f *testing.F) {
+	f.Add([]byte("{}\n{\"answers\":{\"coverage\":\"x\"}}\nnot json\n\n{\"answers\":{\"realtime_voice\":true}}"))
+	f.Add([]byte("\r\n\r\n"))
+	f.Add(gen.Lines(1, 3))
+	a, rs := streamApp(f, nil, nil)
+	f.Fuzz(func(t *testing.T, input []byte) {
+		var out bytes.Buffer
+		a.s.In, a.s.Out = bytes.NewReader(input), &out
+		err := a.classifyStream(rs, "-", streamDate)
+		var ec exitCodeError
+		if err != nil && !(errors.As(err, &ec) && ec.code == exitInvalid) {
+			t.Fatalf("classifyStream = %v", err)
+		}
+		lines := 0
+		if len(input) > 0 {
+			lines = bytes.Count(input, []byte("\n"))
+			if input[len(input)-1] != '\n' {
+				lines++
+			}
+		}
+		got := bytes.Split(bytes.TrimSuffix(out.Bytes(), []byte("\n")), []byte("\n"))
+		if out.Len() == 0 {
+			got = nil
+		}
+		if len(got) != lines {
+			t.Fatalf("%d lines in, %d out", lines, len(got))
+		}
+		for i, l := range got {
+			var v map[string]any
+			if err := json.Unmarshal(l, &v); err != nil {
+				t.Fatalf("output line %d is not JSON: %v", i+1, err)
+			}
+			if _, isErr := v["error"]; !isErr && v["verdict"] == nil {
+				t.Fatalf("output line %d is neither a result nor an error", i+1)
+			}
+		}
+	})
+}
