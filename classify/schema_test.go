@@ -1,0 +1,94 @@
+package classify_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"b22/classify"
+	"b22/internal/gen"
+)
+
+func compileSchema(t *testing.T, name string, schema map[string]any) *jsonschema.Schema {
+	t.Helper()
+	// Round-trip through JSON so the validator sees plain JSON values.
+	raw, err := json.Marshal(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	if err := c.AddResource(name, doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(name)
+	if err != nil {
+		t.Fatalf("the %s schema does not compile: %v", name, err)
+	}
+	return s
+}
+
+func instance(t *testing.T, b []byte) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestSchemasDescribeRealDocuments: every generated document passes the
+// answers schema and every result passes the result schema; a document the
+// parser refuses is refused by the schema too.
+func TestSchemasDescribeRealDocuments(t *testing.T) {
+	rs := embedded(t)
+	answers := compileSchema(t, "answers.json", rs.AnswersSchema())
+	result := compileSchema(t, "result.json", rs.ResultSchema())
+	lines := bytes.Split(bytes.TrimSpace(gen.Lines(9, 300)), []byte("\n"))
+	lines = append(lines, []byte(`{}`), []byte(`{"answers":{"audience":"internal_only"}}`))
+	for i, line := range lines {
+		if err := answers.Validate(instance(t, line)); err != nil {
+			t.Fatalf("document %d fails the answers schema: %v", i, err)
+		}
+		doc, err := rs.ParseLine("g", i+1, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, date := range []string{"2018-06-01", "2026-11-01"} {
+			r, err := rs.Evaluate(doc, mustDate(date))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := r.MarshalJSON()
+			if err := result.Validate(instance(t, out)); err != nil {
+				t.Fatalf("result %d fails the result schema: %v", i, err)
+			}
+		}
+	}
+	for _, bad := range []string{`{"answers":{"coverage":"national"}}`, `{"answers":{"max_participants":1}}`, `{"answer":{}}`, `{"answers":{"use_cases":["vod","vod"]}}`} {
+		if answers.Validate(instance(t, []byte(bad))) == nil {
+			t.Errorf("the answers schema accepts %s", bad)
+		}
+		if _, err := rs.ParseAnswers("b", []byte(bad), classify.FormatJSON); err == nil {
+			t.Errorf("ParseAnswers accepts %s", bad)
+		}
+	}
+	if !strings.Contains(string(mustJSON(t, rs.AnswersSchema())), "2020-12") {
+		t.Error("not a draft 2020-12 schema")
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
