@@ -162,11 +162,13 @@ func (ev *evaluation) finding(rule *Rule, why []string) Finding {
 	return Finding{ID: rule.ID, Text: rule.texts[ev.epoch], Answers: why, Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing}
 }
 
-// affects records that an unanswered key leaves part of the result open.
-func (ev *evaluation) affects(c *Cond, out Tri, part string) {
+// affects records that an unanswered key leaves part of the result open:
+// the part is prefix+id ("requirements." + "staff").
+func (ev *evaluation) affects(c *Cond, out Tri, prefix, id string) {
 	if out != Unknown {
 		return
 	}
+	part := prefix + id
 	if ev.open == nil {
 		ev.open = map[int][]string{}
 	}
@@ -192,7 +194,7 @@ func (ev *evaluation) licence(r *Result) {
 		if ev.verdict == vUnlikely {
 			continue
 		}
-		ev.affects(s.When, out, "licence.scope")
+		ev.affects(s.When, out, "licence.scope", "")
 		if out != True || lic.Scope != nil {
 			continue
 		}
@@ -207,7 +209,7 @@ func (ev *evaluation) licence(r *Result) {
 		lic.Basis = s.Basis
 	}
 	if ev.verdict != vUnlikely {
-		ev.affects(rs.Existing.When, cov, "covered_by_existing_licence")
+		ev.affects(rs.Existing.When, cov, "covered_by_existing_licence", "")
 		if lic.Scope == nil {
 			t := rs.Texts.ScopeUnknown
 			lic.Authority = &t
@@ -258,7 +260,7 @@ func (ev *evaluation) requirements(r *Result) {
 			continue
 		}
 		why := ev.why(req.MetWhen)
-		ev.affects(req.MetWhen, out, "requirements."+req.ID)
+		ev.affects(req.MetWhen, out, "requirements.", req.ID)
 		r.Requirements = append(r.Requirements, RequirementResult{
 			ID: req.ID, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
 			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
@@ -295,7 +297,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	for i := range rs.Regimes {
 		g := &rs.Regimes[i]
 		out := ev.step(g.ID, "regime", g.When)
-		ev.affects(g.When, out, "related_regimes."+g.ID)
+		ev.affects(g.When, out, "related_regimes.", g.ID)
 		if out == False {
 			continue
 		}
