@@ -2,10 +2,12 @@ package classify_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"b22/classify"
 	"b22/questionnaires"
@@ -123,5 +125,32 @@ func TestLoadSortsProblems(t *testing.T) {
 		if a.File > b.File || (a.File == b.File && a.Line > b.Line) {
 			t.Errorf("problems out of order: %v before %v", a, b)
 		}
+	}
+}
+
+// TestLoadRefusesAliasBomb: a billion-laughs rules file is refused at once,
+// before anything expands.
+func TestLoadRefusesAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [", i, i)
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*a%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	m := ruleFiles(t)
+	m["rules.yaml"] = &fstest.MapFile{Data: []byte(b.String() + string(m["rules.yaml"].Data))}
+	start := time.Now()
+	_, err := classify.Load(m)
+	if err == nil || !strings.Contains(err.Error(), "anchors and aliases are not allowed") {
+		t.Fatalf("Load(alias bomb) = %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("refusing the bomb took %v", d)
 	}
 }
