@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -114,4 +115,39 @@ func FuzzJSONL(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStreamHugeLine: a 50 MB line between good ones is reported by its size
+// in its place without being held in memory; the lines around it classify.
+func TestStreamHugeLine(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	good := gen.Lines(3, 1)
+	huge := io.MultiReader(bytes.NewReader(good), strings.NewReader(`{"product":{"name":"`),
+		io.LimitReader(repeatReader('x'), 50<<20), strings.NewReader("\"}}\n"), bytes.NewReader(good))
+	var out bytes.Buffer
+	a, rs := streamApp(t, huge, &out)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	err := a.classifyStream(rs, "-", streamDate)
+	runtime.ReadMemStats(&after)
+	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
+		t.Fatalf("classifyStream = %v, want exit 2", err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], `"line":2,"error":{"message":"<stdin>:2: line of 52428824 bytes`) {
+		t.Fatalf("got %d lines; line 2: %.200s", len(lines), lines[1])
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 20<<20 {
+		t.Errorf("allocated %d MB for a 50 MB line; it should not be held", grew>>20)
+	}
+}
+
+type repeatReader byte
+
+func (r repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
 }
