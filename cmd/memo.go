@@ -1,7 +1,15 @@
 package cmd
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+
 	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/fsutil"
+	"b22/memo"
 )
 
 type memoOptions struct {
@@ -19,23 +27,131 @@ func newMemoCmd(a *app, runF func(*memoOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "memo [FILE|-]",
 		Short: "Write a classification memo (md, html or docx) from an answers document",
-		Args:  usageArgs(cobra.MaximumNArgs(1)),
+		Long: `memo writes the classification memo for one answers document: the conclusion,
+the facts as stated, the analysis of each sub-category with its legal basis and
+confidence, the licence conditions, the open questions, neighbouring regimes,
+the licensing process and the sources. It renders the same result that
+'b22 classify' prints and decides nothing itself.
+
+The same answers and --date give byte-identical files, DOCX included.`,
+		Example: `  b22 memo questionnaires/b22/examples/meeting-app.json --format html -o memo.html
+  b22 memo answers.yaml --format docx --lang bilingual -o memo.docx
+  b22 memo --lang zh --date 2026-11-26 - < answers.json > memo.md`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
+			if err := opts.check(a); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return usageErrorf("the memo is not available in this build")
+			return runMemo(a, opts)
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "md", "memo format: md, html or docx")
-	f.StringVarP(&opts.Out, "output", "o", "", "write to `FILE` instead of stdout")
-	f.StringVar(&opts.Lang, "lang", "", "zh, en or bilingual")
-	f.StringVar(&opts.Date, "date", "", "the date the memo is prepared, YYYY-MM-DD (default today)")
-	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on YYYY-MM-DD (default: --date)")
+	f.StringVar(&opts.Format, "format", "md", "memo format: `md`, html or docx")
+	f.StringVarP(&opts.Out, "output", "o", "", "write to `FILE` instead of stdout (atomically; see --force)")
+	f.StringVar(&opts.Lang, "lang", "", "zh, en or bilingual (default from LANG: zh or en)")
+	f.StringVar(&opts.Date, "date", "", "the date the memo is prepared, `YYYY-MM-DD` (default today)")
+	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default: --date)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite an existing -o file")
 	return c
+}
+
+// check validates the flags and fills in the defaults, before any input is
+// read.
+func (o *memoOptions) check(a *app) error {
+	switch o.Format {
+	case "md", "html", "docx":
+	default:
+		return usageErrorf("--format %q: allowed: md, html, docx", o.Format)
+	}
+	switch o.Lang {
+	case "zh", "en", "bilingual":
+	case "":
+		l, err := a.lang("")
+		if err != nil {
+			return err
+		}
+		o.Lang = l
+	default:
+		return usageErrorf("--lang %q: allowed: zh, en, bilingual", o.Lang)
+	}
+	if o.Date == "" {
+		o.Date = classify.DateOf(a.now()).String()
+	} else if _, err := classify.ParseDate(o.Date); err != nil {
+		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
+	}
+	if o.AsOf == "" {
+		o.AsOf = o.Date
+	}
+	if o.Out == "-" {
+		o.Out = ""
+	}
+	if o.Out == "" {
+		if o.Format == "docx" && a.s.OutTTY {
+			return usageErrorf("--format docx writes a binary file; give -o FILE or redirect stdout, not a terminal")
+		}
+		return nil
+	}
+	return checkTarget(o.Out, o.Force)
+}
+
+// checkTarget refuses, before any work, an -o target that WriteFile would
+// refuse: a symbolic link, something other than a regular file, or an
+// existing file without --force.
+func checkTarget(path string, force bool) error {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return usageErrorf("-o %s: %v", path, errors.Unwrap(err))
+	case info.Mode()&fs.ModeSymlink != 0:
+		return usageErrorf("-o %s: is a symbolic link; refusing to write through it", path)
+	case info.IsDir():
+		return usageErrorf("-o %s: is a folder; give a file name", path)
+	case !info.Mode().IsRegular():
+		return usageErrorf("-o %s: not a regular file", path)
+	case !force:
+		return usageErrorf("-o %s: file exists (use --force to overwrite)", path)
+	}
+	return nil
+}
+
+func runMemo(a *app, o *memoOptions) error {
+	date, err := classify.ParseDate(o.Date)
+	if err != nil {
+		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
+	}
+	asOf, err := a.asOf(o.AsOf)
+	if err != nil {
+		return err
+	}
+	rs, doc, err := a.parseDocument(o.File)
+	if err != nil {
+		return err
+	}
+	res, err := rs.Evaluate(doc, asOf)
+	if err != nil {
+		return asOfError(err)
+	}
+	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date})
+	if err != nil {
+		return err
+	}
+	if o.Out == "" {
+		_, err = a.s.Out.Write(data)
+		return err
+	}
+	if err := fsutil.WriteFile(o.Out, data, fsutil.WriteOptions{Overwrite: o.Force}); err != nil {
+		if errors.Is(err, fsutil.ErrExists) {
+			return usageErrorf("%v", err)
+		}
+		return err
+	}
+	return nil
 }

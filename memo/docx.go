@@ -1,0 +1,396 @@
+package memo
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DOCX layout: A4 with 2 cm margins, in twentieths of a point.
+const (
+	pageW     = 11906
+	pageH     = 16838
+	margin    = 1134
+	textWidth = pageW - 2*margin
+)
+
+const (
+	nsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+)
+
+// writeDOCX lays the memo out as a Word document: the minimal OOXML
+// package, written with fixed timestamps (from the memo's date), a fixed
+// file order and no random ids, so that the same memo gives the same bytes.
+// All text is XML-escaped in w:t elements; no text becomes a field code or a
+// link target (links are the rule set's http(s) source addresses).
+func writeDOCX(m *memo) ([]byte, error) {
+	d := &docxWriter{m: m}
+	body := d.document()
+	parts := []struct{ name, data string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", packageRels},
+		{"docProps/app.xml", appXML},
+		{"docProps/core.xml", d.core()},
+		{"word/document.xml", body},
+		{"word/styles.xml", stylesXML},
+		{"word/settings.xml", settingsXML},
+		{"word/numbering.xml", numberingXML},
+		{"word/fontTable.xml", fontTableXML},
+		{"word/header1.xml", d.header()},
+		{"word/footer1.xml", d.footer()},
+		{"word/_rels/document.xml.rels", d.rels()},
+	}
+	mod := zipTime(m.date)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := f.Write([]byte(p.data)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// zipTime is midnight UTC of the memo's date (zip cannot store dates before
+// 1980).
+func zipTime(date string) time.Time {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil || t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+type docxWriter struct {
+	m     *memo
+	links []string // hyperlink targets, rIdL1... in order of appearance
+}
+
+// xmlText escapes text for XML character data and attribute values.
+func xmlText(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(clean(s))) // writes to a strings.Builder never fail
+	return b.String()
+}
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+func (d *docxWriter) document() string {
+	var w strings.Builder
+	w.WriteString(xmlHeader)
+	w.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` + "\n<w:body>\n")
+	for _, bl := range d.m.blocks {
+		switch bl.kind {
+		case kindTitle:
+			d.para(&w, "Title", bl.runs)
+		case kindSubtitle:
+			d.para(&w, "Subtitle", bl.runs)
+		case kindHeading:
+			d.para(&w, fmt.Sprintf("Heading%d", bl.level), bl.runs)
+		case kindPara:
+			style := ""
+			if bl.small {
+				style = "Small"
+			}
+			d.para(&w, style, bl.runs)
+		case kindList:
+			for _, it := range bl.items {
+				w.WriteString(`<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>`)
+				for i, l := range it {
+					if i > 0 {
+						w.WriteString("<w:r><w:br/></w:r>")
+					}
+					d.runs(&w, l, false)
+				}
+				w.WriteString("</w:p>\n")
+			}
+		case kindTable:
+			d.table(&w, bl.table)
+		}
+	}
+	fmt.Fprintf(&w, `<w:sectPr><w:headerReference w:type="default" r:id="rId4"/><w:footerReference w:type="default" r:id="rId5"/>`+
+		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="1247" w:right="%d" w:bottom="1247" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`+"\n",
+		pageW, pageH, margin, margin)
+	w.WriteString("</w:body>\n</w:document>\n")
+	return w.String()
+}
+
+func (d *docxWriter) para(w *strings.Builder, style string, runs []run) {
+	w.WriteString("<w:p>")
+	if style != "" {
+		w.WriteString(`<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
+	}
+	d.runs(w, runs, false)
+	w.WriteString("</w:p>\n")
+}
+
+// runs writes w:r elements; allBold makes every run bold (table headers).
+func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
+	for _, r := range runs {
+		// Run properties in the order the schema wants; the character
+		// style's font and colour are repeated as direct formatting, which
+		// LibreOffice otherwise loses inside tables.
+		var props string
+		link := r.href != "" && safeURL(r.href)
+		switch {
+		case link:
+			props = `<w:rStyle w:val="Hyperlink"/>`
+		case r.code:
+			props = `<w:rStyle w:val="Code"/><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>`
+		}
+		if r.strong || allBold {
+			props += "<w:b/><w:bCs/>"
+		}
+		switch {
+		case link:
+			props += `<w:color w:val="0563C1"/>`
+		case r.muted:
+			props += `<w:color w:val="555555"/>`
+		}
+		switch {
+		case r.muted:
+			props += `<w:sz w:val="17"/><w:szCs w:val="17"/>`
+		case r.code:
+			props += `<w:sz w:val="18"/><w:szCs w:val="18"/>`
+		}
+		if link {
+			props += `<w:u w:val="single"/>`
+		}
+		var rw strings.Builder
+		rw.WriteString("<w:r>")
+		if props != "" {
+			rw.WriteString("<w:rPr>" + props + "</w:rPr>")
+		}
+		textRuns(&rw, r.text)
+		rw.WriteString("</w:r>")
+		if r.href != "" && safeURL(r.href) {
+			d.links = append(d.links, r.href)
+			fmt.Fprintf(w, `<w:hyperlink r:id="rIdL%d">%s</w:hyperlink>`, len(d.links), rw.String())
+			continue
+		}
+		w.WriteString(rw.String())
+	}
+}
+
+// textRuns writes the content of a run: text, with tabs and line breaks as
+// their own elements.
+func textRuns(w *strings.Builder, s string) {
+	s = clean(s)
+	for i, ln := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.WriteString("<w:br/>")
+		}
+		for j, part := range strings.Split(ln, "\t") {
+			if j > 0 {
+				w.WriteString("<w:tab/>")
+			}
+			if part != "" {
+				w.WriteString(`<w:t xml:space="preserve">` + xmlText(part) + "</w:t>")
+			}
+		}
+	}
+}
+
+func (d *docxWriter) table(w *strings.Builder, t *table) {
+	cols := len(t.widths)
+	if !t.kv && len(t.head) > cols {
+		cols = len(t.head)
+	}
+	widths := make([]int, cols)
+	sum := 0
+	for i := range widths {
+		pct := 100 / cols
+		if i < len(t.widths) {
+			pct = t.widths[i]
+		}
+		widths[i] = textWidth * pct / 100
+		sum += widths[i]
+	}
+	widths[cols-1] += textWidth - sum
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="%d" w:type="dxa"/>`, textWidth)
+	w.WriteString(`<w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		w.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="808080"/>`)
+	}
+	w.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	w.WriteString("<w:tblGrid>")
+	for _, cw := range widths {
+		fmt.Fprintf(w, `<w:gridCol w:w="%d"/>`, cw)
+	}
+	w.WriteString("</w:tblGrid>\n")
+	cellXML := func(i int, c cell, head, shade bool) {
+		fmt.Fprintf(w, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, widths[i])
+		if head {
+			w.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>`)
+		} else if shade {
+			w.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="F3F3F3"/>`)
+		}
+		w.WriteString("</w:tcPr>")
+		if len(c) == 0 {
+			c = cell{nil}
+		}
+		for _, l := range c {
+			w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
+			d.runs(w, l, head || shade)
+			w.WriteString("</w:p>")
+		}
+		w.WriteString("</w:tc>")
+	}
+	if !t.kv {
+		w.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		for i := 0; i < cols; i++ {
+			h := ""
+			if i < len(t.head) {
+				h = t.head[i]
+			}
+			cellXML(i, cell{{txt(h)}}, true, false)
+		}
+		w.WriteString("</w:tr>\n")
+	}
+	for _, r := range t.rows {
+		w.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for i := 0; i < cols; i++ {
+			var c cell
+			if i < len(r) {
+				c = r[i]
+			}
+			cellXML(i, c, false, t.kv && i == 0)
+		}
+		w.WriteString("</w:tr>\n")
+	}
+	w.WriteString("</w:tbl>\n")
+	// Word needs a paragraph between two tables; a small gap reads better
+	// anyway.
+	w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>` + "\n")
+}
+
+func (d *docxWriter) rels() string {
+	var w strings.Builder
+	w.WriteString(xmlHeader)
+	w.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + "\n")
+	const base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	for i, r := range []string{"styles", "settings", "numbering", "header", "footer", "fontTable"} {
+		target := map[string]string{"header": "header1.xml", "footer": "footer1.xml"}[r]
+		if target == "" {
+			target = r + ".xml"
+		}
+		fmt.Fprintf(&w, `<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`+"\n", i+1, base, r, target)
+	}
+	for i, l := range d.links {
+		fmt.Fprintf(&w, `<Relationship Id="rIdL%d" Type="%shyperlink" Target="%s" TargetMode="External"/>`+"\n", i+1, base, xmlText(l))
+	}
+	w.WriteString("</Relationships>\n")
+	return w.String()
+}
+
+func (d *docxWriter) header() string {
+	return xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>` +
+		`<w:r><w:t xml:space="preserve">` + xmlText(d.m.running+" · "+d.m.date) + `</w:t></w:r></w:p></w:hdr>` + "\n"
+}
+
+func (d *docxWriter) footer() string {
+	t := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return `<w:r><w:t xml:space="preserve">` + xmlText(s) + `</w:t></w:r>`
+	}
+	field := func(instr string) string {
+		return `<w:fldSimple w:instr=" ` + instr + ` "><w:r><w:t>1</w:t></w:r></w:fldSimple>`
+	}
+	p := d.m.page
+	return xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>` +
+		t(p[0]) + field("PAGE") + t(p[1]) + field("NUMPAGES") + t(p[2]) + `</w:p></w:ftr>` + "\n"
+}
+
+func (d *docxWriter) core() string {
+	lang := "zh-CN"
+	if d.m.lang == "en" {
+		lang = "en-GB"
+	}
+	title := d.m.title
+	if d.m.product != "" {
+		title += " — " + d.m.product
+	}
+	stamp := zipTime(d.m.date).Format(time.RFC3339)
+	return xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>` + xmlText(title) + `</dc:title><dc:creator>b22</dc:creator><cp:lastModifiedBy>b22</cp:lastModifiedBy>` +
+		`<dc:language>` + lang + `</dc:language>` +
+		`<dcterms:created xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:created>` +
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:modified></cp:coreProperties>` + "\n"
+}
+
+const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
+<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+</Types>
+`
+
+const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+</Relationships>
+`
+
+const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>b22</Application><DocSecurity>0</DocSecurity></Properties>
+`
+
+const settingsXML = xmlHeader + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
+`
+
+// fontTable.xml tells a reader without SimSun or Microsoft YaHei that they
+// are Chinese (GB2312) fonts, so that it substitutes a Chinese font.
+const fontTableXML = xmlHeader + `<w:fonts xmlns:w="` + nsW + `">` +
+	`<w:font w:name="Calibri"><w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
+	`<w:font w:name="SimSun"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
+	`<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"/><w:panose1 w:val="020B0503020204020204"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
+	`<w:font w:name="Consolas"><w:panose1 w:val="020B0609020204030204"/><w:charset w:val="00"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
+	"</w:fonts>\n"
+
+const numberingXML = xmlHeader + `<w:numbering xmlns:w="` + nsW + `"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="357" w:hanging="357"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>
+`
+
+// The styles: Latin text in Calibri, Chinese in SimSun (body) and Microsoft
+// YaHei (headings), as a Chinese law firm's Word would have them; other
+// systems substitute their own CJK fonts.
+const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="SimSun" w:cs="Calibri"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="80"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="333333"/></w:pBdr><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Small"><w:name w:val="Small"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="80"/><w:ind w:left="357" w:hanging="357"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableGap"><w:name w:val="Table Gap"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="8"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="666666"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="666666"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
+<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>
+</w:styles>
+`

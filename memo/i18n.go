@@ -1,0 +1,161 @@
+package memo
+
+// chrome holds the memo's own words (headings, labels, table headers and the
+// sentences that join the result's texts), in Chinese and English. The legal
+// content itself comes from the rule set and the result, never from here.
+var chrome = map[string]struct{ zh, en string }{
+	"title":   {"B22 许可分类备忘录", "B22 Classification Memo"},
+	"running": {"B22 许可分类备忘录", "B22 classification memo"},
+	// the page number in printed footers: pre N mid M post
+	"page_pre":     {"第 ", "Page "},
+	"page_mid":     {" 页，共 ", " of "},
+	"page_post":    {" 页", ""},
+	"h_conclusion": {"结论", "Conclusion"},
+	"h_facts":      {"所述事实", "Facts as stated"},
+	"h_analysis":   {"分析", "Analysis"},
+	"h_licence":    {"许可证及申请条件", "The licence and its conditions"},
+	"h_open":       {"待确认问题与假设", "Open questions and assumptions"},
+	"h_regimes":    {"相关监管制度", "Neighbouring regimes"},
+	"h_process":    {"申请与持证程序", "Process"},
+	"h_sources":    {"资料来源", "Sources"},
+	"h_disclaimer": {"免责声明", "Disclaimer"},
+
+	// header
+	"hdr_product":     {"产品", "Product"},
+	"hdr_company":     {"公司", "Company"},
+	"hdr_description": {"产品说明", "Description"},
+	"hdr_prepared":    {"编制日期", "Prepared on"},
+	"hdr_ruleset":     {"规则集及版本", "Rule set and version"},
+	"hdr_effective":   {"规则集生效日期", "Rule set effective"},
+	"hdr_asof":        {"适用规则的日期", "Rules applied as of"},
+	"hdr_sha":         {"回答的SHA-256（规范化JSON）", "SHA-256 of the answers (canonical JSON)"},
+
+	// values
+	"not_stated": {"未说明", "not stated"},
+	"not_asked":  {"未说明（依其他回答无需回答）", "not stated (not asked, given the other answers)"},
+	"yes":        {"是", "yes"},
+	"no":         {"否", "no"},
+	"none":       {"无", "none"},
+	"dash":       {"—", "—"},
+	"sent_sep":   {"", " "},
+	"colon":      {"：", ": "},
+	"semi":       {"；", "; "},
+	"list_sep":   {"、", ", "},
+	"paren":      {"（%s）", " (%s)"},
+
+	// conclusion
+	"c_falls":          {"根据所填回答，该服务属于：%s。", "On the answers given, the service falls within the %s."},
+	"c_may_fall":       {"该服务可能属于：%s。", "The service may fall within the %s."},
+	"c_turns_on":       {"结论取决于以下未回答的问题：%s", "The verdict turns on these unanswered questions: %s"},
+	"c_none":           {"所填回答不符合B22三个子类中的任何一个。", "None of the three B22 sub-categories fits the answers given."},
+	"c_excluded":       {"排除B22（可靠程度：%s）：%s", "B22 is ruled out (confidence: %s): %s"},
+	"c_if_operated":    {"若由本公司自行经营，该服务将属于：%s。", "Were the company to operate the service itself, it would fall within the %s."},
+	"c_licence":        {"所需许可：%s；发证机关：%s；最低注册资本：%s；有效期：%s年。", "Licence needed: %s. Issuing authority: %s. Minimum registered capital: %s. Validity: %s years."},
+	"c_licence_open":   {"许可范围和发证机关尚未确定（%s）。", "The licence scope and issuing authority are open: %s."},
+	"c_covers":         {"公司现有许可已覆盖本服务。", "An existing licence of the company covers this service."},
+	"c_does_not_cover": {"公司现有许可不覆盖本服务。", "No existing licence of the company covers this service."},
+	"c_cover_unknown":  {"尚不清楚公司现有许可是否覆盖本服务。", "Whether an existing licence of the company covers this service is not known."},
+	"c_unmet":          {"按所填回答，以下申请条件尚不满足：%s。", "On the answers given, these licence conditions are not met: %s."},
+	"c_strength":       {"%s（%s）", "%s (%s)"},
+	"c_strength_open":  {"%s（%s，视未回答的问题而定）", "%s (%s, subject to unanswered questions)"},
+
+	// facts
+	"facts_intro":   {"以下为回答文件所载的全部回答，按问卷章节排列；分析仅以这些回答为依据，未经核实。", "Every answer in the answers document, by section of the questionnaire; the analysis rests on these answers alone and has not verified them."},
+	"col_question":  {"问题", "Question"},
+	"col_answer":    {"回答", "Answer"},
+	"other_answers": {"其他", "Other"},
+
+	// analysis
+	"how_to_read":       {"强度：“很可能”指产品正处于定义之内或属于目录列举的例子；“可能”指字面上重叠而实务不一。可靠程度表示规则库对该规则的把握，括号内说明其依据是法规条文、实务做法还是推理。", "Strength: \"likely\" means squarely inside the definition or a named example; \"possible\" means a literal overlap where practice is unsettled. Confidence says how sure the rule base is of a rule; its footing (in brackets) says whether it rests on statute, practice or reasoning."},
+	"catalogue_name":    {"子类代码：", "Catalogue name: "},
+	"definition":        {"定义。", "Definition. "},
+	"finding":           {"判断。", "Finding. "},
+	"found_settled":     {"本产品属于该子类，强度为“%s”。", "The product falls within this sub-category: %s."},
+	"found_open":        {"若未回答的问题作相应回答，本产品属于该子类，强度最高为“%s”。取决于：", "If the open answers go that way, the product falls within this sub-category, at most as \"%s\". It depends on: "},
+	"found_if_operated": {"B22已被排除条件排除（见%s），但若由本公司自行经营，本产品将属于该子类，强度为“%s”。", "B22 is ruled out by a gate (see %s), but were the company to operate the service itself, the product would fall within this sub-category: %s."},
+	"found_none":        {"本产品不属于该子类：依所填回答，该子类的规则均不适用。", "The product does not fall within this sub-category: none of its rules applies on the answers given."},
+	"why":               {"理由", "Why"},
+	"if_answered":       {"若如此回答：", "If answered so: "},
+	"answers":           {"依据的回答", "Answers relied on"},
+	"answers_read":      {"相关回答", "Answers read"},
+	"basis":             {"法律依据", "Legal basis"},
+	"confidence":        {"可靠程度", "Confidence"},
+	"not_applied":       {"未适用的规则及使本产品不在其内的回答", "Rules that did not apply, and the answers that kept the product out"},
+	"rule_open":         {"（待定）", " (open)"},
+	"h_gates":           {"排除条件", "Gates"},
+	"gates_intro":       {"B22只适用于向中国大陆用户经营该服务的公司。以下每一条件成立时即排除B22。", "B22 applies only to a company that operates the service for users in mainland China. Each gate below, when it holds, rules B22 out."},
+	"col_gate":          {"条件", "Gate"},
+	"col_result":        {"结果", "Result"},
+	"col_answers":       {"相关回答", "Answers"},
+	"gate_true":         {"成立：排除B22", "holds: B22 ruled out"},
+	"gate_false":        {"不成立", "does not hold"},
+	"gate_open":         {"待定（取决于未回答的问题）", "open (depends on unanswered questions)"},
+	"excluded":          {"排除理由", "Ruled out"},
+	"h_notes":           {"其他说明", "Further points"},
+
+	// licence
+	"licence_na":    {"依本分析不太可能需要B22许可，故不评估许可条件。", "On this analysis a B22 licence is unlikely to be needed, so the licence conditions are not assessed."},
+	"lic_licence":   {"所需许可", "Licence needed"},
+	"lic_authority": {"发证机关", "Issuing authority"},
+	"lic_capital":   {"最低注册资本", "Minimum registered capital"},
+	"lic_validity":  {"有效期", "Validity"},
+	"lic_existing":  {"现有许可", "Existing licences"},
+	"scope_open":    {"省内或跨地区：取决于覆盖范围", "provincial or cross-regional: depends on the coverage"},
+	"capital_open":  {"取决于许可范围", "depends on the scope"},
+	"years":         {"%s年", "%s years"},
+	"h_conditions":  {"申请条件", "Licence conditions"},
+	"col_condition": {"条件", "Condition"},
+	"col_status":    {"状态", "Status"},
+	"col_basis":     {"依据", "Basis"},
+
+	"req_company_form":            {"主体资格", "Company form"},
+	"req_registered_capital":      {"注册资本", "Registered capital"},
+	"req_foreign_investment":      {"外资", "Foreign investment"},
+	"req_staff":                   {"人员", "Staff"},
+	"req_premises_and_facilities": {"场地与设施", "Premises and facilities"},
+	"req_clean_record":            {"信用记录", "Clean record"},
+	"req_security_measures":       {"安全保障措施", "Security measures"},
+
+	// open questions
+	"h_pivotal":        {"决定结论的问题", "Questions the verdict depends on"},
+	"pivotal_none":     {"无：可能改变结论的回答均已知。", "None: every answer that could change the verdict is known."},
+	"col_why":          {"为何重要", "Why it matters"},
+	"col_leads":        {"各回答的结论", "Each answer leads to"},
+	"h_other_open":     {"其他待确认问题", "Other open questions"},
+	"other_open_intro": {"以下问题未回答，不影响结论，但影响所列事项。", "These questions are unanswered; they do not change the verdict but leave open what is listed."},
+	"other_open_none":  {"无。", "None."},
+	"col_affects":      {"影响", "Leaves open"},
+	"h_open_points":    {"规则库尚未明确之处", "Open points of the rule base"},
+	"h_assumptions":    {"假设", "Assumptions"},
+	"assumptions":      {"本备忘录按所填回答作出，未核实其真实性和完整性。未回答的问题视为未知，而非“否”：结论须对其所有可能的回答都成立，否则即为“尚无法判断”，并列明决定结论的问题。", "The memo takes the answers as stated and has not verified them. An unanswered question is unknown, never \"no\": the verdict stands only if it holds for every way the open questions could be answered; otherwise it is undetermined and the questions it turns on are listed."},
+	"aff_scope":        {"许可范围和发证机关", "licence scope and issuing authority"},
+	"aff_covered":      {"现有许可是否覆盖本服务", "whether an existing licence covers the service"},
+	"aff_requirement":  {"申请条件：%s", "licence condition: %s"},
+	"aff_regime":       {"相关制度：%s", "neighbouring regime: %s"},
+
+	// regimes
+	"regimes_intro": {"无论B22结论如何，以下制度均需同时检查；它们是B22分析的补充，而非替代。", "Flagged whatever the B22 verdict: they come in addition to the B22 analysis, never instead of it."},
+	"regimes_none":  {"依所填回答，无需提示的相关制度。", "None flagged on the answers given."},
+	"col_regime":    {"制度", "Regime"},
+	"col_check":     {"需检查的内容", "What to check"},
+	"col_trigger":   {"触发的回答", "Triggered by"},
+	"reg_triggered": {"已触发", "triggered"},
+	"reg_unknown":   {"取决于未回答的问题", "depends on unanswered questions"},
+
+	// process
+	"process_intro":      {"以下为适用日期时有效的程序规定。", "The rules of procedure in force on the as-of date."},
+	"proc_application":   {"申请材料", "Application file"},
+	"proc_review":        {"审查期限", "Review time"},
+	"proc_validity":      {"有效期与续期", "Validity and renewal"},
+	"proc_changes":       {"变更", "Changes"},
+	"proc_annual_report": {"年报", "Annual report"},
+	"proc_penalty":       {"处罚", "Penalty"},
+
+	// sources
+	"sources_intro": {"正文方括号中的代码指以下资料。标明“转载”的链接为官方文本的转载。", "The ids in square brackets in the text refer to these sources. Links marked \"reprint\" lead to a reprint of the official text."},
+	"src_date":      {"日期：", "Date: "},
+	"reprint":       {"转载", "reprint"},
+}
+
+// zhNumerals number the top-level headings of a Chinese memo.
+var zhNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}

@@ -1,0 +1,70 @@
+package memo
+
+import (
+	"errors"
+	"fmt"
+
+	"b22/classify"
+)
+
+// Formats and languages Render accepts.
+var (
+	Formats   = []string{"md", "html", "docx"}
+	Languages = []string{"zh", "en", "bilingual"}
+)
+
+// ErrOptions is returned for an unknown format or language.
+var ErrOptions = errors.New("bad memo options")
+
+// Options choose the memo's format, language and date.
+type Options struct {
+	// Format is md, html or docx.
+	Format string
+	// Lang is zh, en or bilingual (each section in Chinese, then English).
+	Lang string
+	// Date is the day the memo is prepared; the zero Date means the result's
+	// as-of date. It also fixes the DOCX timestamps, so that the same answers
+	// and date give the same bytes.
+	Date classify.Date
+}
+
+// Render writes the memo for res, the result of rs.Evaluate(doc, ...). It
+// reads the clock of nobody: everything shown comes from its arguments.
+func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) ([]byte, error) {
+	if !contains(Formats, o.Format) {
+		return nil, fmt.Errorf("%w: format %q; allowed: md, html, docx", ErrOptions, o.Format)
+	}
+	if !contains(Languages, o.Lang) {
+		return nil, fmt.Errorf("%w: language %q; allowed: zh, en, bilingual", ErrOptions, o.Lang)
+	}
+	if rs == nil || doc == nil || res == nil {
+		return nil, errors.New("memo: rule set, document and result are required")
+	}
+	if len(doc.Answers) != len(rs.Questions) {
+		return nil, fmt.Errorf("memo: answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
+	}
+	if o.Date.IsZero() {
+		o.Date = res.Questionnaire.AsOf
+	}
+	m, err := build(rs, doc, res, o)
+	if err != nil {
+		return nil, err
+	}
+	switch o.Format {
+	case "md":
+		return writeMarkdown(m), nil
+	case "html":
+		return writeHTML(m), nil
+	default:
+		return writeDOCX(m)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
