@@ -46,6 +46,8 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		q := &r.Requirements[i]
 		e.raw(`{"id":`)
 		e.str(q.ID)
+		e.raw(`,"name":`)
+		e.text(q.Name)
 		e.raw(`,"status":`)
 		e.str(q.Status)
 		e.raw(`,"text":`)

@@ -262,7 +262,7 @@ func (ev *evaluation) requirements(r *Result) {
 		why := ev.why(req.MetWhen)
 		ev.affects(req.MetWhen, out, "requirements.", req.ID)
 		r.Requirements = append(r.Requirements, RequirementResult{
-			ID: req.ID, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
+			ID: req.ID, Name: req.Name, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
 			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
 		})
 	}
@@ -373,7 +373,7 @@ func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessStep, error) {
 	}
 	out := make([]ProcessStep, len(rs.Texts.Process))
 	for i, p := range rs.Texts.Process {
-		out[i] = ProcessStep{ID: p.ID, Text: p.texts[e], Basis: p.Basis}
+		out[i] = ProcessStep{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.Basis}
 	}
 	return out, nil
 }

@@ -320,6 +320,7 @@ func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
 	}
 	f(fileRules, "existing_licence", rs.Existing.Text)
 	for _, r := range rs.Requirements {
+		f(fileRules, "requirements."+r.ID+".name", r.Name)
 		for _, v := range r.Variants {
 			f(fileRules, "requirements."+r.ID, v.Text)
 		}
@@ -338,6 +339,7 @@ func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
 	}
 	f(fileTexts, "scope_unknown", t.ScopeUnknown)
 	for _, p := range t.Process {
+		f(fileTexts, "process."+p.ID+".name", p.Name)
 		f(fileTexts, "process."+p.ID, p.Text)
 	}
 	for i, p := range t.OpenPoints {

@@ -32,7 +32,7 @@ func TestLintFails(t *testing.T) {
 			"ask_when: {all: [{key: realtime_voice, equals: true}, {key: realtime_voice, equals: false}]}", "questions.pstn_access: never asked"},
 		{"unused question", "rules.yaml", "when: {key: marketplace, equals: true}", "when: {key: charging, equals: paid}", "questions.marketplace: no rule reads it"},
 		{"uncited source", "rules.yaml", "basis: [health-2018]", "basis: [catalogue-2015]", "sources.health-2018: cited by no rule"},
-		{"contract id", "rules.yaml", "- id: security_measures\n    met_when", "- id: security\n    met_when", `requirements.security: not a requirement id of the contract`},
+		{"contract id", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:", `requirements.security: not a requirement id of the contract`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,7 @@ var (
 	scopeIDs    = []string{"provincial", "cross_regional"}
 	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
 	statusIDs   = []string{"met", "unmet", "unknown"}
+	units       = []string{"cny", "percent"}
 )
 
 // Load reads and checks a rule set folder (the layout of questionnaires/b22).
@@ -244,7 +245,7 @@ func (l *loader) questions(n *yaml.Node) {
 	}
 	for i, qn := range d.list(m["questions"], "questions") {
 		key := fmt.Sprintf("questions[%d]", i)
-		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help"}, []string{"values", "min", "max", "unsure", "ask_when", "pivot"})
+		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help"}, []string{"values", "min", "max", "unit", "unsure", "ask_when", "pivot"})
 		if qm == nil {
 			continue
 		}
@@ -303,6 +304,12 @@ func (l *loader) questions(n *yaml.Node) {
 			}
 			if v, ok := d.number(qm[b.name], key+"."+b.name); ok {
 				*b.dst = &v
+			}
+		}
+		if qm["unit"] != nil {
+			q.Unit = d.str(qm["unit"], key+".unit")
+			if !isNum || !contains(units, q.Unit) {
+				d.bad(qm["unit"], key+".unit", "a unit belongs to a number question and is one of: %s", strings.Join(units, ", "))
 			}
 		}
 		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {

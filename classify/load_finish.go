@@ -103,6 +103,7 @@ func (l *loader) encodeTexts() {
 		}
 	}
 	for _, r := range rs.Requirements {
+		add(r.Name)
 		for _, v := range r.Variants {
 			add(v.texts...)
 		}

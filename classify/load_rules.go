@@ -107,12 +107,12 @@ func (l *loader) rules(n *yaml.Node) {
 	seen.check(d, m[key], key, rs.Existing.ID)
 	for i, rn := range d.list(m["requirements"], "requirements") {
 		key := fmt.Sprintf("requirements[%d]", i)
-		r, rm := l.rule(d, rn, key, false, []string{"met_when", "variants"}, nil)
+		r, rm := l.rule(d, rn, key, false, []string{"name", "met_when", "variants"}, nil)
 		if rm == nil {
 			continue
 		}
 		seen.check(d, rn, key, r.ID)
-		req := Requirement{ID: r.ID, Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
+		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
 			MetWhen: l.cond(d, rm["met_when"], key+".met_when", false), Variants: l.variants(d, rm["variants"], key+".variants")}
 		rs.Requirements = append(rs.Requirements, req)
 	}
@@ -177,11 +177,11 @@ func (l *loader) texts(n *yaml.Node) {
 	t.Footing = l.textMap(d, m["footing"], "footing", footings)
 	for i, p := range d.list(m["process"], "process") {
 		key := fmt.Sprintf("process[%d]", i)
-		pm := d.mapping(p, key, []string{"id", "basis", "text"}, nil)
+		pm := d.mapping(p, key, []string{"id", "name", "basis", "text"}, nil)
 		if pm == nil {
 			continue
 		}
-		t.Process = append(t.Process, ProcessStep{ID: d.str(pm["id"], key+".id"), Basis: l.basis(d, pm["basis"], key+".basis"), Text: d.text(pm["text"], key+".text")})
+		t.Process = append(t.Process, ProcessStep{ID: d.str(pm["id"], key+".id"), Name: d.text(pm["name"], key+".name"), Basis: l.basis(d, pm["basis"], key+".basis"), Text: d.text(pm["text"], key+".text")})
 	}
 	for i, p := range d.list(m["open_points"], "open_points") {
 		t.OpenPoints = append(t.OpenPoints, d.text(p, fmt.Sprintf("open_points[%d]", i)))

@@ -64,7 +64,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		{"unknown source", "rules.yaml", "basis: [practice-platforms]", "basis: [practice-platform]",
 			`unknown source "practice-platform"`},
 		{"missing translation", "questions.yaml", "      zh: 用户之间能否通过产品实时语音交谈？\n", "",
-			`questions.yaml:13:7: questions.realtime_voice.title: missing "zh"`},
+			`questions.yaml:14:7: questions.realtime_voice.title: missing "zh"`},
 		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
 			`includes needs a multi question`},
 		{"unknown parameter", "rules.yaml", "{param: capital_provincial}", "{param: capital_province}",

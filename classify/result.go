@@ -93,6 +93,7 @@ type Licence struct {
 // RequirementResult is a licence condition and whether the company meets it.
 type RequirementResult struct {
 	ID         string   `json:"id"`
+	Name       Text     `json:"name"`
 	Status     string   `json:"status"`
 	Text       Text     `json:"text"`
 	Answers    []string `json:"answers"`

@@ -105,6 +105,7 @@ type Question struct {
 	Choices []Choice // enum and multi
 	Min     *float64 // int and number
 	Max     *float64
+	Unit    string // "cny", "percent" or "" for a number
 	Unsure  bool
 	AskWhen *Cond
 	Title   Text
@@ -194,6 +195,7 @@ type ScopeRule struct {
 // Requirement is a licence condition.
 type Requirement struct {
 	ID         string
+	Name       Text
 	MetWhen    *Cond
 	Variants   []Variant
 	Basis      []string
@@ -204,6 +206,7 @@ type Requirement struct {
 // ProcessStep is a fact about applying for and holding the licence.
 type ProcessStep struct {
 	ID    string
+	Name  Text
 	Text  Text
 	Basis []string
 	texts []Text

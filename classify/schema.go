@@ -17,6 +17,9 @@ func (rs *RuleSet) AnswersSchema() map[string]any {
 			s["type"] = []string{"boolean", "null"}
 		case TypeInt, TypeNumber:
 			s["type"] = []string{map[bool]string{true: "integer", false: "number"}[q.Type == TypeInt], "null"}
+			if q.Unit != "" {
+				s["x-unit"] = q.Unit
+			}
 			if q.Min != nil {
 				s["minimum"] = *q.Min
 			}
@@ -100,8 +103,8 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 			obj{"category": obj{"const": "B22"}, "scope": obj{"enum": []any{"provincial", "cross_regional", nil}},
 				"title": obj{"anyOf": []any{text, obj{"type": "null"}}}, "authority": obj{"anyOf": []any{text, obj{"type": "null"}}},
 				"min_registered_capital_cny": numOrNull, "validity_years": obj{"type": "number"}, "basis": sources}),
-		"requirements": obj{"type": "array", "items": closed([]string{"id", "status", "text", "answers", "basis", "confidence", "footing"},
-			obj{"id": obj{"enum": reqIDs}, "status": obj{"enum": statusIDs}, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})},
+		"requirements": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "answers", "basis", "confidence", "footing"},
+			obj{"id": obj{"enum": reqIDs}, "name": text, "status": obj{"enum": statusIDs}, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})},
 		"pivotal_questions": obj{"type": "array", "items": closed([]string{"key", "question", "why", "leads_to"},
 			obj{"key": obj{"enum": rs.questionIDs()}, "question": text, "why": text, "leads_to": obj{"type": "array", "items": closed([]string{"answer", "label", "verdict"},
 				obj{"answer": obj{}, "label": text, "verdict": obj{"enum": []string{"likely", "possible", "unlikely", "undetermined"}}})}})},

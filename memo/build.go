@@ -200,10 +200,10 @@ func (b *builder) value(i int) string {
 		}
 		return b.t("no")
 	case float64:
-		switch {
-		case strings.HasSuffix(q.ID, "_cny"):
+		switch q.Unit {
+		case "cny":
 			return classify.FormatCNY(x, b.lang)
-		case strings.HasSuffix(q.ID, "_percent"):
+		case "percent":
 			return num(x) + "%"
 		}
 		return num(x)
@@ -646,10 +646,12 @@ func (b *builder) licence(n int) {
 	b.table(ct)
 }
 
-// reqName is the memo's name for a licence condition, or its id.
+// reqName is the rule set's short name for a licence condition, or its id.
 func (b *builder) reqName(id string) string {
-	if _, ok := chrome["req_"+id]; ok {
-		return b.t("req_" + id)
+	for _, r := range b.rs.Requirements {
+		if r.ID == id {
+			return b.tr(r.Name)
+		}
 	}
 	return id
 }
@@ -753,10 +755,7 @@ func (b *builder) processSteps(int) {
 	b.para(txt(b.t("process_intro")))
 	var items []cell
 	for _, p := range b.process {
-		name := p.ID
-		if _, ok := chrome["proc_"+p.ID]; ok {
-			name = b.t("proc_" + p.ID)
-		}
+		name := b.tr(p.Name)
 		text := b.tr(p.Text)
 		if len(p.Basis) > 0 {
 			text += " " + cite(p.Basis)

@@ -108,14 +108,6 @@ var chrome = map[string]struct{ zh, en string }{
 	"col_status":    {"状态", "Status"},
 	"col_basis":     {"依据", "Basis"},
 
-	"req_company_form":            {"主体资格", "Company form"},
-	"req_registered_capital":      {"注册资本", "Registered capital"},
-	"req_foreign_investment":      {"外资", "Foreign investment"},
-	"req_staff":                   {"人员", "Staff"},
-	"req_premises_and_facilities": {"场地与设施", "Premises and facilities"},
-	"req_clean_record":            {"信用记录", "Clean record"},
-	"req_security_measures":       {"安全保障措施", "Security measures"},
-
 	// open questions
 	"h_pivotal":        {"决定结论的问题", "Questions the verdict depends on"},
 	"pivotal_none":     {"无：可能改变结论的回答均已知。", "None: every answer that could change the verdict is known."},
@@ -143,13 +135,7 @@ var chrome = map[string]struct{ zh, en string }{
 	"reg_unknown":   {"取决于未回答的问题", "depends on unanswered questions"},
 
 	// process
-	"process_intro":      {"以下为适用日期时有效的程序规定。", "The rules of procedure in force on the as-of date."},
-	"proc_application":   {"申请材料", "Application file"},
-	"proc_review":        {"审查期限", "Review time"},
-	"proc_validity":      {"有效期与续期", "Validity and renewal"},
-	"proc_changes":       {"变更", "Changes"},
-	"proc_annual_report": {"年报", "Annual report"},
-	"proc_penalty":       {"处罚", "Penalty"},
+	"process_intro": {"以下为适用日期时有效的程序规定。", "The rules of procedure in force on the as-of date."},
 
 	// sources
 	"sources_intro": {"正文方括号中的代码指以下资料。标明“转载”的链接为官方文本的转载。", "The ids in square brackets in the text refer to these sources. Links marked \"reprint\" lead to a reprint of the official text."},
