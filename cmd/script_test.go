@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -35,6 +36,9 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
+			if err := copyRules(filepath.Join(env.WorkDir, "b22-rules")); err != nil {
+				return err
+			}
 			env.Setenv("B22_TODAY", "2026-11-26")
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("LANG", "C")
@@ -50,4 +54,26 @@ func mustTime(s string) time.Time {
 		panic(err)
 	}
 	return t
+}
+
+// copyRules puts a copy of the shipped rule set folder at dst, for scripts
+// that load or break one.
+func copyRules(dst string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	files, err := filepath.Glob("../questionnaires/b22/*.yaml")
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, filepath.Base(f)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
