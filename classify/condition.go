@@ -115,12 +115,7 @@ func (c *Cond) keys(dst []int) []int {
 	case opParamUnset:
 		return dst
 	}
-	for _, k := range dst {
-		if k == c.key {
-			return dst
-		}
-	}
-	return append(dst, c.key)
+	return appendKey(dst, c.key)
 }
 
 // leaves calls f for every leaf of c.
@@ -167,10 +162,15 @@ func (c *Cond) why(a Answers, params []ParamValue, dst []int) []int {
 	case opParamUnset:
 		return dst
 	}
-	for _, k := range dst {
-		if k == c.key {
-			return dst
+	return appendKey(dst, c.key)
+}
+
+// appendKey appends k to keys unless it is there already.
+func appendKey(keys []int, k int) []int {
+	for _, x := range keys {
+		if x == k {
+			return keys
 		}
 	}
-	return append(dst, c.key)
+	return append(keys, k)
 }
