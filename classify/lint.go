@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -134,6 +135,60 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	}
 
+	// A question that is not asked stays unknown; no rule whose outcome is
+	// shown whatever the verdict may then be left open by it. (Requirements
+	// and the existing-licence check are shown only when a licence may be
+	// needed, which the company section's own condition mirrors.)
+	shownAlways := map[string]*Cond{}
+	for _, g := range rs.Gates {
+		shownAlways["gates."+g.ID] = g.When
+	}
+	for _, sc := range rs.Subcategories {
+		for _, r := range sc.Rules {
+			shownAlways["subcategories."+r.ID] = r.When
+		}
+	}
+	for _, r := range rs.Regimes {
+		shownAlways["regimes."+r.ID] = r.When
+	}
+	for _, r := range rs.Notes {
+		shownAlways["notes."+r.ID] = r.When
+	}
+	shownKeys := make([]string, 0, len(shownAlways))
+	for key := range shownAlways {
+		shownKeys = append(shownKeys, key)
+	}
+	sort.Strings(shownKeys)
+	for i, q := range rs.Questions {
+		if q.AskWhen == nil {
+			continue
+		}
+		for _, key := range shownKeys {
+			c := shownAlways[key]
+			if !contains(c.read, q.ID) {
+				continue
+			}
+			keys := appendKey(q.AskWhen.keys(nil), i)
+			keys = c.keys(keys)
+			if !rs.checkable(keys, probes) {
+				continue
+			}
+			others := []int{}
+			for _, k := range keys {
+				if k != i {
+					others = append(others, k)
+				}
+			}
+			open := false
+			rs.forEach(others, probes, func(a Answers, params []ParamValue) {
+				open = open || (q.AskWhen.eval(a, params) == False && c.eval(a, params) == Unknown && rs.knownExcept(a, others))
+			})
+			if open {
+				add(fileRules, key, "can be left open by %q when that question is not asked (its ask_when fails); make the rule read what decides the question too", q.ID)
+			}
+		}
+	}
+
 	// Texts and sources.
 	rs.eachText(func(file, key string, t Text) {
 		if !strings.ContainsFunc(t.Zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
@@ -220,6 +275,16 @@ func (rs *RuleSet) checkable(keys []int, doms map[int]domain) bool {
 	for _, k := range keys {
 		n *= len(doms[k].reps)
 		if n > maxCompletions {
+			return false
+		}
+	}
+	return true
+}
+
+// knownExcept reports whether every key in keys is answered in a.
+func (rs *RuleSet) knownExcept(a Answers, keys []int) bool {
+	for _, k := range keys {
+		if !a[k].Known {
 			return false
 		}
 	}

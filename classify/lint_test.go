@@ -57,3 +57,19 @@ func TestLintFails(t *testing.T) {
 		})
 	}
 }
+
+// TestLintFindsRulesLeftOpenByUnaskedQuestions: pstn_access is asked only
+// with real-time voice; a regime reading it without voice would stay open
+// for every product without voice.
+func TestLintFindsRulesLeftOpenByUnaskedQuestions(t *testing.T) {
+	m := ruleFiles(t)
+	edit(t, m, "rules.yaml", "  - id: basic_telecom\n    when:\n      all:\n        - {key: realtime_voice, equals: true}\n        - {key: pstn_access, equals: true}",
+		"  - id: basic_telecom\n    when:\n      all:\n        - {key: pstn_access, equals: true}")
+	rs, err := classify.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := rs.Lint(); !strings.Contains(ps.Error(), `regimes.basic_telecom: can be left open by "pstn_access"`) {
+		t.Errorf("Lint() = %v", ps)
+	}
+}
