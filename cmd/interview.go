@@ -1,8 +1,22 @@
 package cmd
 
 import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
 	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/memo"
+	"b22/tui"
 )
+
+// defaultAnswersFile is where the interview saves when --answers is not given.
+const defaultAnswersFile = "b22-answers.json"
 
 type interviewOptions struct {
 	Lang       string
@@ -15,7 +29,28 @@ func newInterviewCmd(a *app, runF func(*interviewOptions) error) *cobra.Command 
 	c := &cobra.Command{
 		Use:   "interview",
 		Short: "Answer the questionnaire interactively",
-		Args:  usageArgs(cobra.NoArgs),
+		Long: `interview asks the questions one at a time, by section, shows where the
+answers lead as you go, lets you review and change any answer, and ends with
+the result: the verdict, the sub-categories with reasons and legal basis, the
+licence scope and authority, the licence conditions, and the open questions.
+
+Every answer is saved at once to the answers file (--answers, by default
+b22-answers.json in the current folder), atomically: ctrl+c, a closed
+terminal or a crash lose nothing. Run it again to resume, or start over
+(the old answers are kept in a backup). A partly filled file is a valid
+answers document: 'b22 classify FILE' works on it, and the interview asks
+only what is missing. An existing file that is not a valid answers
+document is never overwritten.
+
+On a terminal the interview is full-screen and draws on stderr; with
+--accessible, TERM=dumb, or no terminal on stdin it asks line by line with
+numbered prompts, reading stdin (end of input saves and stops). When stdout
+is not a terminal, the result is written to it as JSON at the end, so
+'b22 interview > result.json' keeps the result.`,
+		Example: `  b22 interview
+  b22 interview --lang zh --answers acme.json
+  b22 interview --accessible < answers.txt > result.json`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -23,12 +58,95 @@ func newInterviewCmd(a *app, runF func(*interviewOptions) error) *cobra.Command 
 			return runInterview(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Lang, "lang", "", "language: zh or en (default from LANG)")
-	c.Flags().StringVar(&opts.Answers, "answers", "", "pre-fill from and autosave to `FILE`")
-	c.Flags().BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, line by line")
+	c.Flags().StringVar(&opts.Lang, "lang", "", "language: zh or en (default from LANG; ctrl+l switches)")
+	c.Flags().StringVar(&opts.Answers, "answers", "", "pre-fill from and autosave to `FILE` (default b22-answers.json in the current folder)")
+	c.Flags().BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, line by line (also with TERM=dumb or no terminal)")
 	return c
 }
 
 func runInterview(a *app, o *interviewOptions) error {
-	return usageErrorf("the interview is not available in this build")
+	lang, err := a.lang(o.Lang)
+	if err != nil {
+		return err
+	}
+	rs, err := a.ruleSet()
+	if err != nil {
+		return err
+	}
+	path := o.Answers
+	if path == "" {
+		path = defaultAnswersFile
+	}
+	if path == "-" {
+		return usageErrorf("--answers -: the interview saves its answers to a file; give a file name")
+	}
+	resume, data, err := readSavedAnswers(rs, path)
+	if err != nil {
+		return err
+	}
+	asOf := classify.DateOf(a.now())
+	opts := tui.Options{RuleSet: rs, Lang: lang, AsOf: asOf, Path: path, Resume: resume, ResumeData: data}
+	plain := o.Accessible || a.s.getenv("TERM") == "dumb" || !a.s.InTTY || !a.s.ErrTTY
+	var out *tui.Outcome
+	if plain {
+		out, err = tui.RunAccessible(opts, a.s.In, a.s.Err, a.width())
+	} else {
+		opts.Renderer = tui.NewRenderer(a.s.Err, a.s.getenv("NO_COLOR") == "")
+		opts.Memo = func(doc *classify.Document, res *classify.Result, lang string) ([]byte, error) {
+			return memo.Render(rs, doc, res, memo.Options{Format: "md", Lang: lang, Date: asOf})
+		}
+		out, err = tui.Run(opts, a.s.In, a.s.Err)
+	}
+	if err != nil {
+		return err
+	}
+	if !a.s.OutTTY && out.Result != nil {
+		w := bufio.NewWriter(a.s.Out)
+		if err := writeJSON(w, out.Result, true); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	if out.SaveErr != nil {
+		return fmt.Errorf("the answers could not be saved to %s: %w", path, out.SaveErr)
+	}
+	if !plain && !out.Session.Empty() {
+		so := "the verdict"
+		if !out.Finished {
+			so = "the verdict so far"
+		}
+		fmt.Fprintf(a.s.Err, "b22: answers saved to %s; %s: %s. 'b22 classify %s --format text' shows the full result.\n",
+			path, so, out.Result.Verdict, path)
+	}
+	return nil
+}
+
+// readSavedAnswers reads the answers file to resume, if there is one. A
+// file that is not a valid answers document is an error (exit 2): the
+// interview never overwrites what it cannot read.
+func readSavedAnswers(rs *classify.RuleSet, path string) (*tui.Session, []byte, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, nil
+	case err != nil:
+		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+	case info.IsDir():
+		return nil, nil, invalidError{fmt.Sprintf("--answers %s: is a folder; give an answers file", path)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+	}
+	keep := fmt.Sprintf("%s was not changed: fix it ('b22 validate %s' lists every problem), move it away, or pass --answers with another file", path, path)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, invalidError{fmt.Sprintf("%s: empty file; expected an answers document\n%s", path, keep)}
+	}
+	s, err := tui.ParseSession(rs, path, data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w\n%s", err, keep)
+	}
+	return s, data, nil
 }

@@ -1,0 +1,429 @@
+package tui
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"b22/classify"
+	"b22/report"
+)
+
+// Outcome is how an interview ended.
+type Outcome struct {
+	Session *Session
+	Result  *classify.Result
+	// Finished is true when the user reached the result; false when the
+	// interview stopped early (end of input, q, ctrl+c) with the answers
+	// so far saved.
+	Finished bool
+	// SaveErr is the last failure to save the answers, if any.
+	SaveErr error
+}
+
+// errStop ends the plain interview early: end of input, or q.
+var errStop = errors.New("stopped")
+
+// plain is the line-by-line interview: numbered prompts, numbered choices,
+// plain text only (no escape sequences), for screen readers, dumb
+// terminals and scripts.
+type plain struct {
+	o       Options
+	lang    string
+	r       *bufio.Reader
+	w       io.Writer
+	s       *Session
+	sv      *saver
+	section string
+	saveErr error
+	width   int
+}
+
+// RunAccessible runs the interview line by line: it reads answers from in
+// and writes prompts, and at the end the result as text, to out. End of
+// input saves and stops cleanly.
+func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome, error) {
+	if o.Lang != "zh" {
+		o.Lang = "en"
+	}
+	if width <= 0 {
+		width = 80
+	}
+	p := &plain{o: o, lang: o.Lang, r: bufio.NewReader(in), w: out, s: NewSession(o.RuleSet), sv: &saver{path: o.Path}, width: width}
+	finished, err := p.run()
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, err
+	}
+	res, eerr := o.RuleSet.Evaluate(p.s.Document(), o.AsOf)
+	if eerr != nil {
+		return nil, eerr
+	}
+	p.say("")
+	if !finished {
+		a, t := p.s.Progress()
+		p.sayf("stopped", a, t)
+	}
+	report.WriteText(p.w, o.RuleSet, p.s.Document(), res, report.TextOptions{Lang: p.lang, Width: p.width})
+	if p.saveErr != nil {
+		p.sayf("save_failed", p.saveErr)
+	} else if !p.s.Empty() {
+		p.sayf("plain_saved_at", p.o.Path)
+	}
+	return &Outcome{Session: p.s, Result: res, Finished: finished, SaveErr: p.saveErr}, nil
+}
+
+func (p *plain) t(key string) string { return tr(p.lang, key) }
+
+func (p *plain) say(s string) { fmt.Fprintln(p.w, s) }
+
+func (p *plain) sayf(key string, args ...any) { fmt.Fprintf(p.w, p.t(key)+"\n", args...) }
+
+// read is one line of input, trimmed; errStop at the end of input.
+func (p *plain) read() (string, error) {
+	fmt.Fprint(p.w, "> ")
+	line, err := p.r.ReadString('\n')
+	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+		fmt.Fprintln(p.w)
+		if errors.Is(err, io.EOF) {
+			return "", errStop
+		}
+		return "", err
+	}
+	line = strings.TrimSpace(line)
+	if line == "q" || line == "Q" {
+		return "", errStop
+	}
+	return line, nil
+}
+
+func (p *plain) save() {
+	p.saveErr = p.sv.write(p.sv.written+1, p.s.Marshal())
+	if p.saveErr != nil {
+		p.sayf("save_failed", p.saveErr)
+	}
+}
+
+func (p *plain) run() (bool, error) {
+	rs := p.o.RuleSet
+	p.say(rs.Title.In(p.lang))
+	p.sayf("plain_intro", len(rs.Questions), p.o.Path)
+	p.say(p.t("plain_keys"))
+	p.say("")
+	if r := p.o.Resume; r != nil && !r.Empty() {
+		a, t := r.Progress()
+		p.sayf("plain_resume", p.o.Path, a, t)
+		for {
+			line, err := p.read()
+			if err != nil {
+				p.s = r.Clone()
+				return false, err
+			}
+			switch strings.ToLower(line) {
+			case "", "y", "yes", "是", "1":
+				p.s = r.Clone()
+			case "n", "no", "否", "2":
+				path, err := Backup(p.o.Path, p.o.ResumeData)
+				if err != nil {
+					return false, err
+				}
+				p.sayf("wrote_backup", path)
+			case "l":
+				p.toggleLang()
+				p.sayf("plain_resume", p.o.Path, a, t)
+				continue
+			default:
+				p.say(p.t("plain_yes_no"))
+				continue
+			}
+			break
+		}
+	}
+	if p.s.Product.Name == "" && p.s.Product.Company == "" {
+		p.say(p.t("plain_name"))
+		name, err := p.read()
+		if err != nil {
+			return false, err
+		}
+		p.say(p.t("plain_company"))
+		company, err := p.read()
+		if err != nil {
+			p.s.Product.Name = name
+			p.save()
+			return false, err
+		}
+		if name != "" || company != "" {
+			p.s.Product.Name, p.s.Product.Company = name, company
+			p.save()
+		}
+	}
+	cur := p.s.NextMissing(-1)
+	for cur >= 0 {
+		back, err := p.ask(cur)
+		if err != nil {
+			return false, err
+		}
+		if back {
+			if j := p.s.PrevAsked(cur); j >= 0 {
+				cur = j
+			} else {
+				p.say(p.t("plain_first"))
+			}
+			continue
+		}
+		j := p.s.NextMissing(cur)
+		if j < 0 {
+			j = p.s.NextMissing(-1)
+		}
+		cur = j
+	}
+	return p.reviewLoop()
+}
+
+func (p *plain) toggleLang() {
+	p.lang = map[string]string{"en": "zh", "zh": "en"}[p.lang]
+	p.section = ""
+}
+
+// ask asks question i until it gets an answer, a "b" (back) or the end.
+func (p *plain) ask(i int) (back bool, err error) {
+	rs := p.o.RuleSet
+	q := &rs.Questions[i]
+	if q.Section != p.section {
+		p.section = q.Section
+		for _, s := range rs.Sections {
+			if s.ID == q.Section {
+				p.say("")
+				p.say("== " + s.Title.In(p.lang) + " ==")
+			}
+		}
+	}
+	show := func() {
+		pos, total := p.s.Position(i)
+		p.say("")
+		p.say(fmt.Sprintf("%d/%d %s", pos, total, q.Title.In(p.lang)))
+		switch q.Type {
+		case classify.TypeBool:
+			p.say("  1) " + p.t("yes"))
+			p.say("  2) " + p.t("no"))
+		case classify.TypeEnum, classify.TypeMulti:
+			for k, ch := range q.Choices {
+				label := ch.Label.In(p.lang)
+				if len(q.Choices) > pickerThreshold {
+					label = ch.Label.Zh + " " + ch.Label.En
+				}
+				p.say(fmt.Sprintf("  %d) %s", k+1, label))
+			}
+		}
+		if q.Unsure && q.Type != classify.TypeInt && q.Type != classify.TypeNumber {
+			p.say("  -) " + p.t("not_sure"))
+		}
+		if p.s.Answered[i] {
+			c := plainCommon(rs, p.lang, p.width)
+			p.sayf("plain_current", answerText(c, q, p.s.Values[i], true))
+		}
+		p.say(p.allowed(q))
+	}
+	show()
+	for {
+		line, err := p.read()
+		if err != nil {
+			return false, err
+		}
+		switch {
+		case line == "?":
+			p.say(q.Help.In(p.lang))
+			if q.Pivot != (classify.Text{}) {
+				p.say(p.t("why_matters") + ": " + q.Pivot.In(p.lang))
+			}
+			p.say(p.allowed(q))
+			continue
+		case line == "b" || line == "B":
+			return true, nil
+		case line == "L" || line == "l":
+			p.toggleLang()
+			show()
+			continue
+		case line == "" && p.s.Answered[i]:
+			return false, nil
+		case line == "":
+			p.say(p.t("plain_empty") + " " + p.allowed(q))
+			continue
+		case isUnsureText(line):
+			if !q.Unsure {
+				p.say(p.t("unsure_not_offered") + " " + p.allowed(q))
+				continue
+			}
+			p.s.Set(i, classify.Value{})
+			p.save()
+			return false, nil
+		}
+		v, problem := p.parse(q, line)
+		if problem != "" {
+			p.say(problem)
+			continue
+		}
+		p.s.Set(i, v)
+		p.save()
+		return false, nil
+	}
+}
+
+// allowed says what the prompt accepts.
+func (p *plain) allowed(q *classify.Question) string {
+	var what string
+	switch q.Type {
+	case classify.TypeBool:
+		what = p.t("plain_allowed_bool")
+	case classify.TypeEnum:
+		what = fmt.Sprintf(p.t("plain_allowed_enum"), len(q.Choices))
+		if len(q.Choices) > pickerThreshold {
+			what = fmt.Sprintf(p.t("plain_allowed_picker"), len(q.Choices))
+		}
+	case classify.TypeMulti:
+		what = fmt.Sprintf(p.t("plain_allowed_multi"), len(q.Choices))
+	default:
+		what = p.t("plain_allowed_number")
+	}
+	if q.Unsure {
+		what += p.t("plain_allowed_unsure")
+	}
+	return what + p.t("plain_allowed_rest")
+}
+
+// parse reads an answer line for q, or says what is wrong with it.
+func (p *plain) parse(q *classify.Question, line string) (classify.Value, string) {
+	bad := func() (classify.Value, string) {
+		return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), line) + " " + p.allowed(q)
+	}
+	low := strings.ToLower(line)
+	switch q.Type {
+	case classify.TypeBool:
+		switch low {
+		case "1", "y", "yes", "true", "是", "是的", "对", "有":
+			return classify.Value{Known: true, Bool: true}, ""
+		case "2", "n", "no", "false", "否", "不是", "不", "没有", "无":
+			return classify.Value{Known: true, Bool: false}, ""
+		}
+		return bad()
+	case classify.TypeEnum:
+		if n, err := strconv.Atoi(line); err == nil {
+			if n >= 1 && n <= len(q.Choices) {
+				return classify.Value{Known: true, Set: 1 << (n - 1)}, ""
+			}
+			return bad()
+		}
+		for k, ch := range q.Choices {
+			if low == ch.ID || low == strings.ToLower(ch.Label.En) || line == ch.Label.Zh {
+				return classify.Value{Known: true, Set: 1 << k}, ""
+			}
+		}
+		m := filterChoices(q.Choices, line)
+		switch {
+		case len(m) == 1:
+			return classify.Value{Known: true, Set: 1 << m[0]}, ""
+		case len(m) > 1 && len(m) <= 8:
+			var names []string
+			for _, k := range m {
+				names = append(names, fmt.Sprintf("%d) %s", k+1, q.Choices[k].Label.In(p.lang)))
+			}
+			return classify.Value{}, fmt.Sprintf(p.t("plain_several"), strings.Join(names, ", "))
+		}
+		return bad()
+	case classify.TypeMulti:
+		if low == "0" || low == "none" || low == "无" || low == "没有" {
+			return classify.Value{Known: true}, ""
+		}
+		var set uint64
+		for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '，' || r == '、' }) {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 || n > len(q.Choices) {
+				return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), f) + " " + p.allowed(q)
+			}
+			set |= 1 << (n - 1)
+		}
+		return classify.Value{Known: true, Set: set}, ""
+	}
+	v, problem := parseNumberAnswer(p.lang, q, line)
+	if problem != "" {
+		return v, problem + " " + p.allowed(q)
+	}
+	return v, ""
+}
+
+// reviewLoop lists the answers and lets the user change any of them,
+// showing how the result moved; Enter (or the end of input) finishes.
+func (p *plain) reviewLoop() (bool, error) {
+	rs := p.o.RuleSet
+	for {
+		c := plainCommon(rs, p.lang, p.width)
+		p.say("")
+		p.say("== " + p.t("review_title") + " ==")
+		var rows []int
+		section := ""
+		for i, q := range rs.Questions {
+			if !p.s.Asked(i) && !p.s.Answered[i] {
+				continue
+			}
+			if q.Section != section {
+				section = q.Section
+				p.say(c.sectionTitle(section) + ":")
+			}
+			rows = append(rows, i)
+			ans := answerText(c, &rs.Questions[i], p.s.Values[i], p.s.Answered[i])
+			if !p.s.Asked(i) {
+				ans += " " + p.t("kept_not_asked")
+			}
+			p.say(fmt.Sprintf("  %d) %s — %s", len(rows), q.Title.In(p.lang), ans))
+		}
+		p.say(p.t("plain_review_prompt"))
+		line, err := p.read()
+		if err != nil {
+			return true, nil
+		}
+		if line == "" {
+			return true, nil
+		}
+		if line == "L" || line == "l" {
+			p.toggleLang()
+			continue
+		}
+		n, err := strconv.Atoi(line)
+		if err != nil || n < 1 || n > len(rows) {
+			p.sayf("plain_review_bad", line, len(rows))
+			continue
+		}
+		before, err := rs.Evaluate(p.s.Document(), p.o.AsOf)
+		if err != nil {
+			return false, err
+		}
+		cur := rows[n-1]
+		for cur >= 0 {
+			back, err := p.ask(cur)
+			if err != nil {
+				return false, err
+			}
+			if back {
+				break
+			}
+			cur = p.s.NextMissing(-1)
+		}
+		after, err := rs.Evaluate(p.s.Document(), p.o.AsOf)
+		if err != nil {
+			return false, err
+		}
+		p.say("")
+		for _, l := range (change{before: before, after: after}).lines(plainCommon(rs, p.lang, p.width)) {
+			p.say(strings.TrimLeft(l, " "))
+		}
+	}
+}
+
+// plainCommon is a common value that renders without any escape sequence.
+func plainCommon(rs *classify.RuleSet, lang string, width int) *common {
+	c := newCommon(rs, lang, plainRenderer())
+	c.width = width
+	return c
+}

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"b22/classify"
+	"b22/report"
+)
+
+// common is what every screen shares: the rule set, the language, the
+// terminal's size, the styles and the keys. Screens hold a pointer to the
+// one value the root model owns.
+type common struct {
+	rs     *classify.RuleSet
+	lang   string
+	width  int
+	height int
+	st     styles
+	keys   KeyMap
+	help   help.Model
+}
+
+func newCommon(rs *classify.RuleSet, lang string, r *lipgloss.Renderer) *common {
+	c := &common{rs: rs, lang: lang, width: 80, height: 24, st: newStyles(r), keys: newKeyMap()}
+	c.help = help.New()
+	c.help.Styles.ShortKey = c.st.key
+	c.help.Styles.ShortDesc = c.st.dim
+	c.help.Styles.ShortSeparator = c.st.dim
+	c.help.Styles.FullKey = c.st.key
+	c.help.Styles.FullDesc = c.st.dim
+	c.help.Styles.FullSeparator = c.st.dim
+	c.help.Styles.Ellipsis = c.st.dim
+	c.setLang(lang)
+	return c
+}
+
+func (c *common) setLang(lang string) {
+	c.lang = lang
+	c.keys.setLang(lang)
+}
+
+// t is a UI string in the current language.
+func (c *common) t(key string) string { return tr(c.lang, key) }
+
+// label is a UI string followed by a colon in the language's form.
+func (c *common) label(key string) string { return c.t(key) + c.t("colon") }
+
+// tx is a rule-set text in the current language.
+func (c *common) tx(t classify.Text) string { return t.In(c.lang) }
+
+// wrap breaks s to the width minus indent columns and indents every line;
+// user text must be sanitised before it gets here.
+func (c *common) wrap(s string, indent int) []string {
+	w := max(c.width-indent, 20)
+	pad := strings.Repeat(" ", indent)
+	var out []string
+	for _, l := range wrapText(s, w) {
+		out = append(out, pad+l)
+	}
+	return out
+}
+
+// safe neutralises control characters in text the user typed or a file
+// brought, before it is shown.
+func safe(s string) string { return report.Sanitize(s) }
+
+// fit cuts a line to the width, so that nothing wraps on a narrow terminal.
+func (c *common) fit(s string) string {
+	if ansi.StringWidth(s) <= c.width {
+		return s
+	}
+	return ansi.Truncate(s, c.width, "…")
+}
+
+// styles are built on a renderer so that colour follows the terminal the
+// interview draws on (stderr), not stdout, and NO_COLOR.
+type styles struct {
+	title, section, bold, dim, key   lipgloss.Style
+	selected, marker, checked        lipgloss.Style
+	err, ok, warn, info, box, banner lipgloss.Style
+	verdict                          map[string]lipgloss.Style
+	status                           map[string]lipgloss.Style
+	barFull, barEmpty                lipgloss.Style
+}
+
+func newStyles(r *lipgloss.Renderer) styles {
+	ac := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
+	accent := ac("#5A3FC0", "#A78BFA")
+	red := ac("#B42318", "#F97066")
+	amber := ac("#9A6700", "#FDB022")
+	green := ac("#067647", "#47CD89")
+	cyan := ac("#0E6E8C", "#67E3F9")
+	grey := ac("#667085", "#98A2B3")
+	s := styles{
+		title:    r.NewStyle().Bold(true).Foreground(accent),
+		section:  r.NewStyle().Bold(true),
+		bold:     r.NewStyle().Bold(true),
+		dim:      r.NewStyle().Foreground(grey),
+		key:      r.NewStyle().Foreground(accent),
+		selected: r.NewStyle().Bold(true).Foreground(accent),
+		marker:   r.NewStyle().Foreground(accent).Bold(true),
+		checked:  r.NewStyle().Foreground(green),
+		err:      r.NewStyle().Foreground(red),
+		ok:       r.NewStyle().Foreground(green),
+		warn:     r.NewStyle().Foreground(amber),
+		info:     r.NewStyle().Foreground(cyan),
+		box:      r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(grey).Padding(0, 1),
+		banner:   r.NewStyle().Bold(true),
+		barFull:  r.NewStyle().Foreground(accent),
+		barEmpty: r.NewStyle().Foreground(grey),
+	}
+	s.verdict = map[string]lipgloss.Style{
+		"likely":       r.NewStyle().Bold(true).Foreground(red),
+		"possible":     r.NewStyle().Bold(true).Foreground(amber),
+		"unlikely":     r.NewStyle().Bold(true).Foreground(green),
+		"undetermined": r.NewStyle().Bold(true).Foreground(cyan),
+	}
+	s.status = map[string]lipgloss.Style{"met": s.ok, "unmet": s.err, "unknown": s.warn}
+	return s
+}

@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
+)
+
+// fieldEvent is what a key did to a field.
+type fieldEvent int
+
+const (
+	fieldNone   fieldEvent = iota
+	fieldSubmit            // enter, or a shortcut that answers at once
+	fieldUnsure            // "not sure"
+)
+
+// field is the widget for one question; there is one kind per file
+// (field_bool.go, field_enum.go, field_picker.go, field_multi.go,
+// field_number.go). update returns the field itself, its concrete type
+// behind the interface.
+type field interface {
+	update(msg tea.KeyMsg) (field, fieldEvent)
+	// view is the widget's rows, at most height of them.
+	view(height int) []string
+	// answer is what enter would record, or a message saying what to do.
+	answer() (classify.Value, string)
+	// pending is what leaving the question (back, tab, a jump, quitting)
+	// keeps: a ticked list or a typed number. Moving a cursor is not
+	// answering, so choice fields keep nothing.
+	pending() (classify.Value, bool)
+	// draft is typed text that is not a valid answer yet, kept across
+	// navigation so that going back never loses it.
+	draft() string
+	typing() bool
+	context() keyContext
+}
+
+// newField picks the widget for question i, showing its current answer.
+func newField(c *common, s *Session, i int, draft string) field {
+	q := &c.rs.Questions[i]
+	v, answered := s.Values[i], s.Answered[i]
+	switch q.Type {
+	case classify.TypeBool:
+		return newBoolField(c, q, v, answered)
+	case classify.TypeEnum:
+		if len(q.Choices) > pickerThreshold {
+			return newPickerField(c, q, v, answered)
+		}
+		return newEnumField(c, q, v, answered)
+	case classify.TypeMulti:
+		return newMultiField(c, q, v, answered)
+	default:
+		return newNumberField(c, q, v, answered, draft)
+	}
+}
+
+// pickerThreshold is how many choices an enum has before it gets a filter.
+const pickerThreshold = 9
+
+// choiceRow is one row of a choice list: a marker, a shortcut and a label.
+func choiceRow(c *common, selected bool, shortcut, label string, current bool) string {
+	marker := "  "
+	if selected {
+		marker = c.st.marker.Render("›") + " "
+	}
+	text := label
+	if selected {
+		text = c.st.selected.Render(label)
+	}
+	row := "  " + marker + text
+	if shortcut != "" {
+		row = "  " + marker + c.st.key.Render(fmt.Sprintf("%-2s", shortcut)) + " " + text
+	}
+	if current {
+		row += " " + c.st.dim.Render(c.t("current"))
+	}
+	return row
+}
+
+// window is the part of n rows, around the cursor, that fits in height.
+func window(n, cursor, height int) (from, to int) {
+	if height <= 0 || n <= height {
+		return 0, n
+	}
+	from = max(0, cursor-height/2)
+	to = from + height
+	if to > n {
+		to, from = n, n-height
+	}
+	return from, to
+}
+
+// numberText shows a number answer in its unit: yuan as money,
+// percentages with %.
+func numberText(c *common, q *classify.Question, v float64) string {
+	switch q.Unit {
+	case "cny":
+		return classify.FormatCNY(v, c.lang)
+	case "percent":
+		return FormatAmount(v) + "%"
+	}
+	return FormatAmount(v)
+}
+
+// answerText shows an answer in words.
+func answerText(c *common, q *classify.Question, v classify.Value, answered bool) string {
+	switch {
+	case !answered:
+		return c.t("not_answered")
+	case !v.Known:
+		return c.t("not_sure")
+	}
+	switch q.Type {
+	case classify.TypeBool:
+		if v.Bool {
+			return c.t("yes")
+		}
+		return c.t("no")
+	case classify.TypeEnum, classify.TypeMulti:
+		var parts []string
+		for i, ch := range q.Choices {
+			if v.Set&(1<<i) != 0 {
+				parts = append(parts, c.tx(ch.Label))
+			}
+		}
+		if len(parts) == 0 {
+			return c.t("none")
+		}
+		return strings.Join(parts, c.t("list_sep"))
+	}
+	return numberText(c, q, v.Num)
+}

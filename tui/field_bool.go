@@ -1,0 +1,84 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
+)
+
+// boolField is yes / no / not sure, with y, n and s as shortcuts (1 and 2
+// work too, as in the plain mode).
+type boolField struct {
+	c       *common
+	q       *classify.Question
+	cursor  int // 0 yes, 1 no, 2 not sure
+	current int
+}
+
+func newBoolField(c *common, q *classify.Question, v classify.Value, answered bool) boolField {
+	f := boolField{c: c, q: q, current: -1}
+	switch {
+	case answered && v.Known && v.Bool:
+		f.cursor, f.current = 0, 0
+	case answered && v.Known:
+		f.cursor, f.current = 1, 1
+	case answered && q.Unsure:
+		f.cursor, f.current = 2, 2
+	}
+	return f
+}
+
+func (f boolField) rows() int {
+	if f.q.Unsure {
+		return 3
+	}
+	return 2
+}
+
+func (f boolField) update(msg tea.KeyMsg) (field, fieldEvent) {
+	k := f.c.keys
+	switch {
+	case is(msg, k.Up):
+		f.cursor = (f.cursor + f.rows() - 1) % f.rows()
+	case is(msg, k.Down):
+		f.cursor = (f.cursor + 1) % f.rows()
+	case is(msg, k.Choose):
+		if f.cursor == 2 {
+			return f, fieldUnsure
+		}
+		return f, fieldSubmit
+	case msg.String() == "y" || msg.String() == "1":
+		f.cursor = 0
+		return f, fieldSubmit
+	case msg.String() == "n" || msg.String() == "2":
+		f.cursor = 1
+		return f, fieldSubmit
+	case is(msg, k.NotSure) && f.q.Unsure:
+		f.cursor = 2
+		return f, fieldUnsure
+	}
+	return f, fieldNone
+}
+
+func (f boolField) view(int) []string {
+	out := []string{
+		choiceRow(f.c, f.cursor == 0, "y", f.c.t("yes"), f.current == 0),
+		choiceRow(f.c, f.cursor == 1, "n", f.c.t("no"), f.current == 1),
+	}
+	if f.q.Unsure {
+		out = append(out, choiceRow(f.c, f.cursor == 2, "s", f.c.t("not_sure"), f.current == 2))
+	}
+	return out
+}
+
+func (f boolField) answer() (classify.Value, string) {
+	if f.cursor == 2 {
+		return classify.Value{}, ""
+	}
+	return classify.Value{Known: true, Bool: f.cursor == 0}, ""
+}
+
+func (f boolField) pending() (classify.Value, bool) { return classify.Value{}, false }
+func (f boolField) draft() string                   { return "" }
+func (f boolField) typing() bool                    { return false }
+func (f boolField) context() keyContext             { return ctxChoice }

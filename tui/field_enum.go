@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
+)
+
+// enumField is a single choice: a short list, one key per choice (1, 2, …),
+// and "not sure" (s) where the question allows it.
+type enumField struct {
+	c       *common
+	q       *classify.Question
+	cursor  int // len(q.Choices) is the "not sure" row
+	current int // the recorded answer's row, or -1
+}
+
+func newEnumField(c *common, q *classify.Question, v classify.Value, answered bool) enumField {
+	f := enumField{c: c, q: q, current: -1}
+	switch {
+	case answered && v.Known:
+		for i := range q.Choices {
+			if v.Set == 1<<i {
+				f.cursor, f.current = i, i
+			}
+		}
+	case answered && q.Unsure:
+		f.cursor, f.current = len(q.Choices), len(q.Choices)
+	}
+	return f
+}
+
+func (f enumField) rows() int {
+	if f.q.Unsure {
+		return len(f.q.Choices) + 1
+	}
+	return len(f.q.Choices)
+}
+
+func (f enumField) update(msg tea.KeyMsg) (field, fieldEvent) {
+	k := f.c.keys
+	switch {
+	case is(msg, k.Up):
+		f.cursor = (f.cursor + f.rows() - 1) % f.rows()
+	case is(msg, k.Down):
+		f.cursor = (f.cursor + 1) % f.rows()
+	case is(msg, k.Choose):
+		if f.cursor == len(f.q.Choices) {
+			return f, fieldUnsure
+		}
+		return f, fieldSubmit
+	case is(msg, k.NotSure) && f.q.Unsure:
+		f.cursor = len(f.q.Choices)
+		return f, fieldUnsure
+	default:
+		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(f.q.Choices) {
+			f.cursor = n - 1
+			return f, fieldSubmit
+		}
+	}
+	return f, fieldNone
+}
+
+func (f enumField) view(height int) []string {
+	var out []string
+	from, to := window(f.rows(), f.cursor, height)
+	for i := from; i < to; i++ {
+		if i == len(f.q.Choices) {
+			out = append(out, choiceRow(f.c, f.cursor == i, "s", f.c.t("not_sure"), f.current == i))
+			continue
+		}
+		out = append(out, choiceRow(f.c, f.cursor == i, strconv.Itoa(i+1), f.c.tx(f.q.Choices[i].Label), f.current == i))
+	}
+	return out
+}
+
+func (f enumField) answer() (classify.Value, string) {
+	if f.cursor >= len(f.q.Choices) {
+		return classify.Value{}, ""
+	}
+	return classify.Value{Known: true, Set: 1 << f.cursor}, ""
+}
+
+func (f enumField) pending() (classify.Value, bool) { return classify.Value{}, false }
+func (f enumField) draft() string                   { return "" }
+func (f enumField) typing() bool                    { return false }
+func (f enumField) context() keyContext             { return ctxChoice }

@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
+)
+
+// pickerField is a single choice among many (the province): typing filters
+// the list by pinyin ("guangdong", "gd", "nmg" as letters in order),
+// Chinese ("广东") or English; ↑/↓ move, enter records the highlighted one.
+// "Not sure" stays last whatever the filter.
+type pickerField struct {
+	c       *common
+	q       *classify.Question
+	in      textinput.Model
+	matches []int // choice indexes that pass the filter, best first
+	cursor  int   // into matches; len(matches) is the "not sure" row
+	current int   // the recorded choice, -1 for none, len(q.Choices) for not sure
+}
+
+func newPickerField(c *common, q *classify.Question, v classify.Value, answered bool) pickerField {
+	in := textinput.New()
+	in.Prompt = "⌕ "
+	in.PromptStyle = c.st.marker
+	in.CharLimit = 32
+	in.Width = 24
+	in.Cursor.SetMode(cursor.CursorStatic)
+	in.Focus()
+	f := pickerField{c: c, q: q, in: in, current: -1}
+	f.matches = filterChoices(q.Choices, "")
+	switch {
+	case answered && v.Known:
+		for i := range q.Choices {
+			if v.Set == 1<<i {
+				f.current, f.cursor = i, i
+			}
+		}
+	case answered && q.Unsure:
+		f.current, f.cursor = len(q.Choices), len(f.matches)
+	}
+	return f
+}
+
+func (f pickerField) rows() int {
+	if f.q.Unsure {
+		return len(f.matches) + 1
+	}
+	return len(f.matches)
+}
+
+func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
+	switch msg.Type {
+	case tea.KeyUp:
+		if f.rows() > 0 {
+			f.cursor = (f.cursor + f.rows() - 1) % f.rows()
+		}
+		return f, fieldNone
+	case tea.KeyDown:
+		if f.rows() > 0 {
+			f.cursor = (f.cursor + 1) % f.rows()
+		}
+		return f, fieldNone
+	case tea.KeyEnter:
+		if f.cursor == len(f.matches) && f.q.Unsure {
+			return f, fieldUnsure
+		}
+		return f, fieldSubmit
+	}
+	before := f.in.Value()
+	f.in, _ = f.in.Update(msg)
+	if f.in.Value() != before {
+		f.matches = filterChoices(f.q.Choices, f.in.Value())
+		f.cursor = 0
+	}
+	return f, fieldNone
+}
+
+func (f pickerField) view(height int) []string {
+	f.in.Placeholder = f.c.t("filter_placeholder")
+	out := []string{"  " + f.in.View(), ""}
+	if len(f.matches) == 0 {
+		out = append(out, "    "+f.c.st.warn.Render(f.c.t("no_match")))
+	}
+	from, to := window(f.rows(), f.cursor, max(height-len(out), 3))
+	for r := from; r < to; r++ {
+		if r == len(f.matches) {
+			out = append(out, choiceRow(f.c, f.cursor == r, "", f.c.t("not_sure"), f.current == len(f.q.Choices)))
+			continue
+		}
+		i := f.matches[r]
+		ch := f.q.Choices[i]
+		label := ch.Label.Zh + "  " + ch.Label.En
+		if f.c.lang == "en" {
+			label = ch.Label.En + "  " + ch.Label.Zh
+		}
+		out = append(out, choiceRow(f.c, f.cursor == r, "", label, f.current == i))
+	}
+	return out
+}
+
+func (f pickerField) answer() (classify.Value, string) {
+	if f.cursor >= len(f.matches) {
+		if len(f.matches) == 0 && !f.q.Unsure {
+			return classify.Value{}, f.c.t("no_match")
+		}
+		return classify.Value{}, ""
+	}
+	return classify.Value{Known: true, Set: 1 << f.matches[f.cursor]}, ""
+}
+
+func (f pickerField) pending() (classify.Value, bool) { return classify.Value{}, false }
+func (f pickerField) draft() string                   { return "" }
+func (f pickerField) typing() bool                    { return true }
+func (f pickerField) context() keyContext             { return ctxPicker }
+
+// filterChoices ranks the choices that match a filter: the pinyin id (with
+// or without its underscores), the Chinese label, or the English label, as
+// a prefix first, then anywhere, then as letters in order ("gd" for
+// guangdong). An empty filter keeps every choice in order.
+func filterChoices(choices []classify.Choice, filter string) []int {
+	q := strings.ToLower(strings.Join(strings.Fields(filter), ""))
+	q = strings.ReplaceAll(q, "_", "")
+	var ranks [3][]int
+	for i, ch := range choices {
+		if q == "" {
+			ranks[0] = append(ranks[0], i)
+			continue
+		}
+		id := strings.ReplaceAll(ch.ID, "_", "")
+		en := strings.ToLower(strings.ReplaceAll(ch.Label.En, " ", ""))
+		switch {
+		case strings.HasPrefix(id, q) || strings.HasPrefix(ch.Label.Zh, q) || strings.HasPrefix(en, q):
+			ranks[0] = append(ranks[0], i)
+		case strings.Contains(id, q) || strings.Contains(ch.Label.Zh, q) || strings.Contains(en, q):
+			ranks[1] = append(ranks[1], i)
+		case subsequence(id, q):
+			ranks[2] = append(ranks[2], i)
+		}
+	}
+	return append(append(ranks[0], ranks[1]...), ranks[2]...)
+}
+
+// subsequence reports whether the runes of sub appear in s in order.
+func subsequence(s, sub string) bool {
+	r := []rune(sub)
+	for _, c := range s {
+		if len(r) > 0 && c == r[0] {
+			r = r[1:]
+		}
+	}
+	return len(r) == 0
+}

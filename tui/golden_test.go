@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+// walkKeys answers the meeting app with phone dial-in up to the review.
+var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "n",
+	"2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
+	"y", "y", "y", "6", "enter"}
+
+// TestGolden runs the program (teatest) at 80×24 without colour, and
+// compares the last screen with testdata/TestGolden/<case>.golden; -update
+// rewrites them.
+func TestGolden(t *testing.T) {
+	start := []string{"enter", "enter", "enter"}
+	cat := func(parts ...[]string) []string {
+		var out []string
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	cases := []struct {
+		name, lang string
+		keys       []string
+	}{
+		{"intro", "en", nil},
+		{"intro_zh", "zh", nil},
+		{"bool", "en", start},
+		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "n"})},
+		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "space", "down", "down", "down", "space"})},
+		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "1.5亿"})},
+		{"number_error_zh", "zh", cat(start, []string{"y", "y", "1,5", "enter"})},
+		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "gd"})},
+		{"help", "en", cat(start, []string{"y", "?"})},
+		{"review", "en", walkKeys},
+		{"review_zh", "zh", walkKeys},
+		{"keys_help", "en", cat(walkKeys, []string{"?"})},
+		{"menu", "en", cat(start, []string{"y", "ctrl+g"})},
+		{"review_edit", "en", cat(walkKeys, []string{"home", "enter", "n"})},
+		{"result", "en", cat(walkKeys, []string{"r"})},
+		{"result_zh", "zh", cat(walkKeys, []string{"r"})},
+		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// The screens show the answers file's name: keep it short and
+			// the same on every machine, in a folder of the test's own.
+			wd, err := os.Getwd()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(t.TempDir())
+			o := testOptions(t, tc.lang)
+			o.Path = "b22-answers.json"
+			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(80, 24))
+			for _, k := range tc.keys {
+				for _, msg := range keyMsgs(k) {
+					tm.Send(msg)
+				}
+			}
+			tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+			if err := os.Chdir(wd); err != nil { // golden files live in testdata/ here
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, []byte(fm.View()+"\n"))
+		})
+	}
+}

@@ -1,0 +1,417 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
+)
+
+// resultModel is the result screen: the verdict first and plain, then the
+// sub-categories with reasons and basis, the licence, its conditions, the
+// open questions (each one key away from answering it), neighbouring
+// regimes, notes and sources, in a scrollable viewport.
+type resultModel struct {
+	c      *common
+	s      *Session
+	res    *classify.Result
+	change *change
+	vp     viewport.Model
+	// items are the open questions, pivotal ones first; itemLine is the
+	// content line where each starts.
+	items    []int
+	itemLine []int
+	sel      int
+	memo     bool
+	out      resultIntent
+}
+
+type resultIntent struct {
+	open                             int // question to answer, or -1
+	save, saveResult, memo, toReview bool
+}
+
+func newResult(c *common, s *Session, res *classify.Result, ch *change, memo bool, height int) resultModel {
+	m := resultModel{c: c, s: s, res: res, change: ch, memo: memo}
+	m.vp = viewport.New(c.width, max(height, 3))
+	m.rebuild()
+	return m
+}
+
+func (m *resultModel) setSize(height int) {
+	m.vp.Width = m.c.width
+	m.vp.Height = max(height, 3)
+	m.rebuild()
+}
+
+// rebuild renders the content for the current result, language, width and
+// selection.
+func (m *resultModel) rebuild() {
+	lines := m.render()
+	m.vp.SetContent(strings.Join(lines, "\n"))
+}
+
+// selectItem selects open question n and scrolls it into view.
+func (m *resultModel) selectItem(n int) {
+	m.sel = n
+	m.rebuild()
+	m.scrollToSel()
+}
+
+func (m *resultModel) scrollToSel() {
+	if len(m.items) == 0 || m.sel >= len(m.itemLine) {
+		return
+	}
+	l := m.itemLine[m.sel]
+	if l < m.vp.YOffset+1 {
+		m.vp.SetYOffset(max(0, l-1))
+	} else if l+3 > m.vp.YOffset+m.vp.Height {
+		m.vp.SetYOffset(l + 4 - m.vp.Height)
+	}
+}
+
+func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
+	m.out = resultIntent{open: -1}
+	k := m.c.keys
+	switch {
+	case msg.Type == tea.KeyTab && len(m.items) > 0:
+		if m.selVisible() {
+			m.selectItem((m.sel + 1) % len(m.items))
+		} else {
+			m.selectItem(m.sel)
+		}
+	case msg.Type == tea.KeyShiftTab && len(m.items) > 0:
+		m.selectItem((m.sel + len(m.items) - 1) % len(m.items))
+	case is(msg, k.Up):
+		if m.selVisible() && m.sel > 0 {
+			m.selectItem(m.sel - 1)
+		} else {
+			m.vp.ScrollUp(1)
+		}
+	case is(msg, k.Down):
+		if m.selVisible() && m.sel < len(m.items)-1 {
+			m.selectItem(m.sel + 1)
+		} else {
+			m.vp.ScrollDown(1)
+		}
+	case is(msg, k.PageUp):
+		m.vp.PageUp()
+	case is(msg, k.PageDown):
+		m.vp.PageDown()
+	case msg.Type == tea.KeyHome:
+		m.vp.GotoTop()
+	case msg.Type == tea.KeyEnd:
+		m.vp.GotoBottom()
+	case is(msg, k.Open):
+		if len(m.items) > 0 {
+			m.out.open = m.items[m.sel]
+		}
+	case is(msg, k.Save):
+		m.out.save = true
+	case is(msg, k.SaveResult):
+		m.out.saveResult = true
+	case is(msg, k.Memo) && m.memo:
+		m.out.memo = true
+	case is(msg, k.Review):
+		m.out.toReview = true
+	}
+	return m, nil
+}
+
+// selVisible reports whether the selected open question is on screen.
+func (m resultModel) selVisible() bool {
+	if len(m.items) == 0 {
+		return false
+	}
+	l := m.itemLine[m.sel]
+	return l >= m.vp.YOffset && l < m.vp.YOffset+m.vp.Height
+}
+
+func (m resultModel) view() []string {
+	return strings.Split(m.vp.View(), "\n")
+}
+
+// render writes the whole result as lines, recording where each open
+// question starts.
+func (m *resultModel) render() []string {
+	c, r := m.c, m.res
+	var out []string
+	add := func(ls ...string) { out = append(out, ls...) }
+	para := func(indent int, s string, st func(...string) string) {
+		for _, l := range c.wrap(s, indent) {
+			if st != nil {
+				l = st(l)
+			}
+			add(l)
+		}
+	}
+	// bullet hangs the lines after the first under the text, not the dot.
+	bullet := func(indent int, s string, st func(...string) string) {
+		for k, l := range c.wrap(s, indent+2) {
+			if k == 0 {
+				l = strings.Repeat(" ", indent) + "• " + strings.TrimLeft(l, " ")
+			}
+			if st != nil {
+				l = st(l)
+			}
+			add(l)
+		}
+	}
+	heading := func(key string) { add("", "  "+c.st.section.Render(c.t(key))) }
+	refs := func(answers, basis []string) string {
+		var parts []string
+		if len(answers) > 0 {
+			parts = append(parts, c.label("r_answers")+strings.Join(answers, ", "))
+		}
+		if len(basis) > 0 {
+			parts = append(parts, c.label("r_basis")+strings.Join(basis, ", "))
+		}
+		return strings.Join(parts, " · ")
+	}
+
+	vs := c.st.verdict[r.Verdict]
+	para(2, c.label("r_verdict")+strings.ToUpper(c.t("v_"+r.Verdict)), vs.Render)
+	if c.tx(r.Summary) != c.t("v_"+r.Verdict) {
+		para(2, c.tx(r.Summary), nil)
+	}
+	if p := m.s.Product; p.Name != "" || p.Company != "" {
+		who := safe(p.Name)
+		if p.Company != "" {
+			who = strings.TrimSpace(who + " (" + safe(p.Company) + ")")
+		}
+		para(2, who, c.st.dim.Render)
+	}
+	if m.change != nil {
+		add("")
+		add(m.change.lines(c)...)
+	}
+	if r.CoveredByExistingLicence {
+		para(2, c.t("r_covered"), c.st.ok.Render)
+	}
+	for _, e := range r.Exclusions {
+		bullet(4, c.tx(e.Text), nil)
+		para(6, refs(e.Answers, e.Basis), c.st.dim.Render)
+	}
+
+	subs := func(list []classify.SubcategoryResult) {
+		for _, s := range list {
+			strength := c.tx(c.rs.Texts.Strengths[s.Strength])
+			if !s.Settled {
+				strength = fmt.Sprintf(c.t("r_open_strength"), strength, strings.Join(s.DependsOn, ", "))
+			}
+			bullet(4, c.tx(s.Name)+" — "+strength, c.st.bold.Render)
+			for _, rs := range s.Reasons {
+				text := c.tx(rs.Text)
+				if rs.Outcome != classify.True {
+					text = c.t("r_if") + " " + text
+				}
+				para(6, text, nil)
+				para(6, refs(rs.Answers, rs.Basis), c.st.dim.Render)
+			}
+		}
+	}
+	if len(r.Subcategories) > 0 {
+		heading("r_subcategories")
+		subs(r.Subcategories)
+	}
+	if len(r.IfOperated) > 0 {
+		heading("r_if_operated")
+		subs(r.IfOperated)
+	}
+
+	if r.Verdict != "unlikely" {
+		heading("r_licence")
+		lic := r.Licence
+		if lic.Title != nil {
+			para(4, c.tx(*lic.Title), nil)
+		} else {
+			para(4, c.t("r_scope_unknown"), nil)
+		}
+		if lic.Authority != nil {
+			para(4, c.label("r_authority")+c.tx(*lic.Authority), nil)
+		}
+		if lic.MinRegisteredCapitalCNY != nil {
+			para(4, c.label("r_capital")+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, c.lang), nil)
+		}
+		para(4, fmt.Sprintf(c.t("r_validity"), lic.ValidityYears), nil)
+		para(4, c.label("r_existing")+c.t("e_"+r.ExistingLicence), nil)
+		if len(lic.Basis) > 0 {
+			para(4, refs(nil, lic.Basis), c.st.dim.Render)
+		}
+	}
+
+	if len(r.Requirements) > 0 {
+		heading("r_requirements")
+		for _, q := range r.Requirements {
+			mark := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status]
+			st := c.st.status[q.Status]
+			name := c.tx(q.Name)
+			if name == "" {
+				name = q.ID
+			}
+			add(c.fit("    " + st.Render(mark+" "+c.tx(c.rs.Texts.Statuses[q.Status])) + "  " + c.st.bold.Render(name)))
+			para(6, c.tx(q.Text), nil)
+			para(6, refs(q.Answers, q.Basis), c.st.dim.Render)
+		}
+	}
+
+	m.items, m.itemLine = m.items[:0], m.itemLine[:0]
+	item := func(key string, title string) {
+		i := c.rs.QuestionIndex(key)
+		if i < 0 {
+			return
+		}
+		n := len(m.items)
+		m.items = append(m.items, i)
+		m.itemLine = append(m.itemLine, len(out))
+		marker := "  • "
+		st := c.st.bold.Render
+		if n == m.sel {
+			marker = "  " + c.st.marker.Render("›") + " "
+			st = c.st.selected.Render
+		}
+		for k, l := range c.wrap(title, 4) {
+			if k == 0 {
+				add(marker + st(strings.TrimLeft(l, " ")))
+				continue
+			}
+			add(st(l))
+		}
+	}
+	if m.sel >= len(r.PivotalQuestions)+len(r.OpenQuestions) {
+		m.sel = 0
+	}
+	if len(r.PivotalQuestions) > 0 {
+		heading("r_pivotal")
+		para(4, c.t("r_open_hint"), c.st.dim.Render)
+		for _, p := range r.PivotalQuestions {
+			item(p.Key, c.tx(p.Question))
+			var leads []string
+			for _, l := range p.LeadsTo {
+				leads = append(leads, c.tx(l.Label)+" → "+c.t("v_"+l.Verdict))
+			}
+			para(6, strings.Join(leads, "; "), c.st.info.Render)
+			if p.Why != (classify.Text{}) {
+				para(6, c.tx(p.Why), c.st.dim.Render)
+			}
+		}
+	}
+	if len(r.OpenQuestions) > 0 {
+		heading("r_open")
+		if len(r.PivotalQuestions) == 0 {
+			para(4, c.t("r_open_hint"), c.st.dim.Render)
+		}
+		for _, q := range r.OpenQuestions {
+			item(q.Key, c.tx(q.Question))
+			para(6, c.label("r_affects")+strings.Join(q.Affects, ", "), c.st.dim.Render)
+		}
+	}
+
+	if len(r.RelatedRegimes) > 0 {
+		heading("r_regimes")
+		for _, g := range r.RelatedRegimes {
+			line := c.tx(g.Text)
+			if g.Status == "unknown" {
+				line += " " + c.t("r_maybe")
+			}
+			bullet(4, line, nil)
+			para(6, refs(g.Because, g.Basis), c.st.dim.Render)
+		}
+	}
+	if len(r.Notes) > 0 {
+		heading("r_notes")
+		for _, n := range r.Notes {
+			bullet(4, c.tx(n.Text), nil)
+			para(6, refs(n.Answers, n.Basis), c.st.dim.Render)
+		}
+	}
+	if len(r.Sources) > 0 {
+		heading("r_sources")
+		for _, s := range r.Sources {
+			title := s.Title
+			if src := c.rs.Source(s.ID); src != nil && c.lang == "en" && src.TitleEn != "" {
+				title += " — " + src.TitleEn
+			}
+			para(4, "["+s.ID+"] "+title, nil)
+			para(6, s.URL, c.st.dim.Render)
+		}
+	}
+	add("")
+	para(2, c.tx(c.rs.Texts.Disclaimer), c.st.dim.Render)
+	return out
+}
+
+// change is how the result moved after an edit: before and after verdict
+// and sub-categories.
+type change struct {
+	before, after *classify.Result
+}
+
+func (ch change) lines(c *common) []string {
+	var out []string
+	b, a := ch.before, ch.after
+	out = append(out, "  "+c.st.section.Render(c.t("changed_title")))
+	same := true
+	if b.Verdict != a.Verdict {
+		same = false
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), c.t("v_"+b.Verdict), c.st.verdict[a.Verdict].Render(c.t("v_"+a.Verdict))), 4)...)
+	} else {
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[a.Verdict].Render(c.t("v_"+a.Verdict))), 4)...)
+	}
+	strength := func(r *classify.Result) map[string]string {
+		m := map[string]string{}
+		for _, s := range r.Subcategories {
+			m[s.ID] = s.Strength
+		}
+		return m
+	}
+	sb, sa := strength(b), strength(a)
+	for _, s := range a.Subcategories {
+		name := c.tx(s.Name)
+		st := c.tx(c.rs.Texts.Strengths[s.Strength])
+		switch old, ok := sb[s.ID]; {
+		case !ok:
+			same = false
+			out = append(out, c.wrap("+ "+name+" ("+st+")", 4)...)
+		case old != s.Strength:
+			same = false
+			out = append(out, c.wrap("~ "+name+": "+c.tx(c.rs.Texts.Strengths[old])+" → "+st, 4)...)
+		}
+	}
+	for _, s := range b.Subcategories {
+		if _, ok := sa[s.ID]; !ok {
+			same = false
+			out = append(out, c.wrap("− "+c.tx(s.Name), 4)...)
+		}
+	}
+	if same {
+		out = append(out, c.wrap(c.t("changed_none"), 4)...)
+	}
+	// The rest of the result that moved: licence scope, conditions.
+	scope := func(r *classify.Result) string {
+		if r.Licence.Scope == nil || r.Verdict == "unlikely" {
+			return c.t("scope_none")
+		}
+		return c.t("scope_" + *r.Licence.Scope)
+	}
+	if sb, sa := scope(b), scope(a); sb != sa {
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_scope"), sb, sa), 4)...)
+	}
+	status := map[string]string{}
+	for _, q := range b.Requirements {
+		status[q.ID] = q.Status
+	}
+	for _, q := range a.Requirements {
+		if old, ok := status[q.ID]; ok && old != q.Status {
+			name := c.tx(q.Name)
+			if name == "" {
+				name = q.ID
+			}
+			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, c.tx(c.rs.Texts.Statuses[old]), c.tx(c.rs.Texts.Statuses[q.Status])), 4)...)
+		}
+	}
+	return out
+}

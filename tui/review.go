@@ -1,0 +1,142 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// reviewModel lists every answer by section; enter edits one. Questions
+// that stopped being asked but were answered are listed, marked, and kept.
+type reviewModel struct {
+	c      *common
+	s      *Session
+	cursor int // question index
+	out    reviewIntent
+}
+
+type reviewIntent struct {
+	edit   int // question to edit, or -1
+	result bool
+}
+
+func newReview(c *common, s *Session, cursor int) reviewModel {
+	m := reviewModel{c: c, s: s, cursor: cursor}
+	rows := m.rows()
+	if len(rows) > 0 && !contains(rows, cursor) {
+		m.cursor = rows[0]
+	}
+	return m
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// rows are the questions listed: asked on this path, or answered.
+func (m reviewModel) rows() []int {
+	var out []int
+	for i := range m.c.rs.Questions {
+		if m.s.Asked(i) || m.s.Answered[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (m reviewModel) update(msg tea.KeyMsg) (reviewModel, tea.Cmd) {
+	m.out = reviewIntent{edit: -1}
+	rows := m.rows()
+	pos := 0
+	for k, i := range rows {
+		if i == m.cursor {
+			pos = k
+		}
+	}
+	k := m.c.keys
+	switch {
+	case is(msg, k.Up):
+		if pos > 0 {
+			m.cursor = rows[pos-1]
+		}
+	case is(msg, k.Down):
+		if pos < len(rows)-1 {
+			m.cursor = rows[pos+1]
+		}
+	case is(msg, k.PageUp):
+		m.cursor = rows[max(0, pos-10)]
+	case is(msg, k.PageDown) && msg.String() != " ":
+		m.cursor = rows[min(len(rows)-1, pos+10)]
+	case msg.Type == tea.KeyHome:
+		m.cursor = rows[0]
+	case msg.Type == tea.KeyEnd:
+		m.cursor = rows[len(rows)-1]
+	case is(msg, k.Edit):
+		m.out.edit = m.cursor
+	case is(msg, k.Result) || msg.Type == tea.KeyTab:
+		m.out.result = true
+	}
+	return m, nil
+}
+
+// view is the body: a summary line, then the answers by section, scrolled
+// so that the cursor stays in sight.
+func (m reviewModel) view(height int, top []string) []string {
+	c := m.c
+	answered, total := m.s.Progress()
+	head := append([]string{}, top...)
+	head = append(head, "  "+c.st.section.Render(c.t("review_title")))
+	if total > answered {
+		head = append(head, "  "+c.st.warn.Render(fmt.Sprintf(c.t("review_missing"), total-answered)))
+	}
+	head = append(head, "")
+	var lines []string
+	cursorLine := 0
+	section := ""
+	titleW := max(c.width*11/20, 24)
+	for _, i := range m.rows() {
+		q := &c.rs.Questions[i]
+		if q.Section != section {
+			section = q.Section
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, "  "+c.st.section.Render(c.sectionTitle(section)))
+		}
+		marker := "  "
+		title := ansi.Truncate(c.tx(q.Title), titleW-4, "…")
+		title += spaces(titleW - 4 - ansi.StringWidth(title))
+		if i == m.cursor {
+			marker = c.st.marker.Render("› ")
+			title = c.st.selected.Render(title)
+			cursorLine = len(lines)
+		}
+		ans := answerText(c, q, m.s.Values[i], m.s.Answered[i])
+		switch {
+		case !m.s.Answered[i]:
+			ans = c.st.warn.Render(ans)
+		case !m.s.Asked(i):
+			ans = c.st.dim.Render(ans + " " + c.t("kept_not_asked"))
+		}
+		lines = append(lines, c.fit("  "+marker+title+"  "+ans))
+	}
+	room := max(height-len(head), 3)
+	from, to := window(len(lines), cursorLine, room)
+	return append(head, lines[from:to]...)
+}
+
+// padRight pads s with spaces to w display columns.
+func padRight(s string, w int) string { return s + spaces(w-ansi.StringWidth(s)) }
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%*s", n, "")
+}

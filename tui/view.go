@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+)
+
+// plainRenderer draws without colour, for tests and NO_COLOR.
+func plainRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// ---- view ----------------------------------------------------------------
+
+func (m Model) bodyHeight() int {
+	return max(m.c.height-3-m.footerHeight(), 3)
+}
+
+func (m Model) footerHeight() int {
+	n := 1 // help
+	if m.status != "" || m.saveErr != nil {
+		n++
+	}
+	if m.screen == screenQuestion || m.screen == screenReview {
+		n += 2 // where the answers lead
+	}
+	return n
+}
+
+// View draws the screen: a title bar, the progress, the body, where the
+// answers lead so far, any message, and the keys.
+func (m Model) View() string {
+	c := m.c
+	var lines []string
+	lines = append(lines, m.titleBar(), m.progressLine(), "")
+	var body []string
+	h := m.bodyHeight()
+	switch {
+	case m.keysHelp:
+		body = []string{"  " + c.st.section.Render(c.t("keys_title")), ""}
+		body = append(body, strings.Split(c.help.FullHelpView(c.keys.FullHelp()), "\n")...)
+		for i := 2; i < len(body); i++ {
+			body[i] = "  " + body[i]
+		}
+	case m.menu.open:
+		body = m.menu.view()
+	default:
+		switch m.screen {
+		case screenIntro:
+			body = m.intro.view(h)
+		case screenQuestion:
+			body = m.question.view(h)
+		case screenReview:
+			var top []string
+			if m.change != nil {
+				top = append(m.change.lines(c), "")
+			}
+			body = m.review.view(h, top)
+		case screenResult:
+			body = m.result.view()
+		}
+	}
+	if len(body) > h {
+		body = body[:h]
+	}
+	for _, l := range body {
+		lines = append(lines, c.fit(l))
+	}
+	for len(lines) < 3+h {
+		lines = append(lines, "")
+	}
+	if m.screen == screenQuestion || m.screen == screenReview {
+		live := c.wrap(m.liveLine(), 1)
+		if len(live) > 2 {
+			live = live[:2]
+			live[1] = ansi.Truncate(live[1], c.width-1, "…")
+		}
+		for len(live) < 2 {
+			live = append(live, "")
+		}
+		for _, l := range live {
+			lines = append(lines, c.fit(l))
+		}
+	}
+	switch {
+	case m.saveErr != nil && m.status == "":
+		lines = append(lines, c.fit(c.st.err.Render(fmt.Sprintf(c.t("save_failed"), m.saveErr))))
+	case m.status != "":
+		st := c.st.err
+		if m.statusOK {
+			st = c.st.ok
+		}
+		lines = append(lines, c.fit(st.Render(m.status)))
+	}
+	keys := c.keys
+	keys.ctx = m.keyContext()
+	lines = append(lines, c.fit(" "+c.help.ShortHelpView(keys.ShortHelp())))
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) keyContext() keyContext {
+	switch {
+	case m.keysHelp:
+		return ctxHelp
+	case m.menu.open:
+		return ctxMenu
+	}
+	switch m.screen {
+	case screenIntro:
+		return ctxIntro
+	case screenQuestion:
+		return m.question.context()
+	case screenReview:
+		return ctxReview
+	}
+	return ctxResult
+}
+
+func (m Model) titleBar() string {
+	c := m.c
+	left := " " + c.st.title.Render("b22")
+	switch m.screen {
+	case screenQuestion:
+		left += " · " + c.sectionTitle(c.rs.Questions[m.question.i].Section)
+	case screenReview:
+		left += " · " + c.t("review_title")
+	case screenResult:
+		left += " · " + c.t("result_title")
+	}
+	if m.editing {
+		left += " " + c.st.info.Render(c.t("editing"))
+	}
+	var save string
+	switch {
+	case m.saveErr != nil:
+		save = c.st.err.Render("✗ " + c.t("not_saved"))
+	case m.dirty():
+		save = c.st.dim.Render("… " + c.t("saving"))
+	case m.gen > 0:
+		save = c.st.ok.Render("✓ " + c.t("saved"))
+	}
+	right := save + "  " + c.st.dim.Render(c.t("lang_short")) + " "
+	gap := c.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return c.fit(left)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (m Model) progressLine() string {
+	c := m.c
+	var label string
+	var frac float64
+	answered, total := m.s.Progress()
+	if total > 0 {
+		frac = float64(answered) / float64(total)
+	}
+	switch m.screen {
+	case screenIntro:
+		return ""
+	case screenQuestion:
+		pos, tot := m.s.Position(m.question.i)
+		label = fmt.Sprintf(c.t("progress"), pos, tot)
+		if pos == 0 {
+			label = fmt.Sprintf(c.t("progress_off_path"), tot)
+		}
+	case screenResult:
+		label = fmt.Sprintf(c.t("review_count"), answered, total)
+		vp := m.result.vp
+		if vp.TotalLineCount() > vp.Height {
+			label += " · " + fmt.Sprintf(c.t("scrolled"), int(vp.ScrollPercent()*100+0.5))
+		}
+	default:
+		label = fmt.Sprintf(c.t("review_count"), answered, total)
+	}
+	barW := c.width - ansi.StringWidth(label) - 4
+	if barW < 8 {
+		return c.fit(" " + label)
+	}
+	barW = min(barW, 40)
+	full := int(frac*float64(barW) + 0.5)
+	bar := c.st.barFull.Render(strings.Repeat("━", full)) + c.st.barEmpty.Render(strings.Repeat("─", barW-full))
+	return " " + bar + "  " + c.st.dim.Render(label)
+}
+
+// liveLine says where the answers lead so far: the verdict and the
+// sub-categories reached.
+func (m Model) liveLine() string {
+	c := m.c
+	if m.evalErr != nil {
+		return " " + c.st.err.Render(m.evalErr.Error())
+	}
+	r := m.res
+	parts := []string{c.st.verdict[r.Verdict].Render(c.t("v_" + r.Verdict))}
+	for _, s := range r.Subcategories {
+		name := c.t("sub_" + s.ID)
+		if name == "sub_"+s.ID {
+			name = c.tx(s.Name)
+		}
+		st := c.tx(c.rs.Texts.Strengths[s.Strength])
+		if !s.Settled {
+			st += c.t("live_unsettled")
+		}
+		parts = append(parts, fmt.Sprintf(c.t("live_sub"), name, st))
+	}
+	if len(r.PivotalQuestions) > 0 {
+		parts = append(parts, fmt.Sprintf(c.t("live_hinges"), len(r.PivotalQuestions)))
+	}
+	return c.st.dim.Render(c.t("live")) + " " + strings.Join(parts, c.st.dim.Render(" · "))
+}
+
+func (c *common) sectionTitle(id string) string {
+	for _, s := range c.rs.Sections {
+		if s.ID == id {
+			return c.tx(s.Title)
+		}
+	}
+	return id
+}
