@@ -52,6 +52,14 @@ func (l *loader) finish() {
 	l.renderTexts()
 	l.checkAskWhen()
 	l.sortForCanonical()
+	rs.sectionAsk = make([]*Cond, len(rs.Questions))
+	for i, q := range rs.Questions {
+		for _, sec := range rs.Sections {
+			if sec.ID == q.Section {
+				rs.sectionAsk[i] = sec.AskWhen
+			}
+		}
+	}
 	for _, c := range rs.allConds() {
 		c.read = make([]string, 0, 4)
 		for _, k := range c.keys(nil) {

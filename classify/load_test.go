@@ -154,3 +154,22 @@ func TestLoadRefusesAliasBomb(t *testing.T) {
 		t.Errorf("refusing the bomb took %v", d)
 	}
 }
+
+// TestAskedIgnoresStaleAnswers: an answer kept from before (phone access)
+// opens no question once the question it depends on (voice) says no.
+func TestAskedIgnoresStaleAnswers(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("a", []byte(`{"answers":{"realtime_voice":false,"pstn_access":true}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"realtime_voice": true, "pstn_access": false, "call_centre": false, "max_participants": true, "audience": true} {
+		if got := rs.Asked(rs.QuestionIndex(id), doc.Answers); got != want {
+			t.Errorf("Asked(%s) = %v, want %v", id, got, want)
+		}
+	}
+	doc, _ = rs.ParseAnswers("a", []byte(`{"answers":{"audience":"internal_only"}}`), classify.FormatJSON)
+	if rs.Asked(rs.QuestionIndex("registered_capital_cny"), doc.Answers) {
+		t.Error("the company section is asked for an internal-only product")
+	}
+}

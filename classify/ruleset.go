@@ -44,6 +44,8 @@ type RuleSet struct {
 	canonicalOrder []int
 	// textJSON is every text a result can copy from the rule set, encoded.
 	textJSON map[Text][]byte
+	// sectionAsk is the ask_when of each question's section, by question.
+	sectionAsk []*Cond
 }
 
 // Date is a calendar day.
@@ -242,20 +244,27 @@ func (rs *RuleSet) Source(id string) *Source {
 }
 
 // Asked reports whether question i is asked given the answers so far: its
-// own and its section's ask_when are not known to be false. A question that
-// is not asked is irrelevant to the result on that path.
+// own and its section's ask_when are not known to be false. Answers to
+// questions that are themselves not asked count as unknown here, so a stale
+// answer (phone access kept after voice was set to no) opens no question.
 func (rs *RuleSet) Asked(i int, a Answers) bool {
-	q := &rs.Questions[i]
+	return rs.AskedAll(a)[i]
+}
+
+// AskedAll reports for every question whether it is asked (see Asked).
+func (rs *RuleSet) AskedAll(a Answers) []bool {
 	params := rs.epochs[len(rs.epochs)-1].params
-	if q.AskWhen != nil && q.AskWhen.eval(a, params) == False {
-		return false
-	}
-	for _, s := range rs.Sections {
-		if s.ID == q.Section && s.AskWhen != nil && s.AskWhen.eval(a, params) == False {
-			return false
+	effective := make(Answers, len(a))
+	asked := make([]bool, len(rs.Questions))
+	for i := range rs.Questions {
+		q := &rs.Questions[i]
+		asked[i] = (q.AskWhen == nil || q.AskWhen.eval(effective, params) != False) &&
+			(rs.sectionAsk[i] == nil || rs.sectionAsk[i].eval(effective, params) != False)
+		if asked[i] {
+			effective[i] = a[i]
 		}
 	}
-	return true
+	return asked
 }
 
 // QuestionIndex returns the index of the question with the id, or -1.
