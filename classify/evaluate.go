@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -289,6 +290,22 @@ func (ev *evaluation) pivotal(r *Result) {
 		}
 		r.PivotalQuestions = append(r.PivotalQuestions, p)
 	}
+	// Questions whose answer alone settles the verdict come first: they are
+	// the ones to ask; the rest matter only together with others.
+	sort.SliceStable(r.PivotalQuestions, func(i, j int) bool {
+		return settling(r.PivotalQuestions[i]) > settling(r.PivotalQuestions[j])
+	})
+}
+
+// settling counts the answers to a pivotal question that settle the verdict.
+func settling(p Pivotal) int {
+	n := 0
+	for _, l := range p.LeadsTo {
+		if l.Verdict != verdictNames[vUndetermined] {
+			n++
+		}
+	}
+	return n
 }
 
 func (ev *evaluation) regimesAndNotes(r *Result) {
