@@ -33,6 +33,7 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 	ev.subcategories(r)
 	ev.licence(r)
 	ev.requirements(r)
+	ev.process(r)
 	ev.pivotal(r)
 	ev.regimesAndNotes(r)
 	ev.openQuestions(r)
@@ -151,11 +152,18 @@ func (ev *evaluation) subcategories(r *Result) {
 		}
 		found = append(found, sr)
 	}
-	r.Subcategories, r.IfOperated = []SubcategoryResult{}, []SubcategoryResult{}
+	r.Subcategories, r.OpenSubcategories, r.IfOperated = []SubcategoryResult{}, []SubcategoryResult{}, []SubcategoryResult{}
 	if ev.gateFails {
 		r.IfOperated = append(r.IfOperated, found...)
-	} else {
-		r.Subcategories = append(r.Subcategories, found...)
+		return
+	}
+	r.considered = found
+	for _, s := range found {
+		if s.Settled {
+			r.Subcategories = append(r.Subcategories, s)
+		} else {
+			r.OpenSubcategories = append(r.OpenSubcategories, s)
+		}
 	}
 }
 
@@ -244,6 +252,12 @@ func (ev *evaluation) fillAnswers(s, lang string) string {
 		v := ev.a[ev.rs.questionIndex[m[1]]]
 		for i, c := range q.Choices {
 			if v.Known && v.Set == 1<<i {
+				if m[3] == "full" {
+					if c.Full != "" {
+						return c.Full
+					}
+					return c.Label.Zh
+				}
 				return c.Label.In(m[3])
 			}
 		}
@@ -260,12 +274,24 @@ func (ev *evaluation) requirements(r *Result) {
 		if ev.verdict == vUnlikely {
 			continue
 		}
-		why := ev.why(req.MetWhen)
+		// Every key the condition reads: its text may turn on one that did
+		// not decide the status (the foreign share under no cap).
+		why := req.MetWhen.read
 		ev.affects(req.MetWhen, out, "requirements.", req.ID)
 		r.Requirements = append(r.Requirements, RequirementResult{
 			ID: req.ID, Name: req.Name, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
 			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
 		})
+	}
+}
+
+func (ev *evaluation) process(r *Result) {
+	r.Process = []ProcessResult{}
+	if ev.verdict == vUnlikely {
+		return
+	}
+	for _, p := range ev.rs.Texts.Process {
+		r.Process = append(r.Process, ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[ev.epoch], Basis: p.Basis})
 	}
 }
 
@@ -353,7 +379,7 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 			used[rs.sourceIndex[id]] = true
 		}
 	}
-	for _, list := range [...][]SubcategoryResult{r.Subcategories, r.IfOperated} {
+	for _, list := range [...][]SubcategoryResult{r.Subcategories, r.OpenSubcategories, r.IfOperated} {
 		for _, s := range list {
 			for _, reason := range s.Reasons {
 				mark(reason.Basis)
@@ -368,6 +394,9 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	mark(r.Licence.Basis)
 	for _, q := range r.Requirements {
 		mark(q.Basis)
+	}
+	for _, p := range r.Process {
+		mark(p.Basis)
 	}
 	for _, g := range r.RelatedRegimes {
 		mark(g.Basis)

@@ -277,11 +277,14 @@ func (l *loader) questions(n *yaml.Node) {
 		}
 		for j, cn := range d.list(qm["values"], key+".values") {
 			ckey := fmt.Sprintf("%s.values[%d]", key, j)
-			cm := d.mapping(cn, ckey, []string{"id", "zh", "en"}, nil)
+			cm := d.mapping(cn, ckey, []string{"id", "zh", "en"}, []string{"full"})
 			if cm == nil {
 				continue
 			}
 			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: Text{Zh: d.str(cm["zh"], ckey+".zh"), En: d.str(cm["en"], ckey+".en")}}
+			if cm["full"] != nil {
+				ch.Full = d.str(cm["full"], ckey+".full")
+			}
 			if q.ChoiceIndex(ch.ID) >= 0 {
 				d.bad(cm["id"], ckey+".id", "duplicate value %q", ch.ID)
 			}

@@ -14,7 +14,9 @@ type epoch struct {
 	params []ParamValue
 }
 
-var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en))?\}`)
+// placeholderRE matches {param}, and {question.zh}, {question.en} or
+// {question.full} for the label of an enum answer.
+var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en|full))?\}`)
 
 // finish derives what evaluation needs from the checked data: parameter
 // epochs, texts rendered for each epoch, and the answer domains the verdict
@@ -116,6 +118,10 @@ func (l *loader) encodeTexts() {
 			add(v.texts...)
 		}
 	}
+	for _, p := range rs.Texts.Process {
+		add(p.Name)
+		add(p.texts...)
+	}
 	for _, list := range [][]Rule{rs.Regimes, rs.Notes} {
 		for _, r := range list {
 			add(r.texts...)
@@ -168,7 +174,7 @@ func (l *loader) renderTexts() {
 }
 
 // fill replaces {param} placeholders with the parameter's value in epoch e.
-// {question.zh} and {question.en} stay for Evaluate, which knows the answer.
+// {question.zh|en|full} stay for Evaluate, which knows the answer.
 func (l *loader) fill(file, key, s, lang string, e int) string {
 	rs := l.rs
 	return placeholderRE.ReplaceAllStringFunc(s, func(ph string) string {
@@ -181,7 +187,7 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
 		}
 		if e == 0 {
-			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en}", ph)
+			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en|full}", ph)
 		}
 		return ph
 	})

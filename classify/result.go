@@ -13,25 +13,46 @@ type Result struct {
 	// CoveredByExistingLicence is true only when an existing licence is known
 	// to cover the service; ExistingLicence says covers, does_not_cover or
 	// unknown.
-	CoveredByExistingLicence bool                `json:"covered_by_existing_licence"`
-	ExistingLicence          string              `json:"existing_licence"`
-	Subcategories            []SubcategoryResult `json:"subcategories"`
+	CoveredByExistingLicence bool   `json:"covered_by_existing_licence"`
+	ExistingLicence          string `json:"existing_licence"`
+	// Subcategories are the sub-categories the product falls in, whatever
+	// the unanswered questions; OpenSubcategories those it may fall in,
+	// depending on them (each with DependsOn).
+	Subcategories     []SubcategoryResult `json:"subcategories"`
+	OpenSubcategories []SubcategoryResult `json:"open_subcategories"`
 	// Exclusions are the gates that rule B22 out; IfOperated is what the
 	// product would be if the company did operate it.
-	Exclusions       []Finding           `json:"exclusions"`
-	IfOperated       []SubcategoryResult `json:"if_operated"`
-	Licence          Licence             `json:"licence"`
-	Requirements     []RequirementResult `json:"requirements"`
-	PivotalQuestions []Pivotal           `json:"pivotal_questions"`
-	OpenQuestions    []OpenQuestion      `json:"open_questions"`
-	RelatedRegimes   []RegimeResult      `json:"related_regimes"`
-	Notes            []Finding           `json:"notes"`
-	Sources          []SourceRef         `json:"sources"`
-	AnswersSHA256    string              `json:"answers_sha256"`
-	Trace            []TraceStep         `json:"trace"`
+	Exclusions   []Finding           `json:"exclusions"`
+	IfOperated   []SubcategoryResult `json:"if_operated"`
+	Licence      Licence             `json:"licence"`
+	Requirements []RequirementResult `json:"requirements"`
+	// Process states the facts of applying for and holding the licence
+	// (review time, validity, renewal, changes, annual report, penalty).
+	Process          []ProcessResult `json:"process"`
+	PivotalQuestions []Pivotal       `json:"pivotal_questions"`
+	OpenQuestions    []OpenQuestion  `json:"open_questions"`
+	RelatedRegimes   []RegimeResult  `json:"related_regimes"`
+	Notes            []Finding       `json:"notes"`
+	Sources          []SourceRef     `json:"sources"`
+	AnswersSHA256    string          `json:"answers_sha256"`
+	Trace            []TraceStep     `json:"trace"`
 
 	// textJSON holds the rule set's texts already encoded, for AppendJSON.
 	textJSON map[Text][]byte
+	// considered is Subcategories and OpenSubcategories in catalogue order.
+	considered []SubcategoryResult
+}
+
+// Matched returns the settled and the open sub-categories together, in
+// the catalogue's order: what presenters list, each with its Settled flag.
+func (r *Result) Matched() []SubcategoryResult { return r.considered }
+
+// ProcessResult is a fact about applying for and holding the licence.
+type ProcessResult struct {
+	ID    string   `json:"id"`
+	Name  Text     `json:"name"`
+	Text  Text     `json:"text"`
+	Basis []string `json:"basis"`
 }
 
 // QuestionnaireRef identifies the rule set and the date it was applied for.

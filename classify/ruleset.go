@@ -97,6 +97,9 @@ func (t QuestionType) String() string { return typeNames[t] }
 type Choice struct {
 	ID    string
 	Label Text
+	// Full is the official Chinese name where the label is a short one
+	// (广东省 for 广东); texts use it as {question.full}.
+	Full string
 }
 
 // Question is one answer key.

@@ -67,9 +67,9 @@ func got(r *classify.Result) expectation {
 		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{}}
 	for _, s := range r.Subcategories {
 		e.Subcategories[s.ID] = s.Strength
-		if !s.Settled {
-			e.Subcategories[s.ID] = "open"
-		}
+	}
+	for _, s := range r.OpenSubcategories {
+		e.Subcategories[s.ID] = "open"
 	}
 	for _, q := range r.Requirements {
 		e.Requirements[q.ID] = q.Status

@@ -97,6 +97,7 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 		"covered_by_existing_licence": obj{"type": "boolean"},
 		"existing_licence":            obj{"enum": []string{"covers", "does_not_cover", "unknown"}},
 		"subcategories":               obj{"type": "array", "items": subcat},
+		"open_subcategories":          obj{"type": "array", "items": subcat},
 		"exclusions":                  obj{"type": "array", "items": finding},
 		"if_operated":                 obj{"type": "array", "items": subcat},
 		"licence": closed([]string{"category", "scope", "title", "authority", "min_registered_capital_cny", "validity_years", "basis"},
@@ -105,6 +106,8 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 				"min_registered_capital_cny": numOrNull, "validity_years": obj{"type": "number"}, "basis": sources}),
 		"requirements": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "answers", "basis", "confidence", "footing"},
 			obj{"id": obj{"enum": reqIDs}, "name": text, "status": obj{"enum": statusIDs}, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})},
+		"process": obj{"type": "array", "items": closed([]string{"id", "name", "text", "basis"},
+			obj{"id": str, "name": text, "text": text, "basis": sources})},
 		"pivotal_questions": obj{"type": "array", "items": closed([]string{"key", "question", "why", "leads_to"},
 			obj{"key": obj{"enum": rs.questionIDs()}, "question": text, "why": text, "leads_to": obj{"type": "array", "items": closed([]string{"answer", "label", "verdict"},
 				obj{"answer": obj{}, "label": text, "verdict": obj{"enum": []string{"likely", "possible", "unlikely", "undetermined"}}})}})},
@@ -122,8 +125,8 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 				"outcome": obj{"enum": []string{"true", "false", "unknown"}}, "answers": keys})},
 	}
 	required := make([]string, 0, len(props))
-	for _, k := range []string{"questionnaire", "verdict", "summary", "covered_by_existing_licence", "existing_licence", "subcategories", "exclusions",
-		"if_operated", "licence", "requirements", "pivotal_questions", "open_questions", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
+	for _, k := range []string{"questionnaire", "verdict", "summary", "covered_by_existing_licence", "existing_licence", "subcategories", "open_subcategories", "exclusions",
+		"if_operated", "licence", "requirements", "process", "pivotal_questions", "open_questions", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
 		required = append(required, k)
 	}
 	return obj{

@@ -361,10 +361,10 @@ func (b *builder) conclusion(int) {
 	var s []string
 	s = append(s, capFirst(b.tr(res.Summary))+b.endStop())
 	switch {
-	case len(res.Subcategories) > 0 && res.Verdict == "undetermined":
-		s = append(s, b.tf("c_may_fall", b.strengthList(res.Subcategories)))
-	case len(res.Subcategories) > 0:
-		s = append(s, b.tf("c_falls", b.strengthList(res.Subcategories)))
+	case len(res.Matched()) > 0 && res.Verdict == "undetermined":
+		s = append(s, b.tf("c_may_fall", b.strengthList(res.Matched())))
+	case len(res.Matched()) > 0:
+		s = append(s, b.tf("c_falls", b.strengthList(res.Matched())))
 	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == "unlikely":
 		s = append(s, b.t("c_none"))
 	}
@@ -498,7 +498,7 @@ func (b *builder) analysis(n int) {
 			b.small(txt(strings.Join(src, b.t("semi"))))
 		}
 
-		sr := findSub(res.Subcategories, s.ID)
+		sr := findSub(res.Matched(), s.ID)
 		ifOp := false
 		if sr == nil {
 			if sr = findSub(res.IfOperated, s.ID); sr != nil {

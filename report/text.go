@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"b22/classify"
 )
 
@@ -28,6 +30,7 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 	t.subcategories(r)
 	t.licence(r)
 	t.requirements(r)
+	t.process(r)
 	t.questions(r)
 	t.regimes(r)
 	t.notes(r)
@@ -73,8 +76,7 @@ func (t *textWriter) item(indent, s, code string) {
 // hang writes text wrapped to the width: the first line after first, the
 // others after rest (both plain spaces and bullets, one column each).
 func (t *textWriter) hang(first, rest, s, code string) {
-	width := t.o.Width - len([]rune(rest))
-	for i, line := range wrap(Sanitize(s), width) {
+	for i, line := range wrapHanging(Sanitize(s), t.o.Width-runewidth.StringWidth(first), t.o.Width-runewidth.StringWidth(rest)) {
 		prefix := rest
 		if i == 0 {
 			prefix = first
@@ -105,7 +107,7 @@ func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 func (t *textWriter) verdict(r *classify.Result) {
 	code := map[string]string{"likely": red, "possible": amber, "unlikely": green, "undetermined": cyan}[r.Verdict]
 	fmt.Fprintln(t.w)
-	t.para("", fmt.Sprintf(t.l["verdict_line"], r.Verdict, t.tr(r.Summary)), bold+";"+code)
+	t.para("", fmt.Sprintf(t.l["verdict_line"], t.tr(r.Summary)), bold+";"+code)
 	for _, e := range r.Exclusions {
 		t.item("  ", t.tr(e.Text), "")
 		t.para("    ", t.refs(e.Answers, e.Basis, e.Confidence, e.Footing), dim)
@@ -114,20 +116,21 @@ func (t *textWriter) verdict(r *classify.Result) {
 
 func (t *textWriter) refs(answers, basis []string, confidence, footing string) string {
 	var parts []string
+	colon := t.l[":"]
 	if len(answers) > 0 {
-		parts = append(parts, t.l["answers"]+": "+strings.Join(answers, ", "))
+		parts = append(parts, t.l["answers"]+colon+strings.Join(answers, ", "))
 	}
 	if len(basis) > 0 {
-		parts = append(parts, t.l["basis"]+": "+strings.Join(basis, ", "))
+		parts = append(parts, t.l["basis"]+colon+strings.Join(basis, ", "))
 	}
 	if confidence != "" {
 		c := t.tr(t.rs.Texts.Confidence[confidence])
 		if footing != "" {
-			c += ", " + t.tr(t.rs.Texts.Footing[footing])
+			c += t.l[","] + t.tr(t.rs.Texts.Footing[footing])
 		}
-		parts = append(parts, t.l["confidence"]+": "+c)
+		parts = append(parts, t.l["confidence"]+colon+c)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, t.l[";"])
 }
 
 func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
@@ -149,9 +152,9 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 }
 
 func (t *textWriter) subcategories(r *classify.Result) {
-	if len(r.Subcategories) > 0 {
+	if len(r.Matched()) > 0 {
 		t.heading("subcategories")
-		t.subcategoryList(r.Subcategories)
+		t.subcategoryList(r.Matched())
 	}
 	if len(r.IfOperated) > 0 {
 		t.heading("if_operated")
@@ -169,13 +172,13 @@ func (t *textWriter) licence(r *classify.Result) {
 		t.para("  ", t.tr(*lic.Title), "")
 	}
 	if lic.Authority != nil {
-		t.para("  ", t.l["authority"]+": "+t.tr(*lic.Authority), "")
+		t.para("  ", t.l["authority"]+t.l[":"]+t.tr(*lic.Authority), "")
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		t.para("  ", t.l["capital"]+": "+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
+		t.para("  ", t.l["capital"]+t.l[":"]+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
 	}
 	t.para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
-	t.para("  ", t.l["existing"]+": "+t.l["e:"+r.ExistingLicence], "")
+	t.para("  ", t.l["existing"]+t.l[":"]+t.l["e:"+r.ExistingLicence], "")
 }
 
 func (t *textWriter) requirements(r *classify.Result) {
@@ -188,6 +191,16 @@ func (t *textWriter) requirements(r *classify.Result) {
 		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID)
 		t.para("    ", t.tr(q.Text), "")
 		t.para("    ", t.refs(q.Answers, q.Basis, q.Confidence, q.Footing), dim)
+	}
+}
+
+func (t *textWriter) process(r *classify.Result) {
+	if len(r.Process) == 0 {
+		return
+	}
+	t.heading("process")
+	for _, p := range r.Process {
+		t.item("  ", t.tr(p.Name)+t.l[":"]+t.tr(p.Text), "")
 	}
 }
 
@@ -210,7 +223,7 @@ func (t *textWriter) questions(r *classify.Result) {
 		t.heading("open")
 		for _, q := range r.OpenQuestions {
 			t.item("  ", q.Key+": "+t.tr(q.Question), "")
-			t.para("    ", t.l["affects"]+": "+strings.Join(q.Affects, ", "), dim)
+			t.para("    ", t.l["affects"]+t.l[":"]+strings.Join(q.Affects, ", "), dim)
 		}
 	}
 }
@@ -261,28 +274,30 @@ func (t *textWriter) sources(r *classify.Result) {
 // labels are the words of the text format itself, in each language.
 var labels = map[string]map[string]string{
 	"en": {
+		":": ": ", ",": ", ", ";": "; ",
 		"title": "B22 licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
-		"verdict_line": "Verdict (%s): %s", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
+		"verdict_line": "Verdict: %s", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
 		"answers": "answers", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What it would be if the company operated it",
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
 		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
 		"e:covers": "covers this service", "e:does_not_cover": "does not cover this service", "e:unknown": "not known",
-		"requirements": "Licence conditions", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
+		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
 		"affects": "affects", "regimes": "Neighbouring regimes to check", "maybe": "depends on unanswered questions",
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
 	},
 	"zh": {
+		":": "：", ",": "，", ";": "；",
 		"title": "B22 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
-		"verdict_line": "结论（%s）：%s", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
+		"verdict_line": "结论：%s", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
 		"answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若由本公司经营，将属于",
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
 		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
 		"e:covers": "已覆盖本服务", "e:does_not_cover": "未覆盖本服务", "e:unknown": "未知",
-		"requirements": "许可条件", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
+		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
 		"affects": "影响", "regimes": "需同时检查的相关制度", "maybe": "取决于未回答的问题",
 		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",
 	},

@@ -9,18 +9,26 @@ import (
 // wrap breaks s into lines of at most width display columns, counting wide
 // (Chinese) characters as two. Latin text breaks at spaces; Chinese text may
 // break between any two characters, as it is written.
-func wrap(s string, width int) []string {
-	if width < 10 {
-		width = 10
-	}
+func wrap(s string, width int) []string { return wrapHanging(s, width, width) }
+
+// wrapHanging is wrap with a first line of its own width, for a paragraph
+// whose first line starts after a longer prefix than the rest.
+func wrapHanging(s string, firstWidth, restWidth int) []string {
+	width := max(restWidth, 10)
+	firstWidth = max(firstWidth, 10)
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		var line strings.Builder
 		lineW := 0
+		width := width
+		if len(lines) == 0 {
+			width = firstWidth
+		}
 		flush := func() {
 			lines = append(lines, strings.TrimRight(line.String(), " "))
 			line.Reset()
 			lineW = 0
+			width = max(restWidth, 10)
 		}
 		for _, tok := range tokens(para) {
 			w := runewidth.StringWidth(tok)

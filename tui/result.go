@@ -213,9 +213,9 @@ func (m *resultModel) render() []string {
 			}
 		}
 	}
-	if len(r.Subcategories) > 0 {
+	if len(r.Matched()) > 0 {
 		heading("r_subcategories")
-		subs(r.Subcategories)
+		subs(r.Matched())
 	}
 	if len(r.IfOperated) > 0 {
 		heading("r_if_operated")
@@ -363,13 +363,13 @@ func (ch change) lines(c *common) []string {
 	}
 	strength := func(r *classify.Result) map[string]string {
 		m := map[string]string{}
-		for _, s := range r.Subcategories {
+		for _, s := range r.Matched() {
 			m[s.ID] = s.Strength
 		}
 		return m
 	}
 	sb, sa := strength(b), strength(a)
-	for _, s := range a.Subcategories {
+	for _, s := range a.Matched() {
 		name := c.tx(s.Name)
 		st := c.tx(c.rs.Texts.Strengths[s.Strength])
 		switch old, ok := sb[s.ID]; {
@@ -381,7 +381,7 @@ func (ch change) lines(c *common) []string {
 			out = append(out, c.wrap("~ "+name+": "+c.tx(c.rs.Texts.Strengths[old])+" → "+st, 4)...)
 		}
 	}
-	for _, s := range b.Subcategories {
+	for _, s := range b.Matched() {
 		if _, ok := sa[s.ID]; !ok {
 			same = false
 			out = append(out, c.wrap("− "+c.tx(s.Name), 4)...)

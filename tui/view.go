@@ -200,7 +200,7 @@ func (m Model) liveLine() string {
 	}
 	r := m.res
 	parts := []string{c.st.verdict[r.Verdict].Render(c.t("v_" + r.Verdict))}
-	for _, s := range r.Subcategories {
+	for _, s := range r.Matched() {
 		name := c.t("sub_" + s.ID)
 		if name == "sub_"+s.ID {
 			name = c.tx(s.Name)
