@@ -87,28 +87,35 @@ func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBas
 		}
 	}
 	var root *node
-	var perr *Problem
+	var early []Problem
 	if format == FormatJSON {
-		root, perr = parseJSON(data, lineBase)
-		if perr != nil {
-			ps := []Problem{*perr}
-			runeColumns(data, lineBase, ps)
-			return fail(ps[0])
-		}
+		root, early = parseJSON(data, lineBase)
 	} else {
-		if root, perr = parseYAML(data); perr != nil {
-			return fail(*perr)
-		}
+		root, early = parseYAML(data)
 	}
-	var ps Problems
+	if root == nil {
+		ps := Problems(early)
+		if format == FormatJSON {
+			runeColumns(data, lineBase, ps)
+		}
+		for i := range ps {
+			ps[i].File = name
+		}
+		return nil, ps
+	}
+	ps := Problems(early)
+	for i := range ps {
+		ps[i].File = name
+	}
 	c := collector{file: name, ps: &ps}
 	doc := rs.document(root, c)
 	if len(ps) > 0 {
 		if format == FormatJSON {
 			runeColumns(data, lineBase, ps)
 		}
+		ps = ps.sorted()
 		if len(ps) > maxProblems {
-			ps = append(ps[:maxProblems], Problem{File: name, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
+			ps = append(ps[:maxProblems], Problem{File: name, More: len(ps) - maxProblems, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
 		}
 		return nil, ps
 	}
@@ -206,7 +213,7 @@ func (rs *RuleSet) answers(n *node, a Answers, c collector) {
 			c.add(f.at, key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
 			continue
 		}
-		if f.val.kind == kindNull {
+		if f.val.kind == kindNull || f.val.kind == kindBad {
 			continue
 		}
 		if v, ok := rs.Questions[i].value(f.val, key, c); ok {
@@ -271,6 +278,8 @@ func (q *Question) value(n *node, key string, c collector) (Value, bool) {
 				i = q.ChoiceIndex(it.str)
 			}
 			switch {
+			case it.kind == kindBad:
+				ok = false
 			case i < 0 && it.kind == kindString:
 				c.add(it.at, ikey, "%q is not allowed; allowed: %s%s", it.str, strings.Join(q.choiceIDs(), ", "), hint(it.str, q.choiceIDs()))
 				ok = false

@@ -79,7 +79,14 @@ func TestParseAnswersRejects(t *testing.T) {
 		{"negative", `{"answers":{"registered_capital_cny":-1}}`, classify.FormatJSON, []string{"-1 is out of range", "at least 0"}},
 		{"below minimum", `{"answers":{"max_participants":1}}`, classify.FormatJSON, []string{"1 is out of range"}},
 		{"over 100 percent", `{"answers":{"foreign_ownership_percent":101}}`, classify.FormatJSON, []string{"from 0 to 100"}},
-		{"huge number", `{"answers":{"registered_capital_cny":1e400}}`, classify.FormatJSON, []string{"1e400 is out of range"}},
+		{"huge number", `{"answers":{"registered_capital_cny":1e400}}`, classify.FormatJSON, []string{"answers.registered_capital_cny: number 1e400 is out of range"}},
+		{"duplicate key does not hide the rest", "{\"answers\":{\"coverage\":\"x\",\n\"coverage\":\"nationwide\",\"audience\":\"y\"}}", classify.FormatJSON,
+			[]string{`answers.coverage: "x" is not allowed`, `2:1: answers.coverage: duplicate key "coverage"`, `answers.audience: "y" is not allowed`}},
+		{"yaml tab", "answers:\n\tcoverage: nationwide\n", classify.FormatYAML, []string{"2:1", "YAML indents with spaces, not tabs"}},
+		{"yaml control char", "answers:\n  coverage: \x1b[31m\n", classify.FormatYAML, []string{"2:13: control character U+001B"}},
+		{"yaml every bad number", "answers:\n  registered_capital_cny: .inf\n  foreign_ownership_percent: .nan\n", classify.FormatYAML,
+			[]string{"answers.registered_capital_cny: number .inf is not finite", "answers.foreign_ownership_percent: number .nan is not finite"}},
+		{"yaml in a json file", "answers:\n  coverage: nationwide\n", classify.FormatJSON, []string{`unexpected word "answers"`, "is this YAML? name the file .yaml"}},
 		{"NaN", `{"answers":{"registered_capital_cny":NaN}}`, classify.FormatJSON, []string{`unexpected word "NaN"`}},
 		{"duplicate key", "{\"answers\":{\"coverage\":\"nationwide\",\n\"coverage\":\"single_province\"}}", classify.FormatJSON, []string{"2:1", `duplicate key "coverage" (first at 1:13)`}},
 		{"duplicate in list", `{"answers":{"use_cases":["vod","vod"]}}`, classify.FormatJSON, []string{"use_cases[1]", "listed twice"}},
@@ -144,8 +151,8 @@ func TestParseAnswersCapsProblems(t *testing.T) {
 	b.WriteString(`]}}`)
 	_, err := rs.ParseAnswers("many.json", []byte(b.String()), classify.FormatJSON)
 	var ps classify.Problems
-	if !errors.As(err, &ps) || len(ps) != 101 || !strings.Contains(ps[100].Message, "and 400 more problems") {
-		t.Fatalf("got %d problems, want 100 and a count of the rest: %v", len(ps), err)
+	if !errors.As(err, &ps) || len(ps) != 101 || !strings.Contains(ps[100].Message, "and 400 more problems") || ps.Total() != 500 {
+		t.Fatalf("got %d problems (total %d), want 100 and a count of the rest: %v", len(ps), ps.Total(), err)
 	}
 }
 

@@ -10,22 +10,29 @@ import (
 // parseJSON parses one JSON value into a node tree, tracking line and column
 // of every value and key. It rejects what encoding/json would silently
 // accept or lose: duplicate keys, invalid UTF-8, numbers out of range. lineBase
-// is added to reported lines (for a line of a JSON Lines stream).
-func parseJSON(data []byte, lineBase int) (*node, *Problem) {
+// is added to reported lines (for a line of a JSON Lines stream). A syntax
+// error ends parsing (nil node); duplicate keys and bad numbers are reported
+// in problems while parsing goes on, so that every one is listed.
+func parseJSON(data []byte, lineBase int) (*node, []Problem) {
 	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0}
 	p.skipSpace()
 	if p.i >= len(p.data) {
-		return nil, p.fail("the document is empty; expected a JSON object")
+		return nil, []Problem{*p.fail("the document is empty; expected a JSON object")}
 	}
 	n := p.value(0)
+	if p.err == nil {
+		p.skipSpace()
+		if p.i < len(p.data) {
+			p.fail("unexpected %s after the end of the document", p.describe())
+		}
+	}
 	if p.err != nil {
-		return nil, p.err
+		if p.i == 0 || (n == nil && p.err.Line == 1+lineBase && p.err.Col == 1) {
+			p.err.Message += "; a JSON document starts with '{' (is this YAML? name the file .yaml)"
+		}
+		return nil, append(p.problems, *p.err)
 	}
-	p.skipSpace()
-	if p.i < len(p.data) {
-		return nil, p.fail("unexpected %s after the end of the document", p.describe())
-	}
-	return n, nil
+	return n, p.problems
 }
 
 type jsonParser struct {
@@ -34,6 +41,25 @@ type jsonParser struct {
 	line      int
 	lineStart int
 	err       *Problem
+	problems  []Problem // not fatal: parsing went on
+	path      []string  // keys and [indexes] down to the current value
+}
+
+// at records a problem that does not stop parsing, at pos with the current path.
+func (p *jsonParser) problem(at pos, format string, args ...any) {
+	p.problems = append(p.problems, Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Message: fmt.Sprintf(format, args...)})
+}
+
+// pathString writes a path as answers.use_cases[2].
+func pathString(path []string) string {
+	var b []byte
+	for _, seg := range path {
+		if len(b) > 0 && seg[0] != '[' {
+			b = append(b, '.')
+		}
+		b = append(b, seg...)
+	}
+	return string(b)
 }
 
 // here is the current position with a byte column; runeColumns turns byte
@@ -143,10 +169,13 @@ func (p *jsonParser) object(at pos, depth int) *node {
 		if !ok {
 			return nil
 		}
+		dup := false
 		for _, f := range n.fields {
 			if f.key == key {
-				p.err = &Problem{Line: keyAt.Line, Col: keyAt.Col, Message: fmt.Sprintf("duplicate key %q (first at %d:%d)", key, f.at.Line, f.at.Col)}
-				return nil
+				p.path = append(p.path, key)
+				p.problem(keyAt, "duplicate key %q (first at %d:%d); the first is kept", key, f.at.Line, f.at.Col)
+				p.path = p.path[:len(p.path)-1]
+				dup = true
 			}
 		}
 		p.skipSpace()
@@ -155,11 +184,15 @@ func (p *jsonParser) object(at pos, depth int) *node {
 			return nil
 		}
 		p.i++
+		p.path = append(p.path, key)
 		v := p.value(depth + 1)
+		p.path = p.path[:len(p.path)-1]
 		if p.err != nil {
 			return nil
 		}
-		n.fields = append(n.fields, field{key: key, at: keyAt, val: v})
+		if !dup {
+			n.fields = append(n.fields, field{key: key, at: keyAt, val: v})
+		}
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
@@ -183,7 +216,9 @@ func (p *jsonParser) array(at pos, depth int) *node {
 		return n
 	}
 	for {
+		p.path = append(p.path, "["+strconv.Itoa(len(n.items))+"]")
 		v := p.value(depth + 1)
+		p.path = p.path[:len(p.path)-1]
 		if p.err != nil {
 			return nil
 		}
@@ -337,8 +372,8 @@ func (p *jsonParser) number(at pos) *node {
 	lit := string(p.data[start:p.i])
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
-		p.err = &Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf("number %s is out of range", lit)}
-		return nil
+		p.problem(at, "number %s is out of range", lit)
+		return &node{kind: kindBad, at: at, str: lit}
 	}
 	return &node{kind: kindNumber, at: at, str: lit, num: f}
 }

@@ -85,9 +85,9 @@ func (l *loader) read(file string) *yaml.Node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p := yamlProblem(err)
+		p := yamlProblem(err, data)
 		p.File = file
-		l.ps = append(l.ps, *p)
+		l.ps = append(l.ps, p)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {

@@ -27,9 +27,12 @@ const (
 	kindString
 	kindArray
 	kindObject
+	// kindBad is a value already reported as a problem (a number out of
+	// range, a duplicate key's value); checks pass over it in silence.
+	kindBad
 )
 
-var kindNames = []string{"null", "a boolean", "a number", "a string", "a list", "an object"}
+var kindNames = []string{"null", "a boolean", "a number", "a string", "a list", "an object", "an invalid value"}
 
 func (k nodeKind) String() string { return kindNames[k] }
 

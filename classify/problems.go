@@ -22,6 +22,9 @@ type Problem struct {
 	// Key is the path of the offending element, like "answers.coverage".
 	Key     string `json:"key,omitempty"`
 	Message string `json:"message"`
+	// More is set on the last problem of a list cut short: how many more
+	// there were.
+	More int `json:"more,omitempty"`
 }
 
 func (p Problem) Error() string {
@@ -59,6 +62,14 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Total counts the problems, including those a long list left out.
+func (ps Problems) Total() int {
+	if n := len(ps); n > 0 && ps[n-1].More > 0 {
+		return n - 1 + ps[n-1].More
+	}
+	return len(ps)
+}
+
 // Is makes errors.Is(err, ErrInvalid) hold for input problems.
 func (ps Problems) Is(target error) bool { return target == ErrInvalid }
 
@@ -85,6 +96,9 @@ type collector struct {
 func (c collector) add(at pos, key, format string, args ...any) {
 	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Message: fmt.Sprintf(format, args...)})
 }
+
+// Suggest returns the allowed word a mistyped one most likely meant, or "".
+func Suggest(got string, allowed []string) string { return didYouMean(got, allowed) }
 
 // didYouMean suggests the allowed word closest to got, or "".
 func didYouMean(got string, allowed []string) string {

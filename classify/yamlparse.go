@@ -8,56 +8,107 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 )
 
 // parseYAML parses one YAML document into a node tree. Anchors and aliases are
 // refused (an answers document has no use for them, and they are how YAML
-// bombs work), and so are duplicate keys and non-finite numbers.
-func parseYAML(data []byte) (*node, *Problem) {
+// bombs work), and so are duplicate keys and non-finite numbers. As with
+// parseJSON, a nil node means parsing stopped; otherwise the problems are
+// those found on the way.
+func parseYAML(data []byte) (*node, []Problem) {
+	if p := yamlControlChar(data); p != nil {
+		return nil, []Problem{*p}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Problem{Message: "the document is empty; expected a YAML mapping"}
+			return nil, []Problem{{Message: "the document is empty; expected a YAML mapping"}}
 		}
-		return nil, yamlProblem(err)
+		return nil, []Problem{yamlProblem(err, data)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &Problem{Line: extra.Line, Col: extra.Column, Message: "a second YAML document; an answers file holds one"}
+		return nil, []Problem{{Line: extra.Line, Col: extra.Column, Message: "a second YAML document; an answers file holds one"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlProblem(err)
+		return nil, []Problem{yamlProblem(err, data)}
 	}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		return fromYAML(doc.Content[0], 0)
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		return nil, []Problem{{Message: "the document is empty; expected a YAML mapping"}}
 	}
-	return nil, &Problem{Message: "the document is empty; expected a YAML mapping"}
+	c := yamlConverter{}
+	n := c.node(doc.Content[0], 0)
+	if n == nil {
+		return nil, c.problems
+	}
+	return n, c.problems
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlProblem turns a yaml.v3 syntax error into a located problem.
-func yamlProblem(err error) *Problem {
+// yamlProblem turns a yaml.v3 syntax error into a located problem, with a
+// word on the usual cause where the library's message does not say it.
+func yamlProblem(err error, data []byte) Problem {
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Problem{Line: line, Col: 1, Message: m[2]}
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return Problem{Message: strings.TrimPrefix(msg, "yaml: ")}
 	}
-	return &Problem{Message: msg}
+	line, _ := strconv.Atoi(m[1])
+	p := Problem{Line: line, Col: 1, Message: m[2]}
+	lines := bytes.Split(data, []byte("\n"))
+	for l := max(0, line-2); l < min(len(lines), line+1); l++ {
+		if i := bytes.IndexByte(lines[l], '\t'); i >= 0 && len(bytes.TrimLeft(lines[l][:i], " ")) == 0 {
+			p.Line, p.Col = l+1, i+1
+			p.Message += "; YAML indents with spaces, not tabs"
+			break
+		}
+	}
+	return p
 }
 
-func fromYAML(y *yaml.Node, depth int) (*node, *Problem) {
-	at := pos{Line: y.Line, Col: y.Column}
-	fail := func(format string, args ...any) (*node, *Problem) {
-		return nil, &Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)}
+// yamlControlChar finds a control character YAML does not allow, which the
+// YAML library reports without a place.
+func yamlControlChar(data []byte) *Problem {
+	line, col := 1, 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return &Problem{Line: line, Col: col, Message: fmt.Sprintf("control character %U; YAML does not allow it (write it as an escape in a double-quoted string)", r)}
+		}
+		col++
 	}
+	return nil
+}
+
+// yamlConverter turns yaml.Nodes into nodes, collecting the problems that
+// need not stop it.
+type yamlConverter struct {
+	problems []Problem
+	path     []string
+}
+
+func (c *yamlConverter) problem(y *yaml.Node, format string, args ...any) {
+	c.problems = append(c.problems, Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Message: fmt.Sprintf(format, args...)})
+}
+
+// node converts y; nil means a problem that stops the conversion.
+func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
+	at := pos{Line: y.Line, Col: y.Column}
 	if depth > maxDepth {
-		return fail("nesting deeper than %d levels", maxDepth)
+		c.problem(y, "nesting deeper than %d levels", maxDepth)
+		return nil
 	}
 	if y.Anchor != "" || y.Kind == yaml.AliasNode {
-		return fail("YAML anchors and aliases are not allowed in an answers document")
+		c.problem(y, "YAML anchors and aliases are not allowed in an answers document")
+		return nil
 	}
 	switch y.Kind {
 	case yaml.MappingNode:
@@ -65,54 +116,68 @@ func fromYAML(y *yaml.Node, depth int) (*node, *Problem) {
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-				return nil, &Problem{Line: k.Line, Col: k.Column, Message: "a key must be a plain string"}
+				c.problem(k, "a key must be a plain string")
+				return nil
 			}
+			c.path = append(c.path, k.Value)
+			dup := false
 			for _, f := range n.fields {
 				if f.key == k.Value {
-					return nil, &Problem{Line: k.Line, Col: k.Column, Message: fmt.Sprintf("duplicate key %q (first at %d:%d)", k.Value, f.at.Line, f.at.Col)}
+					c.problem(k, "duplicate key %q (first at %d:%d); the first is kept", k.Value, f.at.Line, f.at.Col)
+					dup = true
 				}
 			}
-			val, p := fromYAML(v, depth+1)
-			if p != nil {
-				return nil, p
+			val := c.node(v, depth+1)
+			c.path = c.path[:len(c.path)-1]
+			if val == nil {
+				return nil
 			}
-			n.fields = append(n.fields, field{key: k.Value, at: pos{Line: k.Line, Col: k.Column}, val: val})
+			if !dup {
+				n.fields = append(n.fields, field{key: k.Value, at: pos{Line: k.Line, Col: k.Column}, val: val})
+			}
 		}
-		return n, nil
+		return n
 	case yaml.SequenceNode:
 		n := &node{kind: kindArray, at: at}
-		for _, c := range y.Content {
-			val, p := fromYAML(c, depth+1)
-			if p != nil {
-				return nil, p
+		for i, it := range y.Content {
+			c.path = append(c.path, "["+strconv.Itoa(i)+"]")
+			val := c.node(it, depth+1)
+			c.path = c.path[:len(c.path)-1]
+			if val == nil {
+				return nil
 			}
 			n.items = append(n.items, val)
 		}
-		return n, nil
+		return n
 	case yaml.ScalarNode:
 		switch y.ShortTag() {
 		case "!!null":
-			return &node{kind: kindNull, at: at}, nil
+			return &node{kind: kindNull, at: at}
 		case "!!bool":
 			var b bool
 			if err := y.Decode(&b); err != nil {
-				return fail("%v", err)
+				c.problem(y, "%v", err)
+				return &node{kind: kindBad, at: at}
 			}
-			return &node{kind: kindBool, at: at, flag: b}, nil
+			return &node{kind: kindBool, at: at, flag: b}
 		case "!!int", "!!float":
 			var f float64
 			if err := y.Decode(&f); err != nil {
-				return fail("number %s is out of range", y.Value)
+				c.problem(y, "number %s is out of range", y.Value)
+				return &node{kind: kindBad, at: at}
 			}
 			if math.IsNaN(f) || math.IsInf(f, 0) {
-				return fail("number %s is not finite", y.Value)
+				c.problem(y, "number %s is not finite", y.Value)
+				return &node{kind: kindBad, at: at}
 			}
-			return &node{kind: kindNumber, at: at, str: y.Value, num: f}, nil
+			return &node{kind: kindNumber, at: at, str: y.Value, num: f}
 		case "!!str":
-			return &node{kind: kindString, at: at, str: y.Value}, nil
+			return &node{kind: kindString, at: at, str: y.Value}
 		default:
-			return fail("unsupported YAML value of type %s", y.ShortTag())
+			c.problem(y, "unsupported YAML value of type %s", y.ShortTag())
+			return &node{kind: kindBad, at: at}
 		}
 	}
-	return fail("unsupported YAML node")
+	c.problem(y, "unsupported YAML node")
+	return nil
 }

@@ -51,14 +51,14 @@ func runLint(a *app, o *lintOptions) error {
 		}
 	} else {
 		where = o.Dir
-		rs, err = loadRulesDir(o.Dir)
+		rs, err = loadRulesDir(o.Dir, "")
 	}
 	var ps classify.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			fmt.Fprintln(a.s.Err, report.Sanitize(p.Error()))
 		}
-		fmt.Fprintf(a.s.Err, "%s: %d problem(s)\n", where, len(ps))
+		fmt.Fprintf(a.s.Err, "%s: %d problem(s)\n", where, ps.Total())
 		return exitCodeError{exitInvalid}
 	}
 	if err != nil {

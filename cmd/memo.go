@@ -19,6 +19,8 @@ type memoOptions struct {
 	Lang   string
 	Date   string
 	AsOf   string
+	// asOfFromDate is set when --as-of was not given and follows --date.
+	asOfFromDate bool
 	Force  bool
 }
 
@@ -86,7 +88,7 @@ func (o *memoOptions) check(a *app) error {
 		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
 	}
 	if o.AsOf == "" {
-		o.AsOf = o.Date
+		o.AsOf, o.asOfFromDate = o.Date, true
 	}
 	if o.Out == "-" {
 		o.Out = ""
@@ -136,6 +138,9 @@ func runMemo(a *app, o *memoOptions) error {
 		return err
 	}
 	res, err := rs.Evaluate(doc, asOf)
+	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
+		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
+	}
 	if err != nil {
 		return asOfError(err)
 	}

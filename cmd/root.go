@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"b22/classify"
 	"b22/questionnaires"
@@ -61,7 +62,20 @@ On a terminal, plain 'b22' starts the interview. Scripts use 'b22 classify'.
 This is a first assessment, not legal advice.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          usageArgs(cobra.NoArgs),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			var names []string
+			for _, sub := range c.Commands() {
+				names = append(names, sub.Name())
+			}
+			if s := classify.Suggest(args[0], names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return usageErrorf("%s; see 'b22 --help'", msg)
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			if a.s.InTTY && a.s.ErrTTY {
 				return runInterview(a, &interviewOptions{})
@@ -75,7 +89,7 @@ This is a first assessment, not legal advice.`,
 	root.SetOut(a.s.Out)
 	root.SetErr(a.s.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
 	root.AddCommand(
@@ -89,6 +103,20 @@ This is a first assessment, not legal advice.`,
 		newMemoCmd(a, nil),
 	)
 	return root
+}
+
+// flagHint suggests the flag meant by an unknown one ("--formt").
+func flagHint(c *cobra.Command, err error) string {
+	_, name, ok := strings.Cut(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if s := classify.Suggest(name, names); s != "" {
+		return fmt.Sprintf(" (did you mean --%s?)", s)
+	}
+	return ""
 }
 
 // usageArgs makes an argument-count error a usage error (exit 2).
@@ -115,7 +143,7 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 		a.rs = rs
 		return rs, nil
 	}
-	rs, err := loadRulesDir(a.rulesDir)
+	rs, err := loadRulesDir(a.rulesDir, "--rules ")
 	if err != nil {
 		return nil, err
 	}
@@ -124,14 +152,15 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 }
 
 // loadRulesDir loads and lints a rule set folder; problems name files by
-// their path so that an editor can jump to them.
-func loadRulesDir(dir string) (*classify.RuleSet, error) {
+// their path so that an editor can jump to them. flag names where the folder
+// came from in messages ("--rules " or "").
+func loadRulesDir(dir, flag string) (*classify.RuleSet, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--rules %s: %w", dir, invalidError{strings.TrimPrefix(err.Error(), "stat "+dir+": ")})
+		return nil, fmt.Errorf("%s%s: %w", flag, dir, invalidError{strings.TrimPrefix(err.Error(), "stat "+dir+": ")})
 	}
 	if !info.IsDir() {
-		return nil, usageErrorf("--rules %s: not a folder; give the folder that holds questionnaire.yaml", dir)
+		return nil, usageErrorf("%s%s: not a folder; give the folder that holds questionnaire.yaml", flag, dir)
 	}
 	var fsys fs.FS = os.DirFS(dir)
 	rs, err := classify.Load(fsys)

@@ -13,7 +13,12 @@ func newSchemaCmd(a *app, runF func(*schemaOptions) error) *cobra.Command {
 		Short:     "Print the JSON Schema (draft 2020-12) of the answers document or the result",
 		Example:   "  b22 schema answers > answers.schema.json",
 		ValidArgs: []string{"answers", "result"},
-		Args:      usageArgs(cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 || (args[0] != "answers" && args[0] != "result") {
+				return usageErrorf("schema takes one argument: answers or result (see 'b22 schema --help')")
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Kind = args[0]
 			if runF != nil {

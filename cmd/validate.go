@@ -47,6 +47,9 @@ type validation struct {
 	Problems   []classify.Problem `json:"problems"`
 	Answered   []string           `json:"answered"`
 	Unanswered []string           `json:"unanswered"`
+	// NotAsked are answered questions that the other answers make
+	// irrelevant (phone access with no voice): kept, but worth a look.
+	NotAsked []string `json:"not_asked"`
 }
 
 func runValidate(a *app, o *validateOptions) error {
@@ -55,15 +58,20 @@ func runValidate(a *app, o *validateOptions) error {
 	if err != nil && !errors.As(err, &ps) {
 		return err
 	}
-	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}}
+	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}}
 	if v.Problems == nil {
 		v.Problems = []classify.Problem{}
 	}
 	if doc != nil {
+		asked := rs.AskedAll(doc.Answers)
 		for i, q := range rs.Questions {
-			if doc.Answers[i].Known {
+			switch {
+			case doc.Answers[i].Known && !asked[i]:
 				v.Answered = append(v.Answered, q.ID)
-			} else {
+				v.NotAsked = append(v.NotAsked, q.ID)
+			case doc.Answers[i].Known:
+				v.Answered = append(v.Answered, q.ID)
+			default:
 				v.Unanswered = append(v.Unanswered, q.ID)
 			}
 		}
@@ -77,11 +85,14 @@ func runValidate(a *app, o *validateOptions) error {
 		if len(v.Unanswered) > 0 {
 			fmt.Fprintf(a.s.Out, "not known: %s\n", strings.Join(v.Unanswered, ", "))
 		}
+		if len(v.NotAsked) > 0 {
+			fmt.Fprintf(a.s.Out, "answered, though the other answers make them irrelevant: %s\n", strings.Join(v.NotAsked, ", "))
+		}
 	} else {
 		for _, p := range ps {
 			fmt.Fprintln(a.s.Err, report.Sanitize(p.Error()))
 		}
-		fmt.Fprintf(a.s.Err, "%d problem(s)\n", len(ps))
+		fmt.Fprintf(a.s.Err, "%d problem(s)\n", ps.Total())
 	}
 	if !v.Valid {
 		return exitCodeError{exitInvalid}
