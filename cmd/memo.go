@@ -21,7 +21,7 @@ type memoOptions struct {
 	AsOf   string
 	// asOfFromDate is set when --as-of was not given and follows --date.
 	asOfFromDate bool
-	Force  bool
+	Force        bool
 }
 
 func newMemoCmd(a *app, runF func(*memoOptions) error) *cobra.Command {
