@@ -36,6 +36,9 @@ type Cond struct {
 	// read names the answer keys the condition reads (set at load for the
 	// conditions of rules; shared by every result's trace, never modified).
 	read []string
+	// traceJSON is the rule's trace entry encoded around its outcome:
+	// {"rule":…,"kind":…,"outcome":" and ","answers":[…]}.
+	traceJSON [2][]byte
 }
 
 // eval evaluates c in three values. params are the parameter values on the

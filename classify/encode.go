@@ -17,6 +17,9 @@ func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(make([]byte
 // AppendJSON appends the result as compact JSON.
 func (r *Result) AppendJSON(b []byte) []byte {
 	e := jsonWriter{b: b, cache: r.textJSON}
+	if b == nil {
+		e.b = make([]byte, 0, 16<<10)
+	}
 	e.raw(`{"questionnaire":{"id":`)
 	e.str(r.Questionnaire.ID)
 	e.raw(`,"version":`)
@@ -132,39 +135,76 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	e.raw(`,"sources":`)
 	e.list(len(r.Sources), r.Sources == nil, func(i int) {
 		s := &r.Sources[i]
-		e.raw(`{"id":`)
-		e.str(s.ID)
-		e.raw(`,"title":`)
-		e.str(s.Title)
-		e.raw(`,"title_en":`)
-		e.str(s.TitleEn)
-		e.raw(`,"url":`)
-		e.str(s.URL)
-		if s.Date != "" {
-			e.raw(`,"date":`)
-			e.str(s.Date)
+		if j, ok := r.sourceJSON[*s]; ok {
+			e.b = append(e.b, j...)
+			return
 		}
-		e.raw(`,"reprint":`)
-		e.bool(s.Reprint)
-		e.raw(`}`)
+		e.b = appendSource(e.b, s)
 	})
 	e.raw(`,"answers_sha256":`)
 	e.str(r.AnswersSHA256)
 	e.raw(`,"trace":`)
 	e.list(len(r.Trace), r.Trace == nil, func(i int) {
 		t := &r.Trace[i]
-		e.raw(`{"rule":`)
-		e.str(t.Rule)
-		e.raw(`,"kind":`)
-		e.str(t.Kind)
-		e.raw(`,"outcome":`)
-		e.str(t.Outcome.String())
-		e.raw(`,"answers":`)
-		e.strs(t.Answers)
-		e.raw(`}`)
+		if c := t.cond; c != nil && c.traceJSON[0] != nil && sameStrings(t.Answers, c.read) {
+			e.b = append(e.b, c.traceJSON[0]...)
+			e.raw(t.Outcome.String())
+			e.b = append(e.b, c.traceJSON[1]...)
+			return
+		}
+		e.b = appendTrace(e.b, t.Rule, t.Kind, t.Outcome.String(), t.Answers)
 	})
 	e.raw(`}`)
 	return e.b
+}
+
+// appendSource encodes one listed source.
+func appendSource(b []byte, s *SourceRef) []byte {
+	e := jsonWriter{b: b}
+	e.raw(`{"id":`)
+	e.str(s.ID)
+	e.raw(`,"title":`)
+	e.str(s.Title)
+	e.raw(`,"title_en":`)
+	e.str(s.TitleEn)
+	e.raw(`,"url":`)
+	e.str(s.URL)
+	if s.Date != "" {
+		e.raw(`,"date":`)
+		e.str(s.Date)
+	}
+	e.raw(`,"reprint":`)
+	e.bool(s.Reprint)
+	e.raw(`}`)
+	return e.b
+}
+
+// appendTrace encodes one trace entry, for a step without the two halves
+// encodeTexts prepares once per rule.
+func appendTrace(b []byte, rule, kind, outcome string, answers []string) []byte {
+	e := jsonWriter{b: b}
+	e.raw(`{"rule":`)
+	e.str(rule)
+	e.raw(`,"kind":`)
+	e.str(kind)
+	e.raw(`,"outcome":`)
+	e.str(outcome)
+	e.raw(`,"answers":`)
+	e.strs(answers)
+	e.raw(`}`)
+	return e.b
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 type jsonWriter struct {

@@ -29,6 +29,7 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		Summary:       rs.Texts.Verdicts[verdictNames[ev.verdict]],
 		AnswersSHA256: rs.Fingerprint(doc),
 		textJSON:      rs.textJSON,
+		sourceJSON:    rs.sourceJSON,
 	}
 	ev.subcategories(r)
 	ev.licence(r)
@@ -78,7 +79,7 @@ func (ev *evaluation) run() {
 // step evaluates a rule's condition and records it in the trace.
 func (ev *evaluation) step(id, kind string, c *Cond) Tri {
 	out := c.eval(ev.a, ev.params)
-	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read})
+	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read, cond: c})
 	return out
 }
 
@@ -404,7 +405,7 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	out := []SourceRef{}
 	for i, s := range rs.Sources {
 		if used[i] {
-			out = append(out, SourceRef{ID: s.ID, Title: s.Title, TitleEn: s.TitleEn, URL: s.URL, Date: s.Date, Reprint: s.Reprint})
+			out = append(out, s.ref())
 		}
 	}
 	return out
@@ -422,4 +423,9 @@ func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessStep, error) {
 		out[i] = ProcessStep{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.Basis}
 	}
 	return out, nil
+}
+
+// ref is the source as results list it.
+func (s *Source) ref() SourceRef {
+	return SourceRef{ID: s.ID, Title: s.Title, TitleEn: s.TitleEn, URL: s.URL, Date: s.Date, Reprint: s.Reprint}
 }

@@ -74,9 +74,48 @@ func (l *loader) finish() {
 	}
 }
 
-// encodeTexts encodes once every text a result can copy from the rule set.
+// encodeTexts encodes once every text, source and trace entry a result can
+// copy from the rule set.
 func (l *loader) encodeTexts() {
 	rs := l.rs
+	rs.sourceJSON = map[SourceRef][]byte{}
+	for i := range rs.Sources {
+		ref := rs.Sources[i].ref()
+		rs.sourceJSON[ref] = appendSource(nil, &ref)
+	}
+	trace := func(id, kind string, c *Cond) {
+		if c == nil {
+			return
+		}
+		pre := appendJSONString(append([]byte(`{"rule":`), ""...), id)
+		pre = appendJSONString(append(pre, `,"kind":`...), kind)
+		pre = append(pre, `,"outcome":"`...)
+		post := (&jsonWriter{b: []byte(`","answers":`)})
+		post.strs(c.read)
+		post.raw(`}`)
+		c.traceJSON = [2][]byte{pre, post.b}
+	}
+	for _, g := range rs.Gates {
+		trace(g.ID, "gate", g.When)
+	}
+	for _, sc := range rs.Subcategories {
+		for _, r := range sc.Rules {
+			trace(r.ID, "subcategory", r.When)
+		}
+	}
+	trace(rs.Existing.ID, "existing_licence", rs.Existing.When)
+	for _, sc := range rs.Scopes {
+		trace(sc.ID, "scope", sc.When)
+	}
+	for _, r := range rs.Requirements {
+		trace(r.ID, "requirement", r.MetWhen)
+	}
+	for _, r := range rs.Regimes {
+		trace(r.ID, "regime", r.When)
+	}
+	for _, r := range rs.Notes {
+		trace(r.ID, "note", r.When)
+	}
 	rs.textJSON = map[Text][]byte{}
 	add := func(ts ...Text) {
 		for _, t := range ts {

@@ -37,8 +37,10 @@ type Result struct {
 	AnswersSHA256    string          `json:"answers_sha256"`
 	Trace            []TraceStep     `json:"trace"`
 
-	// textJSON holds the rule set's texts already encoded, for AppendJSON.
-	textJSON map[Text][]byte
+	// textJSON and sourceJSON hold the rule set's texts and sources already
+	// encoded, for AppendJSON.
+	textJSON   map[Text][]byte
+	sourceJSON map[SourceRef][]byte
 	// considered is Subcategories and OpenSubcategories in catalogue order.
 	considered []SubcategoryResult
 }
@@ -176,4 +178,6 @@ type TraceStep struct {
 	Kind    string   `json:"kind"`
 	Outcome Tri      `json:"outcome"`
 	Answers []string `json:"answers"`
+
+	cond *Cond // the rule's condition, with its trace entry encoded
 }

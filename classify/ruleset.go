@@ -42,8 +42,10 @@ type RuleSet struct {
 	verdictOrder []int
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
-	// textJSON is every text a result can copy from the rule set, encoded.
-	textJSON map[Text][]byte
+	// textJSON is every text a result can copy from the rule set, encoded;
+	// sourceJSON every source as a result lists it.
+	textJSON   map[Text][]byte
+	sourceJSON map[SourceRef][]byte
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
 }
