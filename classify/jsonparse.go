@@ -54,7 +54,7 @@ func (p *jsonParser) problem(at pos, format string, args ...any) {
 func pathString(path []string) string {
 	var b []byte
 	for _, seg := range path {
-		if len(b) > 0 && seg[0] != '[' {
+		if len(b) > 0 && (seg == "" || seg[0] != '[') {
 			b = append(b, '.')
 		}
 		b = append(b, seg...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -37,9 +38,24 @@ var (
 // each with file:line:col.
 func Load(fsys fs.FS) (*RuleSet, error) {
 	l := &loader{fsys: fsys, rs: &RuleSet{}}
+	// Parsing YAML is most of the cost of loading; the files parse side by
+	// side, each into its own problems, merged in file order.
+	files := []string{fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts}
+	nodes := make([]*yaml.Node, len(files))
+	problems := make([]Problems, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			nodes[i], problems[i] = readRuleFile(fsys, f)
+		}()
+	}
+	wg.Wait()
 	docs := map[string]*yaml.Node{}
-	for _, f := range []string{fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts} {
-		docs[f] = l.read(f)
+	for i, f := range files {
+		docs[f] = nodes[i]
+		l.ps = append(l.ps, problems[i]...)
 	}
 	if len(l.ps) == 0 {
 		l.questionnaire(docs[fileQuestionnaire])
@@ -68,39 +84,38 @@ type loader struct {
 
 func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
 
-func (l *loader) read(file string) *yaml.Node {
-	c := collector{file: file, ps: &l.ps}
-	data, err := fs.ReadFile(l.fsys, file)
+// readRuleFile reads and parses one rule file, refusing anchors and aliases.
+func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
+	var ps Problems
+	c := collector{file: file, ps: &ps}
+	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			c.add(pos{}, "", "missing file; a rule set folder holds %s, %s, %s, %s, %s and %s", fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts)
 		} else {
 			c.add(pos{}, "", "cannot read: %v", err)
 		}
-		return nil
+		return nil, ps
 	}
 	if len(data) > maxRuleFileBytes {
 		c.add(pos{}, "", "the file is %d bytes; the limit is %d", len(data), maxRuleFileBytes)
-		return nil
+		return nil, ps
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		p := yamlProblem(err, data)
 		p.File = file
-		l.ps = append(l.ps, p)
-		return nil
+		return nil, append(ps, p)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		c.add(pos{}, "", "the file is empty")
-		return nil
+		return nil, ps
 	}
-	d := l.dec(file)
-	before := len(l.ps)
-	d.noAliases(doc.Content[0])
-	if len(l.ps) > before {
-		return nil
+	ydec{c}.noAliases(doc.Content[0])
+	if len(ps) > 0 {
+		return nil, ps
 	}
-	return doc.Content[0]
+	return doc.Content[0], nil
 }
 
 func (l *loader) questionnaire(n *yaml.Node) {
