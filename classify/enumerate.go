@@ -18,11 +18,20 @@ const gateFailsBit = 1 << 30
 // the strength of sub-category i from the product's features alone (0 none,
 // 1 possible, 2 likely), and gateFailsBit.
 func (rs *RuleSet) code(a Answers, params []ParamValue) uint32 {
-	var code uint32
+	code, _ := rs.settledCode(a, params)
+	return code
+}
+
+// settledCode is code for answers that may be partial: ok is false when
+// some gate or sub-category rule is still unknown on them, and the code is
+// then meaningless. Each rule is evaluated once.
+func (rs *RuleSet) settledCode(a Answers, params []ParamValue) (code uint32, ok bool) {
 	for i := range rs.Gates {
-		if rs.Gates[i].When.eval(a, params) == True {
+		switch rs.Gates[i].When.eval(a, params) {
+		case Unknown:
+			return 0, false
+		case True:
 			code = gateFailsBit
-			break
 		}
 	}
 	best := uint32(vUnlikely)
@@ -30,12 +39,15 @@ func (rs *RuleSet) code(a Answers, params []ParamValue) uint32 {
 		st := uint32(0)
 		for j := range rs.Subcategories[i].Rules {
 			r := &rs.Subcategories[i].Rules[j]
-			if r.When.eval(a, params) == True {
+			switch r.When.eval(a, params) {
+			case Unknown:
+				return 0, false
+			case True:
 				if r.Strength == "likely" {
 					st = 2
-					break
+				} else {
+					st = max(st, 1)
 				}
-				st = 1
 			}
 		}
 		code |= st << (2 + 2*i)
@@ -44,7 +56,7 @@ func (rs *RuleSet) code(a Answers, params []ParamValue) uint32 {
 	if code&gateFailsBit == 0 {
 		code |= best
 	}
-	return code
+	return code, true
 }
 
 // space is the verdict's outcome over every completion of the unanswered
@@ -82,8 +94,7 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
 // When three-valued evaluation already settles every verdict rule, one code
 // stands for the whole block.
 func (rs *RuleSet) fill(sp *space, scratch Answers, params []ParamValue, j, base int) {
-	if j < 0 || rs.settled(scratch, params) {
-		code := rs.code(scratch, params)
+	if code, ok := rs.settledCode(scratch, params); j < 0 || ok {
 		size := 1
 		if j >= 0 {
 			size = sp.stride[j] * sp.radix[j]
@@ -99,24 +110,6 @@ func (rs *RuleSet) fill(sp *space, scratch Answers, params []ParamValue, j, base
 		rs.fill(sp, scratch, params, j-1, base+d*sp.stride[j])
 	}
 	scratch[k] = Value{}
-}
-
-// settled reports whether every gate and sub-category rule has a known
-// outcome on the (partial) answers.
-func (rs *RuleSet) settled(a Answers, params []ParamValue) bool {
-	for i := range rs.Gates {
-		if rs.Gates[i].When.eval(a, params) == Unknown {
-			return false
-		}
-	}
-	for i := range rs.Subcategories {
-		for j := range rs.Subcategories[i].Rules {
-			if rs.Subcategories[i].Rules[j].When.eval(a, params) == Unknown {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // set is the set of values of field over all completions, as a bit mask.

@@ -64,8 +64,8 @@ func (ev *evaluation) run() {
 	// The verdict and sub-category strengths over every completion of the
 	// unanswered verdict keys. When three-valued evaluation already settles
 	// everything, the single evaluation stands for all completions.
-	if rs.settled(ev.a, ev.params) {
-		ev.sp = space{codes: []uint32{rs.code(ev.a, ev.params)}}
+	if code, ok := rs.settledCode(ev.a, ev.params); ok {
+		ev.sp = space{codes: []uint32{code}}
 	} else {
 		ev.sp = rs.enumerate(ev.a, ev.params)
 	}
@@ -268,7 +268,7 @@ func (ev *evaluation) fillAnswers(s, lang string) string {
 
 func (ev *evaluation) requirements(r *Result) {
 	rs := ev.rs
-	r.Requirements = []RequirementResult{}
+	r.Requirements = make([]RequirementResult, 0, len(rs.Requirements))
 	for i := range rs.Requirements {
 		req := &rs.Requirements[i]
 		out := ev.step(req.ID, "requirement", req.MetWhen)
@@ -287,10 +287,11 @@ func (ev *evaluation) requirements(r *Result) {
 }
 
 func (ev *evaluation) process(r *Result) {
-	r.Process = []ProcessResult{}
 	if ev.verdict == vUnlikely {
+		r.Process = []ProcessResult{}
 		return
 	}
+	r.Process = make([]ProcessResult, 0, len(ev.rs.Texts.Process))
 	for _, p := range ev.rs.Texts.Process {
 		r.Process = append(r.Process, ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[ev.epoch], Basis: p.Basis})
 	}
@@ -337,7 +338,7 @@ func settling(p Pivotal) int {
 
 func (ev *evaluation) regimesAndNotes(r *Result) {
 	rs := ev.rs
-	r.RelatedRegimes, r.Notes = []RegimeResult{}, []Finding{}
+	r.RelatedRegimes, r.Notes = make([]RegimeResult, 0, len(rs.Regimes)), []Finding{}
 	for i := range rs.Regimes {
 		g := &rs.Regimes[i]
 		out := ev.step(g.ID, "regime", g.When)
@@ -374,7 +375,11 @@ func (ev *evaluation) openQuestions(r *Result) {
 
 // cited lists, in sources.yaml order, every source the result cites.
 func (rs *RuleSet) cited(r *Result) []SourceRef {
-	used := make([]bool, len(rs.Sources))
+	var usedBuf [64]bool
+	used := usedBuf[:len(rs.Sources)]
+	if len(rs.Sources) > len(usedBuf) {
+		used = make([]bool, len(rs.Sources))
+	}
 	mark := func(ids []string) {
 		for _, id := range ids {
 			used[rs.sourceIndex[id]] = true
@@ -402,10 +407,16 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	for _, g := range r.RelatedRegimes {
 		mark(g.Basis)
 	}
-	out := []SourceRef{}
-	for i, s := range rs.Sources {
+	n := 0
+	for _, u := range used {
+		if u {
+			n++
+		}
+	}
+	out := make([]SourceRef, 0, n)
+	for i := range rs.Sources {
 		if used[i] {
-			out = append(out, s.ref())
+			out = append(out, rs.Sources[i].ref())
 		}
 	}
 	return out
