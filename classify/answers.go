@@ -37,6 +37,10 @@ type Product struct {
 type Document struct {
 	Product Product
 	Answers Answers
+	// Unsure marks the questions answered with an explicit null: "not sure",
+	// as the interview writes it, rather than not asked yet. Both are unknown
+	// to the rules; presenters may tell them apart. Nil when none is.
+	Unsure []bool
 }
 
 // Format is the syntax of an answers document.
@@ -154,7 +158,7 @@ func (rs *RuleSet) document(root *node, c collector) *Document {
 		case "product":
 			rs.product(f.val, &doc.Product, c)
 		case "answers":
-			rs.answers(f.val, doc.Answers, c)
+			rs.answers(f.val, doc, c)
 		default:
 			msg := fmt.Sprintf("unknown key; allowed: %s%s", strings.Join(topKeys, ", "), hint(f.key, topKeys))
 			if rs.Question(f.key) != nil {
@@ -198,7 +202,8 @@ func (rs *RuleSet) product(n *node, p *Product, c collector) {
 	}
 }
 
-func (rs *RuleSet) answers(n *node, a Answers, c collector) {
+func (rs *RuleSet) answers(n *node, doc *Document, c collector) {
+	a := doc.Answers
 	if n.kind == kindNull {
 		return
 	}
@@ -213,7 +218,14 @@ func (rs *RuleSet) answers(n *node, a Answers, c collector) {
 			c.add(f.at, key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
 			continue
 		}
-		if f.val.kind == kindNull || f.val.kind == kindBad {
+		if f.val.kind == kindNull {
+			if doc.Unsure == nil {
+				doc.Unsure = make([]bool, len(rs.Questions))
+			}
+			doc.Unsure[i] = true
+			continue
+		}
+		if f.val.kind == kindBad {
 			continue
 		}
 		if v, ok := rs.Questions[i].value(f.val, key, c); ok {

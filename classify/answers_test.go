@@ -172,3 +172,14 @@ func TestCanonicalRoundTrip(t *testing.T) {
 		t.Errorf("re-parsed canonical form differs: %v", err)
 	}
 }
+
+func TestParseAnswersMarksUnsure(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("a", []byte(`{"answers":{"coverage":null,"realtime_voice":true}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Unsure[rs.QuestionIndex("coverage")] || doc.Unsure[rs.QuestionIndex("realtime_voice")] || doc.Unsure[rs.QuestionIndex("audience")] {
+		t.Errorf("Unsure = %v; want only coverage", doc.Unsure)
+	}
+}

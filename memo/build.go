@@ -188,8 +188,11 @@ func (b *builder) value(i int) string {
 	q := &b.rs.Questions[i]
 	v := q.JSONValue(b.doc.Answers[i])
 	if v == nil {
-		if !b.rs.Asked(i, b.doc.Answers) {
+		switch {
+		case !b.rs.Asked(i, b.doc.Answers):
 			return b.t("not_asked")
+		case b.doc.Unsure != nil && b.doc.Unsure[i]:
+			return b.t("not_sure")
 		}
 		return b.t("not_stated")
 	}

@@ -32,6 +32,7 @@ var chrome = map[string]struct{ zh, en string }{
 
 	// values
 	"not_stated": {"未说明", "not stated"},
+	"not_sure":   {"不确定（已作答）", "not sure (so answered)"},
 	"not_asked":  {"未说明（依其他回答无需回答）", "not stated (not asked, given the other answers)"},
 	"yes":        {"是", "yes"},
 	"no":         {"否", "no"},
