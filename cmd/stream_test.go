@@ -5,9 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"runtime"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 
@@ -150,4 +154,51 @@ func (r repeatReader) Read(p []byte) (int, error) {
 		p[i] = byte(r)
 	}
 	return len(p), nil
+}
+
+// syncBuffer is a bytes.Buffer safe to read while the stream writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestStreamInterrupt: Ctrl+C on a stream whose input is still open writes
+// what was classified and ends with exit code 130.
+func TestStreamInterrupt(t *testing.T) {
+	pr, pw := io.Pipe()
+	out := &syncBuffer{}
+	a, rs := streamApp(t, pr, out)
+	done := make(chan error, 1)
+	go func() { done <- a.classifyStream(rs, "-", streamDate) }()
+	io.WriteString(pw, "{}\n")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.HasSuffix(out.String(), "\n") {
+		if time.Now().After(deadline) {
+			t.Fatal("the first line was never written")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Skip(err)
+	}
+	err := <-done
+	if ec, ok := err.(exitCodeError); !ok || ec.code != 130 {
+		t.Fatalf("classifyStream after Ctrl+C = %v, want exit 130", err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Fatalf("%d lines written, want the 1 classified", n)
+	}
+	pw.Close() // lets the reader, still waiting for input, finish
 }
