@@ -212,10 +212,9 @@ func (rs *RuleSet) answers(n *node, doc *Document, c collector) {
 		return
 	}
 	for _, f := range n.fields {
-		key := "answers." + f.key
 		i, ok := rs.questionIndex[f.key]
 		if !ok {
-			c.add(f.at, key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
+			c.add(f.at, "answers."+f.key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
 			continue
 		}
 		if f.val.kind == kindNull {
@@ -228,7 +227,7 @@ func (rs *RuleSet) answers(n *node, doc *Document, c collector) {
 		if f.val.kind == kindBad {
 			continue
 		}
-		if v, ok := rs.Questions[i].value(f.val, key, c); ok {
+		if v, ok := rs.Questions[i].value(f.val, c); ok {
 			a[i] = v
 		}
 	}
@@ -242,49 +241,49 @@ func (rs *RuleSet) questionIDs() []string {
 	return ids
 }
 
-// value checks one answer against its question.
-func (q *Question) value(n *node, key string, c collector) (Value, bool) {
+// value checks one answer against its question. The key path of a problem
+// ("answers.coverage") is built only when there is one.
+func (q *Question) value(n *node, c collector) (Value, bool) {
 	switch q.Type {
 	case TypeBool:
 		if n.kind != kindBool {
-			c.add(n.at, key, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
+			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
 			return Value{}, false
 		}
 		return Value{Known: true, Bool: n.flag}, true
 	case TypeInt, TypeNumber:
 		if n.kind != kindNumber {
-			c.add(n.at, key, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
+			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
 			return Value{}, false
 		}
 		if q.Type == TypeInt && n.num != math.Trunc(n.num) {
-			c.add(n.at, key, "%s is not a whole number; allowed: %s", n.str, q.RangeText())
+			c.add(n.at, "answers."+q.ID, "%s is not a whole number; allowed: %s", n.str, q.RangeText())
 			return Value{}, false
 		}
 		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
-			c.add(n.at, key, "%s is out of range; allowed: %s", n.str, q.RangeText())
+			c.add(n.at, "answers."+q.ID, "%s is out of range; allowed: %s", n.str, q.RangeText())
 			return Value{}, false
 		}
 		return Value{Known: true, Num: n.num}, true
 	case TypeEnum:
 		if n.kind != kindString {
-			c.add(n.at, key, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(q.choiceIDs(), ", "))
+			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(q.choiceIDs(), ", "))
 			return Value{}, false
 		}
 		i := q.ChoiceIndex(n.str)
 		if i < 0 {
-			c.add(n.at, key, "%q is not allowed; allowed: %s%s", n.str, strings.Join(q.choiceIDs(), ", "), hint(n.str, q.choiceIDs()))
+			c.add(n.at, "answers."+q.ID, "%q is not allowed; allowed: %s%s", n.str, strings.Join(q.choiceIDs(), ", "), hint(n.str, q.choiceIDs()))
 			return Value{}, false
 		}
 		return Value{Known: true, Set: 1 << i}, true
 	case TypeMulti:
 		if n.kind != kindArray {
-			c.add(n.at, key, "%s is not allowed; expected a list of: %s ([] for none, null for not known)", describe(n), strings.Join(q.choiceIDs(), ", "))
+			c.add(n.at, "answers."+q.ID, "%s is not allowed; expected a list of: %s ([] for none, null for not known)", describe(n), strings.Join(q.choiceIDs(), ", "))
 			return Value{}, false
 		}
 		var set uint64
 		ok := true
 		for j, it := range n.items {
-			ikey := key + "[" + strconv.Itoa(j) + "]"
 			i := -1
 			if it.kind == kindString {
 				i = q.ChoiceIndex(it.str)
@@ -293,13 +292,13 @@ func (q *Question) value(n *node, key string, c collector) (Value, bool) {
 			case it.kind == kindBad:
 				ok = false
 			case i < 0 && it.kind == kindString:
-				c.add(it.at, ikey, "%q is not allowed; allowed: %s%s", it.str, strings.Join(q.choiceIDs(), ", "), hint(it.str, q.choiceIDs()))
+				c.add(it.at, itemKey(q.ID, j), "%q is not allowed; allowed: %s%s", it.str, strings.Join(q.choiceIDs(), ", "), hint(it.str, q.choiceIDs()))
 				ok = false
 			case i < 0:
-				c.add(it.at, ikey, "%s is not allowed; allowed: %s", describe(it), strings.Join(q.choiceIDs(), ", "))
+				c.add(it.at, itemKey(q.ID, j), "%s is not allowed; allowed: %s", describe(it), strings.Join(q.choiceIDs(), ", "))
 				ok = false
 			case set&(1<<i) != 0:
-				c.add(it.at, ikey, "%q is listed twice", it.str)
+				c.add(it.at, itemKey(q.ID, j), "%q is listed twice", it.str)
 				ok = false
 			default:
 				set |= 1 << i
@@ -309,6 +308,9 @@ func (q *Question) value(n *node, key string, c collector) (Value, bool) {
 	}
 	return Value{}, false
 }
+
+// itemKey is the path of item j of a list answer: answers.use_cases[2].
+func itemKey(id string, j int) string { return "answers." + id + "[" + strconv.Itoa(j) + "]" }
 
 // describe shows a bad value in a message, short and quoted.
 func describe(n *node) string {

@@ -36,6 +36,9 @@ type Cond struct {
 	// read names the answer keys the condition reads (set at load for the
 	// conditions of rules; shared by every result's trace, never modified).
 	read []string
+	// part names the part of a result the rule decides, for open questions
+	// ("licence.scope", "requirements.staff"); set at load.
+	part string
 	// traceJSON is the rule's trace entry encoded around its outcome:
 	// {"rule":…,"kind":…,"outcome":" and ","answers":[…]}.
 	traceJSON [2][]byte

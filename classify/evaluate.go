@@ -55,8 +55,9 @@ type evaluation struct {
 	verdict   int
 	gateFails bool // in every completion
 	trace     []TraceStep
-	// open maps an unanswered key to the parts of the result it leaves open.
-	open map[int][]string
+	// open lists, by question, the parts of the result an unanswered key
+	// leaves open; nil until one does.
+	open [][]string
 }
 
 func (ev *evaluation) run() {
@@ -173,18 +174,17 @@ func (ev *evaluation) finding(rule *Rule, why []string) Finding {
 }
 
 // affects records that an unanswered key leaves part of the result open:
-// the part is prefix+id ("requirements." + "staff").
-func (ev *evaluation) affects(c *Cond, out Tri, prefix, id string) {
+// the part the rule decides (c.part, set at load: "requirements.staff").
+func (ev *evaluation) affects(c *Cond, out Tri) {
 	if out != Unknown {
 		return
 	}
-	part := prefix + id
 	if ev.open == nil {
-		ev.open = map[int][]string{}
+		ev.open = make([][]string, len(ev.rs.Questions))
 	}
-	for _, k := range c.why(ev.a, ev.params, nil) {
-		if !ev.a[k].Known && !contains(ev.open[k], part) {
-			ev.open[k] = append(ev.open[k], part)
+	for _, k := range c.why(ev.a, ev.params, ev.whyBuf[:0]) {
+		if !ev.a[k].Known && !contains(ev.open[k], c.part) {
+			ev.open[k] = append(ev.open[k], c.part)
 		}
 	}
 }
@@ -204,7 +204,7 @@ func (ev *evaluation) licence(r *Result) {
 		if ev.verdict == vUnlikely {
 			continue
 		}
-		ev.affects(s.When, out, "licence.scope", "")
+		ev.affects(s.When, out)
 		if out != True || lic.Scope != nil {
 			continue
 		}
@@ -219,7 +219,7 @@ func (ev *evaluation) licence(r *Result) {
 		lic.Basis = s.Basis
 	}
 	if ev.verdict != vUnlikely {
-		ev.affects(rs.Existing.When, cov, "covered_by_existing_licence", "")
+		ev.affects(rs.Existing.When, cov)
 		if lic.Scope == nil {
 			t := rs.Texts.ScopeUnknown
 			lic.Authority = &t
@@ -278,7 +278,7 @@ func (ev *evaluation) requirements(r *Result) {
 		// Every key the condition reads: its text may turn on one that did
 		// not decide the status (the foreign share under no cap).
 		why := req.MetWhen.read
-		ev.affects(req.MetWhen, out, "requirements.", req.ID)
+		ev.affects(req.MetWhen, out)
 		r.Requirements = append(r.Requirements, RequirementResult{
 			ID: req.ID, Name: req.Name, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
 			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
@@ -342,7 +342,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	for i := range rs.Regimes {
 		g := &rs.Regimes[i]
 		out := ev.step(g.ID, "regime", g.When)
-		ev.affects(g.When, out, "related_regimes.", g.ID)
+		ev.affects(g.When, out)
 		if out == False {
 			continue
 		}
@@ -365,7 +365,10 @@ func (ev *evaluation) openQuestions(r *Result) {
 		pivotal[p.Key] = true
 	}
 	for k, q := range ev.rs.Questions {
-		parts := ev.open[k]
+		var parts []string
+		if ev.open != nil {
+			parts = ev.open[k]
+		}
 		if len(parts) == 0 || pivotal[q.ID] {
 			continue
 		}

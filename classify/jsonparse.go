@@ -43,6 +43,17 @@ type jsonParser struct {
 	err       *Problem
 	problems  []Problem // not fatal: parsing went on
 	path      []string  // keys and [indexes] down to the current value
+	slab      []node    // see node
+}
+
+// node returns a pointer to a copy of n, taken from a slab: a document's
+// nodes cost one allocation per 32 instead of one each.
+func (p *jsonParser) node(n node) *node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]node, 0, 32)
+	}
+	p.slab = append(p.slab, n)
+	return &p.slab[len(p.slab)-1]
 }
 
 // at records a problem that does not stop parsing, at pos with the current path.
@@ -127,15 +138,15 @@ func (p *jsonParser) value(depth int) *node {
 		if !ok {
 			return nil
 		}
-		return &node{kind: kindString, at: at, str: s}
+		return p.node(node{kind: kindString, at: at, str: s})
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number(at)
 	case p.literal("true"):
-		return &node{kind: kindBool, at: at, flag: true}
+		return p.node(node{kind: kindBool, at: at, flag: true})
 	case p.literal("false"):
-		return &node{kind: kindBool, at: at}
+		return p.node(node{kind: kindBool, at: at})
 	case p.literal("null"):
-		return &node{kind: kindNull, at: at}
+		return p.node(node{kind: kindNull, at: at})
 	default:
 		p.fail("unexpected %s; expected a value (object, list, string, number, true, false or null)", p.describe())
 		return nil
@@ -151,7 +162,7 @@ func (p *jsonParser) literal(word string) bool {
 }
 
 func (p *jsonParser) object(at pos, depth int) *node {
-	n := &node{kind: kindObject, at: at}
+	n := p.node(node{kind: kindObject, at: at})
 	p.i++ // {
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
@@ -208,7 +219,7 @@ func (p *jsonParser) object(at pos, depth int) *node {
 }
 
 func (p *jsonParser) array(at pos, depth int) *node {
-	n := &node{kind: kindArray, at: at}
+	n := p.node(node{kind: kindArray, at: at})
 	p.i++ // [
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == ']' {
@@ -373,9 +384,9 @@ func (p *jsonParser) number(at pos) *node {
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
 		p.problem(at, "number %s is out of range", lit)
-		return &node{kind: kindBad, at: at, str: lit}
+		return p.node(node{kind: kindBad, at: at, str: lit})
 	}
-	return &node{kind: kindNumber, at: at, str: lit, num: f}
+	return p.node(node{kind: kindNumber, at: at, str: lit, num: f})
 }
 
 // runeColumns rewrites the byte columns of problems in data (as parseJSON

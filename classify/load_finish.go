@@ -104,14 +104,18 @@ func (l *loader) encodeTexts() {
 		}
 	}
 	trace(rs.Existing.ID, "existing_licence", rs.Existing.When)
+	rs.Existing.When.part = "covered_by_existing_licence"
 	for _, sc := range rs.Scopes {
 		trace(sc.ID, "scope", sc.When)
+		sc.When.part = "licence.scope"
 	}
 	for _, r := range rs.Requirements {
 		trace(r.ID, "requirement", r.MetWhen)
+		r.MetWhen.part = "requirements." + r.ID
 	}
 	for _, r := range rs.Regimes {
 		trace(r.ID, "regime", r.When)
+		r.When.part = "related_regimes." + r.ID
 	}
 	for _, r := range rs.Notes {
 		trace(r.ID, "note", r.When)
