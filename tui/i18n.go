@@ -124,6 +124,7 @@ var uiText = map[string]text{
 	"r_validity":       {"Valid %g years", "有效期 %g 年"},
 	"r_existing":       {"Existing licence", "现有许可"},
 	"r_requirements":   {"Licence conditions", "许可条件"},
+	"r_process":        {"Applying for and holding the licence", "申请与持证"},
 	"r_pivotal":        {"Questions the verdict depends on", "结论取决于以下问题"},
 	"r_open":           {"Other open questions", "其他待确认问题"},
 	"r_open_hint":      {"Select one with ↑/↓ (or tab) and press enter to answer it.", "用 ↑/↓（或 tab）选择，按 enter 作答。"},

@@ -258,6 +258,13 @@ func (m *resultModel) render() []string {
 		}
 	}
 
+	if len(r.Process) > 0 {
+		heading("r_process")
+		for _, p := range r.Process {
+			bullet(4, c.tx(p.Name)+c.t("colon")+c.tx(p.Text), nil)
+		}
+	}
+
 	m.items, m.itemLine = m.items[:0], m.itemLine[:0]
 	item := func(key string, title string) {
 		i := c.rs.QuestionIndex(key)
