@@ -21,7 +21,7 @@ type Result struct {
 	Subcategories     []SubcategoryResult `json:"subcategories"`
 	OpenSubcategories []SubcategoryResult `json:"open_subcategories"`
 	// Exclusions are the gates that rule B22 out; IfOperated is what the
-	// product would be if the company did operate it.
+	// product's features would be but for them.
 	Exclusions   []Finding           `json:"exclusions"`
 	IfOperated   []SubcategoryResult `json:"if_operated"`
 	Licence      Licence             `json:"licence"`

@@ -114,7 +114,7 @@ var uiText = map[string]text{
 	"result_title":     {"Result", "结果"},
 	"r_covered":        {"An existing licence covers this service.", "现有许可已覆盖本服务。"},
 	"r_subcategories":  {"Sub-categories", "所属子类"},
-	"r_if_operated":    {"What it would be if the company operated it", "若由本公司经营，将属于"},
+	"r_if_operated":    {"What its features would be but for the exclusion", "若无上述排除情形，就其功能将属于"},
 	"r_open_strength":  {"%s if answered so (depends on %s)", "%s（取决于 %s）"},
 	"r_if":             {"If answered so:", "若如此回答："},
 	"r_licence":        {"Licence", "许可证"},
