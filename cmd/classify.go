@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -121,7 +122,7 @@ func verdictExit(verdict string) error {
 
 // asOfError makes a date outside the rule set a usage error.
 func asOfError(err error) error {
-	if err != nil && errorsIs(err, classify.ErrAsOf) {
+	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("--as-of: %v", err)
 	}
 	return err

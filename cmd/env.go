@@ -1,12 +1,9 @@
 package cmd
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
-
-var errorsIs = errors.Is
 
 // lang resolves --lang, defaulting from LC_ALL, LC_MESSAGES and LANG: Chinese
 // locales give zh, everything else en.

@@ -134,3 +134,23 @@ func answerText(c *common, q *classify.Question, v classify.Value, answered bool
 	}
 	return numberText(c, q, v.Num)
 }
+
+// listRows counts a choice list's rows: its options and, where the question
+// allows it, "not sure".
+func listRows(options int, unsure bool) int {
+	if unsure {
+		return options + 1
+	}
+	return options
+}
+
+// cycle moves a list cursor one row up or down, wrapping around.
+func cycle(cursor, rows int, up bool) int {
+	if rows == 0 {
+		return cursor
+	}
+	if up {
+		return (cursor + rows - 1) % rows
+	}
+	return (cursor + 1) % rows
+}

@@ -28,20 +28,13 @@ func newBoolField(c *common, q *classify.Question, v classify.Value, answered bo
 	return f
 }
 
-func (f boolField) rows() int {
-	if f.q.Unsure {
-		return 3
-	}
-	return 2
-}
+func (f boolField) rows() int { return listRows(2, f.q.Unsure) }
 
 func (f boolField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	k := f.c.keys
 	switch {
-	case is(msg, k.Up):
-		f.cursor = (f.cursor + f.rows() - 1) % f.rows()
-	case is(msg, k.Down):
-		f.cursor = (f.cursor + 1) % f.rows()
+	case is(msg, k.Up), is(msg, k.Down):
+		f.cursor = cycle(f.cursor, f.rows(), is(msg, k.Up))
 	case is(msg, k.Choose):
 		if f.cursor == 2 {
 			return f, fieldUnsure

@@ -32,20 +32,13 @@ func newEnumField(c *common, q *classify.Question, v classify.Value, answered bo
 	return f
 }
 
-func (f enumField) rows() int {
-	if f.q.Unsure {
-		return len(f.q.Choices) + 1
-	}
-	return len(f.q.Choices)
-}
+func (f enumField) rows() int { return listRows(len(f.q.Choices), f.q.Unsure) }
 
 func (f enumField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	k := f.c.keys
 	switch {
-	case is(msg, k.Up):
-		f.cursor = (f.cursor + f.rows() - 1) % f.rows()
-	case is(msg, k.Down):
-		f.cursor = (f.cursor + 1) % f.rows()
+	case is(msg, k.Up), is(msg, k.Down):
+		f.cursor = cycle(f.cursor, f.rows(), is(msg, k.Up))
 	case is(msg, k.Choose):
 		if f.cursor == len(f.q.Choices) {
 			return f, fieldUnsure

@@ -28,20 +28,13 @@ func newMultiField(c *common, q *classify.Question, v classify.Value, answered b
 	return f
 }
 
-func (f multiField) rows() int {
-	if f.q.Unsure {
-		return len(f.q.Choices) + 1
-	}
-	return len(f.q.Choices)
-}
+func (f multiField) rows() int { return listRows(len(f.q.Choices), f.q.Unsure) }
 
 func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	k := f.c.keys
 	switch {
-	case is(msg, k.Up):
-		f.cursor = (f.cursor + f.rows() - 1) % f.rows()
-	case is(msg, k.Down):
-		f.cursor = (f.cursor + 1) % f.rows()
+	case is(msg, k.Up), is(msg, k.Down):
+		f.cursor = cycle(f.cursor, f.rows(), is(msg, k.Up))
 	case is(msg, k.Toggle):
 		if f.cursor == len(f.q.Choices) {
 			return f, fieldUnsure

@@ -55,15 +55,8 @@ func (f pickerField) rows() int {
 
 func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	switch msg.Type {
-	case tea.KeyUp:
-		if f.rows() > 0 {
-			f.cursor = (f.cursor + f.rows() - 1) % f.rows()
-		}
-		return f, fieldNone
-	case tea.KeyDown:
-		if f.rows() > 0 {
-			f.cursor = (f.cursor + 1) % f.rows()
-		}
+	case tea.KeyUp, tea.KeyDown:
+		f.cursor = cycle(f.cursor, f.rows(), msg.Type == tea.KeyUp)
 		return f, fieldNone
 	case tea.KeyEnter:
 		if f.cursor == len(f.matches) && f.q.Unsure {
