@@ -36,6 +36,9 @@ type Cond struct {
 	// read names the answer keys the condition reads (set at load for the
 	// conditions of rules; shared by every result's trace, never modified).
 	read []string
+	// flat is true for a condition of leaves joined only by "all" and "not":
+	// when it holds, every key it reads decided it. Set at load.
+	flat bool
 	// part names the part of a result the rule decides, for open questions
 	// ("licence.scope", "requirements.staff"); set at load.
 	part string
@@ -179,4 +182,19 @@ func appendKey(keys []int, k int) []int {
 		}
 	}
 	return append(keys, k)
+}
+
+// isFlat reports whether c joins leaves only with "all" and "not".
+func (c *Cond) isFlat() bool {
+	switch c.op {
+	case opAny:
+		return false
+	case opAll, opNot:
+		for _, k := range c.kids {
+			if !k.isFlat() {
+				return false
+			}
+		}
+	}
+	return true
 }

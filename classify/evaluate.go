@@ -84,9 +84,14 @@ func (ev *evaluation) step(id, kind string, c *Cond) Tri {
 	return out
 }
 
-// why names the answer keys that decided c's outcome. When they are all the
-// keys c reads, as they mostly are, the rule's own list is shared.
-func (ev *evaluation) why(c *Cond) []string {
+// why names the answer keys that decided c's outcome out. When they are all
+// the keys c reads, as they mostly are, the rule's own list is shared; a
+// condition of only "all" and "not" that holds was decided by every key it
+// reads, which needs no second look.
+func (ev *evaluation) why(c *Cond, out Tri) []string {
+	if out == True && c.flat {
+		return c.read
+	}
 	keys := c.why(ev.a, ev.params, ev.whyBuf[:0])
 	if len(keys) == len(c.read) {
 		same := true
@@ -97,11 +102,11 @@ func (ev *evaluation) why(c *Cond) []string {
 			return c.read
 		}
 	}
-	out := make([]string, len(keys))
+	names := make([]string, len(keys))
 	for i, k := range keys {
-		out[i] = ev.rs.Questions[k].ID
+		names[i] = ev.rs.Questions[k].ID
 	}
-	return out
+	return names
 }
 
 func (ev *evaluation) subcategories(r *Result) {
@@ -110,7 +115,7 @@ func (ev *evaluation) subcategories(r *Result) {
 	for i := range rs.Gates {
 		g := &rs.Gates[i]
 		if ev.step(g.ID, "gate", g.When) == True {
-			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When)))
+			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When, True)))
 		}
 	}
 	var found []SubcategoryResult
@@ -145,7 +150,7 @@ func (ev *evaluation) subcategories(r *Result) {
 				if outs[j] != want || (sr.Settled && rule.Strength != sr.Strength) {
 					continue
 				}
-				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When),
+				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When, outs[j]),
 					Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing})
 			}
 			if sr.Settled && len(sr.Reasons) > 0 {
@@ -346,14 +351,14 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 		if out == False {
 			continue
 		}
-		why := ev.why(g.When)
+		why := ev.why(g.When, out)
 		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]string{Unknown: "unknown", True: "triggered"}[out],
 			Text: g.texts[ev.epoch], Because: why, Basis: g.Basis, Confidence: g.Confidence})
 	}
 	for i := range rs.Notes {
 		n := &rs.Notes[i]
 		if ev.step(n.ID, "note", n.When) == True {
-			r.Notes = append(r.Notes, ev.finding(n, ev.why(n.When)))
+			r.Notes = append(r.Notes, ev.finding(n, ev.why(n.When, True)))
 		}
 	}
 }

@@ -63,6 +63,7 @@ func (l *loader) finish() {
 		}
 	}
 	for _, c := range rs.allConds() {
+		c.flat = c.isFlat()
 		c.read = make([]string, 0, 4)
 		for _, k := range c.keys(nil) {
 			c.read = append(c.read, rs.Questions[k].ID)
