@@ -93,7 +93,7 @@ func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBas
 	var root *node
 	var early []Problem
 	if format == FormatJSON {
-		root, early = parseJSON(data, lineBase)
+		root, early = parseJSON(data, lineBase, rs.intern)
 	} else {
 		root, early = parseYAML(data)
 	}

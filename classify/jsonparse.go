@@ -13,8 +13,8 @@ import (
 // is added to reported lines (for a line of a JSON Lines stream). A syntax
 // error ends parsing (nil node); duplicate keys and bad numbers are reported
 // in problems while parsing goes on, so that every one is listed.
-func parseJSON(data []byte, lineBase int) (*node, []Problem) {
-	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0}
+func parseJSON(data []byte, lineBase int, intern map[string]string) (*node, []Problem) {
+	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0, intern: intern}
 	p.skipSpace()
 	if p.i >= len(p.data) {
 		return nil, []Problem{*p.fail("the document is empty; expected a JSON object")}
@@ -44,6 +44,9 @@ type jsonParser struct {
 	problems  []Problem // not fatal: parsing went on
 	path      []string  // keys and [indexes] down to the current value
 	slab      []node    // see node
+	// intern holds the keys and values a document is made of (question and
+	// choice ids): a string found there costs no allocation.
+	intern map[string]string
 }
 
 // node returns a pointer to a copy of n, taken from a slab: a document's
@@ -256,9 +259,12 @@ func (p *jsonParser) string() (string, bool) {
 	for p.i < len(p.data) {
 		c := p.data[p.i]
 		if c == '"' {
-			s := string(p.data[start:p.i])
+			raw := p.data[start:p.i]
 			p.i++
-			return s, true
+			if s, ok := p.intern[string(raw)]; ok { // no allocation for the lookup
+				return s, true
+			}
+			return string(raw), true
 		}
 		if c == '\\' || c < 0x20 {
 			break

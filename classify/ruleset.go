@@ -48,6 +48,9 @@ type RuleSet struct {
 	sourceJSON map[SourceRef][]byte
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
+	// intern maps every key and value an answers document is made of to
+	// itself, for the parser (see jsonParser.intern).
+	intern map[string]string
 }
 
 // Date is a calendar day.
