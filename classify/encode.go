@@ -16,7 +16,7 @@ func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(make([]byte
 
 // AppendJSON appends the result as compact JSON.
 func (r *Result) AppendJSON(b []byte) []byte {
-	e := jsonWriter{b: b, cache: r.textJSON}
+	e := jsonWriter{b: b, enc: r.enc}
 	if b == nil {
 		e.b = make([]byte, 0, 16<<10)
 	}
@@ -133,11 +133,19 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	e.raw(`,"notes":`)
 	e.findings(r.Notes)
 	e.raw(`,"sources":`)
+	next := 0 // r.Sources follow sources.yaml order
 	e.list(len(r.Sources), r.Sources == nil, func(i int) {
 		s := &r.Sources[i]
-		if j, ok := r.sourceJSON[*s]; ok {
-			e.b = append(e.b, j...)
-			return
+		if r.enc != nil {
+			refs := r.enc.sources
+			for next < len(refs) && refs[next].ID != s.ID {
+				next++
+			}
+			if next < len(refs) && refs[next] == *s {
+				e.b = append(e.b, r.enc.sourceJSON[next]...)
+				next++
+				return
+			}
 		}
 		e.b = appendSource(e.b, s)
 	})
@@ -208,8 +216,8 @@ func sameStrings(a, b []string) bool {
 }
 
 type jsonWriter struct {
-	b     []byte
-	cache map[Text][]byte
+	b   []byte
+	enc *encoded // nil: encode everything
 }
 
 func (e *jsonWriter) raw(s string)  { e.b = append(e.b, s...) }
@@ -218,9 +226,11 @@ func (e *jsonWriter) bool(v bool)   { e.b = strconv.AppendBool(e.b, v) }
 func (e *jsonWriter) num(v float64) { e.b = appendJSONNumber(e.b, v) }
 func (e *jsonWriter) null()         { e.raw("null") }
 func (e *jsonWriter) text(t Text) {
-	if j, ok := e.cache[t]; ok {
-		e.b = append(e.b, j...)
-		return
+	if e.enc != nil {
+		if j, ok := e.enc.texts[textIDOf(t)]; ok {
+			e.b = append(e.b, j...)
+			return
+		}
 	}
 	e.b = appendText(e.b, t)
 }

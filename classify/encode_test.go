@@ -51,3 +51,42 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// A result edited after Evaluate must not be written from what the rule set
+// encoded at load: the encoder recognises rule-set texts and sources by
+// their storage, and an edited value is stored elsewhere.
+func TestAppendJSONAfterEdits(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("e", []byte(benchDocs["complete"]), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edits := map[string]func(r *classify.Result){
+		"summary retyped": func(r *classify.Result) { r.Summary.En = r.Summary.En[:len(r.Summary.En)-1] + "!" },
+		"summary same words, new storage": func(r *classify.Result) {
+			r.Summary.Zh = string([]byte(r.Summary.Zh))
+		},
+		"source title changed": func(r *classify.Result) { r.Sources[0].Title = "edited" },
+		"sources reordered": func(r *classify.Result) {
+			r.Sources[0], r.Sources[len(r.Sources)-1] = r.Sources[len(r.Sources)-1], r.Sources[0]
+		},
+		"source added twice": func(r *classify.Result) { r.Sources = append(r.Sources, r.Sources[0]) },
+		"requirement text shortened": func(r *classify.Result) {
+			r.Requirements[0].Text.Zh = r.Requirements[0].Text.Zh[:3]
+		},
+		"reason basis replaced": func(r *classify.Result) {
+			r.Subcategories[0].Reasons[0].Basis = []string{"x"}
+		},
+	}
+	for name, edit := range edits {
+		r, err := rs.Evaluate(doc, mustDate("2026-11-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(r)
+		got, _ := r.MarshalJSON()
+		if want := reflectJSON(t, r); !bytes.Equal(got, want) {
+			t.Errorf("%s: AppendJSON differs from encoding/json", name)
+		}
+	}
+}

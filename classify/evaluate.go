@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 )
@@ -28,8 +29,7 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		Verdict:       verdictNames[ev.verdict],
 		Summary:       rs.Texts.Verdicts[verdictNames[ev.verdict]],
 		AnswersSHA256: rs.Fingerprint(doc),
-		textJSON:      rs.textJSON,
-		sourceJSON:    rs.sourceJSON,
+		enc:           &rs.enc,
 	}
 	ev.subcategories(r)
 	ev.licence(r)
@@ -383,14 +383,21 @@ func (ev *evaluation) openQuestions(r *Result) {
 
 // cited lists, in sources.yaml order, every source the result cites.
 func (rs *RuleSet) cited(r *Result) []SourceRef {
-	var usedBuf [64]bool
-	used := usedBuf[:len(rs.Sources)]
-	if len(rs.Sources) > len(usedBuf) {
-		used = make([]bool, len(rs.Sources))
+	// One bit per source; a basis list the rule set holds has its bits
+	// ready (encoded.basis), any other is looked up id by id.
+	var small [1]uint64
+	used := small[:]
+	if n := len(rs.Sources); n > 64 {
+		used = make([]uint64, (n+63)/64)
 	}
 	mark := func(ids []string) {
+		if m, ok := rs.enc.basis[listIDOf(ids)]; ok {
+			used[0] |= m
+			return
+		}
 		for _, id := range ids {
-			used[rs.sourceIndex[id]] = true
+			i := rs.sourceIndex[id]
+			used[i/64] |= 1 << (i % 64)
 		}
 	}
 	for _, list := range [...][]SubcategoryResult{r.Subcategories, r.OpenSubcategories, r.IfOperated} {
@@ -417,14 +424,12 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	}
 	n := 0
 	for _, u := range used {
-		if u {
-			n++
-		}
+		n += bits.OnesCount64(u)
 	}
 	out := make([]SourceRef, 0, n)
 	for i := range rs.Sources {
-		if used[i] {
-			out = append(out, rs.Sources[i].ref())
+		if used[i/64]&(1<<(i%64)) != 0 {
+			out = append(out, rs.enc.sources[i])
 		}
 	}
 	return out

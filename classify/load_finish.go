@@ -89,10 +89,11 @@ func (l *loader) finish() {
 // copy from the rule set.
 func (l *loader) encodeTexts() {
 	rs := l.rs
-	rs.sourceJSON = map[SourceRef][]byte{}
+	rs.enc = encoded{texts: map[textID][]byte{}, basis: map[listID]uint64{}}
 	for i := range rs.Sources {
 		ref := rs.Sources[i].ref()
-		rs.sourceJSON[ref] = appendSource(nil, &ref)
+		rs.enc.sources = append(rs.enc.sources, ref)
+		rs.enc.sourceJSON = append(rs.enc.sourceJSON, appendSource(nil, &ref))
 	}
 	trace := func(id, kind string, c *Cond) {
 		if c == nil {
@@ -131,12 +132,9 @@ func (l *loader) encodeTexts() {
 	for _, r := range rs.Notes {
 		trace(r.ID, "note", r.When)
 	}
-	rs.textJSON = map[Text][]byte{}
 	add := func(ts ...Text) {
 		for _, t := range ts {
-			if _, ok := rs.textJSON[t]; !ok {
-				rs.textJSON[t] = appendText(nil, t)
-			}
+			rs.enc.addText(t)
 		}
 	}
 	for _, t := range rs.Texts.Verdicts {
@@ -180,6 +178,36 @@ func (l *loader) encodeTexts() {
 		for _, r := range list {
 			add(r.texts...)
 		}
+	}
+	l.encodeBasis()
+}
+
+// encodeBasis records the sources each basis list a result can copy cites.
+// One bit a source: a rule set of more than 64 sources goes without.
+func (l *loader) encodeBasis() {
+	rs := l.rs
+	if len(rs.Sources) > 64 {
+		return
+	}
+	add := func(ids []string) { rs.enc.addBasis(ids, rs.sourceIndex) }
+	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+		for _, r := range list {
+			add(r.Basis)
+		}
+	}
+	for _, s := range rs.Subcategories {
+		for _, r := range s.Rules {
+			add(r.Basis)
+		}
+	}
+	for _, s := range rs.Scopes {
+		add(s.Basis)
+	}
+	for _, r := range rs.Requirements {
+		add(r.Basis)
+	}
+	for _, p := range rs.Texts.Process {
+		add(p.Basis)
 	}
 }
 

@@ -37,10 +37,9 @@ type Result struct {
 	AnswersSHA256    string          `json:"answers_sha256"`
 	Trace            []TraceStep     `json:"trace"`
 
-	// textJSON and sourceJSON hold the rule set's texts and sources already
-	// encoded, for AppendJSON.
-	textJSON   map[Text][]byte
-	sourceJSON map[SourceRef][]byte
+	// enc holds the rule set's texts and sources already encoded, for
+	// AppendJSON; nil for a result built by hand.
+	enc *encoded
 	// considered is Subcategories and OpenSubcategories in catalogue order.
 	considered []SubcategoryResult
 }

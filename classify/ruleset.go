@@ -42,10 +42,8 @@ type RuleSet struct {
 	verdictOrder []int
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
-	// textJSON is every text a result can copy from the rule set, encoded;
-	// sourceJSON every source as a result lists it.
-	textJSON   map[Text][]byte
-	sourceJSON map[SourceRef][]byte
+	// enc is what every result shares, prepared at load (see encoded).
+	enc encoded
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
 	// intern maps every key and value an answers document is made of to
