@@ -68,6 +68,12 @@ func (rs *RuleSet) ParseAnswers(name string, data []byte, format Format) (*Docum
 }
 
 func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBase int) (*Document, error) {
+	return rs.parseAnswersQuick(name, data, format, lineBase, true)
+}
+
+// parseAnswersQuick is parseAnswers, trying quickDocument first when quick
+// is set (tests turn it off to compare the two).
+func (rs *RuleSet) parseAnswersQuick(name string, data []byte, format Format, lineBase int, quick bool) (*Document, error) {
 	fail := func(p Problem) (*Document, error) {
 		p.File = name
 		return nil, Problems{p}
@@ -88,6 +94,11 @@ func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBas
 		format = FormatYAML
 		if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 			format = FormatJSON
+		}
+	}
+	if format == FormatJSON && quick {
+		if doc, ok := rs.quickDocument(data); ok {
+			return doc, nil
 		}
 	}
 	var root *node
