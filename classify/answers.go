@@ -485,6 +485,12 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Ids and English text are mostly plain ASCII: step over eight such
+		// bytes at a time.
+		if i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if !escapeTable[c] {
@@ -533,6 +539,18 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether none of the eight bytes of s needs escaping:
+// each is ASCII from space up and none is '"' or '\\'.
+func plain8(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := func(w, n uint64) uint64 { return (w - ones*n) & ^w & highs } // a byte < n
+	zero := func(w uint64) uint64 { return (w - ones) & ^w & highs }       // a zero byte
+	return (w&highs | below(w, 0x20) | zero(w^ones*'"') | zero(w^ones*'\\')) == 0
 }
 
 // Fingerprint is the hex SHA-256 of the canonical document.

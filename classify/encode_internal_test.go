@@ -3,6 +3,7 @@ package classify
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -24,4 +25,41 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.Bytes())
 		}
 	})
+}
+
+// BenchmarkAppendJSONString writes the ids and English text results are
+// mostly made of.
+func BenchmarkAppendJSONString(b *testing.B) {
+	ss := []string{"realtime_voice", "miit-classification-2015", "domestic_multiparty_telephone_conference", "b22.video_conference.likely", "The product offers real-time voice between three or more parties."}
+	buf := make([]byte, 0, 1024)
+	for b.Loop() {
+		buf = buf[:0]
+		for _, s := range ss {
+			buf = appendJSONString(buf, s)
+		}
+	}
+}
+
+// plain8 agrees with a byte-by-byte check for every byte value in every
+// position, next to plain bytes and next to bytes that need escaping.
+func TestPlain8(t *testing.T) {
+	naive := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	for _, fill := range []byte{'a', ' ', '~', 0x1f, 0x80, '"'} {
+		for pos := 0; pos < 8; pos++ {
+			for c := 0; c < 256; c++ {
+				s := []byte(strings.Repeat(string(fill), 8))
+				s[pos] = byte(c)
+				if got, want := plain8(string(s)), naive(string(s)); got != want {
+					t.Fatalf("plain8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 }

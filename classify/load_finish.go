@@ -353,6 +353,13 @@ func (l *loader) checkAskWhen() {
 }
 
 // epochFor returns the parameter values in force on d.
+// Covers returns an error wrapping ErrAsOf when the rule set cannot
+// classify as of d: a date before it applies.
+func (rs *RuleSet) Covers(d Date) error {
+	_, err := rs.epochFor(d)
+	return err
+}
+
 func (rs *RuleSet) epochFor(d Date) (int, error) {
 	if d.Before(rs.AppliesFrom) {
 		return 0, fmt.Errorf("%w: the rule set covers %s onwards; %s is earlier", ErrAsOf, rs.AppliesFrom, d)

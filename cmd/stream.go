@@ -57,7 +57,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		return err
 	}
 	defer closeInput()
-	if _, err := rs.Evaluate(&classify.Document{Answers: make(classify.Answers, len(rs.Questions))}, asOf); err != nil {
+	if err := rs.Covers(asOf); err != nil {
 		return asOfError(err)
 	}
 
