@@ -3,6 +3,7 @@ package classify
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -399,7 +400,10 @@ func (q *Question) JSONValue(v Value) any {
 // left out, no spaces. Its SHA-256 identifies the facts a result rests on.
 // It is written by hand because it runs for every result.
 func (rs *RuleSet) Canonical(doc *Document) []byte {
-	b := make([]byte, 0, 512)
+	return rs.appendCanonical(make([]byte, 0, 512), doc)
+}
+
+func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 	b = append(b, `{"answers":{`...)
 	first := true
 	for _, i := range rs.canonicalOrder {
@@ -412,15 +416,14 @@ func (rs *RuleSet) Canonical(doc *Document) []byte {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendJSONString(b, q.ID)
-		b = append(b, ':')
+		b = append(b, q.keyJSON...)
 		switch q.Type {
 		case TypeBool:
 			b = strconv.AppendBool(b, v.Bool)
 		case TypeInt, TypeNumber:
 			b = appendJSONNumber(b, v.Num)
 		case TypeEnum:
-			b = appendJSONString(b, q.Choices[bits.TrailingZeros64(v.Set)].ID)
+			b = append(b, q.choiceJSON[bits.TrailingZeros64(v.Set)]...)
 		case TypeMulti:
 			b = append(b, '[')
 			n := 0
@@ -430,7 +433,7 @@ func (rs *RuleSet) Canonical(doc *Document) []byte {
 						b = append(b, ',')
 					}
 					n++
-					b = appendJSONString(b, q.Choices[c].ID)
+					b = append(b, q.choiceJSON[c]...)
 				}
 			}
 			b = append(b, ']')
@@ -483,10 +486,21 @@ func appendJSONNumber(b []byte, f float64) []byte {
 // plain bytes are copied whole.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	// Ids and English text are mostly plain ASCII: step over eight such
+	// bytes at a time, and copy a string that is plain throughout at once.
+	i := 0
+	for i+8 <= len(s) && plain8(s[i:i+8]) {
+		i += 8
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && !escapeTable[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
-	for i := 0; i < len(s); {
-		// Ids and English text are mostly plain ASCII: step over eight such
-		// bytes at a time.
+	for i < len(s) {
 		if i+8 <= len(s) && plain8(s[i:i+8]) {
 			i += 8
 			continue
@@ -544,19 +558,26 @@ func appendJSONString(b []byte, s string) []byte {
 // plain8 reports whether none of the eight bytes of s needs escaping:
 // each is ASCII from space up and none is '"' or '\\'.
 func plain8(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return plainWord(binary.LittleEndian.Uint64([]byte(s))) // no copy: read-only
+}
+
+// plainWord is plain8 for eight bytes read as a little-endian word.
+func plainWord(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below := func(w, n uint64) uint64 { return (w - ones*n) & ^w & highs } // a byte < n
-	zero := func(w uint64) uint64 { return (w - ones) & ^w & highs }       // a zero byte
-	return (w&highs | below(w, 0x20) | zero(w^ones*'"') | zero(w^ones*'\\')) == 0
+	// (x - ones*n) & ^x & highs is non-zero when x has a byte below n (for
+	// bytes under 0x80): a control character, or, in x = w^(ones*c), a
+	// byte equal to c.
+	q, bs := w^(ones*'"'), w^(ones*'\\')
+	return (w&highs|(w-ones*0x20)&^w|(q-ones)&^q|(bs-ones)&^bs)&highs == 0
 }
 
 // Fingerprint is the hex SHA-256 of the canonical document.
 func (rs *RuleSet) Fingerprint(doc *Document) string {
-	sum := sha256.Sum256(rs.Canonical(doc))
-	return hex.EncodeToString(sum[:])
+	var buf [1024]byte // most documents fit: no allocation
+	sum := sha256.Sum256(rs.appendCanonical(buf[:0], doc))
+	var digits [2 * sha256.Size]byte
+	hex.Encode(digits[:], sum[:])
+	return string(digits[:])
 }
 
 // ParseLine parses one line of a JSON Lines stream: lineNo is its line

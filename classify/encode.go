@@ -260,6 +260,12 @@ func (e *jsonWriter) list(n int, isNil bool, item func(int)) {
 }
 
 func (e *jsonWriter) strs(ss []string) {
+	if ss != nil && e.enc != nil {
+		if j, ok := e.enc.lists[listIDOf(ss)]; ok {
+			e.b = append(e.b, j...)
+			return
+		}
+	}
 	e.list(len(ss), ss == nil, func(i int) { e.str(ss[i]) })
 }
 

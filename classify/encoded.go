@@ -22,6 +22,9 @@ type encoded struct {
 	// basis maps each basis list of the rule set to the set of sources it
 	// cites, one bit per source.
 	basis map[listID]uint64
+	// lists holds the rule set's lists of ids (basis lists, the keys each
+	// condition reads) encoded as JSON arrays.
+	lists map[listID][]byte
 }
 
 // textID identifies a text by the storage of its two strings.
@@ -50,6 +53,16 @@ func (x *encoded) addText(t Text) {
 	}
 }
 
+// addList encodes a list of ids the rule set holds. A nil list is written
+// as null, never looked up, so it is not kept.
+func (x *encoded) addList(ids []string) {
+	if ids != nil {
+		e := jsonWriter{}
+		e.strs(ids)
+		x.lists[listIDOf(ids)] = e.b
+	}
+}
+
 // addBasis records the sources a basis list cites; index maps source ids
 // to their place in sources.yaml.
 func (x *encoded) addBasis(ids []string, index map[string]int) {
@@ -58,4 +71,5 @@ func (x *encoded) addBasis(ids []string, index map[string]int) {
 		mask |= 1 << index[id]
 	}
 	x.basis[listIDOf(ids)] = mask
+	x.addList(ids)
 }

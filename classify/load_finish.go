@@ -89,7 +89,10 @@ func (l *loader) finish() {
 // copy from the rule set.
 func (l *loader) encodeTexts() {
 	rs := l.rs
-	rs.enc = encoded{texts: map[textID][]byte{}, basis: map[listID]uint64{}}
+	rs.enc = encoded{texts: map[textID][]byte{}, basis: map[listID]uint64{}, lists: map[listID][]byte{}}
+	for _, c := range rs.allConds() {
+		rs.enc.addList(c.read)
+	}
 	for i := range rs.Sources {
 		ref := rs.Sources[i].ref()
 		rs.enc.sources = append(rs.enc.sources, ref)
@@ -182,14 +185,18 @@ func (l *loader) encodeTexts() {
 	l.encodeBasis()
 }
 
-// encodeBasis records the sources each basis list a result can copy cites.
-// One bit a source: a rule set of more than 64 sources goes without.
+// encodeBasis encodes each basis list a result can copy and records the
+// sources it cites, one bit a source: a rule set of more than 64 sources
+// goes without the bits.
 func (l *loader) encodeBasis() {
 	rs := l.rs
-	if len(rs.Sources) > 64 {
-		return
+	add := func(ids []string) {
+		if len(rs.Sources) > 64 {
+			rs.enc.addList(ids)
+		} else {
+			rs.enc.addBasis(ids, rs.sourceIndex)
+		}
 	}
-	add := func(ids []string) { rs.enc.addBasis(ids, rs.sourceIndex) }
 	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
 		for _, r := range list {
 			add(r.Basis)
@@ -391,5 +398,10 @@ func (l *loader) sortForCanonical() {
 			q.sortedChoices[i] = i
 		}
 		sort.Slice(q.sortedChoices, func(a, b int) bool { return q.Choices[q.sortedChoices[a]].ID < q.Choices[q.sortedChoices[b]].ID })
+		q.keyJSON = append(appendJSONString(nil, q.ID), ':')
+		q.choiceJSON = make([][]byte, len(q.Choices))
+		for i, c := range q.Choices {
+			q.choiceJSON[i] = appendJSONString(nil, c.ID)
+		}
 	}
 }

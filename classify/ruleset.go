@@ -120,8 +120,11 @@ type Question struct {
 	Help    Text
 	Pivot   Text
 	pos     pos
-	// sortedChoices lists choice indexes by id, for Canonical.
+	// sortedChoices lists choice indexes by id, for Canonical, which
+	// writes keyJSON ("id":) and choiceJSON (each choice's "id").
 	sortedChoices []int
+	keyJSON       []byte
+	choiceJSON    [][]byte
 }
 
 // ChoiceIndex returns the index of the choice id, or -1.
