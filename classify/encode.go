@@ -227,7 +227,7 @@ func (e *jsonWriter) num(v float64) { e.b = appendJSONNumber(e.b, v) }
 func (e *jsonWriter) null()         { e.raw("null") }
 func (e *jsonWriter) text(t Text) {
 	if e.enc != nil {
-		if j, ok := e.enc.texts[textIDOf(t)]; ok {
+		if j, ok := e.enc.texts.get(textKey(t)); ok {
 			e.b = append(e.b, j...)
 			return
 		}
@@ -261,8 +261,8 @@ func (e *jsonWriter) list(n int, isNil bool, item func(int)) {
 
 func (e *jsonWriter) strs(ss []string) {
 	if ss != nil && e.enc != nil {
-		if j, ok := e.enc.lists[listIDOf(ss)]; ok {
-			e.b = append(e.b, j...)
+		if l, ok := e.enc.lists.get(listKey(ss)); ok {
+			e.b = append(e.b, l.json...)
 			return
 		}
 	}

@@ -1,6 +1,9 @@
 package classify
 
-import "unsafe"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // A result copies its texts, basis lists and sources from the rule set, so
 // nearly every value in it shares its storage with a value the rule set
@@ -9,47 +12,108 @@ import "unsafe"
 // address and length are the same text, and hashing two addresses costs
 // next to nothing where hashing a paragraph of Chinese does not. A value
 // built afresh (an authority naming the province) misses and is encoded in
-// full, with the same bytes.
+// full, with the same bytes. The rule set's lists are never modified after
+// load, and a Result is read-only.
 
 // encoded is what the rule set prepares once for every result.
 type encoded struct {
 	// texts holds every text a result can copy, encoded as {"zh":…,"en":…}.
-	texts map[textID][]byte
+	texts storageTable[[]byte]
+	// lists holds the rule set's lists of ids (basis lists, the keys each
+	// condition reads) encoded as JSON arrays, with the sources a basis
+	// list cites.
+	lists storageTable[encodedList]
 	// sources holds each source as results list it, in sources.yaml order,
 	// and its encoding.
 	sources    []SourceRef
 	sourceJSON [][]byte
-	// basis maps each basis list of the rule set to the set of sources it
-	// cites, one bit per source.
-	basis map[listID]uint64
-	// lists holds the rule set's lists of ids (basis lists, the keys each
-	// condition reads) encoded as JSON arrays.
-	lists map[listID][]byte
 }
 
-// textID identifies a text by the storage of its two strings.
-type textID struct {
-	zh, en *byte
-	zl, el int
+type encodedList struct {
+	json []byte
+	// sources has a bit per source the list cites, when it is a basis list
+	// and the rule set has at most 64 sources.
+	sources    uint64
+	hasSources bool
 }
 
-func textIDOf(t Text) textID {
-	return textID{unsafe.StringData(t.Zh), unsafe.StringData(t.En), len(t.Zh), len(t.En)}
+// storageKey names a value by the storage of up to two strings or slices.
+type storageKey struct {
+	p, q unsafe.Pointer
+	n, m int
 }
 
-// listID identifies a list of ids by its storage. The rule set's lists are
-// never modified after load.
-type listID struct {
-	p *string
-	n int
+func textKey(t Text) storageKey {
+	return storageKey{unsafe.Pointer(unsafe.StringData(t.Zh)), unsafe.Pointer(unsafe.StringData(t.En)), len(t.Zh), len(t.En)}
 }
 
-func listIDOf(ids []string) listID { return listID{unsafe.SliceData(ids), len(ids)} }
+func listKey(ids []string) storageKey {
+	return storageKey{p: unsafe.Pointer(unsafe.SliceData(ids)), n: len(ids)}
+}
+
+// storageTable is a hash table keyed by storage, filled at load and only
+// read after: open addressing over a power of two slots, at most half full.
+// It holds the keys' pointers, so the storage they name stays allocated
+// and cannot come to hold another value.
+type storageTable[V any] struct {
+	keys  []storageKey
+	vals  []V
+	used  []bool
+	shift uint // 64 - log2(len(keys))
+	n     int
+}
+
+func (t *storageTable[V]) slot(k storageKey) int {
+	h := uint64(uintptr(k.p)) ^ uint64(uintptr(k.q))*0xff51afd7ed558ccd ^ uint64(k.n)<<32 ^ uint64(k.m)
+	return int((h * 0x9e3779b97f4a7c15) >> t.shift)
+}
+
+// get returns the value stored for k.
+func (t *storageTable[V]) get(k storageKey) (v V, ok bool) {
+	if t.n == 0 {
+		return v, false
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(k); t.used[i]; i = (i + 1) & mask {
+		if t.keys[i] == k {
+			return t.vals[i], true
+		}
+	}
+	return v, false
+}
+
+// put stores v for k, in place of any value k had.
+func (t *storageTable[V]) put(k storageKey, v V) {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := len(t.keys) - 1
+	i := t.slot(k)
+	for t.used[i] && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	if !t.used[i] {
+		t.n++
+	}
+	t.keys[i], t.vals[i], t.used[i] = k, v, true
+}
+
+func (t *storageTable[V]) grow() {
+	size := max(16, 2*len(t.keys))
+	old := *t
+	*t = storageTable[V]{keys: make([]storageKey, size), vals: make([]V, size), used: make([]bool, size),
+		shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	for i, u := range old.used {
+		if u {
+			t.put(old.keys[i], old.vals[i])
+		}
+	}
+}
 
 // addText encodes t unless it is there already.
 func (x *encoded) addText(t Text) {
-	if id := textIDOf(t); x.texts[id] == nil {
-		x.texts[id] = appendText(nil, t)
+	if _, ok := x.texts.get(textKey(t)); !ok {
+		x.texts.put(textKey(t), appendText(nil, t))
 	}
 }
 
@@ -59,17 +123,24 @@ func (x *encoded) addList(ids []string) {
 	if ids != nil {
 		e := jsonWriter{}
 		e.strs(ids)
-		x.lists[listIDOf(ids)] = e.b
+		x.lists.put(listKey(ids), encodedList{json: e.b})
 	}
 }
 
-// addBasis records the sources a basis list cites; index maps source ids
-// to their place in sources.yaml.
+// addBasis encodes a basis list and records the sources it cites; index
+// maps source ids to their place in sources.yaml.
 func (x *encoded) addBasis(ids []string, index map[string]int) {
-	var mask uint64
-	for _, id := range ids {
-		mask |= 1 << index[id]
+	if ids == nil {
+		return
 	}
-	x.basis[listIDOf(ids)] = mask
-	x.addList(ids)
+	l := encodedList{hasSources: len(index) <= 64}
+	e := jsonWriter{}
+	e.strs(ids)
+	l.json = e.b
+	if l.hasSources {
+		for _, id := range ids {
+			l.sources |= 1 << index[id]
+		}
+	}
+	x.lists.put(listKey(ids), l)
 }

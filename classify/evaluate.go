@@ -391,8 +391,8 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 		used = make([]uint64, (n+63)/64)
 	}
 	mark := func(ids []string) {
-		if m, ok := rs.enc.basis[listIDOf(ids)]; ok {
-			used[0] |= m
+		if l, ok := rs.enc.lists.get(listKey(ids)); ok && l.hasSources {
+			used[0] |= l.sources
 			return
 		}
 		for _, id := range ids {

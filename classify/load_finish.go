@@ -89,7 +89,7 @@ func (l *loader) finish() {
 // copy from the rule set.
 func (l *loader) encodeTexts() {
 	rs := l.rs
-	rs.enc = encoded{texts: map[textID][]byte{}, basis: map[listID]uint64{}, lists: map[listID][]byte{}}
+	rs.enc = encoded{}
 	for _, c := range rs.allConds() {
 		rs.enc.addList(c.read)
 	}
@@ -186,17 +186,10 @@ func (l *loader) encodeTexts() {
 }
 
 // encodeBasis encodes each basis list a result can copy and records the
-// sources it cites, one bit a source: a rule set of more than 64 sources
-// goes without the bits.
+// sources it cites.
 func (l *loader) encodeBasis() {
 	rs := l.rs
-	add := func(ids []string) {
-		if len(rs.Sources) > 64 {
-			rs.enc.addList(ids)
-		} else {
-			rs.enc.addBasis(ids, rs.sourceIndex)
-		}
-	}
+	add := func(ids []string) { rs.enc.addBasis(ids, rs.sourceIndex) }
 	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
 		for _, r := range list {
 			add(r.Basis)
