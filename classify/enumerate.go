@@ -71,6 +71,8 @@ type space struct {
 
 func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
 	var sp space
+	ints := make([]int, 0, 3*len(rs.verdictOrder)) // keys, radix and stride
+	sp.keys, sp.radix, sp.stride = ints[0:0:len(rs.verdictOrder)], ints[len(rs.verdictOrder):len(rs.verdictOrder)], ints[2*len(rs.verdictOrder):2*len(rs.verdictOrder)]
 	n := 1
 	// Keys that more rules read go last, so the recursion below, which
 	// assigns the last key first, settles most rules early and prunes.

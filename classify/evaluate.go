@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -22,7 +22,8 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		return nil, err
 	}
 	ev := evaluation{rs: rs, a: doc.Answers, params: rs.epochs[e].params, epoch: e,
-		whyBuf: make([]int, 0, 16), trace: make([]TraceStep, 0, rs.RuleCount())}
+		trace: make([]TraceStep, 0, rs.RuleCount())}
+	ev.whyBuf, ev.open = ev.whyArr[:0], ev.openArr[:0]
 	ev.run()
 	r := &Result{
 		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
@@ -50,14 +51,19 @@ type evaluation struct {
 	params []ParamValue
 	epoch  int
 
-	sp        space
-	whyBuf    []int
+	sp     space
+	whyArr [32]int
+	whyBuf []int
+	// strs is where lists of ids made for this result are cut from, one
+	// allocation for many small lists.
+	strs      []string
 	verdict   int
 	gateFails bool // in every completion
 	trace     []TraceStep
-	// open lists, by question, the parts of the result an unanswered key
-	// leaves open; nil until one does.
-	open [][]string
+	// open lists the parts of the result an unanswered key leaves open, in
+	// the order found.
+	open    []openPart
+	openArr [16]openPart
 }
 
 func (ev *evaluation) run() {
@@ -75,6 +81,23 @@ func (ev *evaluation) run() {
 		ev.verdict = vUndetermined
 	}
 	ev.gateFails = ev.sp.set(gateField) == 1<<1
+}
+
+// openPart is a part of the result (c.part) an unanswered key leaves open.
+type openPart struct {
+	key  int
+	part string
+}
+
+// names returns a list of n ids to fill, cut from ev.strs. Its capacity is
+// n, so appending to it never writes over another list.
+func (ev *evaluation) names(n int) []string {
+	if len(ev.strs)+n > cap(ev.strs) {
+		ev.strs = make([]string, 0, max(n, 16))
+	}
+	l := ev.strs[len(ev.strs) : len(ev.strs)+n : len(ev.strs)+n]
+	ev.strs = ev.strs[:len(ev.strs)+n]
+	return l
 }
 
 // step evaluates a rule's condition and records it in the trace.
@@ -102,7 +125,7 @@ func (ev *evaluation) why(c *Cond, out Tri) []string {
 			return c.read
 		}
 	}
-	names := make([]string, len(keys))
+	names := ev.names(len(keys))
 	for i, k := range keys {
 		names[i] = ev.rs.Questions[k].ID
 	}
@@ -118,7 +141,7 @@ func (ev *evaluation) subcategories(r *Result) {
 			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When, True)))
 		}
 	}
-	var found []SubcategoryResult
+	found := make([]SubcategoryResult, 0, len(rs.Subcategories))
 	for i := range rs.Subcategories {
 		s := &rs.Subcategories[i]
 		var outsBuf [16]Tri
@@ -136,12 +159,18 @@ func (ev *evaluation) subcategories(r *Result) {
 			strongest = 2
 		}
 		sr := SubcategoryResult{ID: s.ID, Name: s.Name, Strength: strengths[2-strongest], Settled: only(set) >= 0,
-			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing, Reasons: []Reason{}}
+			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing, Reasons: make([]Reason, 0, len(s.Rules))}
 		if !sr.Settled {
-			for j, k := range ev.sp.keys {
+			n := 0
+			for j := range ev.sp.keys {
 				if ev.sp.matters(j, field) {
-					sr.DependsOn = append(sr.DependsOn, rs.Questions[k].ID)
+					ev.whyBuf = append(ev.whyBuf[:n], ev.sp.keys[j])
+					n++
 				}
+			}
+			sr.DependsOn = ev.names(n)
+			for i, k := range ev.whyBuf[:n] {
+				sr.DependsOn[i] = rs.Questions[k].ID
 			}
 		}
 		for _, want := range []Tri{True, Unknown} {
@@ -161,10 +190,20 @@ func (ev *evaluation) subcategories(r *Result) {
 	}
 	r.Subcategories, r.OpenSubcategories, r.IfOperated = []SubcategoryResult{}, []SubcategoryResult{}, []SubcategoryResult{}
 	if ev.gateFails {
-		r.IfOperated = append(r.IfOperated, found...)
+		r.IfOperated = found
 		return
 	}
 	r.considered = found
+	settled := 0
+	for _, s := range found {
+		if s.Settled {
+			settled++
+		}
+	}
+	// One array for both lists; the first list's capacity ends where the
+	// second begins.
+	both := make([]SubcategoryResult, 0, len(found))
+	r.Subcategories, r.OpenSubcategories = both[:0:settled], both[settled:settled]
 	for _, s := range found {
 		if s.Settled {
 			r.Subcategories = append(r.Subcategories, s)
@@ -184,19 +223,16 @@ func (ev *evaluation) affects(c *Cond, out Tri) {
 	if out != Unknown {
 		return
 	}
-	if ev.open == nil {
-		ev.open = make([][]string, len(ev.rs.Questions))
-	}
 	for _, k := range c.why(ev.a, ev.params, ev.whyBuf[:0]) {
-		if !ev.a[k].Known && !contains(ev.open[k], c.part) {
-			ev.open[k] = append(ev.open[k], c.part)
+		if !ev.a[k].Known && !slices.Contains(ev.open, openPart{k, c.part}) {
+			ev.open = append(ev.open, openPart{k, c.part})
 		}
 	}
 }
 
 func (ev *evaluation) licence(r *Result) {
 	rs := ev.rs
-	lic := Licence{Category: strings.ToUpper(rs.ID), Basis: []string{}}
+	lic := Licence{Category: rs.category, Basis: []string{}}
 	if pi, ok := rs.paramIndex["validity_years"]; ok {
 		lic.ValidityYears = ev.params[pi].Value
 	}
@@ -213,21 +249,23 @@ func (ev *evaluation) licence(r *Result) {
 		if out != True || lic.Scope != nil {
 			continue
 		}
-		scope := s.Scope
-		lic.Scope, lic.Title = &scope, &s.Licence
-		auth := ev.variant(s.Authority)
-		lic.Authority = &auth
+		// The values the licence points to, in one allocation.
+		vals := &struct {
+			scope     string
+			authority Text
+			capital   float64
+		}{scope: s.Scope, authority: ev.variant(s.Authority)}
+		lic.Scope, lic.Title, lic.Authority = &vals.scope, &s.Licence, &vals.authority
 		if p := ev.params[s.minCapital]; p.Set {
-			v := p.Value
-			lic.MinRegisteredCapitalCNY = &v
+			vals.capital = p.Value
+			lic.MinRegisteredCapitalCNY = &vals.capital
 		}
 		lic.Basis = s.Basis
 	}
 	if ev.verdict != vUnlikely {
 		ev.affects(rs.Existing.When, cov)
 		if lic.Scope == nil {
-			t := rs.Texts.ScopeUnknown
-			lic.Authority = &t
+			lic.Authority = &rs.scopeUnknown
 		}
 	}
 	r.Licence = lic
@@ -238,6 +276,14 @@ func (ev *evaluation) variant(vs []Variant) Text {
 	for _, v := range vs {
 		if v.When == nil || v.When.eval(ev.a, ev.params) == True {
 			t := v.texts[ev.epoch]
+			if v.fillKey == noFill {
+				return t
+			}
+			if v.fillKey >= 0 {
+				if a := ev.a[v.fillKey]; a.Known && a.Set != 0 && a.Set&(a.Set-1) == 0 {
+					return v.filled[ev.epoch][bits.TrailingZeros64(a.Set)]
+				}
+			}
 			return Text{Zh: ev.fillAnswers(t.Zh, "zh"), En: ev.fillAnswers(t.En, "en")}
 		}
 	}
@@ -308,13 +354,15 @@ func (ev *evaluation) pivotal(r *Result) {
 	if ev.verdict != vUndetermined {
 		return
 	}
+	r.PivotalQuestions = make([]Pivotal, 0, len(ev.sp.keys))
 	for j, k := range ev.sp.keys {
 		if !ev.sp.matters(j, verdictField) {
 			continue
 		}
 		q := &rs.Questions[k]
-		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot}
-		for _, ex := range rs.domains[k].examples {
+		examples := rs.domains[k].examples
+		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot, LeadsTo: make([]LeadTo, 0, len(examples))}
+		for _, ex := range examples {
 			v := only(ev.sp.setWhere(j, ex.class, verdictField))
 			if v < 0 {
 				v = vUndetermined
@@ -325,8 +373,8 @@ func (ev *evaluation) pivotal(r *Result) {
 	}
 	// Questions whose answer alone settles the verdict come first: they are
 	// the ones to ask; the rest matter only together with others.
-	sort.SliceStable(r.PivotalQuestions, func(i, j int) bool {
-		return settling(r.PivotalQuestions[i]) > settling(r.PivotalQuestions[j])
+	slices.SortStableFunc(r.PivotalQuestions, func(a, b Pivotal) int {
+		return settling(b) - settling(a)
 	})
 }
 
@@ -363,21 +411,42 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	}
 }
 
+// openQuestions lists, in question order, each unanswered key that leaves
+// part of the result open, but for the pivotal ones, listed already.
 func (ev *evaluation) openQuestions(r *Result) {
 	r.OpenQuestions = []OpenQuestion{}
-	pivotal := map[string]bool{}
-	for _, p := range r.PivotalQuestions {
-		pivotal[p.Key] = true
+	if len(ev.open) == 0 {
+		return
 	}
-	for k, q := range ev.rs.Questions {
-		var parts []string
-		if ev.open != nil {
-			parts = ev.open[k]
+	slices.SortStableFunc(ev.open, func(a, b openPart) int { return a.key - b.key })
+	pivotal := func(id string) bool {
+		for _, p := range r.PivotalQuestions {
+			if p.Key == id {
+				return true
+			}
 		}
-		if len(parts) == 0 || pivotal[q.ID] {
-			continue
+		return false
+	}
+	keys := 1
+	for i := 1; i < len(ev.open); i++ {
+		if ev.open[i].key != ev.open[i-1].key {
+			keys++
 		}
-		r.OpenQuestions = append(r.OpenQuestions, OpenQuestion{Key: q.ID, Question: q.Title, Affects: parts})
+	}
+	r.OpenQuestions = make([]OpenQuestion, 0, keys)
+	for i := 0; i < len(ev.open); {
+		k, j := ev.open[i].key, i
+		for j < len(ev.open) && ev.open[j].key == k {
+			j++
+		}
+		if q := &ev.rs.Questions[k]; !pivotal(q.ID) {
+			parts := ev.names(j - i)
+			for n := range parts {
+				parts[n] = ev.open[i+n].part
+			}
+			r.OpenQuestions = append(r.OpenQuestions, OpenQuestion{Key: q.ID, Question: q.Title, Affects: parts})
+		}
+		i = j
 	}
 }
 

@@ -81,6 +81,7 @@ func (l *loader) finish() {
 	}
 	if len(l.ps) == 0 {
 		l.buildDomains()
+		l.prepareFills()
 		l.encodeTexts()
 	}
 }
@@ -90,6 +91,7 @@ func (l *loader) finish() {
 func (l *loader) encodeTexts() {
 	rs := l.rs
 	rs.enc = encoded{}
+	rs.category, rs.scopeUnknown = strings.ToUpper(rs.ID), rs.Texts.ScopeUnknown
 	for _, c := range rs.allConds() {
 		rs.enc.addList(c.read)
 	}
@@ -165,12 +167,18 @@ func (l *loader) encodeTexts() {
 		add(s.Licence)
 		for _, v := range s.Authority {
 			add(v.texts...)
+			for _, f := range v.filled {
+				add(f...)
+			}
 		}
 	}
 	for _, r := range rs.Requirements {
 		add(r.Name)
 		for _, v := range r.Variants {
 			add(v.texts...)
+			for _, f := range v.filled {
+				add(f...)
+			}
 		}
 	}
 	for _, p := range rs.Texts.Process {
@@ -252,6 +260,53 @@ func (l *loader) renderTexts() {
 	for i := range rs.Texts.Process {
 		p := &rs.Texts.Process[i]
 		p.texts = render(fileTexts, "process."+p.ID, p.Text)
+	}
+}
+
+// prepareFills fills in, for each variant text that names the answer to
+// one enum question, the text for every answer, so that Evaluate picks one
+// instead of filling it in. The same fillAnswers makes them.
+func (l *loader) prepareFills() {
+	rs := l.rs
+	prepare := func(v *Variant) {
+		v.fillKey = noFill
+		for _, t := range v.texts {
+			for _, s := range []string{t.Zh, t.En} {
+				for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+					k, ok := rs.questionIndex[m[1]]
+					switch {
+					case !ok || m[3] == "":
+					case v.fillKey == noFill:
+						v.fillKey = k
+					case v.fillKey != k:
+						v.fillKey = fillMany
+					}
+				}
+			}
+		}
+		if v.fillKey < 0 {
+			return
+		}
+		q := &rs.Questions[v.fillKey]
+		ev := evaluation{rs: rs, a: make(Answers, len(rs.Questions))}
+		v.filled = make([][]Text, len(v.texts))
+		for e, t := range v.texts {
+			v.filled[e] = make([]Text, len(q.Choices))
+			for c := range q.Choices {
+				ev.a[v.fillKey] = Value{Known: true, Set: 1 << c}
+				v.filled[e][c] = Text{Zh: ev.fillAnswers(t.Zh, "zh"), En: ev.fillAnswers(t.En, "en")}
+			}
+		}
+	}
+	for i := range rs.Scopes {
+		for j := range rs.Scopes[i].Authority {
+			prepare(&rs.Scopes[i].Authority[j])
+		}
+	}
+	for i := range rs.Requirements {
+		for j := range rs.Requirements[i].Variants {
+			prepare(&rs.Requirements[i].Variants[j])
+		}
 	}
 }
 

@@ -44,6 +44,10 @@ type RuleSet struct {
 	canonicalOrder []int
 	// enc is what every result shares, prepared at load (see encoded).
 	enc encoded
+	// category is the licence category as results name it (B22), and
+	// scopeUnknown the authority a result names when the scope is open.
+	category     string
+	scopeUnknown Text
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
 	// intern maps every key and value an answers document is made of to
@@ -192,7 +196,17 @@ type Variant struct {
 	When  *Cond
 	Text  Text
 	texts []Text
+	// fillKey is the one enum question the text names an answer of
+	// ({province.full}), with filled[epoch][choice] the text for each
+	// answer; noFill when it names none, fillMany when it names several.
+	fillKey int
+	filled  [][]Text
 }
+
+const (
+	noFill   = -1
+	fillMany = -2
+)
 
 // ScopeRule decides which licence applies.
 type ScopeRule struct {
