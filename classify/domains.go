@@ -26,7 +26,7 @@ type example struct {
 const maxCompletions = 1 << 16
 
 // verdictConds are the conditions that decide the verdict.
-func (rs *RuleSet) verdictConds() []*Cond {
+func (rs *RuleSet) gatherVerdictConds() []*Cond {
 	var out []*Cond
 	for _, g := range rs.Gates {
 		out = append(out, g.When)
@@ -45,9 +45,10 @@ func (rs *RuleSet) verdictConds() []*Cond {
 // can tell them apart, and one representative stands for all.
 func (l *loader) buildDomains() {
 	rs := l.rs
+	rs.verdictConds = rs.gatherVerdictConds()
 	rs.domains = map[int]domain{}
 	leaves := map[int][]*Cond{}
-	for _, c := range rs.verdictConds() {
+	for _, c := range rs.verdictConds {
 		rs.verdictKeys = c.keys(rs.verdictKeys)
 		c.leaves(func(leaf *Cond) {
 			if leaf.op != opParamUnset {
@@ -57,7 +58,7 @@ func (l *loader) buildDomains() {
 	}
 	sort.Ints(rs.verdictKeys)
 	readers := map[int]int{}
-	for _, c := range rs.verdictConds() {
+	for _, c := range rs.verdictConds {
 		for _, k := range c.keys(nil) {
 			readers[k]++
 		}

@@ -72,7 +72,7 @@ func (ev *evaluation) run() {
 	// unanswered verdict keys. When three-valued evaluation already settles
 	// everything, the single evaluation stands for all completions.
 	if code, ok := rs.settledCode(ev.a, ev.params); ok {
-		ev.sp = space{codes: []uint32{code}}
+		ev.sp = space{codes: []uint32{code}} // no unknown key, nothing to summarize
 	} else {
 		ev.sp = rs.enumerate(ev.a, ev.params)
 	}
@@ -163,7 +163,7 @@ func (ev *evaluation) subcategories(r *Result) {
 		if !sr.Settled {
 			n := 0
 			for j := range ev.sp.keys {
-				if ev.sp.matters(j, field) {
+				if ev.sp.matters(j, strengthBits(i)) {
 					ev.whyBuf = append(ev.whyBuf[:n], ev.sp.keys[j])
 					n++
 				}
@@ -356,14 +356,14 @@ func (ev *evaluation) pivotal(r *Result) {
 	}
 	r.PivotalQuestions = make([]Pivotal, 0, len(ev.sp.keys))
 	for j, k := range ev.sp.keys {
-		if !ev.sp.matters(j, verdictField) {
+		if !ev.sp.matters(j, verdictBits) {
 			continue
 		}
 		q := &rs.Questions[k]
 		examples := rs.domains[k].examples
 		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot, LeadsTo: make([]LeadTo, 0, len(examples))}
 		for _, ex := range examples {
-			v := only(ev.sp.setWhere(j, ex.class, verdictField))
+			v := only(ev.sp.verdictsWhere(j, ex.class))
 			if v < 0 {
 				v = vUndetermined
 			}

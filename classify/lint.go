@@ -313,7 +313,7 @@ func (rs *RuleSet) forEach(keys []int, doms map[int]domain, f func(Answers, []Pa
 }
 
 func (rs *RuleSet) allConds() []*Cond {
-	out := rs.verdictConds()
+	out := rs.gatherVerdictConds()
 	for _, s := range rs.Scopes {
 		out = append(out, s.When)
 		for _, v := range s.Authority {

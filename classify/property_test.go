@@ -246,3 +246,87 @@ func TestAsOfPicksParameters(t *testing.T) {
 		t.Error("Evaluate before the rule set applies succeeded")
 	}
 }
+
+// strengthsOf is the strength of each sub-category a complete document
+// matches on its features alone (shown under if_operated when excluded).
+func strengthsOf(r *classify.Result) map[string]string {
+	out := map[string]string{}
+	for _, list := range [][]classify.SubcategoryResult{r.Subcategories, r.IfOperated} {
+		for _, s := range list {
+			out[s.ID] = s.Strength
+		}
+	}
+	return out
+}
+
+// TestOutlookOverCompletions checks by brute force what a partial result
+// says of its unanswered keys: each pivotal question's leads_to gives the
+// verdict of every completion with that answer (or undetermined when they
+// differ), and each open sub-category depends on exactly the unknown keys
+// whose answer alone changes its strength in some completion.
+func TestOutlookOverCompletions(t *testing.T) {
+	rs := embedded(t)
+	rng := rand.New(rand.NewPCG(22, 2))
+	checkedLeads, checkedOpen := 0, 0
+	for n := 0; n < 300; n++ {
+		answers, unknown := randomPartial(rng, 1+rng.IntN(4))
+		partial := evalMap(t, rs, answers)
+		others := func(k string) []string {
+			var out []string
+			for _, u := range unknown {
+				if u != k {
+					out = append(out, u)
+				}
+			}
+			return out
+		}
+		for _, p := range partial.PivotalQuestions {
+			for _, l := range p.LeadsTo {
+				with := map[string]any{}
+				for k, v := range answers {
+					with[k] = v
+				}
+				with[p.Key] = l.Answer
+				verdicts := map[string]bool{}
+				completions(with, others(p.Key), func(c map[string]any) { verdicts[evalMap(t, rs, c).Verdict] = true })
+				want := "undetermined"
+				if len(verdicts) == 1 {
+					for v := range verdicts {
+						want = v
+					}
+				}
+				if l.Verdict != want {
+					t.Errorf("Evaluate(%v): %s=%v leads to %s, want %s", answers, p.Key, l.Answer, l.Verdict, want)
+				}
+				checkedLeads++
+			}
+		}
+		for _, s := range partial.OpenSubcategories {
+			var want []string
+			for _, k := range unknown {
+				changes := false
+				completions(answers, others(k), func(c map[string]any) {
+					seen := map[string]bool{}
+					for _, v := range verdictKeys[k] {
+						c[k] = v
+						seen[strengthsOf(evalMap(t, rs, c))[s.ID]] = true
+					}
+					changes = changes || len(seen) > 1
+				})
+				if changes {
+					want = append(want, k)
+				}
+			}
+			got := append([]string(nil), s.DependsOn...)
+			sort.Strings(want)
+			sort.Strings(got)
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("Evaluate(%v): %s depends on %v, want %v", answers, s.ID, got, want)
+			}
+			checkedOpen++
+		}
+	}
+	if checkedLeads < 50 || checkedOpen < 20 {
+		t.Fatalf("only %d leads_to and %d open sub-categories checked: widen the test", checkedLeads, checkedOpen)
+	}
+}

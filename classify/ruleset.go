@@ -37,6 +37,9 @@ type RuleSet struct {
 	// one representative answer per class of answers the rules tell apart.
 	verdictKeys []int
 	domains     map[int]domain
+	// verdictConds are the conditions of the gates, then of every
+	// sub-category rule, in order: what the verdict is computed from.
+	verdictConds []*Cond
 	// verdictOrder is verdictKeys by how many verdict rules read each, fewest
 	// first, gate keys last: the order enumerate assigns them in reverse.
 	verdictOrder []int
