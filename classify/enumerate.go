@@ -105,7 +105,9 @@ type space struct {
 	classAt  []int
 }
 
-func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
+// enumerate computes the space of a's completions; given holds the verdict
+// rules' outcomes on a itself.
+func (rs *RuleSet) enumerate(a Answers, params []ParamValue, given []Tri) space {
 	var sp space
 	nk := len(rs.verdictOrder)
 	ints := make([]int, 4*nk) // keys, radix, stride and classAt
@@ -131,7 +133,7 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue) space {
 	// One row of rule outcomes for each depth of the recursion.
 	rows := len(rs.verdictConds)
 	outs := make([]Tri, rows*(len(sp.keys)+1))
-	rs.fill(&sp, scratch, params, len(sp.keys)-1, 0, nil, outs)
+	rs.fill(&sp, scratch, params, len(sp.keys)-1, 0, given, outs)
 	sp.summarize()
 	return sp
 }

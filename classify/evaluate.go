@@ -51,9 +51,13 @@ type evaluation struct {
 	params []ParamValue
 	epoch  int
 
-	sp     space
-	whyArr [32]int
-	whyBuf []int
+	sp space
+	// verdictOuts are the outcomes of the verdict rules (verdictConds) on
+	// the answers as given.
+	verdictOuts []Tri
+	verdictArr  [32]Tri
+	whyArr      [32]int
+	whyBuf      []int
 	// strs is where lists of ids made for this result are cut from, one
 	// allocation for many small lists.
 	strs      []string
@@ -71,10 +75,16 @@ func (ev *evaluation) run() {
 	// The verdict and sub-category strengths over every completion of the
 	// unanswered verdict keys. When three-valued evaluation already settles
 	// everything, the single evaluation stands for all completions.
-	if code, ok := rs.settledCode(ev.a, ev.params); ok {
+	if n := len(rs.verdictConds); n <= len(ev.verdictArr) {
+		ev.verdictOuts = ev.verdictArr[:n]
+	} else {
+		ev.verdictOuts = make([]Tri, n)
+	}
+	rs.verdictOutcomes(ev.a, ev.params, nil, ev.verdictOuts)
+	if code, ok := rs.codeOf(ev.verdictOuts); ok {
 		ev.sp = space{codes: []uint32{code}} // no unknown key, nothing to summarize
 	} else {
-		ev.sp = rs.enumerate(ev.a, ev.params)
+		ev.sp = rs.enumerate(ev.a, ev.params, ev.verdictOuts)
 	}
 	ev.verdict = only(ev.sp.set(verdictField))
 	if ev.verdict < 0 {
@@ -102,7 +112,11 @@ func (ev *evaluation) names(n int) []string {
 
 // step evaluates a rule's condition and records it in the trace.
 func (ev *evaluation) step(id, kind string, c *Cond) Tri {
-	out := c.eval(ev.a, ev.params)
+	return ev.record(id, kind, c, c.eval(ev.a, ev.params))
+}
+
+// record adds a rule's outcome to the trace.
+func (ev *evaluation) record(id, kind string, c *Cond, out Tri) Tri {
 	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read, cond: c})
 	return out
 }
@@ -135,19 +149,21 @@ func (ev *evaluation) why(c *Cond, out Tri) []string {
 func (ev *evaluation) subcategories(r *Result) {
 	rs := ev.rs
 	r.Exclusions = []Finding{}
+	verdictOuts := ev.verdictOuts // the gates', then each sub-category's rules'
 	for i := range rs.Gates {
 		g := &rs.Gates[i]
-		if ev.step(g.ID, "gate", g.When) == True {
+		if ev.record(g.ID, "gate", g.When, verdictOuts[i]) == True {
 			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When, True)))
 		}
 	}
+	verdictOuts = verdictOuts[len(rs.Gates):]
 	found := make([]SubcategoryResult, 0, len(rs.Subcategories))
 	for i := range rs.Subcategories {
 		s := &rs.Subcategories[i]
-		var outsBuf [16]Tri
-		outs := outsBuf[:0]
+		outs := verdictOuts[:len(s.Rules)]
+		verdictOuts = verdictOuts[len(s.Rules):]
 		for j := range s.Rules {
-			outs = append(outs, ev.step(s.Rules[j].ID, "subcategory", s.Rules[j].When))
+			ev.record(s.Rules[j].ID, "subcategory", s.Rules[j].When, outs[j])
 		}
 		field := strengthField(i)
 		set := ev.sp.set(field)
