@@ -45,6 +45,8 @@ type Cond struct {
 	// traceJSON is the rule's trace entry encoded around its outcome:
 	// {"rule":…,"kind":…,"outcome":" and ","answers":[…]}.
 	traceJSON [2][]byte
+	// traceRule and traceKind are the rule and kind traceJSON names.
+	traceRule, traceKind string
 }
 
 // eval evaluates c in three values. params are the parameter values on the

@@ -154,7 +154,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	e.raw(`,"trace":`)
 	e.list(len(r.Trace), r.Trace == nil, func(i int) {
 		t := &r.Trace[i]
-		if c := t.cond; c != nil && c.traceJSON[0] != nil && sameStrings(t.Answers, c.read) {
+		if c := t.cond; c != nil && c.traceJSON[0] != nil && t.Rule == c.traceRule && t.Kind == c.traceKind && sameStrings(t.Answers, c.read) {
 			e.b = append(e.b, c.traceJSON[0]...)
 			e.raw(t.Outcome.String())
 			e.b = append(e.b, c.traceJSON[1]...)

@@ -74,6 +74,9 @@ func TestAppendJSONAfterEdits(t *testing.T) {
 		"requirement text shortened": func(r *classify.Result) {
 			r.Requirements[0].Text.Zh = r.Requirements[0].Text.Zh[:3]
 		},
+		"trace step renamed":    func(r *classify.Result) { r.Trace[0].Rule += "-x" },
+		"trace step re-kinded":  func(r *classify.Result) { r.Trace[1].Kind = "note" },
+		"process step retitled": func(r *classify.Result) { r.Process[0].Name.En = "x" },
 		"reason basis replaced": func(r *classify.Result) {
 			r.Subcategories[0].Reasons[0].Basis = []string{"x"}
 		},

@@ -23,7 +23,6 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 	}
 	ev := evaluation{rs: rs, a: doc.Answers, params: rs.epochs[e].params, epoch: e,
 		trace: make([]TraceStep, 0, rs.RuleCount())}
-	ev.whyBuf, ev.open = ev.whyArr[:0], ev.openArr[:0]
 	ev.run()
 	r := &Result{
 		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
@@ -55,9 +54,6 @@ type evaluation struct {
 	// verdictOuts are the outcomes of the verdict rules (verdictConds) on
 	// the answers as given.
 	verdictOuts []Tri
-	verdictArr  [32]Tri
-	whyArr      [32]int
-	whyBuf      []int
 	// strs is where lists of ids made for this result are cut from, one
 	// allocation for many small lists.
 	strs      []string
@@ -66,8 +62,7 @@ type evaluation struct {
 	trace     []TraceStep
 	// open lists the parts of the result an unanswered key leaves open, in
 	// the order found.
-	open    []openPart
-	openArr [16]openPart
+	open []openPart
 }
 
 func (ev *evaluation) run() {
@@ -75,11 +70,7 @@ func (ev *evaluation) run() {
 	// The verdict and sub-category strengths over every completion of the
 	// unanswered verdict keys. When three-valued evaluation already settles
 	// everything, the single evaluation stands for all completions.
-	if n := len(rs.verdictConds); n <= len(ev.verdictArr) {
-		ev.verdictOuts = ev.verdictArr[:n]
-	} else {
-		ev.verdictOuts = make([]Tri, n)
-	}
+	ev.verdictOuts = make([]Tri, len(rs.verdictConds))
 	rs.verdictOutcomes(ev.a, ev.params, nil, ev.verdictOuts)
 	if code, ok := rs.codeOf(ev.verdictOuts); ok {
 		ev.sp = space{codes: []uint32{code}} // no unknown key, nothing to summarize
@@ -129,7 +120,8 @@ func (ev *evaluation) why(c *Cond, out Tri) []string {
 	if out == True && c.flat {
 		return c.read
 	}
-	keys := c.why(ev.a, ev.params, ev.whyBuf[:0])
+	var buf [32]int
+	keys := c.why(ev.a, ev.params, buf[:0])
 	if len(keys) == len(c.read) {
 		same := true
 		for i, k := range keys {
@@ -175,32 +167,41 @@ func (ev *evaluation) subcategories(r *Result) {
 			strongest = 2
 		}
 		sr := SubcategoryResult{ID: s.ID, Name: s.Name, Strength: strengths[2-strongest], Settled: only(set) >= 0,
-			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing, Reasons: make([]Reason, 0, len(s.Rules))}
+			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing}
 		if !sr.Settled {
 			n := 0
 			for j := range ev.sp.keys {
 				if ev.sp.matters(j, strengthBits(i)) {
-					ev.whyBuf = append(ev.whyBuf[:n], ev.sp.keys[j])
 					n++
 				}
 			}
-			sr.DependsOn = ev.names(n)
-			for i, k := range ev.whyBuf[:n] {
-				sr.DependsOn[i] = rs.Questions[k].ID
+			sr.DependsOn = ev.names(n)[:0]
+			for j, k := range ev.sp.keys {
+				if ev.sp.matters(j, strengthBits(i)) {
+					sr.DependsOn = append(sr.DependsOn, rs.Questions[k].ID)
+				}
 			}
 		}
+		// The reasons: the rules that hold, then those still open; for a
+		// settled match only the rules of its strength, and the open ones
+		// only when none holds.
+		var pick [16]int
+		picked := pick[:0]
 		for _, want := range []Tri{True, Unknown} {
 			for j := range s.Rules {
-				rule := &s.Rules[j]
-				if outs[j] != want || (sr.Settled && rule.Strength != sr.Strength) {
-					continue
+				if outs[j] == want && (!sr.Settled || s.Rules[j].Strength == sr.Strength) {
+					picked = append(picked, j)
 				}
-				sr.Reasons = append(sr.Reasons, Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When, outs[j]),
-					Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing})
 			}
-			if sr.Settled && len(sr.Reasons) > 0 {
+			if sr.Settled && len(picked) > 0 {
 				break
 			}
+		}
+		sr.Reasons = make([]Reason, len(picked))
+		for n, j := range picked {
+			rule := &s.Rules[j]
+			sr.Reasons[n] = Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When, outs[j]),
+				Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing}
 		}
 		found = append(found, sr)
 	}
@@ -239,7 +240,11 @@ func (ev *evaluation) affects(c *Cond, out Tri) {
 	if out != Unknown {
 		return
 	}
-	for _, k := range c.why(ev.a, ev.params, ev.whyBuf[:0]) {
+	if ev.open == nil {
+		ev.open = make([]openPart, 0, 16)
+	}
+	var buf [32]int
+	for _, k := range c.why(ev.a, ev.params, buf[:0]) {
 		if !ev.a[k].Known && !slices.Contains(ev.open, openPart{k, c.part}) {
 			ev.open = append(ev.open, openPart{k, c.part})
 		}
@@ -358,10 +363,7 @@ func (ev *evaluation) process(r *Result) {
 		r.Process = []ProcessResult{}
 		return
 	}
-	r.Process = make([]ProcessResult, 0, len(ev.rs.Texts.Process))
-	for _, p := range ev.rs.Texts.Process {
-		r.Process = append(r.Process, ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[ev.epoch], Basis: p.Basis})
-	}
+	r.Process = append([]ProcessResult(nil), ev.rs.epochs[ev.epoch].process...)
 }
 
 func (ev *evaluation) pivotal(r *Result) {
@@ -407,11 +409,21 @@ func settling(p Pivotal) int {
 
 func (ev *evaluation) regimesAndNotes(r *Result) {
 	rs := ev.rs
-	r.RelatedRegimes, r.Notes = make([]RegimeResult, 0, len(rs.Regimes)), []Finding{}
+	var outsBuf [32]Tri
+	outs := outsBuf[:0]
+	listed := 0
 	for i := range rs.Regimes {
 		g := &rs.Regimes[i]
 		out := ev.step(g.ID, "regime", g.When)
 		ev.affects(g.When, out)
+		outs = append(outs, out)
+		if out != False {
+			listed++
+		}
+	}
+	r.RelatedRegimes, r.Notes = make([]RegimeResult, 0, listed), []Finding{}
+	for i, out := range outs {
+		g := &rs.Regimes[i]
 		if out == False {
 			continue
 		}

@@ -12,6 +12,8 @@ import (
 type epoch struct {
 	from   Date
 	params []ParamValue
+	// process is what results list under process on these dates.
+	process []ProcessResult
 }
 
 // placeholderRE matches {param}, and {question.zh}, {question.en} or
@@ -52,6 +54,13 @@ func (l *loader) finish() {
 		}
 	}
 	l.renderTexts()
+	for e := range rs.epochs {
+		ps := make([]ProcessResult, len(rs.Texts.Process))
+		for i, p := range rs.Texts.Process {
+			ps[i] = ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.Basis}
+		}
+		rs.epochs[e].process = ps
+	}
 	l.checkAskWhen()
 	l.sortForCanonical()
 	rs.intern = map[string]string{rs.ID: rs.ID}
@@ -111,6 +120,7 @@ func (l *loader) encodeTexts() {
 		post.strs(c.read)
 		post.raw(`}`)
 		c.traceJSON = [2][]byte{pre, post.b}
+		c.traceRule, c.traceKind = id, kind
 	}
 	for _, g := range rs.Gates {
 		trace(g.ID, "gate", g.When)
