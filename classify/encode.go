@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -15,155 +16,218 @@ import (
 func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(make([]byte, 0, 16<<10)), nil }
 
 // AppendJSON appends the result as compact JSON.
-func (r *Result) AppendJSON(b []byte) []byte {
+func (r *Result) AppendJSON(b []byte) []byte { return r.AppendFields(b, AllFields) }
+
+// Fields is a set of a result's top-level fields, one bit each in the
+// order of ResultFields.
+type Fields uint64
+
+// AllFields is every field: the whole result.
+const AllFields = ^Fields(0)
+
+// ResultFields lists the names of a result's top-level fields in the
+// order they are written.
+func ResultFields() []string {
+	names := make([]string, len(resultFields))
+	for i, f := range resultFields {
+		names[i] = f.name
+	}
+	return names
+}
+
+// FieldSet returns the set of the named fields; ok is false, with the
+// first unknown name, when a name is not a top-level field.
+func FieldSet(names []string) (set Fields, unknown string, ok bool) {
+	for _, n := range names {
+		i := slices.IndexFunc(resultFields[:], func(f resultField) bool { return f.name == n })
+		if i < 0 {
+			return 0, n, false
+		}
+		set |= 1 << i
+	}
+	return set, "", true
+}
+
+// AppendFields appends the result as compact JSON with only the fields in
+// set: a projection of the same result, its fields in the usual order.
+func (r *Result) AppendFields(b []byte, set Fields) []byte {
 	e := jsonWriter{b: b, enc: r.enc}
 	if b == nil {
 		e.b = make([]byte, 0, 16<<10)
 	}
-	e.raw(`{"questionnaire":{"id":`)
-	e.str(r.Questionnaire.ID)
-	e.raw(`,"version":`)
-	e.str(r.Questionnaire.Version)
-	e.raw(`,"effective":`)
-	e.str(r.Questionnaire.Effective.String())
-	e.raw(`,"as_of":`)
-	e.str(r.Questionnaire.AsOf.String())
-	e.raw(`},"verdict":`)
-	e.str(r.Verdict)
-	e.raw(`,"summary":`)
-	e.text(r.Summary)
-	e.raw(`,"covered_by_existing_licence":`)
-	e.bool(r.CoveredByExistingLicence)
-	e.raw(`,"existing_licence":`)
-	e.str(r.ExistingLicence)
-	e.raw(`,"subcategories":`)
-	e.subcategories(r.Subcategories)
-	e.raw(`,"open_subcategories":`)
-	e.subcategories(r.OpenSubcategories)
-	e.raw(`,"exclusions":`)
-	e.findings(r.Exclusions)
-	e.raw(`,"if_operated":`)
-	e.subcategories(r.IfOperated)
-	e.raw(`,"licence":`)
-	e.licence(&r.Licence)
-	e.raw(`,"requirements":`)
-	e.list(len(r.Requirements), r.Requirements == nil, func(i int) {
-		q := &r.Requirements[i]
+	e.b = append(e.b, '{')
+	first := true
+	for i := range resultFields {
+		if set&(1<<i) == 0 {
+			continue
+		}
+		f := &resultFields[i]
+		if !first {
+			e.b = append(e.b, ',')
+		}
+		first = false
+		e.b = append(e.b, f.key...)
+		f.write(&e, r)
+	}
+	e.b = append(e.b, '}')
+	return e.b
+}
+
+type resultField struct {
+	name  string
+	key   string // "name":
+	write func(e *jsonWriter, r *Result)
+}
+
+func resultFieldOf(name string, write func(e *jsonWriter, r *Result)) resultField {
+	return resultField{name: name, key: `"` + name + `":`, write: write}
+}
+
+// resultFields writes the result's fields in the order of the contract
+// (docs/contract.md) and of the Result struct, which encoding/json follows:
+// TestAppendJSONMatchesEncodingJSON holds the two together.
+var resultFields = [...]resultField{
+	resultFieldOf("questionnaire", func(e *jsonWriter, r *Result) {
 		e.raw(`{"id":`)
-		e.str(q.ID)
-		e.raw(`,"name":`)
-		e.text(q.Name)
-		e.raw(`,"status":`)
-		e.str(q.Status)
-		e.raw(`,"text":`)
-		e.text(q.Text)
-		e.raw(`,"answers":`)
-		e.strs(q.Answers)
-		e.raw(`,"basis":`)
-		e.strs(q.Basis)
-		e.raw(`,"confidence":`)
-		e.str(q.Confidence)
-		e.raw(`,"footing":`)
-		e.str(q.Footing)
+		e.str(r.Questionnaire.ID)
+		e.raw(`,"version":`)
+		e.str(r.Questionnaire.Version)
+		e.raw(`,"effective":`)
+		e.str(r.Questionnaire.Effective.String())
+		e.raw(`,"as_of":`)
+		e.str(r.Questionnaire.AsOf.String())
 		e.raw(`}`)
-	})
-	e.raw(`,"process":`)
-	e.list(len(r.Process), r.Process == nil, func(i int) {
-		p := &r.Process[i]
-		e.raw(`{"id":`)
-		e.str(p.ID)
-		e.raw(`,"name":`)
-		e.text(p.Name)
-		e.raw(`,"text":`)
-		e.text(p.Text)
-		e.raw(`,"basis":`)
-		e.strs(p.Basis)
-		e.raw(`}`)
-	})
-	e.raw(`,"pivotal_questions":`)
-	e.list(len(r.PivotalQuestions), r.PivotalQuestions == nil, func(i int) {
-		p := &r.PivotalQuestions[i]
-		e.raw(`{"key":`)
-		e.str(p.Key)
-		e.raw(`,"question":`)
-		e.text(p.Question)
-		e.raw(`,"why":`)
-		e.text(p.Why)
-		e.raw(`,"leads_to":`)
-		e.list(len(p.LeadsTo), p.LeadsTo == nil, func(j int) {
-			l := &p.LeadsTo[j]
-			e.raw(`{"answer":`)
-			e.value(l.Answer)
-			e.raw(`,"label":`)
-			e.text(l.Label)
-			e.raw(`,"verdict":`)
-			e.str(l.Verdict)
+	}),
+	resultFieldOf("verdict", func(e *jsonWriter, r *Result) { e.str(r.Verdict) }),
+	resultFieldOf("summary", func(e *jsonWriter, r *Result) { e.text(r.Summary) }),
+	resultFieldOf("covered_by_existing_licence", func(e *jsonWriter, r *Result) { e.bool(r.CoveredByExistingLicence) }),
+	resultFieldOf("existing_licence", func(e *jsonWriter, r *Result) { e.str(r.ExistingLicence) }),
+	resultFieldOf("subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.Subcategories) }),
+	resultFieldOf("open_subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.OpenSubcategories) }),
+	resultFieldOf("exclusions", func(e *jsonWriter, r *Result) { e.findings(r.Exclusions) }),
+	resultFieldOf("if_operated", func(e *jsonWriter, r *Result) { e.subcategories(r.IfOperated) }),
+	resultFieldOf("licence", func(e *jsonWriter, r *Result) { e.licence(&r.Licence) }),
+	resultFieldOf("requirements", func(e *jsonWriter, r *Result) {
+		e.list(len(r.Requirements), r.Requirements == nil, func(i int) {
+			q := &r.Requirements[i]
+			e.raw(`{"id":`)
+			e.str(q.ID)
+			e.raw(`,"name":`)
+			e.text(q.Name)
+			e.raw(`,"status":`)
+			e.str(q.Status)
+			e.raw(`,"text":`)
+			e.text(q.Text)
+			e.raw(`,"answers":`)
+			e.strs(q.Answers)
+			e.raw(`,"basis":`)
+			e.strs(q.Basis)
+			e.raw(`,"confidence":`)
+			e.str(q.Confidence)
+			e.raw(`,"footing":`)
+			e.str(q.Footing)
 			e.raw(`}`)
 		})
-		e.raw(`}`)
-	})
-	e.raw(`,"open_questions":`)
-	e.list(len(r.OpenQuestions), r.OpenQuestions == nil, func(i int) {
-		q := &r.OpenQuestions[i]
-		e.raw(`{"key":`)
-		e.str(q.Key)
-		e.raw(`,"question":`)
-		e.text(q.Question)
-		e.raw(`,"affects":`)
-		e.strs(q.Affects)
-		e.raw(`}`)
-	})
-	e.raw(`,"related_regimes":`)
-	e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
-		g := &r.RelatedRegimes[i]
-		e.raw(`{"id":`)
-		e.str(g.ID)
-		e.raw(`,"status":`)
-		e.str(g.Status)
-		e.raw(`,"text":`)
-		e.text(g.Text)
-		e.raw(`,"because":`)
-		e.strs(g.Because)
-		e.raw(`,"basis":`)
-		e.strs(g.Basis)
-		e.raw(`,"confidence":`)
-		e.str(g.Confidence)
-		e.raw(`}`)
-	})
-	e.raw(`,"notes":`)
-	e.findings(r.Notes)
-	e.raw(`,"sources":`)
-	next := 0 // r.Sources follow sources.yaml order
-	e.list(len(r.Sources), r.Sources == nil, func(i int) {
-		s := &r.Sources[i]
-		if r.enc != nil {
-			refs := r.enc.sources
-			for next < len(refs) && refs[next].ID != s.ID {
-				next++
+	}),
+	resultFieldOf("process", func(e *jsonWriter, r *Result) {
+		e.list(len(r.Process), r.Process == nil, func(i int) {
+			p := &r.Process[i]
+			e.raw(`{"id":`)
+			e.str(p.ID)
+			e.raw(`,"name":`)
+			e.text(p.Name)
+			e.raw(`,"text":`)
+			e.text(p.Text)
+			e.raw(`,"basis":`)
+			e.strs(p.Basis)
+			e.raw(`}`)
+		})
+	}),
+	resultFieldOf("pivotal_questions", func(e *jsonWriter, r *Result) {
+		e.list(len(r.PivotalQuestions), r.PivotalQuestions == nil, func(i int) {
+			p := &r.PivotalQuestions[i]
+			e.raw(`{"key":`)
+			e.str(p.Key)
+			e.raw(`,"question":`)
+			e.text(p.Question)
+			e.raw(`,"why":`)
+			e.text(p.Why)
+			e.raw(`,"leads_to":`)
+			e.list(len(p.LeadsTo), p.LeadsTo == nil, func(j int) {
+				l := &p.LeadsTo[j]
+				e.raw(`{"answer":`)
+				e.value(l.Answer)
+				e.raw(`,"label":`)
+				e.text(l.Label)
+				e.raw(`,"verdict":`)
+				e.str(l.Verdict)
+				e.raw(`}`)
+			})
+			e.raw(`}`)
+		})
+	}),
+	resultFieldOf("open_questions", func(e *jsonWriter, r *Result) {
+		e.list(len(r.OpenQuestions), r.OpenQuestions == nil, func(i int) {
+			q := &r.OpenQuestions[i]
+			e.raw(`{"key":`)
+			e.str(q.Key)
+			e.raw(`,"question":`)
+			e.text(q.Question)
+			e.raw(`,"affects":`)
+			e.strs(q.Affects)
+			e.raw(`}`)
+		})
+	}),
+	resultFieldOf("related_regimes", func(e *jsonWriter, r *Result) {
+		e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
+			g := &r.RelatedRegimes[i]
+			e.raw(`{"id":`)
+			e.str(g.ID)
+			e.raw(`,"status":`)
+			e.str(g.Status)
+			e.raw(`,"text":`)
+			e.text(g.Text)
+			e.raw(`,"because":`)
+			e.strs(g.Because)
+			e.raw(`,"basis":`)
+			e.strs(g.Basis)
+			e.raw(`,"confidence":`)
+			e.str(g.Confidence)
+			e.raw(`}`)
+		})
+	}),
+	resultFieldOf("notes", func(e *jsonWriter, r *Result) { e.findings(r.Notes) }),
+	resultFieldOf("sources", func(e *jsonWriter, r *Result) {
+		next := 0 // r.Sources follow sources.yaml order
+		e.list(len(r.Sources), r.Sources == nil, func(i int) {
+			s := &r.Sources[i]
+			if r.enc != nil {
+				refs := r.enc.sources
+				for next < len(refs) && refs[next].ID != s.ID {
+					next++
+				}
+				if next < len(refs) && refs[next] == *s {
+					e.b = append(e.b, r.enc.sourceJSON[next]...)
+					next++
+					return
+				}
 			}
-			if next < len(refs) && refs[next] == *s {
-				e.b = append(e.b, r.enc.sourceJSON[next]...)
-				next++
+			e.b = appendSource(e.b, s)
+		})
+	}),
+	resultFieldOf("answers_sha256", func(e *jsonWriter, r *Result) { e.str(r.AnswersSHA256) }),
+	resultFieldOf("trace", func(e *jsonWriter, r *Result) {
+		e.list(len(r.Trace), r.Trace == nil, func(i int) {
+			t := &r.Trace[i]
+			if c := t.cond; c != nil && c.traceJSON[0] != nil && t.Rule == c.traceRule && t.Kind == c.traceKind && sameStrings(t.Answers, c.read) {
+				e.b = append(e.b, c.traceJSON[0]...)
+				e.raw(t.Outcome.String())
+				e.b = append(e.b, c.traceJSON[1]...)
 				return
 			}
-		}
-		e.b = appendSource(e.b, s)
-	})
-	e.raw(`,"answers_sha256":`)
-	e.str(r.AnswersSHA256)
-	e.raw(`,"trace":`)
-	e.list(len(r.Trace), r.Trace == nil, func(i int) {
-		t := &r.Trace[i]
-		if c := t.cond; c != nil && c.traceJSON[0] != nil && t.Rule == c.traceRule && t.Kind == c.traceKind && sameStrings(t.Answers, c.read) {
-			e.b = append(e.b, c.traceJSON[0]...)
-			e.raw(t.Outcome.String())
-			e.b = append(e.b, c.traceJSON[1]...)
-			return
-		}
-		e.b = appendTrace(e.b, t.Rule, t.Kind, t.Outcome.String(), t.Answers)
-	})
-	e.raw(`}`)
-	return e.b
+			e.b = appendTrace(e.b, t.Rule, t.Kind, t.Outcome.String(), t.Answers)
+		})
+	}),
 }
 
 // appendSource encodes one listed source.

@@ -3,6 +3,7 @@ package classify_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"b22/classify"
@@ -91,5 +92,53 @@ func TestAppendJSONAfterEdits(t *testing.T) {
 		if want := reflectJSON(t, r); !bytes.Equal(got, want) {
 			t.Errorf("%s: AppendJSON differs from encoding/json", name)
 		}
+	}
+}
+
+// AppendFields writes the same result cut down to the chosen fields: each
+// field byte for byte as in the whole result, in the whole result's order.
+func TestAppendFieldsIsAProjection(t *testing.T) {
+	rs := embedded(t)
+	names := classify.ResultFields()
+	if len(names) == 0 || names[0] != "questionnaire" || names[len(names)-1] != "trace" {
+		t.Fatalf("ResultFields() = %v", names)
+	}
+	lines := bytes.Split(bytes.TrimSpace(gen.Lines(11, 50)), []byte("\n"))
+	for i, line := range lines {
+		doc, err := rs.ParseLine("-", i+1, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := rs.Evaluate(doc, asOf)
+		var whole map[string]json.RawMessage
+		if err := json.Unmarshal(r.AppendJSON(nil), &whole); err != nil {
+			t.Fatal(err)
+		}
+		// A different subset per line: every field is in some, and out of some.
+		var picked []string
+		for j, n := range names {
+			if (i>>(j%6))&1 == 1 || j == i%len(names) {
+				picked = append(picked, n)
+			}
+		}
+		set, unknown, ok := classify.FieldSet(picked)
+		if !ok {
+			t.Fatalf("FieldSet(%v): unknown %q", picked, unknown)
+		}
+		var want bytes.Buffer
+		want.WriteByte('{')
+		for _, n := range picked { // picked follows names' order
+			if want.Len() > 1 {
+				want.WriteByte(',')
+			}
+			fmt.Fprintf(&want, "%q:%s", n, whole[n])
+		}
+		want.WriteByte('}')
+		if got := r.AppendFields(nil, set); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("line %d, fields %v:\n got %s\nwant %s", i+1, picked, got, want.Bytes())
+		}
+	}
+	if _, unknown, ok := classify.FieldSet([]string{"verdict", "verdicts"}); ok || unknown != "verdicts" {
+		t.Errorf("FieldSet accepted an unknown field (%q, %v)", unknown, ok)
 	}
 }

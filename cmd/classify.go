@@ -2,9 +2,12 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,12 +16,15 @@ import (
 )
 
 type classifyOptions struct {
-	File       string
-	Format     string
-	JSONL      bool
-	AsOf       string
-	ExitStatus bool
-	Lang       string
+	File        string
+	Format      string
+	JSONL       bool
+	AsOf        string
+	ExitStatus  bool
+	Lang        string
+	Fields      []string
+	fieldsGiven bool
+	fieldSet    classify.Fields
 }
 
 func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
@@ -29,12 +35,14 @@ func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
 		Example: `  b22 classify questionnaires/b22/examples/meeting-app.json
   b22 classify --format text --lang zh answers.yaml
   b22 classify --as-of 2019-01-01 --exit-status answers.json; echo $?
-  b22 classify --jsonl portfolio.jsonl > results.jsonl`,
+  b22 classify --jsonl portfolio.jsonl > results.jsonl
+  b22 classify --jsonl --fields verdict,subcategories,licence portfolio.jsonl`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
+			opts.fieldsGiven = c.Flags().Changed("fields")
 			if err := opts.check(a); err != nil {
 				return err
 			}
@@ -50,6 +58,7 @@ func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today)")
 	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
 	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	f.StringSliceVar(&opts.Fields, "fields", nil, "write only these top-level result `fields` (comma-separated; JSON only)")
 	return c
 }
 
@@ -65,6 +74,24 @@ func (o *classifyOptions) check(a *app) error {
 	}
 	if o.JSONL && o.Format != "json" {
 		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
+	}
+	o.fieldSet = classify.AllFields
+	if o.fieldsGiven && len(o.Fields) == 0 {
+		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(classify.ResultFields(), ", "))
+	}
+	if len(o.Fields) > 0 {
+		if o.Format != "json" {
+			return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
+		}
+		set, unknown, ok := classify.FieldSet(o.Fields)
+		if !ok {
+			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(classify.ResultFields(), ", "))
+			if s := classify.Suggest(unknown, classify.ResultFields()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return usageErrorf("%s", msg)
+		}
+		o.fieldSet = set
 	}
 	if o.JSONL && o.ExitStatus {
 		return usageErrorf("--exit-status needs a single document; --jsonl exits 0 when every line was classified and 2 otherwise")
@@ -84,7 +111,7 @@ func runClassify(a *app, o *classifyOptions) error {
 		if err != nil {
 			return err
 		}
-		return a.classifyStream(rs, o.File, asOf)
+		return a.classifyStream(rs, o.File, asOf, o.fieldSet)
 	}
 	rs, doc, err := a.parseDocument(o.File)
 	if err != nil {
@@ -97,6 +124,8 @@ func runClassify(a *app, o *classifyOptions) error {
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "text" {
 		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
+	} else if o.fieldSet != classify.AllFields {
+		err = writeIndented(w, res.AppendFields(nil, o.fieldSet))
 	} else {
 		err = writeJSON(w, res, true)
 	}
@@ -125,6 +154,17 @@ func asOfError(err error) error {
 	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("--as-of: %v", err)
 	}
+	return err
+}
+
+// writeIndented writes compact JSON indented, as writeJSON would.
+func writeIndented(w io.Writer, compact []byte) error {
+	var b bytes.Buffer
+	if err := json.Indent(&b, compact, "", "  "); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
 	return err
 }
 

@@ -49,9 +49,10 @@ type streamErrorField struct {
 }
 
 // classifyStream classifies one document per line, in parallel over all
-// cores, writing results in input order. At most inFlight lines are held at
-// once, so memory stays flat however long the stream.
-func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date) error {
+// cores, writing results (the fields in fields) in input order. At most
+// inFlight lines are held at once, so memory stays flat however long the
+// stream.
+func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields classify.Fields) error {
 	name, r, closeInput, err := a.openStream(path)
 	if err != nil {
 		return err
@@ -90,7 +91,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				results <- classifyLine(rs, name, asOf, j)
+				results <- classifyLine(rs, name, asOf, fields, j)
 			}
 		}()
 	}
@@ -229,7 +230,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-
 	}
 }
 
-func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, j lineJob) lineResult {
+func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, fields classify.Fields, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
 		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
 		var b bytes.Buffer
@@ -252,5 +253,5 @@ func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, j lineJ
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}
 	buf := outBuffers.Get().(*[]byte)
-	return lineResult{seq: j.seq, out: append(res.AppendJSON((*buf)[:0]), '\n'), pooled: buf}
+	return lineResult{seq: j.seq, out: append(res.AppendFields((*buf)[:0], fields), '\n'), pooled: buf}
 }

@@ -29,7 +29,7 @@ func BenchmarkJSONL(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a.s.In = bytes.NewReader(input)
-		if err := a.classifyStream(rs, "-", asOf); err != nil {
+		if err := a.classifyStream(rs, "-", asOf, classify.AllFields); err != nil {
 			b.Fatal(err)
 		}
 	}

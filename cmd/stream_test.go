@@ -38,7 +38,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 	input := gen.Lines(5, 3000)
 	var out bytes.Buffer
 	a, rs := streamApp(t, bytes.NewReader(input), &out)
-	if err := a.classifyStream(rs, "-", streamDate); err != nil {
+	if err := a.classifyStream(rs, "-", streamDate, classify.AllFields); err != nil {
 		t.Fatal(err)
 	}
 	ins := strings.Split(strings.TrimSpace(string(input)), "\n")
@@ -74,7 +74,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 func TestStreamStopsWhenOutputFails(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	a, rs := streamApp(t, bytes.NewReader(gen.Lines(6, 2000)), &failingWriter{n: 100000})
-	err := a.classifyStream(rs, "-", streamDate)
+	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
 	if err == nil || !strings.Contains(err.Error(), "broken pipe") {
 		t.Fatalf("classifyStream = %v, want the write error", err)
 	}
@@ -90,7 +90,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, input []byte) {
 		var out bytes.Buffer
 		a.s.In, a.s.Out = bytes.NewReader(input), &out
-		err := a.classifyStream(rs, "-", streamDate)
+		err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
 		var ec exitCodeError
 		if err != nil && !(errors.As(err, &ec) && ec.code == exitInvalid) {
 			t.Fatalf("classifyStream = %v", err)
@@ -133,7 +133,7 @@ func TestStreamHugeLine(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	err := a.classifyStream(rs, "-", streamDate)
+	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
 	runtime.ReadMemStats(&after)
 	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
@@ -181,7 +181,7 @@ func TestStreamInterrupt(t *testing.T) {
 	out := &syncBuffer{}
 	a, rs := streamApp(t, pr, out)
 	done := make(chan error, 1)
-	go func() { done <- a.classifyStream(rs, "-", streamDate) }()
+	go func() { done <- a.classifyStream(rs, "-", streamDate, classify.AllFields) }()
 	io.WriteString(pw, "{}\n")
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.HasSuffix(out.String(), "\n") {
