@@ -300,6 +300,9 @@ func (e *jsonWriter) text(t Text) {
 }
 
 func appendText(b []byte, t Text) []byte {
+	if b == nil {
+		b = make([]byte, 0, len(t.Zh)+len(t.En)+20)
+	}
 	b = append(b, `{"zh":`...)
 	b = appendJSONString(b, t.Zh)
 	b = append(b, `,"en":`...)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"strings"
 )
 
 // ErrAsOf is returned for an as-of date the rule set does not cover.
@@ -311,30 +310,27 @@ func (ev *evaluation) variant(vs []Variant) Text {
 	return Text{}
 }
 
-// fillAnswers replaces {question.zh|en} with the label of the enum answer.
+// fillAnswers replaces {question.zh|en|full} with the label of the enum
+// answer; a placeholder without a known answer stays as it is.
 func (ev *evaluation) fillAnswers(s, lang string) string {
-	if !strings.Contains(s, "{") {
-		return s
-	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(ph string) string {
-		m := placeholderRE.FindStringSubmatch(ph)
-		q := ev.rs.Question(m[1])
-		if q == nil || m[3] == "" {
-			return ph
+	return expand(s, func(whole string, p placeholder) string {
+		k, ok := ev.rs.questionIndex[p.name]
+		if !ok || p.suffix == "" {
+			return whole
 		}
-		v := ev.a[ev.rs.questionIndex[m[1]]]
+		q, v := &ev.rs.Questions[k], ev.a[k]
 		for i, c := range q.Choices {
 			if v.Known && v.Set == 1<<i {
-				if m[3] == "full" {
+				if p.suffix == "full" {
 					if c.Full != "" {
 						return c.Full
 					}
 					return c.Label.Zh
 				}
-				return c.Label.In(m[3])
+				return c.Label.In(p.suffix)
 			}
 		}
-		return ph
+		return whole
 	})
 }
 

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,10 +14,6 @@ type epoch struct {
 	// process is what results list under process on these dates.
 	process []ProcessResult
 }
-
-// placeholderRE matches {param}, and {question.zh}, {question.en} or
-// {question.full} for the label of an enum answer.
-var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en|full))?\}`)
 
 // finish derives what evaluation needs from the checked data: parameter
 // epochs, texts rendered for each epoch, and the answer domains the verdict
@@ -282,10 +277,10 @@ func (l *loader) prepareFills() {
 		v.fillKey = noFill
 		for _, t := range v.texts {
 			for _, s := range []string{t.Zh, t.En} {
-				for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
-					k, ok := rs.questionIndex[m[1]]
+				for _, p := range placeholders(s) {
+					k, ok := rs.questionIndex[p.name]
 					switch {
-					case !ok || m[3] == "":
+					case !ok || p.suffix == "":
 					case v.fillKey == noFill:
 						v.fillKey = k
 					case v.fillKey != k:
@@ -324,19 +319,18 @@ func (l *loader) prepareFills() {
 // {question.zh|en|full} stay for Evaluate, which knows the answer.
 func (l *loader) fill(file, key, s, lang string, e int) string {
 	rs := l.rs
-	return placeholderRE.ReplaceAllStringFunc(s, func(ph string) string {
-		m := placeholderRE.FindStringSubmatch(ph)
-		if m[2] != "" {
-			if q := rs.Question(m[1]); q != nil && q.Type == TypeEnum {
-				return ph
+	return expand(s, func(whole string, p placeholder) string {
+		if p.suffix != "" {
+			if q := rs.Question(p.name); q != nil && q.Type == TypeEnum {
+				return whole
 			}
-		} else if pi, ok := rs.paramIndex[m[1]]; ok {
+		} else if pi, ok := rs.paramIndex[p.name]; ok {
 			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
 		}
 		if e == 0 {
-			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en|full}", ph)
+			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en|full}", whole)
 		}
-		return ph
+		return whole
 	})
 }
 

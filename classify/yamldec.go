@@ -29,7 +29,6 @@ func (d ydec) mapping(n *yaml.Node, key string, required, optional []string) map
 		d.bad(n, key, "expected a mapping with %s", strings.Join(required, ", "))
 		return nil
 	}
-	allowed := append(append([]string{}, required...), optional...)
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -38,7 +37,8 @@ func (d ydec) mapping(n *yaml.Node, key string, required, optional []string) map
 			d.bad(k, join(key, name), "duplicate key")
 			continue
 		}
-		if !contains(allowed, name) {
+		if !contains(required, name) && !contains(optional, name) {
+			allowed := append(append([]string{}, required...), optional...)
 			d.bad(k, join(key, name), "unknown key; allowed: %s%s", strings.Join(allowed, ", "), hint(name, allowed))
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"testing"
+	"time"
 
 	"b22/classify"
 	"b22/internal/gen"
@@ -17,61 +18,97 @@ const benchLines = 2000
 // encode, reorder, write) on realistic documents; docs/s is the figure to
 // watch. BenchmarkBaseline is the floor to compare with: a plain loop that
 // only decodes each line and encodes a result of the same size.
+// BenchmarkJSONLAgainstBaseline runs the two in turn and reports their ratio,
+// which depends less on how busy the machine is than either figure.
 func BenchmarkJSONL(b *testing.B) {
-	input := gen.Lines(22, benchLines)
-	a := &app{s: Streams{Out: io.Discard, Err: io.Discard}}
-	rs, err := a.ruleSet()
-	if err != nil {
-		b.Fatal(err)
-	}
-	asOf, _ := classify.ParseDate("2026-11-01")
-	b.SetBytes(int64(len(input)))
+	s := newStreamBench(b)
+	b.SetBytes(int64(len(s.input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		a.s.In = bytes.NewReader(input)
-		if err := a.classifyStream(rs, "-", asOf, classify.AllFields); err != nil {
-			b.Fatal(err)
-		}
+		s.stream(b)
 	}
 	b.ReportMetric(float64(benchLines*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
 func BenchmarkBaseline(b *testing.B) {
-	input := gen.Lines(22, benchLines)
-	a := &app{}
-	rs, err := a.ruleSet()
-	if err != nil {
-		b.Fatal(err)
-	}
-	asOf, _ := classify.ParseDate("2026-11-01")
-	// A result of the same size as the stream writes: one real result.
-	first, _, _ := bytes.Cut(input, []byte("\n"))
-	doc, err := rs.ParseLine("-", 1, first)
-	if err != nil {
-		b.Fatal(err)
-	}
-	res, err := rs.Evaluate(doc, asOf)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(input)))
+	s := newStreamBench(b)
+	b.SetBytes(int64(len(s.input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		sc := bufio.NewScanner(bytes.NewReader(input))
-		sc.Buffer(make([]byte, 64<<10), classify.MaxDocumentBytes)
-		w := bufio.NewWriter(io.Discard)
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for sc.Scan() {
-			var v map[string]any
-			if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-				b.Fatal(err)
-			}
-			if err := enc.Encode(res); err != nil {
-				b.Fatal(err)
-			}
-		}
-		w.Flush()
+		s.baseline(b)
 	}
 	b.ReportMetric(float64(benchLines*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func BenchmarkJSONLAgainstBaseline(b *testing.B) {
+	s := newStreamBench(b)
+	var inStream, inBaseline time.Duration
+	for b.Loop() {
+		start := time.Now()
+		s.stream(b)
+		mid := time.Now()
+		s.baseline(b)
+		inStream, inBaseline = inStream+mid.Sub(start), inBaseline+time.Since(mid)
+	}
+	docs := float64(benchLines * b.N)
+	b.ReportMetric(docs/inStream.Seconds(), "stream-docs/s")
+	b.ReportMetric(docs/inBaseline.Seconds(), "baseline-docs/s")
+	b.ReportMetric(inBaseline.Seconds()/inStream.Seconds(), "ratio")
+}
+
+type streamBench struct {
+	a      *app
+	rs     *classify.RuleSet
+	asOf   classify.Date
+	input  []byte
+	result *classify.Result // one real result, for the baseline to encode
+}
+
+func newStreamBench(b *testing.B) *streamBench {
+	s := &streamBench{a: &app{s: Streams{Out: io.Discard, Err: io.Discard}}, input: gen.Lines(22, benchLines)}
+	var err error
+	if s.rs, err = s.a.ruleSet(); err != nil {
+		b.Fatal(err)
+	}
+	s.asOf, _ = classify.ParseDate("2026-11-01")
+	first, _, _ := bytes.Cut(s.input, []byte("\n"))
+	doc, err := s.rs.ParseLine("-", 1, first)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if s.result, err = s.rs.Evaluate(doc, s.asOf); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func (s *streamBench) stream(b *testing.B) {
+	s.a.s.In = bytes.NewReader(s.input)
+	if err := s.a.classifyStream(s.rs, "-", s.asOf, classify.AllFields); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// plainResult is a Result without its MarshalJSON: encoding/json encodes it
+// by reflection, as a plain loop would.
+type plainResult classify.Result
+
+// baseline decodes each line with encoding/json and encodes a result of
+// the same size with it, in one loop.
+func (s *streamBench) baseline(b *testing.B) {
+	sc := bufio.NewScanner(bytes.NewReader(s.input))
+	sc.Buffer(make([]byte, 64<<10), classify.MaxDocumentBytes)
+	w := bufio.NewWriter(io.Discard)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for sc.Scan() {
+		var v map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.Encode((*plainResult)(s.result)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w.Flush()
 }
