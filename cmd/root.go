@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
+	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
 	"b22/report"
 )
