@@ -65,16 +65,28 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // problem locations ("acme.json"). On any problem it returns Problems listing
 // every one found (up to 100), each with line, column, key and what is allowed.
 func (rs *RuleSet) ParseAnswers(name string, data []byte, format Format) (*Document, error) {
-	return rs.parseAnswers(name, data, format, 0)
+	return rs.parseAnswers(name, data, format, inFile)
 }
 
-func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, lineBase int) (*Document, error) {
-	return rs.parseAnswersQuick(name, data, format, lineBase, true)
+// where says where a document comes from, for what a problem suggests.
+type where struct {
+	lineBase int    // added to reported lines: the line's place in a stream
+	notJSON  string // appended to a syntax error at the start of the document
+}
+
+var (
+	inFile   = where{notJSON: "; a JSON document starts with '{' (is this YAML? name the file .yaml)"}
+	inStream = where{notJSON: "; each line of a JSON Lines stream is one JSON object"}
+)
+
+func (rs *RuleSet) parseAnswers(name string, data []byte, format Format, at where) (*Document, error) {
+	return rs.parseAnswersQuick(name, data, format, at, true)
 }
 
 // parseAnswersQuick is parseAnswers, trying quickDocument first when quick
 // is set (tests turn it off to compare the two).
-func (rs *RuleSet) parseAnswersQuick(name string, data []byte, format Format, lineBase int, quick bool) (*Document, error) {
+func (rs *RuleSet) parseAnswersQuick(name string, data []byte, format Format, at where, quick bool) (*Document, error) {
+	lineBase := at.lineBase
 	fail := func(p Problem) (*Document, error) {
 		p.File = name
 		return nil, Problems{p}
@@ -105,7 +117,7 @@ func (rs *RuleSet) parseAnswersQuick(name string, data []byte, format Format, li
 	var root *node
 	var early []Problem
 	if format == FormatJSON {
-		root, early = parseJSON(data, lineBase, rs.intern)
+		root, early = parseJSON(data, lineBase, rs.intern, at.notJSON)
 	} else {
 		root, early = parseYAML(data)
 	}
@@ -583,5 +595,7 @@ func (rs *RuleSet) Fingerprint(doc *Document) string {
 // ParseLine parses one line of a JSON Lines stream: lineNo is its line
 // number in the stream, which problems report.
 func (rs *RuleSet) ParseLine(name string, lineNo int, data []byte) (*Document, error) {
-	return rs.parseAnswers(name, data, FormatJSON, lineNo-1)
+	at := inStream
+	at.lineBase = lineNo - 1
+	return rs.parseAnswers(name, data, FormatJSON, at)
 }

@@ -30,7 +30,7 @@ func quickAgrees(t *testing.T, rs *RuleSet, data []byte) (accepted bool) {
 	if !ok {
 		return false
 	}
-	full, err := rs.parseAnswersQuick("q", data, FormatJSON, 0, false)
+	full, err := rs.parseAnswersQuick("q", data, FormatJSON, inFile, false)
 	if err != nil {
 		t.Fatalf("quick reading accepted what the full parser refuses (%v):\n%s", err, data)
 	}

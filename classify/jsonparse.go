@@ -13,7 +13,7 @@ import (
 // is added to reported lines (for a line of a JSON Lines stream). A syntax
 // error ends parsing (nil node); duplicate keys and bad numbers are reported
 // in problems while parsing goes on, so that every one is listed.
-func parseJSON(data []byte, lineBase int, intern map[string]string) (*node, []Problem) {
+func parseJSON(data []byte, lineBase int, intern map[string]string, notJSON string) (*node, []Problem) {
 	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0, intern: intern}
 	p.skipSpace()
 	if p.i >= len(p.data) {
@@ -28,7 +28,7 @@ func parseJSON(data []byte, lineBase int, intern map[string]string) (*node, []Pr
 	}
 	if p.err != nil {
 		if p.i == 0 || (n == nil && p.err.Line == 1+lineBase && p.err.Col == 1) {
-			p.err.Message += "; a JSON document starts with '{' (is this YAML? name the file .yaml)"
+			p.err.Message += notJSON
 		}
 		return nil, append(p.problems, *p.err)
 	}
@@ -187,7 +187,7 @@ func (p *jsonParser) object(at pos, depth int) *node {
 		for _, f := range n.fields {
 			if f.key == key {
 				p.path = append(p.path, key)
-				p.problem(keyAt, "duplicate key %q (first at %d:%d); the first is kept", key, f.at.Line, f.at.Col)
+				p.problem(keyAt, "duplicate key %q (first at %d:%d); give each key once", key, f.at.Line, f.at.Col)
 				p.path = p.path[:len(p.path)-1]
 				dup = true
 			}

@@ -123,7 +123,7 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 			dup := false
 			for _, f := range n.fields {
 				if f.key == k.Value {
-					c.problem(k, "duplicate key %q (first at %d:%d); the first is kept", k.Value, f.at.Line, f.at.Col)
+					c.problem(k, "duplicate key %q (first at %d:%d); give each key once", k.Value, f.at.Line, f.at.Col)
 					dup = true
 				}
 			}

@@ -65,7 +65,7 @@ func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
 func (o *classifyOptions) check(a *app) error {
 	if o.Format == "" {
 		o.Format = "json"
-		if a.s.OutTTY && !o.JSONL {
+		if a.s.OutTTY && !o.JSONL && !o.fieldsGiven { // --fields asks for JSON
 			o.Format = "text"
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"b22/classify"
 )
@@ -38,6 +39,9 @@ func (a *app) readDocument(path string) (string, []byte, classify.Format, error)
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, classify.MaxDocumentBytes+1))
+	if errors.Is(err, syscall.EISDIR) { // stdin redirected from a folder
+		return name, nil, 0, invalidError{fmt.Sprintf("%s: is a folder; give an answers file", name)}
+	}
 	if err != nil {
 		return name, nil, 0, fmt.Errorf("%s: %w", name, err)
 	}

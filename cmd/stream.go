@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -62,10 +61,12 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		return asOfError(err)
 	}
 
-	// An interrupt (Ctrl+C) stops the run cleanly: the results already
-	// classified are written, in order, and the exit code is 130.
-	interrupted, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stopSignals()
+	// An interrupt (Ctrl+C) or a SIGTERM stops the run cleanly: the results
+	// already classified are written, in order, and the exit code is the
+	// shell's for the signal, 130 or 143.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
 
 	// A stream makes much short-lived garbage (parsed lines, results) and
 	// keeps little: collecting less often buys a fifth more throughput, and
@@ -110,11 +111,15 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		var ok bool
 		select {
 		case res, ok = <-results:
-		case <-interrupted.Done():
+		case sig := <-signals:
 			close(quit)
 			out.Flush()
-			fmt.Fprintf(a.s.Err, "b22: interrupted after %d lines\n", next-1)
-			return exitCodeError{130}
+			what, code := "interrupted", 130
+			if sig == syscall.SIGTERM {
+				what, code = "terminated", 143
+			}
+			fmt.Fprintf(a.s.Err, "b22: %s after %d lines\n", what, next-1)
+			return exitCodeError{code}
 		}
 		if !ok {
 			break
@@ -158,7 +163,9 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 	if writeErr != nil {
 		return writeErr
 	}
-	if err := <-readErr; err != nil {
+	if err := <-readErr; errors.Is(err, syscall.EISDIR) { // stdin redirected from a folder
+		return invalidError{fmt.Sprintf("%s: is a folder; give a file of JSON lines", name)}
+	} else if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if bad > 0 {
@@ -182,6 +189,10 @@ func (a *app) openStream(path string) (string, io.Reader, func(), error) {
 		}
 		return "", nil, nil, invalidError{fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}
 	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return "", nil, nil, invalidError{fmt.Sprintf("%s: is a folder; give a file of JSON lines", path)}
+	}
 	return path, f, func() { f.Close() }, nil
 }
 
@@ -191,11 +202,21 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-
 	br := bufio.NewReaderSize(r, 64<<10)
 	for seq := 1; ; seq++ {
 		var line []byte
-		var size int64
+		var size int64 // the line's length, without its line ending
+		var prev byte  // the byte before chunk, for a "\r\n" split across chunks
 		tooLong := false
 		for {
 			chunk, err := br.ReadSlice('\n')
 			size += int64(len(chunk))
+			if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
+				size--
+				if n > 1 && chunk[n-2] == '\r' || n == 1 && prev == '\r' {
+					size--
+				}
+			}
+			if len(chunk) > 0 {
+				prev = chunk[len(chunk)-1]
+			}
 			if !tooLong {
 				if len(line)+len(chunk) > classify.MaxDocumentBytes+2 { // +2 for "\r\n"
 					tooLong, line = true, nil
@@ -209,7 +230,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-
 			if err != nil && !errors.Is(err, io.EOF) {
 				return err
 			}
-			if size == 0 && errors.Is(err, io.EOF) {
+			if len(line) == 0 && !tooLong && errors.Is(err, io.EOF) {
 				return nil // the end, after a final newline or none at all
 			}
 			select {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -139,7 +140,7 @@ func TestStreamHugeLine(t *testing.T) {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 3 || !strings.Contains(lines[1], `"line":2,"error":{"message":"<stdin>:2: line of 52428824 bytes`) {
+	if len(lines) != 3 || !strings.Contains(lines[1], `"line":2,"error":{"message":"<stdin>:2: line of 52428823 bytes`) {
 		t.Fatalf("got %d lines; line 2: %.200s", len(lines), lines[1])
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 20<<20 {
@@ -177,28 +178,96 @@ func (s *syncBuffer) String() string {
 // TestStreamInterrupt: Ctrl+C on a stream whose input is still open writes
 // what was classified and ends with exit code 130.
 func TestStreamInterrupt(t *testing.T) {
-	pr, pw := io.Pipe()
-	out := &syncBuffer{}
-	a, rs := streamApp(t, pr, out)
-	done := make(chan error, 1)
-	go func() { done <- a.classifyStream(rs, "-", streamDate, classify.AllFields) }()
-	io.WriteString(pw, "{}\n")
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.HasSuffix(out.String(), "\n") {
-		if time.Now().After(deadline) {
-			t.Fatal("the first line was never written")
+	for _, c := range []struct {
+		sig  syscall.Signal
+		code int
+		says string
+	}{{syscall.SIGINT, 130, "interrupted"}, {syscall.SIGTERM, 143, "terminated"}} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			pr, pw := io.Pipe()
+			defer pw.Close() // lets the reader, still waiting for input, finish
+			out := &syncBuffer{}
+			a, rs := streamApp(t, pr, out)
+			errs := &syncBuffer{}
+			a.s.Err = errs
+			done := make(chan error, 1)
+			go func() { done <- a.classifyStream(rs, "-", streamDate, classify.AllFields) }()
+			io.WriteString(pw, "{}\n")
+			deadline := time.Now().Add(10 * time.Second)
+			for !strings.HasSuffix(out.String(), "\n") {
+				if time.Now().After(deadline) {
+					t.Fatal("the first line was never written")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if err := syscall.Kill(os.Getpid(), c.sig); err != nil {
+				t.Skip(err)
+			}
+			err := <-done
+			if ec, ok := err.(exitCodeError); !ok || ec.code != c.code {
+				t.Fatalf("classifyStream after %v = %v, want exit %d", c.sig, err, c.code)
+			}
+			if n := strings.Count(out.String(), "\n"); n != 1 {
+				t.Fatalf("%d lines written, want the 1 classified", n)
+			}
+			if want := "b22: " + c.says + " after 1 lines"; !strings.Contains(errs.String(), want) {
+				t.Fatalf("stderr %q, want %q", errs.String(), want)
+			}
+		})
+	}
+}
+
+// TestStreamLineSizes: a line over the limit is reported by its length
+// without its line ending, whatever the ending and wherever it falls in the
+// reader's buffer; a line at the limit is read.
+func TestStreamLineSizes(t *testing.T) {
+	line := func(n int) string { // a valid document of n bytes
+		const head, tail = `{"product":{"name":"`, `"}}`
+		return head + strings.Repeat("x", n-len(head)-len(tail)) + tail
+	}
+	for _, c := range []struct {
+		size   int
+		ending string
+	}{
+		{classify.MaxDocumentBytes, "\n"},
+		{classify.MaxDocumentBytes, "\r\n"},
+		{classify.MaxDocumentBytes + 1, "\n"},
+		{classify.MaxDocumentBytes + 1, "\r\n"},
+		{classify.MaxDocumentBytes + 1, ""},
+		{17<<16 - 1, "\r\n"}, // the "\r" ends one 64 KiB read, the "\n" starts the next
+	} {
+		var out bytes.Buffer
+		a, rs := streamApp(t, strings.NewReader(line(c.size)+c.ending), &out)
+		err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+		if c.size <= classify.MaxDocumentBytes {
+			if err != nil || !strings.HasPrefix(out.String(), `{"questionnaire"`) {
+				t.Errorf("%d bytes + %q: %v, %.80s; want it classified", c.size, c.ending, err, out.String())
+			}
+			continue
 		}
-		time.Sleep(10 * time.Millisecond)
+		want := fmt.Sprintf(`"line":1,"error":{"message":"<stdin>:1: line of %d bytes; the limit is %d bytes`, c.size, classify.MaxDocumentBytes)
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("%d bytes + %q: got %.160s\nwant %s", c.size, c.ending, out.String(), want)
+		}
 	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
-		t.Skip(err)
+}
+
+// A folder given as stdin (`b22 classify --jsonl < dir`) is bad input, as
+// a folder given by name is: exit 2, saying so.
+func TestStreamStdinFolder(t *testing.T) {
+	dir, err := os.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
 	}
-	err := <-done
-	if ec, ok := err.(exitCodeError); !ok || ec.code != 130 {
-		t.Fatalf("classifyStream after Ctrl+C = %v, want exit 130", err)
+	defer dir.Close()
+	var out bytes.Buffer
+	a, rs := streamApp(t, dir, &out)
+	err = a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	var inv invalidError
+	if !errors.As(err, &inv) || !strings.Contains(err.Error(), "<stdin>: is a folder") {
+		t.Fatalf("classifyStream on a folder = %v, want invalid input: is a folder", err)
 	}
-	if n := strings.Count(out.String(), "\n"); n != 1 {
-		t.Fatalf("%d lines written, want the 1 classified", n)
+	if out.Len() != 0 {
+		t.Fatalf("wrote %q", out.String())
 	}
-	pw.Close() // lets the reader, still waiting for input, finish
 }
