@@ -92,6 +92,9 @@ type openPart struct {
 // names returns a list of n ids to fill, cut from ev.strs. Its capacity is
 // n, so appending to it never writes over another list.
 func (ev *evaluation) names(n int) []string {
+	if n == 0 {
+		return []string{} // a list in the result, never null
+	}
 	if len(ev.strs)+n > cap(ev.strs) {
 		ev.strs = make([]string, 0, max(n, 16))
 	}

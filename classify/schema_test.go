@@ -92,3 +92,32 @@ func mustJSON(t *testing.T, v any) []byte {
 	}
 	return b
 }
+
+// TestListsNeverNullWithParameterBranches: a condition decided by a
+// parameter branch rests on no answer key; its list of keys is still a
+// list ([]), never null, in every part of the result (the schema says so).
+func TestListsNeverNullWithParameterBranches(t *testing.T) {
+	files := ruleFiles(t)
+	edit(t, files, "rules.yaml", "when: {key: audience, equals: internal_only}",
+		"when: {any: [{param: foreign_equity_cap_percent, unset: true}, {key: audience, equals: internal_only}]}")
+	rs, err := classify.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	result := compileSchema(t, "result.json", rs.ResultSchema())
+	doc, err := rs.ParseAnswers("p", []byte(`{"answers":{"audience":"public"}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rs.Evaluate(doc, mustDate("2026-01-01")) // no foreign-equity cap: the gate holds
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Exclusions) != 1 || r.Exclusions[0].Answers == nil {
+		t.Fatalf("exclusions %+v: want the gate, with a list of answer keys", r.Exclusions)
+	}
+	out, _ := r.MarshalJSON()
+	if err := result.Validate(instance(t, out)); err != nil {
+		t.Fatalf("result fails the result schema: %v\n%s", err, out)
+	}
+}

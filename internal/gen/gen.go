@@ -6,7 +6,9 @@ package gen
 
 import (
 	"encoding/json"
+	"maps"
 	"math/rand/v2"
+	"slices"
 )
 
 // archetype is a kind of product with its typical answers.
@@ -65,8 +67,9 @@ func Document(seed uint64, i int) map[string]any {
 	if n, ok := answers["max_participants"].(int); ok {
 		answers["max_participants"] = max(2, n+rng.IntN(n+1)-n/2)
 	}
-	// Real answers files leave some questions open: about one in seven.
-	for k := range answers {
+	// Real answers files leave some questions open: about one in seven. The
+	// keys are taken in order, so that a seed gives the same documents.
+	for _, k := range slices.Sorted(maps.Keys(answers)) {
 		if rng.IntN(7) == 0 {
 			delete(answers, k)
 		}
