@@ -269,6 +269,8 @@ func (q *quickParser) value(qu *Question) (Value, bool) {
 	return Value{}, false
 }
 
+// choiceIndex is Question.ChoiceIndex for an id still in the input's bytes:
+// comparing them with string(id) copies nothing.
 func choiceIndex(qu *Question, id []byte) int {
 	for i := range qu.Choices {
 		if qu.Choices[i].ID == string(id) {

@@ -170,20 +170,14 @@ func (l *loader) encodeTexts() {
 	}
 	for _, s := range rs.Scopes {
 		add(s.Licence)
-		for _, v := range s.Authority {
-			add(v.texts...)
-			for _, f := range v.filled {
-				add(f...)
-			}
-		}
 	}
 	for _, r := range rs.Requirements {
 		add(r.Name)
-		for _, v := range r.Variants {
-			add(v.texts...)
-			for _, f := range v.filled {
-				add(f...)
-			}
+	}
+	for _, v := range rs.variants() {
+		add(v.texts...)
+		for _, f := range v.filled {
+			add(f...)
 		}
 	}
 	for _, p := range rs.Texts.Process {
@@ -303,16 +297,26 @@ func (l *loader) prepareFills() {
 			}
 		}
 	}
+	for _, v := range rs.variants() {
+		prepare(v)
+	}
+}
+
+// variants lists every variant text: the scopes' authorities and the
+// requirements' texts.
+func (rs *RuleSet) variants() []*Variant {
+	var out []*Variant
 	for i := range rs.Scopes {
 		for j := range rs.Scopes[i].Authority {
-			prepare(&rs.Scopes[i].Authority[j])
+			out = append(out, &rs.Scopes[i].Authority[j])
 		}
 	}
 	for i := range rs.Requirements {
 		for j := range rs.Requirements[i].Variants {
-			prepare(&rs.Requirements[i].Variants[j])
+			out = append(out, &rs.Requirements[i].Variants[j])
 		}
 	}
+	return out
 }
 
 // fill replaces {param} placeholders with the parameter's value in epoch e.

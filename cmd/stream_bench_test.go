@@ -20,22 +20,16 @@ const benchLines = 2000
 // only decodes each line and encodes a result of the same size.
 // BenchmarkJSONLAgainstBaseline runs the two in turn and reports their ratio,
 // which depends less on how busy the machine is than either figure.
-func BenchmarkJSONL(b *testing.B) {
-	s := newStreamBench(b)
-	b.SetBytes(int64(len(s.input)))
-	b.ReportAllocs()
-	for b.Loop() {
-		s.stream(b)
-	}
-	b.ReportMetric(float64(benchLines*b.N)/b.Elapsed().Seconds(), "docs/s")
-}
+func BenchmarkJSONL(b *testing.B)    { benchDocs(b, (*streamBench).stream) }
+func BenchmarkBaseline(b *testing.B) { benchDocs(b, (*streamBench).baseline) }
 
-func BenchmarkBaseline(b *testing.B) {
+// benchDocs times run over the benchmark's lines and reports documents/s.
+func benchDocs(b *testing.B, run func(*streamBench, *testing.B)) {
 	s := newStreamBench(b)
 	b.SetBytes(int64(len(s.input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		s.baseline(b)
+		run(s, b)
 	}
 	b.ReportMetric(float64(benchLines*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
