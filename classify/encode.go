@@ -122,6 +122,8 @@ var resultFields = [...]resultField{
 			e.strs(q.Answers)
 			e.raw(`,"basis":`)
 			e.strs(q.Basis)
+			e.raw(`,"citations":`)
+			e.citations(q.Citations)
 			e.raw(`,"confidence":`)
 			e.str(q.Confidence)
 			e.raw(`,"footing":`)
@@ -140,6 +142,8 @@ var resultFields = [...]resultField{
 			e.text(p.Text)
 			e.raw(`,"basis":`)
 			e.strs(p.Basis)
+			e.raw(`,"citations":`)
+			e.citations(p.Citations)
 			e.raw(`}`)
 		})
 	}),
@@ -191,6 +195,8 @@ var resultFields = [...]resultField{
 			e.strs(g.Because)
 			e.raw(`,"basis":`)
 			e.strs(g.Basis)
+			e.raw(`,"citations":`)
+			e.citations(g.Citations)
 			e.raw(`,"confidence":`)
 			e.str(g.Confidence)
 			e.raw(`}`)
@@ -336,6 +342,34 @@ func (e *jsonWriter) strs(ss []string) {
 	e.list(len(ss), ss == nil, func(i int) { e.str(ss[i]) })
 }
 
+func (e *jsonWriter) citations(cs []CitationRef) {
+	if cs != nil && e.enc != nil {
+		if j, ok := e.enc.citations.get(citationsKey(cs)); ok {
+			e.b = append(e.b, j...)
+			return
+		}
+	}
+	e.b = appendCitations(e.b, cs)
+}
+
+// appendCitations encodes a list of citations.
+func appendCitations(b []byte, cs []CitationRef) []byte {
+	e := jsonWriter{b: b}
+	e.list(len(cs), cs == nil, func(i int) {
+		c := &cs[i]
+		e.raw(`{"source":`)
+		e.str(c.Source)
+		e.raw(`,"pinpoint":`)
+		e.str(c.Pinpoint)
+		e.raw(`,"verified":`)
+		e.bool(c.Verified)
+		e.raw(`,"text":`)
+		e.b = appendText(e.b, c.Text)
+		e.raw(`}`)
+	})
+	return e.b
+}
+
 func (e *jsonWriter) value(v any) {
 	switch x := v.(type) {
 	case nil:
@@ -364,6 +398,8 @@ func (e *jsonWriter) findings(fs []Finding) {
 		e.strs(f.Answers)
 		e.raw(`,"basis":`)
 		e.strs(f.Basis)
+		e.raw(`,"citations":`)
+		e.citations(f.Citations)
 		e.raw(`,"confidence":`)
 		e.str(f.Confidence)
 		e.raw(`,"footing":`)
@@ -402,6 +438,8 @@ func (e *jsonWriter) subcategories(ss []SubcategoryResult) {
 			e.strs(r.Answers)
 			e.raw(`,"basis":`)
 			e.strs(r.Basis)
+			e.raw(`,"citations":`)
+			e.citations(r.Citations)
 			e.raw(`,"confidence":`)
 			e.str(r.Confidence)
 			e.raw(`,"footing":`)
@@ -442,6 +480,8 @@ func (e *jsonWriter) licence(l *Licence) {
 	e.num(l.ValidityYears)
 	e.raw(`,"basis":`)
 	e.strs(l.Basis)
+	e.raw(`,"citations":`)
+	e.citations(l.Citations)
 	e.raw(`}`)
 }
 

@@ -23,6 +23,8 @@ type encoded struct {
 	// condition reads) encoded as JSON arrays, with the sources a basis
 	// list cites.
 	lists storageTable[encodedList]
+	// citations holds the rule set's lists of citations, encoded.
+	citations storageTable[[]byte]
 	// sources holds each source as results list it, in sources.yaml order,
 	// and its encoding.
 	sources    []SourceRef
@@ -45,6 +47,10 @@ type storageKey struct {
 
 func textKey(t Text) storageKey {
 	return storageKey{unsafe.Pointer(unsafe.StringData(t.Zh)), unsafe.Pointer(unsafe.StringData(t.En)), len(t.Zh), len(t.En)}
+}
+
+func citationsKey(cs []CitationRef) storageKey {
+	return storageKey{p: unsafe.Pointer(unsafe.SliceData(cs)), n: len(cs)}
 }
 
 func listKey(ids []string) storageKey {
@@ -143,4 +149,11 @@ func (x *encoded) addBasis(ids []string, index map[string]int) {
 		}
 	}
 	x.lists.put(listKey(ids), l)
+}
+
+// addCitations encodes a list of citations the rule set holds.
+func (x *encoded) addCitations(cs []CitationRef) {
+	if cs != nil {
+		x.citations.put(citationsKey(cs), appendCitations(nil, cs))
+	}
 }

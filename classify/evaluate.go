@@ -203,7 +203,7 @@ func (ev *evaluation) subcategories(r *Result) {
 		for n, j := range picked {
 			rule := &s.Rules[j]
 			sr.Reasons[n] = Reason{Rule: rule.ID, Outcome: outs[j], Text: rule.texts[ev.epoch], Answers: ev.why(rule.When, outs[j]),
-				Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing}
+				Basis: rule.cited.ids[ev.epoch], Citations: rule.cited.refs[ev.epoch], Confidence: rule.Confidence, Footing: rule.Footing}
 		}
 		found = append(found, sr)
 	}
@@ -233,7 +233,7 @@ func (ev *evaluation) subcategories(r *Result) {
 }
 
 func (ev *evaluation) finding(rule *Rule, why []string) Finding {
-	return Finding{ID: rule.ID, Text: rule.texts[ev.epoch], Answers: why, Basis: rule.Basis, Confidence: rule.Confidence, Footing: rule.Footing}
+	return Finding{ID: rule.ID, Text: rule.texts[ev.epoch], Answers: why, Basis: rule.cited.ids[ev.epoch], Citations: rule.cited.refs[ev.epoch], Confidence: rule.Confidence, Footing: rule.Footing}
 }
 
 // affects records that an unanswered key leaves part of the result open:
@@ -255,7 +255,7 @@ func (ev *evaluation) affects(c *Cond, out Tri) {
 
 func (ev *evaluation) licence(r *Result) {
 	rs := ev.rs
-	lic := Licence{Category: rs.category, Basis: []string{}}
+	lic := Licence{Category: rs.category, Basis: []string{}, Citations: []CitationRef{}}
 	if pi, ok := rs.paramIndex["validity_years"]; ok {
 		lic.ValidityYears = ev.params[pi].Value
 	}
@@ -283,7 +283,7 @@ func (ev *evaluation) licence(r *Result) {
 			vals.capital = p.Value
 			lic.MinRegisteredCapitalCNY = &vals.capital
 		}
-		lic.Basis = s.Basis
+		lic.Basis, lic.Citations = s.cited.ids[ev.epoch], s.cited.refs[ev.epoch]
 	}
 	if ev.verdict != vUnlikely {
 		ev.affects(rs.Existing.When, cov)
@@ -346,13 +346,16 @@ func (ev *evaluation) requirements(r *Result) {
 		if ev.verdict == vUnlikely {
 			continue
 		}
+		if out == False && req.UnknownWhen != nil && req.UnknownWhen.eval(ev.a, ev.params) != False {
+			out = Unknown
+		}
 		// Every key the condition reads: its text may turn on one that did
 		// not decide the status (the foreign share under no cap).
 		why := req.MetWhen.read
 		ev.affects(req.MetWhen, out)
 		r.Requirements = append(r.Requirements, RequirementResult{
 			ID: req.ID, Name: req.Name, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
-			Answers: why, Basis: req.Basis, Confidence: req.Confidence, Footing: req.Footing,
+			Answers: why, Basis: req.cited.ids[ev.epoch], Citations: req.cited.refs[ev.epoch], Confidence: req.Confidence, Footing: req.Footing,
 		})
 	}
 }
@@ -428,7 +431,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 		}
 		why := ev.why(g.When, out)
 		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]string{Unknown: "unknown", True: "triggered"}[out],
-			Text: g.texts[ev.epoch], Because: why, Basis: g.Basis, Confidence: g.Confidence})
+			Text: g.texts[ev.epoch], Because: why, Basis: g.cited.ids[ev.epoch], Citations: g.cited.refs[ev.epoch], Confidence: g.Confidence})
 	}
 	for i := range rs.Notes {
 		n := &rs.Notes[i]
@@ -532,17 +535,23 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 }
 
 // ProcessTexts are the facts about applying for and holding the licence
-// (texts.yaml `process`), with the parameters in force on asOf filled in.
-func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessStep, error) {
+// (texts.yaml `process`), as a result lists them on asOf: the parameters
+// in force filled in, and the editions in force cited.
+func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessResult, error) {
 	e, err := rs.epochFor(asOf)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ProcessStep, len(rs.Texts.Process))
-	for i, p := range rs.Texts.Process {
-		out[i] = ProcessStep{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.Basis}
+	return rs.epochs[e].process, nil
+}
+
+// Cite writes a citation out as results give it, for a presenter showing
+// a rule-set text (a sub-category's definition) beside a result.
+func (rs *RuleSet) Cite(c Citation) CitationRef {
+	if src := rs.Source(c.Source); src != nil {
+		return c.ref(src)
 	}
-	return out, nil
+	return CitationRef{Source: c.Source, Text: Text{Zh: c.Source, En: c.Source}}
 }
 
 // ref is the source as results list it.

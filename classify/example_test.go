@@ -14,7 +14,7 @@ func ExampleRuleSet_Evaluate() {
 	}
 	doc, err := rs.ParseAnswers("meet.json", []byte(`{"answers": {
 		"realtime_voice": true, "realtime_video": true, "max_participants": 50,
-		"internet_delivery": true, "use_cases": ["meetings"],
+		"internet_delivery": true, "media_relay": true, "use_cases": ["meetings"],
 		"audience": "business_customers", "delivery_model": "own_platform",
 		"coverage": "nationwide"}}`), classify.FormatJSON)
 	if err != nil {

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -199,9 +200,20 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	})
 	cited := map[string]bool{}
-	rs.eachBasis(func(ids []string) {
+	rs.eachBasis(func(file, key string, ids []string, cites []Citation) {
 		for _, id := range ids {
 			cited[id] = true
+		}
+		for _, c := range cites {
+			if c.At.Kind == PinNone {
+				add(file, key, "%q cites no place in the source; add the article (art. N, art. N para. P item I), the entry or item, \"whole\" for a text without articles, or \"not verified\"", c.Source)
+			}
+		}
+		for _, ep := range rs.epochs {
+			if !slices.ContainsFunc(cites, func(c Citation) bool { return rs.Source(c.Source).InForce.Holds(ep.from) }) {
+				add(file, key, "cites no source in force on %s; cite the edition in force then", ep.from)
+				break
+			}
 		}
 	})
 	for _, s := range rs.Sources {
@@ -322,7 +334,7 @@ func (rs *RuleSet) allConds() []*Cond {
 	}
 	out = append(out, rs.Existing.When)
 	for _, r := range rs.Requirements {
-		out = append(out, r.MetWhen)
+		out = append(out, r.MetWhen, r.UnknownWhen)
 		for _, v := range r.Variants {
 			out = append(out, v.When)
 		}
@@ -413,34 +425,36 @@ func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
 	f(fileTexts, "disclaimer", t.Disclaimer)
 }
 
-func (rs *RuleSet) eachBasis(f func([]string)) {
+// eachBasis calls f with every basis in the rule set, the file and key
+// naming where it is written.
+func (rs *RuleSet) eachBasis(f func(file, key string, ids []string, cites []Citation)) {
 	for _, p := range rs.Parameters {
-		f(p.Basis)
+		f(fileParameters, "parameters."+p.ID+".basis", p.Basis, p.Cites)
 	}
 	for _, g := range rs.Gates {
-		f(g.Basis)
+		f(fileRules, "gates."+g.ID+".basis", g.Basis, g.Cites)
 	}
 	for _, s := range rs.Subcategories {
-		f(s.Basis)
+		f(fileRules, "subcategories."+s.ID+".basis", s.Basis, s.Cites)
 		for _, r := range s.Rules {
-			f(r.Basis)
+			f(fileRules, "subcategories."+s.ID+".rules."+r.ID+".basis", r.Basis, r.Cites)
 		}
 	}
 	for _, s := range rs.Scopes {
-		f(s.Basis)
+		f(fileRules, "scopes."+s.ID+".basis", s.Basis, s.Cites)
 	}
-	f(rs.Existing.Basis)
+	f(fileRules, "existing_licence.basis", rs.Existing.Basis, rs.Existing.Cites)
 	for _, r := range rs.Requirements {
-		f(r.Basis)
+		f(fileRules, "requirements."+r.ID+".basis", r.Basis, r.Cites)
 	}
 	for _, r := range rs.Regimes {
-		f(r.Basis)
+		f(fileRules, "regimes."+r.ID+".basis", r.Basis, r.Cites)
 	}
 	for _, r := range rs.Notes {
-		f(r.Basis)
+		f(fileRules, "notes."+r.ID+".basis", r.Basis, r.Cites)
 	}
 	for _, p := range rs.Texts.Process {
-		f(p.Basis)
+		f(fileTexts, "process."+p.ID+".basis", p.Basis, p.Cites)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,6 +32,8 @@ var (
 	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
 	statusIDs   = []string{"met", "unmet", "unknown"}
 	units       = []string{"cny", "percent"}
+	// paramUnits adds "year", for a parameter naming the edition of a text in force.
+	paramUnits = []string{"cny", "percent", "days", "years", "people", "year"}
 )
 
 // Load reads and checks a rule set folder (the layout of questionnaires/b22).
@@ -161,7 +164,7 @@ func (l *loader) sources(n *yaml.Node) {
 	l.rs.sourceIndex = map[string]int{}
 	for i, s := range d.list(m["sources"], "sources") {
 		key := fmt.Sprintf("sources[%d]", i)
-		sm := d.mapping(s, key, []string{"id", "title", "title_en", "url"}, []string{"date", "reprint"})
+		sm := d.mapping(s, key, []string{"id", "title", "title_en", "url"}, []string{"date", "reprint", "cite_as", "in_force"})
 		if sm == nil {
 			continue
 		}
@@ -172,6 +175,13 @@ func (l *loader) sources(n *yaml.Node) {
 		}
 		if sm["date"] != nil {
 			src.Date = d.date(sm["date"], key+".date").String()
+		}
+		src.CiteAs = Text{Zh: src.Title, En: src.TitleEn}
+		if sm["cite_as"] != nil {
+			src.CiteAs = d.text(sm["cite_as"], key+".cite_as")
+		}
+		if sm["in_force"] != nil {
+			src.InForce = l.span(d, sm["in_force"], key+".in_force")
 		}
 		if !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
 			d.bad(sm["url"], key+".url", "expected an http or https address")
@@ -198,7 +208,7 @@ func (l *loader) parameters(n *yaml.Node) {
 			continue
 		}
 		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title")}
-		par.Basis = l.basis(d, pm["basis"], key+".basis")
+		par.Basis, par.Cites = l.basis(d, pm["basis"], key+".basis")
 		for j, v := range d.list(pm["values"], key+".values") {
 			vkey := fmt.Sprintf("%s.values[%d]", key, j)
 			vm := d.mapping(v, vkey, []string{"from", "value"}, nil)
@@ -225,17 +235,56 @@ func (l *loader) parameters(n *yaml.Node) {
 	}
 }
 
-func (l *loader) basis(d ydec, n *yaml.Node, key string) []string {
-	ids := d.strs(n, key)
-	if n != nil && len(ids) == 0 {
+// basis reads a list of citations ("source-id pinpoint"); it returns the
+// source ids, each once in the order first cited, and the citations.
+func (l *loader) basis(d ydec, n *yaml.Node, key string) ([]string, []Citation) {
+	entries := d.strs(n, key)
+	if n != nil && len(entries) == 0 {
 		d.bad(n, key, "a basis needs at least one source id")
 	}
-	for i, id := range ids {
-		if _, ok := l.rs.sourceIndex[id]; !ok {
-			d.bad(n.Content[i], fmt.Sprintf("%s[%d]", key, i), "unknown source %q; sources.yaml lists the ids%s", id, hint(id, l.sourceIDs()))
+	var ids []string
+	cites := make([]Citation, 0, len(entries))
+	for i, s := range entries {
+		ikey := fmt.Sprintf("%s[%d]", key, i)
+		c, err := ParseCitation(s)
+		if err != nil {
+			d.bad(n.Content[i], ikey, "%v", err)
+			continue
+		}
+		if _, ok := l.rs.sourceIndex[c.Source]; !ok {
+			d.bad(n.Content[i], ikey, "unknown source %q; sources.yaml lists the ids%s", c.Source, hint(c.Source, l.sourceIDs()))
+		}
+		if slices.Contains(cites, c) {
+			d.bad(n.Content[i], ikey, "%q is cited twice", s)
+		}
+		cites = append(cites, c)
+		if !slices.Contains(ids, c.Source) {
+			ids = append(ids, c.Source)
 		}
 	}
-	return ids
+	return ids, cites
+}
+
+// span reads {from?, until?}: at least one end, the first not after the last.
+func (l *loader) span(d ydec, n *yaml.Node, key string) Span {
+	m := d.mapping(n, key, nil, []string{"from", "until"})
+	var s Span
+	if m == nil {
+		return s
+	}
+	if m["from"] == nil && m["until"] == nil {
+		d.bad(n, key, "give from, until or both")
+	}
+	if m["from"] != nil {
+		s.From = d.date(m["from"], key+".from")
+	}
+	if m["until"] != nil {
+		s.Until = d.date(m["until"], key+".until")
+	}
+	if !s.From.IsZero() && !s.Until.IsZero() && s.Until.Before(s.From) {
+		d.bad(n, key, "until %s is before from %s", s.Until, s.From)
+	}
+	return s
 }
 
 func (l *loader) sourceIDs() []string {
@@ -292,13 +341,16 @@ func (l *loader) questions(n *yaml.Node) {
 		}
 		for j, cn := range d.list(qm["values"], key+".values") {
 			ckey := fmt.Sprintf("%s.values[%d]", key, j)
-			cm := d.mapping(cn, ckey, []string{"id", "zh", "en"}, []string{"full"})
+			cm := d.mapping(cn, ckey, []string{"id", "zh", "en"}, []string{"full", "also"})
 			if cm == nil {
 				continue
 			}
 			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: Text{Zh: d.str(cm["zh"], ckey+".zh"), En: d.str(cm["en"], ckey+".en")}}
 			if cm["full"] != nil {
 				ch.Full = d.str(cm["full"], ckey+".full")
+			}
+			if cm["also"] != nil {
+				ch.Also = d.strs(cm["also"], ckey+".also")
 			}
 			if q.ChoiceIndex(ch.ID) >= 0 {
 				d.bad(cm["id"], ckey+".id", "duplicate value %q", ch.ID)

@@ -32,6 +32,15 @@ func (l *loader) finish() {
 			}
 		}
 	}
+	// A source cited only while in force starts or ends a span of dates
+	// on which results cite differently.
+	for _, src := range rs.Sources {
+		for _, d := range []Date{src.InForce.From, src.InForce.Until.next()} {
+			if !d.IsZero() && rs.AppliesFrom.Before(d) {
+				dates[d] = true
+			}
+		}
+	}
 	dates[rs.AppliesFrom] = true
 	for d := range dates {
 		rs.epochs = append(rs.epochs, epoch{from: d})
@@ -49,10 +58,11 @@ func (l *loader) finish() {
 		}
 	}
 	l.renderTexts()
+	l.citeAll()
 	for e := range rs.epochs {
 		ps := make([]ProcessResult, len(rs.Texts.Process))
 		for i, p := range rs.Texts.Process {
-			ps[i] = ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.Basis}
+			ps[i] = ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.cited.ids[e], Citations: p.cited.refs[e]}
 		}
 		rs.epochs[e].process = ps
 	}
@@ -192,30 +202,16 @@ func (l *loader) encodeTexts() {
 	l.encodeBasis()
 }
 
-// encodeBasis encodes each basis list a result can copy and records the
-// sources it cites.
+// encodeBasis encodes each basis a result can copy, on every epoch, and
+// records the sources it cites.
 func (l *loader) encodeBasis() {
 	rs := l.rs
-	add := func(ids []string) { rs.enc.addBasis(ids, rs.sourceIndex) }
-	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
-		for _, r := range list {
-			add(r.Basis)
+	rs.eachCited(func(cb citedBasis) {
+		for e := range cb.ids {
+			rs.enc.addBasis(cb.ids[e], rs.sourceIndex)
+			rs.enc.addCitations(cb.refs[e])
 		}
-	}
-	for _, s := range rs.Subcategories {
-		for _, r := range s.Rules {
-			add(r.Basis)
-		}
-	}
-	for _, s := range rs.Scopes {
-		add(s.Basis)
-	}
-	for _, r := range rs.Requirements {
-		add(r.Basis)
-	}
-	for _, p := range rs.Texts.Process {
-		add(p.Basis)
-	}
+	})
 }
 
 // renderTexts fills each text's per-epoch renderings, checking placeholders.
@@ -324,15 +320,20 @@ func (rs *RuleSet) variants() []*Variant {
 func (l *loader) fill(file, key, s, lang string, e int) string {
 	rs := l.rs
 	return expand(s, func(whole string, p placeholder) string {
-		if p.suffix != "" {
+		pi, isParam := rs.paramIndex[p.name]
+		switch {
+		case isParam && p.suffix == "":
+			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
+		case isParam && p.suffix == "bare" && rs.Parameters[pi].Unit == "cny" && rs.epochs[e].params[pi].Set:
+			// An amount as a statute words it: 10万元, not 人民币10万元.
+			return strings.TrimPrefix(formatParam("cny", rs.epochs[e].params[pi], lang), "人民币")
+		case p.suffix != "":
 			if q := rs.Question(p.name); q != nil && q.Type == TypeEnum {
 				return whole
 			}
-		} else if pi, ok := rs.paramIndex[p.name]; ok {
-			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
 		}
 		if e == 0 {
-			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id or {enum_question.zh|en|full}", whole)
+			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id, {money_parameter.bare} or {enum_question.zh|en|full}", whole)
 		}
 		return whole
 	})

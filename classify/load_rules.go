@@ -23,7 +23,7 @@ func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required
 	if m["text"] != nil {
 		r.Text = d.text(m["text"], key+".text")
 	}
-	r.Basis = l.basis(d, m["basis"], key+".basis")
+	r.Basis, r.Cites = l.basis(d, m["basis"], key+".basis")
 	r.Confidence = l.oneOf(d, m["confidence"], key+".confidence", confidences)
 	r.Footing = l.oneOf(d, m["footing"], key+".footing", footings)
 	return r, m
@@ -71,7 +71,7 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, s, key, r.ID)
-		sub := Subcategory{ID: r.ID, Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
+		sub := Subcategory{ID: r.ID, Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
 			Name: d.text(sm["name"], key+".name"), Definition: d.text(sm["definition"], key+".definition")}
 		for j, rn := range d.list(sm["rules"], key+".rules") {
 			rkey := fmt.Sprintf("%s.rules[%d]", key, j)
@@ -107,13 +107,16 @@ func (l *loader) rules(n *yaml.Node) {
 	seen.check(d, m[key], key, rs.Existing.ID)
 	for i, rn := range d.list(m["requirements"], "requirements") {
 		key := fmt.Sprintf("requirements[%d]", i)
-		r, rm := l.rule(d, rn, key, false, []string{"name", "met_when", "variants"}, nil)
+		r, rm := l.rule(d, rn, key, false, []string{"name", "met_when", "variants"}, []string{"unknown_when"})
 		if rm == nil {
 			continue
 		}
 		seen.check(d, rn, key, r.ID)
-		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Confidence: r.Confidence, Footing: r.Footing,
+		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
 			MetWhen: l.cond(d, rm["met_when"], key+".met_when", false), Variants: l.variants(d, rm["variants"], key+".variants")}
+		if rm["unknown_when"] != nil {
+			req.UnknownWhen = l.cond(d, rm["unknown_when"], key+".unknown_when", false)
+		}
 		rs.Requirements = append(rs.Requirements, req)
 	}
 	rs.RegimesApplyWhen = l.cond(d, m["regimes_apply_when"], "regimes_apply_when", false)
@@ -181,7 +184,9 @@ func (l *loader) texts(n *yaml.Node) {
 		if pm == nil {
 			continue
 		}
-		t.Process = append(t.Process, ProcessStep{ID: d.str(pm["id"], key+".id"), Name: d.text(pm["name"], key+".name"), Basis: l.basis(d, pm["basis"], key+".basis"), Text: d.text(pm["text"], key+".text")})
+		step := ProcessStep{ID: d.str(pm["id"], key+".id"), Name: d.text(pm["name"], key+".name"), Text: d.text(pm["text"], key+".text")}
+		step.Basis, step.Cites = l.basis(d, pm["basis"], key+".basis")
+		t.Process = append(t.Process, step)
 	}
 	for i, p := range d.list(m["open_points"], "open_points") {
 		t.OpenPoints = append(t.OpenPoints, d.text(p, fmt.Sprintf("open_points[%d]", i)))

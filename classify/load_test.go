@@ -56,13 +56,22 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		want                 string
 	}{
 		{"unknown key in condition", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
-			`rules.yaml:22:17: gates[0].when.key`},
+			`rules.yaml:29:17: gates[0].when.key`},
 		{"unknown key hint", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
 			`unknown answer key "audiense" (did you mean "audience"?)`},
 		{"unknown value", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audience, equals: internal}",
 			`"internal" is not a value of "audience"`},
-		{"unknown source", "rules.yaml", "basis: [practice-platforms]", "basis: [practice-platform]",
+		{"unknown source", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platform whole]",
 			`unknown source "practice-platform"`},
+		{"bad pinpoint", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms art. six]",
+			`rules.yaml:32:13: gates[0].basis[0]: art. "six": want a whole number from 1 to 999`},
+		{"unknown pinpoint", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms section 3]",
+			`"section 3" is not a pinpoint; allowed: "art. N"`},
+		{"same citation twice", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms whole, practice-platforms whole]",
+			`"practice-platforms whole" is cited twice`},
+		{"span backwards", "sources.yaml", "in_force: {from: 2018-07-30, until: 2019-07-29}", "in_force: {from: 2019-07-30, until: 2019-07-29}",
+			`until 2019-07-29 is before from 2019-07-30`},
+		{"unknown placeholder suffix", "texts.yaml", "{penalty_min_cny.bare}", "{review_days.bare}", `unknown placeholder {review_days.bare}`},
 		{"missing translation", "questions.yaml", "      zh: 用户之间能否通过产品实时语音交谈？\n", "",
 			`questions.yaml:14:7: questions.realtime_voice.title: missing "zh"`},
 		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
@@ -113,7 +122,7 @@ func TestLoadMissingFile(t *testing.T) {
 
 func TestLoadSortsProblems(t *testing.T) {
 	m := ruleFiles(t)
-	edit(t, m, "rules.yaml", "basis: [practice-platforms]", "basis: [nope-1]")
+	edit(t, m, "rules.yaml", "basis: [practice-platforms whole]", "basis: [nope-1 whole]")
 	edit(t, m, "questions.yaml", "    type: bool\n", "    type: boolean\n")
 	_, err := classify.Load(m)
 	var ps classify.Problems

@@ -3,10 +3,11 @@ package classify
 import "strings"
 
 // A text names values by placeholder: {param} for a parameter's value on
-// the as-of date, {question.zh}, {question.en} or {question.full} for the
+// the as-of date ({param.bare}: an amount without its currency word, as a
+// statute writes it), {question.zh}, {question.en} or {question.full} for the
 // label of an enum answer. A name is [a-z0-9_]+.
 
-// placeholder is one placeholder of a text: its name, and its suffix (zh,
+// placeholder is one placeholder of a text: its name, and its suffix (bare, zh,
 // en, full) or "".
 type placeholder struct{ name, suffix string }
 
@@ -60,7 +61,7 @@ func placeholderAt(s string, i int) (p placeholder, end int, ok bool) {
 	}
 	p.name = s[i+1 : j]
 	if s[j] == '.' {
-		for _, suffix := range [...]string{"zh", "en", "full"} {
+		for _, suffix := range [...]string{"zh", "en", "full", "bare"} {
 			if strings.HasPrefix(s[j+1:], suffix+"}") {
 				p.suffix = suffix
 				return p, j + 1 + len(suffix) + 1, true

@@ -7,7 +7,7 @@ import (
 
 // The placeholder grammar as a regular expression: the reference expand is
 // held to.
-var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en|full))?\}`)
+var placeholderRE = regexp.MustCompile(`\{([a-z0-9_]+)(\.(zh|en|full|bare))?\}`)
 
 func expandByRegexp(s string, f func(whole string, p placeholder) string) string {
 	return placeholderRE.ReplaceAllStringFunc(s, func(whole string) string {

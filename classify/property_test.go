@@ -34,7 +34,8 @@ var verdictKeys = map[string][]any{
 	"use_cases":               {[]string{}, []string{"game_voice"}, []string{"vod"}, []string{"live_streaming"}, []string{"meetings"}, []string{"game_voice", "meetings"}, []string{"vod", "live_streaming"}},
 	"audience":                {"internal_only", "business_customers", "public"},
 	"mainland_users":          {true, false},
-	"delivery_model":          {"own_platform", "embedded_sdk", "third_party_service", "resale"},
+	"delivery_model":          {"own_platform", "embedded_sdk", "third_party_service", "resale", "on_premise"},
+	"media_relay":             {true, false},
 }
 
 func sortedKeys() []string {
@@ -224,14 +225,16 @@ func TestDeterministicBytes(t *testing.T) {
 	}
 }
 
-// TestAsOfPicksParameters: the foreign-equity cap applied until 2019-07-29.
+// TestAsOfPicksParameters: the foreign-equity cap applied until 2019-07-29,
+// except in free-trade zones, which no question asks about: a 60% share is
+// unknown then, not unmet (B22.md section 6).
 func TestAsOfPicksParameters(t *testing.T) {
 	rs := embedded(t)
 	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":60}}`), classify.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for date, want := range map[string]string{"2019-07-29": "unmet", "2019-07-30": "met", "2026-11-01": "met"} {
+	for date, want := range map[string]string{"2019-07-29": "unknown", "2019-07-30": "met", "2026-11-01": "met"} {
 		r, err := rs.Evaluate(doc, mustDate(date))
 		if err != nil {
 			t.Fatal(err)

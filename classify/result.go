@@ -51,10 +51,11 @@ func (r *Result) Matched() []SubcategoryResult { return r.considered }
 
 // ProcessResult is a fact about applying for and holding the licence.
 type ProcessResult struct {
-	ID    string   `json:"id"`
-	Name  Text     `json:"name"`
-	Text  Text     `json:"text"`
-	Basis []string `json:"basis"`
+	ID        string        `json:"id"`
+	Name      Text          `json:"name"`
+	Text      Text          `json:"text"`
+	Basis     []string      `json:"basis"`
+	Citations []CitationRef `json:"citations"`
 }
 
 // QuestionnaireRef identifies the rule set and the date it was applied for.
@@ -81,23 +82,25 @@ type SubcategoryResult struct {
 
 // Reason is one rule that put the product in a sub-category.
 type Reason struct {
-	Rule       string   `json:"rule"`
-	Outcome    Tri      `json:"outcome"`
-	Text       Text     `json:"text"`
-	Answers    []string `json:"answers"`
-	Basis      []string `json:"basis"`
-	Confidence string   `json:"confidence"`
-	Footing    string   `json:"footing"`
+	Rule       string        `json:"rule"`
+	Outcome    Tri           `json:"outcome"`
+	Text       Text          `json:"text"`
+	Answers    []string      `json:"answers"`
+	Basis      []string      `json:"basis"`
+	Citations  []CitationRef `json:"citations"`
+	Confidence string        `json:"confidence"`
+	Footing    string        `json:"footing"`
 }
 
 // Finding is a rule that holds: a gate that fails, or a note.
 type Finding struct {
-	ID         string   `json:"id"`
-	Text       Text     `json:"text"`
-	Answers    []string `json:"answers"`
-	Basis      []string `json:"basis"`
-	Confidence string   `json:"confidence"`
-	Footing    string   `json:"footing"`
+	ID         string        `json:"id"`
+	Text       Text          `json:"text"`
+	Answers    []string      `json:"answers"`
+	Basis      []string      `json:"basis"`
+	Citations  []CitationRef `json:"citations"`
+	Confidence string        `json:"confidence"`
+	Footing    string        `json:"footing"`
 }
 
 // Licence is the licence that would be needed.
@@ -105,24 +108,26 @@ type Licence struct {
 	Category string `json:"category"`
 	// Scope is provincial or cross_regional; nil when the verdict is unlikely
 	// or the coverage is not known.
-	Scope                   *string  `json:"scope"`
-	Title                   *Text    `json:"title"`
-	Authority               *Text    `json:"authority"`
-	MinRegisteredCapitalCNY *float64 `json:"min_registered_capital_cny"`
-	ValidityYears           float64  `json:"validity_years"`
-	Basis                   []string `json:"basis"`
+	Scope                   *string       `json:"scope"`
+	Title                   *Text         `json:"title"`
+	Authority               *Text         `json:"authority"`
+	MinRegisteredCapitalCNY *float64      `json:"min_registered_capital_cny"`
+	ValidityYears           float64       `json:"validity_years"`
+	Basis                   []string      `json:"basis"`
+	Citations               []CitationRef `json:"citations"`
 }
 
 // RequirementResult is a licence condition and whether the company meets it.
 type RequirementResult struct {
-	ID         string   `json:"id"`
-	Name       Text     `json:"name"`
-	Status     string   `json:"status"`
-	Text       Text     `json:"text"`
-	Answers    []string `json:"answers"`
-	Basis      []string `json:"basis"`
-	Confidence string   `json:"confidence"`
-	Footing    string   `json:"footing"`
+	ID         string        `json:"id"`
+	Name       Text          `json:"name"`
+	Status     string        `json:"status"`
+	Text       Text          `json:"text"`
+	Answers    []string      `json:"answers"`
+	Basis      []string      `json:"basis"`
+	Citations  []CitationRef `json:"citations"`
+	Confidence string        `json:"confidence"`
+	Footing    string        `json:"footing"`
 }
 
 // Pivotal is an unanswered question whose answer could change the verdict.
@@ -154,11 +159,12 @@ type RegimeResult struct {
 	ID string `json:"id"`
 	// Status is triggered, or unknown when the trigger rests on unanswered
 	// questions.
-	Status     string   `json:"status"`
-	Text       Text     `json:"text"`
-	Because    []string `json:"because"`
-	Basis      []string `json:"basis"`
-	Confidence string   `json:"confidence"`
+	Status     string        `json:"status"`
+	Text       Text          `json:"text"`
+	Because    []string      `json:"because"`
+	Basis      []string      `json:"basis"`
+	Citations  []CitationRef `json:"citations"`
+	Confidence string        `json:"confidence"`
 }
 
 // SourceRef is a source cited anywhere in the result.

@@ -76,9 +76,17 @@ func DateOf(t time.Time) Date {
 	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }
 
-func (d Date) String() string               { return d.t.Format(time.DateOnly) }
-func (d Date) Before(e Date) bool           { return d.t.Before(e.t) }
-func (d Date) IsZero() bool                 { return d.t.IsZero() }
+func (d Date) String() string     { return d.t.Format(time.DateOnly) }
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+func (d Date) IsZero() bool       { return d.t.IsZero() }
+
+// next is the day after d; the zero Date stays zero.
+func (d Date) next() Date {
+	if d.IsZero() {
+		return d
+	}
+	return Date{d.t.AddDate(0, 0, 1)}
+}
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // Section groups questions in the interview.
@@ -110,6 +118,9 @@ type Choice struct {
 	// Full is the official Chinese name where the label is a short one
 	// (广东省 for 广东); texts use it as {question.full}.
 	Full string
+	// Also lists other names a person may type to find the choice (Tibet
+	// for Xizang); they are for searching only and never shown.
+	Also []string
 }
 
 // Question is one answer key.
@@ -152,6 +163,21 @@ type Source struct {
 	Date    string
 	URL     string
 	Reprint bool
+	// CiteAs is the short name a citation starts with (《电信条例》, the
+	// Telecommunications Regulations); the titles where the data gives none.
+	CiteAs Text
+	// InForce is the span of dates on which results cite the source, for
+	// an edition the rules follow only while it is in force (the 2016 and
+	// 2022 texts of one regulation); zero for a source cited on any date.
+	InForce Span
+}
+
+// Span is a run of days; a zero From or Until leaves that end open.
+type Span struct{ From, Until Date }
+
+// Holds reports whether d falls in the span.
+func (s Span) Holds(d Date) bool {
+	return (s.From.IsZero() || !d.Before(s.From)) && (s.Until.IsZero() || !s.Until.Before(d))
 }
 
 // Parameter is a threshold or period whose value changes on given dates.
@@ -160,6 +186,7 @@ type Parameter struct {
 	Unit   string
 	Title  Text
 	Basis  []string
+	Cites  []Citation
 	Values []ParamValue
 }
 
@@ -172,10 +199,13 @@ type ParamValue struct {
 
 // Rule is a condition with its explanation and legal basis.
 type Rule struct {
-	ID         string
-	When       *Cond
-	Text       Text
+	ID   string
+	When *Cond
+	Text Text
+	// Basis lists the ids of the sources Cites names, each once.
 	Basis      []string
+	Cites      []Citation
+	cited      citedBasis
 	Confidence string
 	Footing    string
 	// Strength is set for sub-category rules: "likely" or "possible".
@@ -189,6 +219,7 @@ type Subcategory struct {
 	Name       Text
 	Definition Text
 	Basis      []string
+	Cites      []Citation
 	Confidence string
 	Footing    string
 	Rules      []Rule
@@ -222,13 +253,19 @@ type ScopeRule struct {
 
 // Requirement is a licence condition.
 type Requirement struct {
-	ID         string
-	Name       Text
-	MetWhen    *Cond
-	Variants   []Variant
-	Basis      []string
-	Confidence string
-	Footing    string
+	ID      string
+	Name    Text
+	MetWhen *Cond
+	// UnknownWhen makes a failed MetWhen unknown rather than unmet: the
+	// condition could be met in a way the questionnaire does not ask about
+	// (a free-trade zone before the national list opened B22).
+	UnknownWhen *Cond
+	Variants    []Variant
+	Basis       []string
+	Cites       []Citation
+	cited       citedBasis
+	Confidence  string
+	Footing     string
 }
 
 // ProcessStep is a fact about applying for and holding the licence.
@@ -237,6 +274,8 @@ type ProcessStep struct {
 	Name  Text
 	Text  Text
 	Basis []string
+	Cites []Citation
+	cited citedBasis
 	texts []Text
 }
 

@@ -81,10 +81,12 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 	closed := func(required []string, props obj) obj {
 		return obj{"type": "object", "additionalProperties": false, "required": required, "properties": props}
 	}
-	finding := closed([]string{"id", "text", "answers", "basis", "confidence", "footing"},
-		obj{"id": str, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})
-	reason := closed([]string{"rule", "outcome", "text", "answers", "basis", "confidence", "footing"},
-		obj{"rule": str, "outcome": obj{"enum": []string{"true", "unknown"}}, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})
+	cites := obj{"type": "array", "items": closed([]string{"source", "pinpoint", "verified", "text"},
+		obj{"source": obj{"enum": rs.sourceIDsList()}, "pinpoint": str, "verified": obj{"type": "boolean"}, "text": text})}
+	finding := closed([]string{"id", "text", "answers", "basis", "citations", "confidence", "footing"},
+		obj{"id": str, "text": text, "answers": keys, "basis": sources, "citations": cites, "confidence": conf, "footing": foot})
+	reason := closed([]string{"rule", "outcome", "text", "answers", "basis", "citations", "confidence", "footing"},
+		obj{"rule": str, "outcome": obj{"enum": []string{"true", "unknown"}}, "text": text, "answers": keys, "basis": sources, "citations": cites, "confidence": conf, "footing": foot})
 	subcat := closed([]string{"id", "name", "strength", "settled", "depends_on", "confidence", "footing", "reasons"},
 		obj{"id": obj{"enum": subIDs}, "name": text, "strength": obj{"enum": strengths}, "settled": obj{"type": "boolean"},
 			"depends_on": keys, "confidence": conf, "footing": foot, "reasons": obj{"type": "array", "items": reason}})
@@ -100,21 +102,21 @@ func (rs *RuleSet) ResultSchema() map[string]any {
 		"open_subcategories":          obj{"type": "array", "items": subcat},
 		"exclusions":                  obj{"type": "array", "items": finding},
 		"if_operated":                 obj{"type": "array", "items": subcat},
-		"licence": closed([]string{"category", "scope", "title", "authority", "min_registered_capital_cny", "validity_years", "basis"},
+		"licence": closed([]string{"category", "scope", "title", "authority", "min_registered_capital_cny", "validity_years", "basis", "citations"},
 			obj{"category": obj{"const": "B22"}, "scope": obj{"enum": []any{"provincial", "cross_regional", nil}},
 				"title": obj{"anyOf": []any{text, obj{"type": "null"}}}, "authority": obj{"anyOf": []any{text, obj{"type": "null"}}},
-				"min_registered_capital_cny": numOrNull, "validity_years": obj{"type": "number"}, "basis": sources}),
-		"requirements": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "answers", "basis", "confidence", "footing"},
-			obj{"id": obj{"enum": reqIDs}, "name": text, "status": obj{"enum": statusIDs}, "text": text, "answers": keys, "basis": sources, "confidence": conf, "footing": foot})},
-		"process": obj{"type": "array", "items": closed([]string{"id", "name", "text", "basis"},
-			obj{"id": str, "name": text, "text": text, "basis": sources})},
+				"min_registered_capital_cny": numOrNull, "validity_years": obj{"type": "number"}, "basis": sources, "citations": cites}),
+		"requirements": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "answers", "basis", "citations", "confidence", "footing"},
+			obj{"id": obj{"enum": reqIDs}, "name": text, "status": obj{"enum": statusIDs}, "text": text, "answers": keys, "basis": sources, "citations": cites, "confidence": conf, "footing": foot})},
+		"process": obj{"type": "array", "items": closed([]string{"id", "name", "text", "basis", "citations"},
+			obj{"id": str, "name": text, "text": text, "basis": sources, "citations": cites})},
 		"pivotal_questions": obj{"type": "array", "items": closed([]string{"key", "question", "why", "leads_to"},
 			obj{"key": obj{"enum": rs.questionIDs()}, "question": text, "why": text, "leads_to": obj{"type": "array", "items": closed([]string{"answer", "label", "verdict"},
 				obj{"answer": obj{}, "label": text, "verdict": obj{"enum": []string{"likely", "possible", "unlikely", "undetermined"}}})}})},
 		"open_questions": obj{"type": "array", "items": closed([]string{"key", "question", "affects"},
 			obj{"key": obj{"enum": rs.questionIDs()}, "question": text, "affects": strs})},
-		"related_regimes": obj{"type": "array", "items": closed([]string{"id", "status", "text", "because", "basis", "confidence"},
-			obj{"id": obj{"enum": regIDs}, "status": obj{"enum": []string{"triggered", "unknown"}}, "text": text, "because": keys, "basis": sources, "confidence": conf})},
+		"related_regimes": obj{"type": "array", "items": closed([]string{"id", "status", "text", "because", "basis", "citations", "confidence"},
+			obj{"id": obj{"enum": regIDs}, "status": obj{"enum": []string{"triggered", "unknown"}}, "text": text, "because": keys, "basis": sources, "citations": cites, "confidence": conf})},
 		"notes": obj{"type": "array", "items": finding},
 		"sources": obj{"type": "array", "items": closed([]string{"id", "title", "title_en", "url", "reprint"},
 			obj{"id": obj{"enum": rs.sourceIDsList()}, "title": str, "title_en": str, "url": obj{"type": "string", "format": "uri"},

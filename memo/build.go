@@ -17,7 +17,7 @@ type builder struct {
 	doc     *classify.Document
 	res     *classify.Result
 	o       Options
-	process []classify.ProcessStep
+	process []classify.ProcessResult
 	trace   map[string]classify.TraceStep // by kind/rule id
 
 	lang   string // the language of the part being built
@@ -270,11 +270,13 @@ func (b *builder) answerRuns(keys []string) []run {
 
 // ---- citations -----------------------------------------------------------
 
-func cite(ids []string) string {
-	if len(ids) == 0 {
-		return ""
+// cite writes citations out in the memo's language: 《电信条例》第六十九条；….
+func (b *builder) cite(cs []classify.CitationRef) string {
+	texts := make([]string, len(cs))
+	for i, c := range cs {
+		texts[i] = b.tr(c.Text)
 	}
-	return "[" + strings.Join(ids, ", ") + "]"
+	return strings.Join(texts, b.t("semi"))
 }
 
 // conf is "medium-high (statute)" in the current language.
@@ -287,11 +289,11 @@ func (b *builder) conf(confidence, footing string) string {
 }
 
 // refs is the line under a reason: answers, basis and confidence.
-func (b *builder) refs(answers, basis []string, confidence, footing string) []run {
+func (b *builder) refs(answers []string, basis []classify.CitationRef, confidence, footing string) []run {
 	out := line(txt(b.t("answers") + b.t("colon")))
 	out = append(out, b.answerRuns(answers)...)
 	if len(basis) > 0 {
-		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")+cite(basis)))
+		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")+b.cite(basis)))
 	}
 	if confidence != "" {
 		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.conf(confidence, footing)))
@@ -491,8 +493,12 @@ func (b *builder) analysis(n int) {
 		}
 		b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
 		var src []string
-		if len(s.Basis) > 0 {
-			src = append(src, b.t("basis")+b.t("colon")+cite(s.Basis))
+		if len(s.Cites) > 0 {
+			cs := make([]classify.CitationRef, len(s.Cites))
+			for i, c := range s.Cites {
+				cs[i] = b.rs.Cite(c)
+			}
+			src = append(src, b.t("basis")+b.t("colon")+b.cite(cs))
 		}
 		if s.Confidence != "" {
 			src = append(src, b.t("confidence")+b.t("colon")+b.conf(s.Confidence, s.Footing))
@@ -536,7 +542,7 @@ func (b *builder) analysis(n int) {
 				if r.Outcome != classify.True {
 					first = line(bold(b.t("if_answered")), txt(b.tr(r.Text)))
 				}
-				items = append(items, lines(first, b.refs(r.Answers, r.Basis, r.Confidence, r.Footing)))
+				items = append(items, lines(first, b.refs(r.Answers, r.Citations, r.Confidence, r.Footing)))
 			}
 			b.list(items...)
 			continue
@@ -579,7 +585,7 @@ func (b *builder) analysis(n int) {
 	b.table(t)
 	for _, e := range res.Exclusions {
 		b.para(bold(b.t("excluded")+b.t("colon")), txt(b.tr(e.Text)))
-		b.small(b.refs(e.Answers, e.Basis, e.Confidence, e.Footing)...)
+		b.small(b.refs(e.Answers, e.Citations, e.Confidence, e.Footing)...)
 	}
 
 	// Notes.
@@ -588,7 +594,7 @@ func (b *builder) analysis(n int) {
 		b.h2(fmt.Sprintf("%d.%d", n, k), b.t("h_notes"))
 		var items []cell
 		for _, f := range res.Notes {
-			items = append(items, lines(line(txt(b.tr(f.Text))), b.refs(f.Answers, f.Basis, f.Confidence, f.Footing)))
+			items = append(items, lines(line(txt(b.tr(f.Text))), b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)))
 		}
 		b.list(items...)
 	}
@@ -621,7 +627,7 @@ func (b *builder) licence(n int) {
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
 	row("lic_existing", lines(line(txt(b.t(existingKey(res.ExistingLicence)))), b.keyValue("existing_licences")))
 	if len(lic.Basis) > 0 {
-		row("basis", textCell(cite(lic.Basis)))
+		row("basis", textCell(b.cite(lic.Citations)))
 	}
 	b.table(t)
 
@@ -634,7 +640,7 @@ func (b *builder) licence(n int) {
 		name := b.reqName(q.ID)
 		basis := cell{}
 		if len(q.Basis) > 0 {
-			basis = append(basis, line(txt(cite(q.Basis))))
+			basis = append(basis, line(txt(b.cite(q.Citations))))
 		}
 		if q.Confidence != "" {
 			basis = append(basis, line(txt(b.conf(q.Confidence, q.Footing))))
@@ -742,7 +748,7 @@ func (b *builder) regimes(int) {
 		}
 		basis := cell{}
 		if len(g.Basis) > 0 {
-			basis = append(basis, line(txt(cite(g.Basis))))
+			basis = append(basis, line(txt(b.cite(g.Citations))))
 		}
 		if g.Confidence != "" {
 			basis = append(basis, line(txt(b.conf(g.Confidence, ""))))
@@ -760,8 +766,8 @@ func (b *builder) processSteps(int) {
 	for _, p := range b.process {
 		name := b.tr(p.Name)
 		text := b.tr(p.Text)
-		if len(p.Basis) > 0 {
-			text += " " + cite(p.Basis)
+		if len(p.Citations) > 0 {
+			text += b.paren(b.cite(p.Citations))
 		}
 		items = append(items, lines(line(bold(name)), line(txt(text))))
 	}

@@ -289,7 +289,7 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"Acme Meet", "2026-11-26", "2026.11.1", "2024-11-01", res.AnswersSHA256,
+		"Acme Meet", "2026-11-26", "2026.11.2", "2024-11-01", res.AnswersSHA256,
 		"## 1. Conclusion", "A B22 licence is likely needed.",
 		"## 2. Facts as stated", "## 3. Analysis",
 		"3.1 Domestic multi-party telephone conference service", "3.2 Domestic video-telephone conference service",

@@ -110,18 +110,22 @@ func (t *textWriter) verdict(r *classify.Result) {
 	t.para("", fmt.Sprintf(t.l["verdict_line"], t.tr(r.Summary)), bold+";"+code)
 	for _, e := range r.Exclusions {
 		t.item("  ", t.tr(e.Text), "")
-		t.para("    ", t.refs(e.Answers, e.Basis, e.Confidence, e.Footing), dim)
+		t.para("    ", t.refs(e.Answers, e.Citations, e.Confidence, e.Footing), dim)
 	}
 }
 
-func (t *textWriter) refs(answers, basis []string, confidence, footing string) string {
+func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confidence, footing string) string {
 	var parts []string
 	colon := t.l[":"]
 	if len(answers) > 0 {
 		parts = append(parts, t.l["answers"]+colon+strings.Join(answers, ", "))
 	}
-	if len(basis) > 0 {
-		parts = append(parts, t.l["basis"]+colon+strings.Join(basis, ", "))
+	if len(cites) > 0 {
+		texts := make([]string, len(cites))
+		for i, c := range cites {
+			texts[i] = t.tr(c.Text)
+		}
+		parts = append(parts, t.l["basis"]+colon+strings.Join(texts, t.l[";"]))
 	}
 	if confidence != "" {
 		c := t.tr(t.rs.Texts.Confidence[confidence])
@@ -146,7 +150,7 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 				text = t.l["if"] + text
 			}
 			t.para("    ", text, "")
-			t.para("    ", t.refs(reason.Answers, reason.Basis, reason.Confidence, reason.Footing), dim)
+			t.para("    ", t.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing), dim)
 		}
 	}
 }
@@ -190,7 +194,7 @@ func (t *textWriter) requirements(r *classify.Result) {
 		mark, code := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status], map[string]string{"met": green, "unmet": red, "unknown": amber}[q.Status]
 		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID)
 		t.para("    ", t.tr(q.Text), "")
-		t.para("    ", t.refs(q.Answers, q.Basis, q.Confidence, q.Footing), dim)
+		t.para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
 	}
 }
 
@@ -239,7 +243,7 @@ func (t *textWriter) regimes(r *classify.Result) {
 			line = g.ID + " (" + t.l["maybe"] + "): " + t.tr(g.Text)
 		}
 		t.item("  ", line, "")
-		t.para("    ", t.refs(g.Because, g.Basis, g.Confidence, ""), dim)
+		t.para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
 	}
 }
 
@@ -250,7 +254,7 @@ func (t *textWriter) notes(r *classify.Result) {
 	t.heading("notes")
 	for _, n := range r.Notes {
 		t.item("  ", t.tr(n.Text), "")
-		t.para("    ", t.refs(n.Answers, n.Basis, n.Confidence, n.Footing), dim)
+		t.para("    ", t.refs(n.Answers, n.Citations, n.Confidence, n.Footing), dim)
 	}
 }
 

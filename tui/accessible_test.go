@@ -9,7 +9,7 @@ import (
 // meetingApp is the plain-mode input for the nationwide meeting app with
 // phone dial-in, one answer a line.
 var meetingApp = []string{"Acme Meet", "Acme Ltd",
-	"y", "y", "300", "y", "n", "y", "1 4", "n", // the service
+	"y", "y", "300", "y", "n", "y", "y", "1 4", "n", // the service
 	"2", "1", "1", "n", // how it is offered
 	"y", "3", "shanghai", // where
 	"1", "500万", "0", "12", "y", "y", "y", "6", // the company
@@ -45,12 +45,12 @@ func TestAccessibleWalk(t *testing.T) {
 	o := testOptions(t, "en")
 	res, out := plainRun(t, o, meetingApp...)
 	wantOutput(t, out,
-		"1/23 Do users talk with each other live by voice through the product?",
+		"1/25 Do users talk with each other live by voice through the product?",
 		"  1) yes\n  2) no\n  -) not sure\nType 1 for yes or 2 for no; - if not sure; ? for help; b to go back.",
 		"== How it is offered ==",
 		"  19) 广东 Guangdong",
 		"== Review ==",
-		"  17) What is the company's registered capital (in yuan)? — RMB 5,000,000",
+		"  18) What is the company's registered capital (in yuan)? — RMB 5,000,000",
 		"Verdict", "Licence conditions",
 		"Answers saved to "+o.Path+".")
 	if !res.Finished || res.Result.Verdict != "likely" {
@@ -67,9 +67,9 @@ func TestAccessibleWalk(t *testing.T) {
 
 func TestAccessibleChinese(t *testing.T) {
 	o := testOptions(t, "zh")
-	res, out := plainRun(t, o, append(append([]string{}, meetingApp[:14]...), "y", "3", "广东", "-", "1.5亿", "-", "-", "-", "-", "-", "0", "")...)
+	res, out := plainRun(t, o, append(append([]string{}, meetingApp[:15]...), "y", "3", "广东", "-", "1.5亿", "-", "-", "-", "-", "-", "0", "")...)
 	wantOutput(t, out,
-		"2/23 用户之间能否通过产品实时视频（互相看到对方）？",
+		"2/25 用户之间能否通过产品实时视频（互相看到对方）？",
 		"输入 1 表示是，2 表示否；不确定输入 -；? 查看说明；b 返回上一题。",
 		"== 提供方式 ==",
 		"== 检查答案 ==",
@@ -90,7 +90,7 @@ func TestAccessibleReprompts(t *testing.T) {
 		"b", "", // back to realtime_voice, Enter keeps yes
 		"y", "-5", "1,5", "2.5", "1000001", "40", // max_participants
 		"b", "b", "L", "", "L", // back twice, switch language, keep, switch back
-		"s", "s", "y", "8", "1 9", "0") // not sure, not sure, yes, bad choice, bad list, none
+		"s", "s", "y", "y", "8", "1 9", "0") // not sure, not sure, yes, relay yes, bad choice, bad list, none
 	wantOutput(t, out,
 		"No answer yet. Type 1 for yes or 2 for no",
 		`"maybe" is not one of the choices. Type 1 for yes or 2 for no`,
@@ -101,7 +101,7 @@ func TestAccessibleReprompts(t *testing.T) {
 		`"1,5" can be read two ways`,
 		"Type a whole number, such as 3.",
 		"Type a whole number from 2 to 1,000,000.",
-		"2/23 用户之间能否通过产品实时视频（互相看到对方）？",
+		"2/25 用户之间能否通过产品实时视频（互相看到对方）？",
 		`"8" is not one of the choices.`,
 		`"9" is not one of the choices.`)
 	s := readSession(t, o)
@@ -124,7 +124,7 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	if res.Finished {
 		t.Error("stopped run reported finished")
 	}
-	wantOutput(t, out, "Stopped before the end: 4 of about 23 questions answered.", "Verdict", "Answers saved to")
+	wantOutput(t, out, "Stopped before the end: 4 of about 25 questions answered.", "Verdict", "Answers saved to")
 	if res.Result.Verdict != "undetermined" {
 		t.Errorf("partial verdict = %s, want undetermined", res.Result.Verdict)
 	}
@@ -135,8 +135,8 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	s := readSession(t, o)
 	o.Resume, o.ResumeData = s, data
 	_, out = plainRun(t, o, "y", "n")
-	wantOutput(t, out, "Found saved answers in "+o.Path+" (4 of about 23 answered). Resume them?", "5/23 Do video-conference terminals connect")
-	for _, asked := range []string{"1/23 ", "2/23 ", "3/23 ", "4/23 ", "Product name"} {
+	wantOutput(t, out, "Found saved answers in "+o.Path+" (4 of about 25 answered). Resume them?", "5/25 Do video-conference terminals connect")
+	for _, asked := range []string{"1/25 ", "2/25 ", "3/25 ", "4/25 ", "Product name"} {
 		if strings.Contains(out, asked) {
 			t.Errorf("resumed run asked %q again", asked)
 		}
@@ -148,7 +148,7 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	data, _ = os.ReadFile(o.Path)
 	o.Resume, o.ResumeData = readSession(t, o), data
 	_, out = plainRun(t, o, "n", "", "")
-	wantOutput(t, out, "Old answers kept in ", "1/23 ")
+	wantOutput(t, out, "Old answers kept in ", "1/25 ")
 	if b, err := os.ReadFile(siblingPath(o.Path, ".bak.json")); err != nil || string(b) != string(data) {
 		t.Errorf("backup: %v", err)
 	}

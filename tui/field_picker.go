@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -124,12 +125,12 @@ func filterChoices(choices []classify.Choice, filter string) []int {
 			ranks[0] = append(ranks[0], i)
 			continue
 		}
-		id := strings.ReplaceAll(ch.ID, "_", "")
-		en := strings.ToLower(strings.ReplaceAll(ch.Label.En, " ", ""))
+		names := append([]string{strings.ReplaceAll(ch.ID, "_", ""), ch.Label.Zh, strings.ToLower(strings.ReplaceAll(ch.Label.En, " ", ""))}, ch.Also...)
+		id := names[0]
 		switch {
-		case strings.HasPrefix(id, q) || strings.HasPrefix(ch.Label.Zh, q) || strings.HasPrefix(en, q):
+		case slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(strings.ToLower(n), q) }):
 			ranks[0] = append(ranks[0], i)
-		case strings.Contains(id, q) || strings.Contains(ch.Label.Zh, q) || strings.Contains(en, q):
+		case slices.ContainsFunc(names, func(n string) bool { return strings.Contains(strings.ToLower(n), q) }):
 			ranks[1] = append(ranks[1], i)
 		case subsequence(id, q):
 			ranks[2] = append(ranks[2], i)

@@ -11,7 +11,7 @@ import (
 )
 
 // walkKeys answers the meeting app with phone dial-in up to the review.
-var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "n",
+var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "n",
 	"2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
 	"y", "y", "y", "6", "enter"}
 
@@ -34,11 +34,11 @@ func TestGolden(t *testing.T) {
 		{"intro", "en", nil},
 		{"intro_zh", "zh", nil},
 		{"bool", "en", start},
-		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "n"})},
-		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "space", "down", "down", "down", "space"})},
-		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "1.5亿"})},
+		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "n"})},
+		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "space", "down", "down", "down", "space"})},
+		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "1.5亿"})},
 		{"number_error_zh", "zh", cat(start, []string{"y", "y", "1,5", "enter"})},
-		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "gd"})},
+		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "gd"})},
 		{"help", "en", cat(start, []string{"y", "?"})},
 		{"review", "en", walkKeys},
 		{"review_zh", "zh", walkKeys},
@@ -47,7 +47,7 @@ func TestGolden(t *testing.T) {
 		{"review_edit", "en", cat(walkKeys, []string{"home", "enter", "n"})},
 		{"result", "en", cat(walkKeys, []string{"r"})},
 		{"result_zh", "zh", cat(walkKeys, []string{"r"})},
-		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
+		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

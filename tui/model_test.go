@@ -12,10 +12,10 @@ import (
 
 func TestStartAndAnswer(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
-	d.wantView("Domestic multi-party communication services (B22) licence check", "Up to 23 questions", "answers.json", "[ Start ]")
+	d.wantView("Domestic multi-party communication services (B22) licence check", "Up to 25 questions", "answers.json", "[ Start ]")
 	d.keys("Acme Meet", "enter", "Acme Ltd", "enter", "enter")
 	d.wantQuestion("realtime_voice")
-	d.wantView("Do users talk with each other live by voice", "y  yes", "s  not sure", "1 of about 23 on this path", "So far:", "undetermined")
+	d.wantView("Do users talk with each other live by voice", "y  yes", "s  not sure", "1 of about 25 on this path", "So far:", "undetermined")
 	d.keys("y")
 	d.wantQuestion("realtime_video")
 	s := d.saved()
@@ -111,14 +111,14 @@ func TestHelpAndLanguage(t *testing.T) {
 	d.keys("?")
 	d.noView("Why it matters")
 	d.keys("ctrl+l")
-	d.wantView("用户之间能否通过产品实时语音交谈", "是", "不确定", "本路径约 23 题中的第 1 题", "目前结论")
+	d.wantView("用户之间能否通过产品实时语音交谈", "是", "不确定", "本路径约 25 题中的第 1 题", "目前结论")
 	d.keys("L")
 	d.wantView("Do users talk with each other live by voice")
 }
 
 func TestChoiceWidgets(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
-	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y")
+	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "y")
 	d.wantQuestion("use_cases")
 	d.wantView("[ ] meetings", "Nothing ticked means none")
 	d.keys("space", "4")
@@ -194,7 +194,7 @@ func TestFilterChoices(t *testing.T) {
 func TestSectionJump(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
 	d.keys("enter", "enter", "enter", "ctrl+g")
-	d.wantView("Go to", "1  The service", "0 of 8 answered", "4  The company", "5  Review all answers", "6  Result")
+	d.wantView("Go to", "1  The service", "0 of 9 answered", "4  The company", "5  Review all answers", "6  Result")
 	d.keys("3", "enter")
 	d.wantQuestion("mainland_users")
 	d.keys("n")
@@ -258,6 +258,13 @@ func TestEditAsksWhatBecameRelevant(t *testing.T) {
 	d.wantView("(editing)")
 	d.keys("5", "enter")
 	d.wantQuestion("pstn_access")
+	d.keys("n")
+	// Voice also opens the media-path question (delivery over the Internet
+	// is not known yet) and the call-centre one (B24 runs over the phone
+	// network or the Internet).
+	d.wantQuestion("media_relay")
+	d.keys("y")
+	d.wantQuestion("call_centre")
 	d.keys("n")
 	if d.m.screen != screenReview {
 		t.Fatalf("after the new questions: %s, want review", d.current())

@@ -161,13 +161,17 @@ func (m *resultModel) render() []string {
 		}
 	}
 	heading := func(key string) { add("", "  "+c.st.section.Render(c.t(key))) }
-	refs := func(answers, basis []string) string {
+	refs := func(answers []string, cites []classify.CitationRef) string {
 		var parts []string
 		if len(answers) > 0 {
 			parts = append(parts, c.label("r_answers")+strings.Join(answers, ", "))
 		}
-		if len(basis) > 0 {
-			parts = append(parts, c.label("r_basis")+strings.Join(basis, ", "))
+		if len(cites) > 0 {
+			texts := make([]string, len(cites))
+			for i, ct := range cites {
+				texts[i] = c.tx(ct.Text)
+			}
+			parts = append(parts, c.label("r_basis")+strings.Join(texts, "; "))
 		}
 		return strings.Join(parts, " · ")
 	}
@@ -193,7 +197,7 @@ func (m *resultModel) render() []string {
 	}
 	for _, e := range r.Exclusions {
 		bullet(4, c.tx(e.Text), nil)
-		para(6, refs(e.Answers, e.Basis), c.st.dim.Render)
+		para(6, refs(e.Answers, e.Citations), c.st.dim.Render)
 	}
 
 	subs := func(list []classify.SubcategoryResult) {
@@ -209,7 +213,7 @@ func (m *resultModel) render() []string {
 					text = c.t("r_if") + " " + text
 				}
 				para(6, text, nil)
-				para(6, refs(rs.Answers, rs.Basis), c.st.dim.Render)
+				para(6, refs(rs.Answers, rs.Citations), c.st.dim.Render)
 			}
 		}
 	}
@@ -239,7 +243,7 @@ func (m *resultModel) render() []string {
 		para(4, fmt.Sprintf(c.t("r_validity"), lic.ValidityYears), nil)
 		para(4, c.label("r_existing")+c.t("e_"+r.ExistingLicence), nil)
 		if len(lic.Basis) > 0 {
-			para(4, refs(nil, lic.Basis), c.st.dim.Render)
+			para(4, refs(nil, lic.Citations), c.st.dim.Render)
 		}
 	}
 
@@ -254,7 +258,7 @@ func (m *resultModel) render() []string {
 			}
 			add(c.fit("    " + st.Render(mark+" "+c.tx(c.rs.Texts.Statuses[q.Status])) + "  " + c.st.bold.Render(name)))
 			para(6, c.tx(q.Text), nil)
-			para(6, refs(q.Answers, q.Basis), c.st.dim.Render)
+			para(6, refs(q.Answers, q.Citations), c.st.dim.Render)
 		}
 	}
 
@@ -325,14 +329,14 @@ func (m *resultModel) render() []string {
 				line += " " + c.t("r_maybe")
 			}
 			bullet(4, line, nil)
-			para(6, refs(g.Because, g.Basis), c.st.dim.Render)
+			para(6, refs(g.Because, g.Citations), c.st.dim.Render)
 		}
 	}
 	if len(r.Notes) > 0 {
 		heading("r_notes")
 		for _, n := range r.Notes {
 			bullet(4, c.tx(n.Text), nil)
-			para(6, refs(n.Answers, n.Basis), c.st.dim.Render)
+			para(6, refs(n.Answers, n.Citations), c.st.dim.Render)
 		}
 	}
 	if len(r.Sources) > 0 {

@@ -1,0 +1,177 @@
+package classify_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"b22/classify"
+)
+
+// TestCitationWrittenOut: each kind of pinpoint reads as a lawyer cites it,
+// in both languages.
+func TestCitationWrittenOut(t *testing.T) {
+	tests := []struct {
+		at, zh, en string
+	}{
+		{"art. 6 item 4", "第六条第（四）项", "art. 6(iv)"},
+		{"art. 6 para. 1 item 4", "第六条第一款第（四）项", "art. 6(1)(iv)"},
+		{"art. 7 para. 3", "第七条第三款", "art. 7(3)"},
+		{"art. 69", "第六十九条", "art. 69"},
+		{"art. 10", "第十条", "art. 10"},
+		{"art. 47 para. 1", "第四十七条第一款", "art. 47(1)"},
+		{"art. 105", "第一百零五条", "art. 105"},
+		{"art. 120 item 19", "第一百二十条第（十九）项", "art. 120(xix)"},
+		{"entry B22", "B22项", "entry B22"},
+		{"item 16", "第16项", "item 16"},
+		{"whole", "", ""},
+		{"not verified", "（条款未核实）", "(article not verified)"},
+	}
+	for _, tt := range tests {
+		p, err := classify.ParsePinpoint(tt.at)
+		if err != nil {
+			t.Errorf("ParsePinpoint(%q): %v", tt.at, err)
+			continue
+		}
+		if got := p.In("zh"); got != tt.zh {
+			t.Errorf("ParsePinpoint(%q).In(zh) = %q, want %q", tt.at, got, tt.zh)
+		}
+		if got := p.In("en"); got != tt.en {
+			t.Errorf("ParsePinpoint(%q).In(en) = %q, want %q", tt.at, got, tt.en)
+		}
+		if got := p.String(); got != tt.at {
+			t.Errorf("ParsePinpoint(%q).String() = %q", tt.at, got)
+		}
+	}
+}
+
+// TestCitationRefused: a pinpoint the grammar does not know is an error
+// that says what is allowed, never a guess.
+func TestCitationRefused(t *testing.T) {
+	for _, s := range []string{"x art.", "x art. 0", "x art. 06", "x art. +6", "x art. 1000", "x art. 6 item", "x art. 6 para. 1 para. 2",
+		"x art. 6 section 2", "x entry b22", "x entry B", "x item -1", "x section 3", "x not", "x whole thing", "   "} {
+		if c, err := classify.ParseCitation(s); err == nil {
+			t.Errorf("ParseCitation(%q) = %+v, want an error", s, c)
+		}
+	}
+	_, err := classify.ParseCitation("x section 3")
+	if err == nil || !strings.Contains(err.Error(), `allowed: "art. N"`) {
+		t.Errorf("error does not list what is allowed: %v", err)
+	}
+}
+
+// FuzzParseCitation: any string is refused or read into a citation that
+// writes back to an equal one, and whose texts are never empty for a
+// pinpoint that names a place.
+func FuzzParseCitation(f *testing.F) {
+	for _, s := range []string{"licensing-measures-2017 art. 6 item 4", "a art. 6 para. 1 item 4", "b entry B22", "c item 16", "d whole", "e not verified", "f", "g art. 999 para. 999 item 999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := classify.ParseCitation(s)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		again, err := classify.ParseCitation(c.String())
+		if err != nil || again != c {
+			t.Fatalf("ParseCitation(%q) = %+v; written back %q reads %+v, %v", s, c, c.String(), again, err)
+		}
+		if k := c.At.Kind; k != classify.PinWhole && k != classify.PinNone && (c.At.In("zh") == "" || c.At.In("en") == "") {
+			t.Fatalf("ParseCitation(%q): empty text for %+v", s, c.At)
+		}
+	})
+}
+
+// TestAsOfCitesTheEditionInForce: the foreign-investment condition cites
+// the 2016 text of the foreign-invested telecom provisions before
+// 2022-05-01 and the 2022 text from then on, and each negative list only
+// while it is in force (B22.md section 6).
+func TestAsOfCitesTheEditionInForce(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"media_relay":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":30}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		date     string
+		want     []string
+		fiteText string
+	}{
+		{"2018-01-01", []string{"fite-2016"}, ""},
+		{"2018-12-01", []string{"ftz-negative-list-2018", "fite-2016"}, ""},
+		{"2020-06-01", []string{"negative-lists-2019-2021", "fite-2016"}, "(2016 text)"},
+		{"2022-05-01", []string{"negative-lists-2019-2021", "fite-2022"}, "(2022 text)"},
+		{"2024-10-31", []string{"negative-lists-2019-2021", "fite-2022"}, "(2022 text)"},
+		{"2024-11-01", []string{"negative-list-2024", "fite-2022"}, "(2022 text)"},
+	}
+	for _, tt := range tests {
+		r, err := rs.Evaluate(doc, mustDate(tt.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(r.Requirements, func(q classify.RequirementResult) bool { return q.ID == "foreign_investment" })
+		if i < 0 {
+			t.Fatalf("as of %s: no foreign_investment condition", tt.date)
+		}
+		q := r.Requirements[i]
+		if !slices.Equal(q.Basis, tt.want) {
+			t.Errorf("as of %s: foreign_investment basis = %v, want %v", tt.date, q.Basis, tt.want)
+		}
+		if len(q.Citations) < len(q.Basis) {
+			t.Errorf("as of %s: %d citations for %d sources", tt.date, len(q.Citations), len(q.Basis))
+		}
+		if !strings.Contains(q.Text.En, tt.fiteText) {
+			t.Errorf("as of %s: text %q lacks %q", tt.date, q.Text.En, tt.fiteText)
+		}
+		for _, s := range r.Sources {
+			if (s.ID == "fite-2022" && tt.date < "2022-05-01") || (s.ID == "fite-2016" && tt.date >= "2022-05-01") {
+				t.Errorf("as of %s: sources list %s, which is not in force", tt.date, s.ID)
+			}
+		}
+	}
+}
+
+// TestEveryCitationNamesAPlace: the shipped rules cite an article, entry or
+// item, a whole text, or say the article was not verified, and a result's
+// citations say which.
+func TestEveryCitationNamesAPlace(t *testing.T) {
+	rs := embedded(t)
+	r := evalMap(t, rs, map[string]any{"realtime_voice": true, "pstn_access": true, "max_participants": 5, "internet_delivery": true,
+		"media_relay": true, "use_cases": []string{"meetings"}, "audience": "public", "mainland_users": true, "delivery_model": "own_platform", "coverage": "nationwide"})
+	n := 0
+	check := func(where string, cs []classify.CitationRef) {
+		for _, c := range cs {
+			n++
+			if c.Text.Zh == "" || c.Text.En == "" {
+				t.Errorf("%s: citation of %s has no text", where, c.Source)
+			}
+			if c.Verified != (c.Pinpoint != "") {
+				t.Errorf("%s: citation %+v: a verified citation names its place, an unverified one none", where, c)
+			}
+			if !c.Verified && !strings.Contains(c.Text.En, "not verified") {
+				t.Errorf("%s: unverified citation %q does not say so", where, c.Text.En)
+			}
+		}
+	}
+	for _, s := range r.Subcategories {
+		for _, reason := range s.Reasons {
+			check(reason.Rule, reason.Citations)
+		}
+	}
+	for _, q := range r.Requirements {
+		check(q.ID, q.Citations)
+	}
+	for _, p := range r.Process {
+		check(p.ID, p.Citations)
+	}
+	for _, g := range r.RelatedRegimes {
+		check(g.ID, g.Citations)
+	}
+	check("licence", r.Licence.Citations)
+	if n < 20 {
+		t.Errorf("only %d citations checked", n)
+	}
+}

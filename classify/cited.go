@@ -1,0 +1,143 @@
+package classify
+
+// citedBasis is a basis as results show it on each epoch: a citation of
+// an edition the rules follow only while it is in force (Source.InForce)
+// drops out on the dates outside it, so a result as of 2020 cites the 2016
+// text of a regulation and not its 2022 revision.
+type citedBasis struct {
+	ids  [][]string      // by epoch: the ids of the sources cited, each once
+	refs [][]CitationRef // by epoch
+}
+
+// CitationRef is one citation as a result gives it: the source, the place
+// in it, and the citation written out as a lawyer writes it.
+type CitationRef struct {
+	Source string `json:"source"`
+	// Pinpoint is the place as the rule data writes it ("art. 6 item 4",
+	// "entry B22", "whole"); "" when the article was not verified.
+	Pinpoint string `json:"pinpoint"`
+	// Verified is false where the data says the article number could not
+	// be checked against a text of the source.
+	Verified bool `json:"verified"`
+	// Text is the citation: "《电信业务经营许可管理办法》第六条第（四）项",
+	// "MIIT Order 42, art. 6(iv)".
+	Text Text `json:"text"`
+}
+
+// ref writes the citation out.
+func (c Citation) ref(src *Source) CitationRef {
+	r := CitationRef{Source: c.Source, Verified: c.At.Verified()}
+	if r.Verified {
+		r.Pinpoint = c.At.String()
+	}
+	r.Text.Zh = src.CiteAs.Zh + c.At.In("zh")
+	switch c.At.Kind {
+	case PinWhole, PinNone:
+		r.Text.En = src.CiteAs.En
+	case PinUnverified:
+		r.Text.En = src.CiteAs.En + " " + c.At.In("en")
+	default:
+		r.Text.En = src.CiteAs.En + ", " + c.At.In("en")
+	}
+	return r
+}
+
+// cite works out a basis on every epoch. Lists that come out the same on
+// neighbouring epochs share their storage, so the encoder finds them once.
+func (l *loader) cite(cites []Citation) citedBasis {
+	rs := l.rs
+	cb := citedBasis{ids: make([][]string, len(rs.epochs)), refs: make([][]CitationRef, len(rs.epochs))}
+	for e, ep := range rs.epochs {
+		var ids []string
+		refs := []CitationRef{}
+		for _, c := range cites {
+			src := rs.Source(c.Source)
+			if src == nil || !src.InForce.Holds(ep.from) {
+				continue
+			}
+			refs = append(refs, c.ref(src))
+			if len(ids) == 0 || !containsString(ids, c.Source) {
+				ids = append(ids, c.Source)
+			}
+		}
+		if ids == nil {
+			ids = []string{}
+		}
+		if e > 0 && sameStrings(ids, cb.ids[e-1]) && sameRefs(refs, cb.refs[e-1]) {
+			ids, refs = cb.ids[e-1], cb.refs[e-1]
+		}
+		cb.ids[e], cb.refs[e] = ids, refs
+	}
+	return cb
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRefs(a, b []CitationRef) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// citeAll works out every basis a result can show.
+func (l *loader) citeAll() {
+	rs := l.rs
+	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+		for i := range list {
+			list[i].cited = l.cite(list[i].Cites)
+		}
+	}
+	for i := range rs.Subcategories {
+		for j := range rs.Subcategories[i].Rules {
+			r := &rs.Subcategories[i].Rules[j]
+			r.cited = l.cite(r.Cites)
+		}
+	}
+	for i := range rs.Scopes {
+		rs.Scopes[i].cited = l.cite(rs.Scopes[i].Cites)
+	}
+	rs.Existing.cited = l.cite(rs.Existing.Cites)
+	for i := range rs.Requirements {
+		rs.Requirements[i].cited = l.cite(rs.Requirements[i].Cites)
+	}
+	for i := range rs.Texts.Process {
+		rs.Texts.Process[i].cited = l.cite(rs.Texts.Process[i].Cites)
+	}
+}
+
+// eachCited calls f with every basis a result can show.
+func (rs *RuleSet) eachCited(f func(citedBasis)) {
+	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+		for _, r := range list {
+			f(r.cited)
+		}
+	}
+	for _, s := range rs.Subcategories {
+		for _, r := range s.Rules {
+			f(r.cited)
+		}
+	}
+	for _, s := range rs.Scopes {
+		f(s.cited)
+	}
+	f(rs.Existing.cited)
+	for _, r := range rs.Requirements {
+		f(r.cited)
+	}
+	for _, p := range rs.Texts.Process {
+		f(p.cited)
+	}
+}
