@@ -100,8 +100,8 @@ func TestAsOfCitesTheEditionInForce(t *testing.T) {
 		want     []string
 		fiteText string
 	}{
-		{"2018-01-01", []string{"fite-2016"}, ""},
-		{"2018-12-01", []string{"ftz-negative-list-2018", "fite-2016"}, ""},
+		{"2018-01-01", []string{"shanghai-ftz-2014", "fite-2016"}, ""},
+		{"2018-12-01", []string{"ftz-negative-list-2018", "shanghai-ftz-2014", "fite-2016"}, ""},
 		{"2020-06-01", []string{"negative-lists-2019-2021", "fite-2016"}, "(2016 text)"},
 		{"2022-05-01", []string{"negative-lists-2019-2021", "fite-2022"}, "(2022 text)"},
 		{"2024-10-31", []string{"negative-lists-2019-2021", "fite-2022"}, "(2022 text)"},
@@ -173,5 +173,59 @@ func TestEveryCitationNamesAPlace(t *testing.T) {
 	check("licence", r.Licence.Citations)
 	if n < 20 {
 		t.Errorf("only %d citations checked", n)
+	}
+}
+
+// TestAsOfPicksTheTextInForce: a text with later versions says what was
+// true on the --as-of date, and cites only what was in force then.
+func TestAsOfPicksTheTextInForce(t *testing.T) {
+	rs := embedded(t)
+	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"realtime_video":true,"internet_delivery":true,"media_relay":true,"max_participants":2,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["remote_teaching"],"charging":"paid","registered_capital_cny":20000000,"foreign_ownership_percent":60}}`), classify.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	regime := func(r *classify.Result, id string) classify.RegimeResult {
+		for _, g := range r.RelatedRegimes {
+			if g.ID == id {
+				return g
+			}
+		}
+		t.Fatalf("as of %s: no regime %s", r.Questionnaire.AsOf, id)
+		return classify.RegimeResult{}
+	}
+	tests := []struct {
+		date, regime, has, lacks string
+	}{
+		{"2024-04-07", "b25", "capped at 50%", "2024 MIIT pilot"},
+		{"2024-04-08", "b25", "2024 MIIT pilot", ""},
+		{"2021-07-23", "education", "is filed with the education authority", "double reduction"},
+		{"2021-07-24", "education", "double reduction", ""},
+		{"2023-08-03", "icp_filing", "ICP filing", "app filing"},
+		{"2023-08-04", "icp_filing", "app filing", ""},
+	}
+	for _, tt := range tests {
+		r, err := rs.Evaluate(doc, mustDate(tt.date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := regime(r, tt.regime)
+		if !strings.Contains(g.Text.En, tt.has) || (tt.lacks != "" && strings.Contains(g.Text.En, tt.lacks)) {
+			t.Errorf("as of %s: %s text %q; want %q without %q", tt.date, tt.regime, g.Text.En, tt.has, tt.lacks)
+		}
+		for _, c := range g.Citations {
+			if src := rs.Source(c.Source); !src.InForce.Holds(mustDate(tt.date)) {
+				t.Errorf("as of %s: %s cites %s, not in force", tt.date, tt.regime, c.Source)
+			}
+		}
+	}
+	for date, want := range map[string]string{"2018-07-29": "Shanghai pilot free-trade zone", "2018-07-30": "every pilot free-trade zone"} {
+		r, err := rs.Evaluate(doc, mustDate(date))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(r.Requirements, func(q classify.RequirementResult) bool { return q.ID == "foreign_investment" })
+		if q := r.Requirements[i]; q.Status != "unknown" || !strings.Contains(q.Text.En, want) {
+			t.Errorf("as of %s: foreign_investment %s, %q; want unknown and %q", date, q.Status, q.Text.En, want)
+		}
 	}
 }

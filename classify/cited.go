@@ -141,3 +141,25 @@ func (rs *RuleSet) eachCited(f func(citedBasis)) {
 		f(p.cited)
 	}
 }
+
+// eachDated calls f with the later texts of every rule, variant and
+// process step: the dates on which what a result says changes.
+func (rs *RuleSet) eachDated(f func([]DatedText)) {
+	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+		for _, r := range list {
+			f(r.Later)
+		}
+	}
+	for _, s := range rs.Subcategories {
+		for _, r := range s.Rules {
+			f(r.Later)
+		}
+	}
+	f(rs.Existing.Later)
+	for _, v := range rs.variants() {
+		f(v.Later)
+	}
+	for _, p := range rs.Texts.Process {
+		f(p.Later)
+	}
+}

@@ -31,7 +31,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	lines = append(lines, []byte(`{}`),
 		[]byte(`{"product":{"name":"<b>&\"\u2028\u0001\u00e9\t\b\f","company":"\u001b[31m"},"answers":{"audience":"internal_only"}}`),
 		[]byte(`{"answers":{"registered_capital_cny":1e-7,"foreign_ownership_percent":0.5,"max_participants":1000000}}`))
-	for _, date := range []string{"2018-01-01", "2026-11-01"} {
+	// One date in each span over which parameters, texts or cited editions
+	// stay the same.
+	for _, date := range []string{"2018-01-01", "2018-12-01", "2020-06-01", "2021-09-01", "2022-06-01", "2023-09-01", "2024-05-01", "2024-08-01", "2026-11-01"} {
 		for i, line := range lines {
 			doc, err := rs.ParseAnswers("g", line, classify.FormatJSON)
 			if err != nil {

@@ -542,7 +542,7 @@ func (rs *RuleSet) ProcessTexts(asOf Date) ([]ProcessResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rs.epochs[e].process, nil
+	return append([]ProcessResult(nil), rs.epochs[e].process...), nil
 }
 
 // Cite writes a citation out as results give it, for a presenter showing

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -200,20 +199,9 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	})
 	cited := map[string]bool{}
-	rs.eachBasis(func(file, key string, ids []string, cites []Citation) {
+	rs.eachBasis(func(file, key string, ids []string, _ []Citation) {
 		for _, id := range ids {
 			cited[id] = true
-		}
-		for _, c := range cites {
-			if c.At.Kind == PinNone {
-				add(file, key, "%q cites no place in the source; add the article (art. N, art. N para. P item I), the entry or item, \"whole\" for a text without articles, or \"not verified\"", c.Source)
-			}
-		}
-		for _, ep := range rs.epochs {
-			if !slices.ContainsFunc(cites, func(c Citation) bool { return rs.Source(c.Source).InForce.Holds(ep.from) }) {
-				add(file, key, "cites no source in force on %s; cite the edition in force then", ep.from)
-				break
-			}
 		}
 	})
 	for _, s := range rs.Sources {
@@ -361,68 +349,79 @@ func (rs *RuleSet) allConds() []*Cond {
 }
 
 func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
-	f(fileQuestionnaire, "title", rs.Title)
+	rs.eachTextAsWritten(func(file, key string, t Text, later []DatedText) {
+		f(file, key, t)
+		for _, d := range later {
+			f(file, key+" (from "+d.From.String()+")", d.Text)
+		}
+	})
+}
+
+// eachTextAsWritten calls f with every text and the texts that replace it
+// from later dates.
+func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []DatedText)) {
+	f(fileQuestionnaire, "title", rs.Title, nil)
 	for _, s := range rs.Sections {
-		f(fileQuestionnaire, "sections."+s.ID, s.Title)
+		f(fileQuestionnaire, "sections."+s.ID, s.Title, nil)
 	}
 	for _, p := range rs.Parameters {
-		f(fileParameters, "parameters."+p.ID, p.Title)
+		f(fileParameters, "parameters."+p.ID, p.Title, nil)
 	}
 	for _, q := range rs.Questions {
 		key := "questions." + q.ID
-		f(fileQuestions, key+".title", q.Title)
-		f(fileQuestions, key+".help", q.Help)
+		f(fileQuestions, key+".title", q.Title, nil)
+		f(fileQuestions, key+".help", q.Help, nil)
 		if q.Pivot != (Text{}) {
-			f(fileQuestions, key+".pivot", q.Pivot)
+			f(fileQuestions, key+".pivot", q.Pivot, nil)
 		}
 		for _, c := range q.Choices {
-			f(fileQuestions, key+"."+c.ID, c.Label)
+			f(fileQuestions, key+"."+c.ID, c.Label, nil)
 		}
 	}
 	for _, g := range rs.Gates {
-		f(fileRules, "gates."+g.ID, g.Text)
+		f(fileRules, "gates."+g.ID, g.Text, g.Later)
 	}
 	for _, s := range rs.Subcategories {
-		f(fileRules, "subcategories."+s.ID+".name", s.Name)
-		f(fileRules, "subcategories."+s.ID+".definition", s.Definition)
+		f(fileRules, "subcategories."+s.ID+".name", s.Name, nil)
+		f(fileRules, "subcategories."+s.ID+".definition", s.Definition, nil)
 		for _, r := range s.Rules {
-			f(fileRules, "subcategories."+r.ID, r.Text)
+			f(fileRules, "subcategories."+r.ID, r.Text, r.Later)
 		}
 	}
 	for _, s := range rs.Scopes {
-		f(fileRules, "scopes."+s.ID+".licence", s.Licence)
+		f(fileRules, "scopes."+s.ID+".licence", s.Licence, nil)
 		for _, v := range s.Authority {
-			f(fileRules, "scopes."+s.ID+".authority", v.Text)
+			f(fileRules, "scopes."+s.ID+".authority", v.Text, v.Later)
 		}
 	}
-	f(fileRules, "existing_licence", rs.Existing.Text)
+	f(fileRules, "existing_licence", rs.Existing.Text, rs.Existing.Later)
 	for _, r := range rs.Requirements {
-		f(fileRules, "requirements."+r.ID+".name", r.Name)
+		f(fileRules, "requirements."+r.ID+".name", r.Name, nil)
 		for _, v := range r.Variants {
-			f(fileRules, "requirements."+r.ID, v.Text)
+			f(fileRules, "requirements."+r.ID, v.Text, v.Later)
 		}
 	}
 	for _, r := range rs.Regimes {
-		f(fileRules, "regimes."+r.ID, r.Text)
+		f(fileRules, "regimes."+r.ID, r.Text, r.Later)
 	}
 	for _, r := range rs.Notes {
-		f(fileRules, "notes."+r.ID, r.Text)
+		f(fileRules, "notes."+r.ID, r.Text, r.Later)
 	}
 	t := rs.Texts
 	for _, m := range []map[string]Text{t.Verdicts, t.Strengths, t.Statuses, t.Confidence, t.Footing} {
 		for k, v := range m {
-			f(fileTexts, k, v)
+			f(fileTexts, k, v, nil)
 		}
 	}
-	f(fileTexts, "scope_unknown", t.ScopeUnknown)
+	f(fileTexts, "scope_unknown", t.ScopeUnknown, nil)
 	for _, p := range t.Process {
-		f(fileTexts, "process."+p.ID+".name", p.Name)
-		f(fileTexts, "process."+p.ID, p.Text)
+		f(fileTexts, "process."+p.ID+".name", p.Name, nil)
+		f(fileTexts, "process."+p.ID, p.Text, p.Later)
 	}
 	for i, p := range t.OpenPoints {
-		f(fileTexts, fmt.Sprintf("open_points[%d]", i), p)
+		f(fileTexts, fmt.Sprintf("open_points[%d]", i), p, nil)
 	}
-	f(fileTexts, "disclaimer", t.Disclaimer)
+	f(fileTexts, "disclaimer", t.Disclaimer, nil)
 }
 
 // eachBasis calls f with every basis in the rule set, the file and key

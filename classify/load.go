@@ -83,6 +83,16 @@ type loader struct {
 	ps   Problems
 	// pending compiles conditions that may name any question, once all are read.
 	pending []func()
+	// bases are the basis lists as written, for finish to check that each
+	// cites a source in force on every date.
+	bases []writtenBasis
+}
+
+type writtenBasis struct {
+	d     ydec
+	n     *yaml.Node
+	key   string
+	cites []Citation
 }
 
 func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
@@ -257,10 +267,16 @@ func (l *loader) basis(d ydec, n *yaml.Node, key string) ([]string, []Citation) 
 		if slices.Contains(cites, c) {
 			d.bad(n.Content[i], ikey, "%q is cited twice", s)
 		}
+		if c.At.Kind == PinNone {
+			d.bad(n.Content[i], ikey, "%q cites no place in the source; add the article (art. N, art. N para. P item I), the entry or item, \"whole\" for a text without articles, or \"not verified\"", c.Source)
+		}
 		cites = append(cites, c)
 		if !slices.Contains(ids, c.Source) {
 			ids = append(ids, c.Source)
 		}
+	}
+	if n != nil {
+		l.bases = append(l.bases, writtenBasis{d: d, n: n, key: key, cites: cites})
 	}
 	return ids, cites
 }

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,13 @@ func (l *loader) finish() {
 			}
 		}
 	}
+	rs.eachDated(func(later []DatedText) {
+		for _, t := range later {
+			if rs.AppliesFrom.Before(t.From) {
+				dates[t.From] = true
+			}
+		}
+	})
 	dates[rs.AppliesFrom] = true
 	for d := range dates {
 		rs.epochs = append(rs.epochs, epoch{from: d})
@@ -57,6 +65,7 @@ func (l *loader) finish() {
 			rs.epochs[e].params = append(rs.epochs[e].params, v)
 		}
 	}
+	l.checkBasesInForce()
 	l.renderTexts()
 	l.citeAll()
 	for e := range rs.epochs {
@@ -97,6 +106,23 @@ func (l *loader) finish() {
 		l.buildDomains()
 		l.prepareFills()
 		l.encodeTexts()
+	}
+}
+
+// checkBasesInForce refuses a basis that cites no source in force on some
+// date the rule set answers for: an edition cited only while in force needs
+// its predecessor or successor beside it.
+func (l *loader) checkBasesInForce() {
+	for _, b := range l.bases {
+		for _, ep := range l.rs.epochs {
+			if !slices.ContainsFunc(b.cites, func(c Citation) bool {
+				src := l.rs.Source(c.Source)
+				return src == nil || src.InForce.Holds(ep.from)
+			}) {
+				b.d.bad(b.n, b.key, "cites no source in force on %s; cite the edition in force then too", ep.from)
+				break
+			}
+		}
 	}
 }
 
@@ -217,44 +243,50 @@ func (l *loader) encodeBasis() {
 // renderTexts fills each text's per-epoch renderings, checking placeholders.
 func (l *loader) renderTexts() {
 	rs := l.rs
-	render := func(file, key string, t Text) []Text {
+	render := func(file, key string, t Text, later []DatedText) []Text {
 		out := make([]Text, len(rs.epochs))
 		for e := range rs.epochs {
-			out[e] = Text{Zh: l.fill(file, key, t.Zh, "zh", e), En: l.fill(file, key, t.En, "en", e)}
+			te := t
+			for _, d := range later {
+				if !rs.epochs[e].from.Before(d.From) {
+					te = d.Text
+				}
+			}
+			out[e] = Text{Zh: l.fill(file, key, te.Zh, "zh", e), En: l.fill(file, key, te.En, "en", e)}
 		}
 		return out
 	}
 	for i := range rs.Gates {
-		rs.Gates[i].texts = render(fileRules, "gates."+rs.Gates[i].ID, rs.Gates[i].Text)
+		rs.Gates[i].texts = render(fileRules, "gates."+rs.Gates[i].ID, rs.Gates[i].Text, rs.Gates[i].Later)
 	}
 	for i := range rs.Subcategories {
 		for j := range rs.Subcategories[i].Rules {
 			r := &rs.Subcategories[i].Rules[j]
-			r.texts = render(fileRules, "subcategories."+r.ID, r.Text)
+			r.texts = render(fileRules, "subcategories."+r.ID, r.Text, r.Later)
 		}
 	}
 	for i := range rs.Scopes {
 		for j := range rs.Scopes[i].Authority {
 			v := &rs.Scopes[i].Authority[j]
-			v.texts = render(fileRules, "scopes."+rs.Scopes[i].ID+".authority", v.Text)
+			v.texts = render(fileRules, "scopes."+rs.Scopes[i].ID+".authority", v.Text, v.Later)
 		}
 	}
-	rs.Existing.texts = render(fileRules, "existing_licence", rs.Existing.Text)
+	rs.Existing.texts = render(fileRules, "existing_licence", rs.Existing.Text, rs.Existing.Later)
 	for i := range rs.Requirements {
 		for j := range rs.Requirements[i].Variants {
 			v := &rs.Requirements[i].Variants[j]
-			v.texts = render(fileRules, "requirements."+rs.Requirements[i].ID, v.Text)
+			v.texts = render(fileRules, "requirements."+rs.Requirements[i].ID, v.Text, v.Later)
 		}
 	}
 	for i := range rs.Regimes {
-		rs.Regimes[i].texts = render(fileRules, "regimes."+rs.Regimes[i].ID, rs.Regimes[i].Text)
+		rs.Regimes[i].texts = render(fileRules, "regimes."+rs.Regimes[i].ID, rs.Regimes[i].Text, rs.Regimes[i].Later)
 	}
 	for i := range rs.Notes {
-		rs.Notes[i].texts = render(fileRules, "notes."+rs.Notes[i].ID, rs.Notes[i].Text)
+		rs.Notes[i].texts = render(fileRules, "notes."+rs.Notes[i].ID, rs.Notes[i].Text, rs.Notes[i].Later)
 	}
 	for i := range rs.Texts.Process {
 		p := &rs.Texts.Process[i]
-		p.texts = render(fileTexts, "process."+p.ID, p.Text)
+		p.texts = render(fileTexts, "process."+p.ID, p.Text, p.Later)
 	}
 }
 
@@ -324,9 +356,15 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 		switch {
 		case isParam && p.suffix == "":
 			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
-		case isParam && p.suffix == "bare" && rs.Parameters[pi].Unit == "cny" && rs.epochs[e].params[pi].Set:
+		case isParam && p.suffix == "bare":
 			// An amount as a statute words it: 10万元, not 人民币10万元.
-			return strings.TrimPrefix(formatParam("cny", rs.epochs[e].params[pi], lang), "人民币")
+			if v := rs.epochs[e].params[pi]; rs.Parameters[pi].Unit == "cny" && v.Set {
+				return strings.TrimPrefix(formatParam("cny", v, lang), "人民币")
+			}
+			if e == 0 || rs.Parameters[pi].Unit == "cny" && rs.epochs[e-1].params[pi].Set {
+				collector{file: file, ps: &l.ps}.add(pos{}, key, "%s needs a money parameter with a value on every date; %s has none from %s", whole, p.name, rs.epochs[e].from)
+			}
+			return whole
 		case p.suffix != "":
 			if q := rs.Question(p.name); q != nil && q.Type == TypeEnum {
 				return whole

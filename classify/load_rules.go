@@ -21,7 +21,7 @@ func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required
 		r.When = l.cond(d, m["when"], key+".when", inVerdict)
 	}
 	if m["text"] != nil {
-		r.Text = d.text(m["text"], key+".text")
+		r.Text, r.Later = d.datedText(m["text"], key+".text")
 	}
 	r.Basis, r.Cites = l.basis(d, m["basis"], key+".basis")
 	r.Confidence = l.oneOf(d, m["confidence"], key+".confidence", confidences)
@@ -150,7 +150,8 @@ func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 		if vm == nil {
 			continue
 		}
-		v := Variant{Text: d.text(vm["text"], vkey+".text")}
+		var v Variant
+		v.Text, v.Later = d.datedText(vm["text"], vkey+".text")
 		last := i == len(items)-1
 		if vm["when"] != nil {
 			if last {
@@ -184,7 +185,8 @@ func (l *loader) texts(n *yaml.Node) {
 		if pm == nil {
 			continue
 		}
-		step := ProcessStep{ID: d.str(pm["id"], key+".id"), Name: d.text(pm["name"], key+".name"), Text: d.text(pm["text"], key+".text")}
+		step := ProcessStep{ID: d.str(pm["id"], key+".id"), Name: d.text(pm["name"], key+".name")}
+		step.Text, step.Later = d.datedText(pm["text"], key+".text")
 		step.Basis, step.Cites = l.basis(d, pm["basis"], key+".basis")
 		t.Process = append(t.Process, step)
 	}

@@ -3,8 +3,8 @@ package classify
 // Result is the classification of one answers document: the JSON contract of
 // `b22 classify` (docs/contract.md). Every conclusion names the rule that
 // reached it, the answer keys it rests on and its legal basis. A Result is
-// read-only: its lists of ids and the texts its pointers lead to may be
-// shared with the rule set and with other results.
+// read-only: its lists of ids and citations and the texts its pointers lead
+// to may be shared with the rule set and with other results.
 type Result struct {
 	Questionnaire QuestionnaireRef `json:"questionnaire"`
 	// Verdict is likely, possible, unlikely or undetermined, over every way

@@ -197,11 +197,20 @@ type ParamValue struct {
 	Value float64
 }
 
+// DatedText is a text that replaces the one before it from a date on, so
+// that a result as of a date says what was true then.
+type DatedText struct {
+	From Date
+	Text Text
+}
+
 // Rule is a condition with its explanation and legal basis.
 type Rule struct {
 	ID   string
 	When *Cond
 	Text Text
+	// Later are the texts that replace Text from their dates on.
+	Later []DatedText
 	// Basis lists the ids of the sources Cites names, each once.
 	Basis      []string
 	Cites      []Citation
@@ -229,6 +238,7 @@ type Subcategory struct {
 type Variant struct {
 	When  *Cond
 	Text  Text
+	Later []DatedText
 	texts []Text
 	// fillKey is the one enum question the text names an answer of
 	// ({province.full}), with filled[epoch][choice] the text for each
@@ -273,6 +283,7 @@ type ProcessStep struct {
 	ID    string
 	Name  Text
 	Text  Text
+	Later []DatedText
 	Basis []string
 	Cites []Citation
 	cited citedBasis

@@ -150,6 +150,41 @@ func (d ydec) text(n *yaml.Node, key string) Text {
 	return Text{Zh: d.str(m["zh"], join(key, "zh")), En: d.str(m["en"], join(key, "en"))}
 }
 
+// datedText reads a text, or a list of texts of which the first holds from
+// the start and each later one, with its `from` date, replaces the one
+// before it: what a result says follows its --as-of date.
+func (d ydec) datedText(n *yaml.Node, key string) (Text, []DatedText) {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return d.text(n, key), nil
+	}
+	items := d.list(n, key)
+	if len(items) == 0 {
+		d.bad(n, key, "needs at least one text")
+		return Text{}, nil
+	}
+	var first Text
+	var later []DatedText
+	for i, it := range items {
+		ikey := fmt.Sprintf("%s[%d]", key, i)
+		if i == 0 {
+			if m := d.mapping(it, ikey, []string{"zh", "en"}, nil); m != nil {
+				first = Text{Zh: d.str(m["zh"], join(ikey, "zh")), En: d.str(m["en"], join(ikey, "en"))}
+			}
+			continue
+		}
+		m := d.mapping(it, ikey, []string{"from", "zh", "en"}, nil)
+		if m == nil {
+			continue
+		}
+		dt := DatedText{From: d.date(m["from"], join(ikey, "from")), Text: Text{Zh: d.str(m["zh"], join(ikey, "zh")), En: d.str(m["en"], join(ikey, "en"))}}
+		if len(later) > 0 && !later[len(later)-1].From.Before(dt.From) {
+			d.bad(m["from"], join(ikey, "from"), "dates must increase; %s is not after %s", dt.From, later[len(later)-1].From)
+		}
+		later = append(later, dt)
+	}
+	return first, later
+}
+
 // noAliases reports every anchor and alias: rule files have no use for them,
 // and refusing them up front makes alias bombs harmless.
 func (d ydec) noAliases(n *yaml.Node) {
