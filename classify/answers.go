@@ -188,7 +188,7 @@ func (rs *RuleSet) document(root *node, c collector) *Document {
 			if rs.Question(f.key) != nil {
 				msg = fmt.Sprintf("unknown key; answer keys go inside \"answers\": {\"%s\": ...}", f.key)
 			}
-			c.add(f.at, f.key, "%s", msg)
+			c.add(f.at, clip(f.key), "%s", msg)
 		}
 	}
 	return doc
@@ -213,7 +213,7 @@ func (rs *RuleSet) product(n *node, p *Product, c collector) {
 		case "description":
 			dst = &p.Description
 		default:
-			c.add(f.at, key, "unknown key; allowed: %s%s", strings.Join(productKeys, ", "), hint(f.key, productKeys))
+			c.add(f.at, "product."+clip(f.key), "unknown key; allowed: %s%s", strings.Join(productKeys, ", "), hint(f.key, productKeys))
 			continue
 		}
 		switch f.val.kind {
@@ -238,7 +238,7 @@ func (rs *RuleSet) answers(n *node, doc *Document, c collector) {
 	for _, f := range n.fields {
 		i, ok := rs.questionIndex[f.key]
 		if !ok {
-			c.add(f.at, "answers."+f.key, "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
+			c.add(f.at, "answers."+clip(f.key), "unknown key%s; see `b22 questions` for the keys", hint(f.key, rs.questionIDs()))
 			continue
 		}
 		if f.val.kind == kindNull {
@@ -281,14 +281,14 @@ func (q *Question) value(n *node, c collector) (Value, bool) {
 			return Value{}, false
 		}
 		if q.Type == TypeInt && n.num != math.Trunc(n.num) {
-			c.add(n.at, "answers."+q.ID, "%s is not a whole number; allowed: %s", n.str, q.RangeText())
+			c.add(n.at, "answers."+q.ID, "%s is not a whole number; allowed: %s", clip(n.str), q.RangeText())
 			return Value{}, false
 		}
 		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
-			c.add(n.at, "answers."+q.ID, "%s is out of range; allowed: %s", n.str, q.RangeText())
+			c.add(n.at, "answers."+q.ID, "%s is out of range; allowed: %s", clip(n.str), q.RangeText())
 			return Value{}, false
 		}
-		return Value{Known: true, Num: n.num}, true
+		return NumberValue(n.num), true
 	case TypeEnum:
 		if n.kind != kindString {
 			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(q.choiceIDs(), ", "))
@@ -296,7 +296,7 @@ func (q *Question) value(n *node, c collector) (Value, bool) {
 		}
 		i := q.ChoiceIndex(n.str)
 		if i < 0 {
-			c.add(n.at, "answers."+q.ID, "%q is not allowed; allowed: %s%s", n.str, strings.Join(q.choiceIDs(), ", "), hint(n.str, q.choiceIDs()))
+			c.add(n.at, "answers."+q.ID, "%q is not allowed; allowed: %s%s", clip(n.str), strings.Join(q.choiceIDs(), ", "), hint(n.str, q.choiceIDs()))
 			return Value{}, false
 		}
 		return Value{Known: true, Set: 1 << i}, true
@@ -340,13 +340,9 @@ func itemKey(id string, j int) string { return "answers." + id + "[" + strconv.I
 func describe(n *node) string {
 	switch n.kind {
 	case kindString:
-		s := n.str
-		if utf8.RuneCountInString(s) > 40 {
-			s = string([]rune(s)[:40]) + "…"
-		}
-		return strconv.Quote(s)
+		return strconv.Quote(clip(n.str))
 	case kindNumber:
-		return n.str
+		return clip(n.str)
 	case kindBool:
 		return strconv.FormatBool(n.flag)
 	default:
@@ -475,6 +471,15 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 }
 
 // appendJSONNumber writes a number as encoding/json does.
+// NumberValue is a known number. -0 is 0: one fact has one canonical form
+// and one hash, and no reader is shown "-0%".
+func NumberValue(n float64) Value {
+	if n == 0 {
+		n = 0
+	}
+	return Value{Known: true, Num: n}
+}
+
 func appendJSONNumber(b []byte, f float64) []byte {
 	abs := math.Abs(f)
 	format := byte('f')

@@ -2,6 +2,7 @@ package classify_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -181,5 +182,84 @@ func TestParseAnswersMarksUnsure(t *testing.T) {
 	}
 	if !doc.Unsure[rs.QuestionIndex("coverage")] || doc.Unsure[rs.QuestionIndex("realtime_voice")] || doc.Unsure[rs.QuestionIndex("audience")] {
 		t.Errorf("Unsure = %v; want only coverage", doc.Unsure)
+	}
+}
+
+// TestNegativeZeroIsZero: -0 and 0 are one fact, with one canonical form
+// and one hash, in JSON and YAML, through either reader.
+func TestNegativeZeroIsZero(t *testing.T) {
+	rs := embedded(t)
+	hash := func(name, data string, f classify.Format) string {
+		t.Helper()
+		doc, err := rs.ParseAnswers(name, []byte(data), f)
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		r, err := rs.Evaluate(doc, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := string(rs.Canonical(doc)); strings.Contains(c, "-0") {
+			t.Errorf("%s: canonical form %s keeps the sign of zero", data, c)
+		}
+		return r.AnswersSHA256
+	}
+	want := hash("a.json", `{"answers":{"foreign_ownership_percent":0}}`, classify.FormatJSON)
+	for _, tt := range []struct {
+		data string
+		f    classify.Format
+	}{
+		{`{"answers":{"foreign_ownership_percent":-0}}`, classify.FormatJSON},
+		{`{"answers":{"foreign_ownership_percent":-0.0}}`, classify.FormatJSON},
+		{`{"answers": {"foreign_ownership_percent": -0e5, "coverage": null}}`, classify.FormatJSON},
+		{"answers:\n  foreign_ownership_percent: -0\n", classify.FormatYAML},
+	} {
+		if got := hash("b", tt.data, tt.f); got != want {
+			t.Errorf("%q: answers_sha256 %s, want %s (that of 0)", tt.data, got, want)
+		}
+	}
+}
+
+// TestHugeValuesAreQuotedShort: a message quotes an offending value cut to
+// a sane length with its size, so two half-megabyte numbers or a huge key
+// give a few lines of errors, not a megabyte.
+func TestHugeValuesAreQuotedShort(t *testing.T) {
+	rs := embedded(t)
+	big := strings.Repeat("9", 500000)
+	key := strings.Repeat("k", 300000)
+	for _, tt := range []struct {
+		name, data string
+		f          classify.Format
+	}{
+		{"json numbers", `{"answers":{"registered_capital_cny":` + big + `,"qualified_staff":` + big + `.5}}`, classify.FormatJSON},
+		{"json key and string", `{"answers":{"` + key + `":1,"coverage":"` + key + `"}}`, classify.FormatJSON},
+		{"yaml numbers", "answers:\n  registered_capital_cny: " + big + "\n  qualified_staff: -" + big + "\n", classify.FormatYAML},
+		{"json duplicate huge key", `{"` + key + `":1,"` + key + `":2}`, classify.FormatJSON},
+	} {
+		_, err := rs.ParseAnswers("big", []byte(tt.data), tt.f)
+		if err == nil {
+			t.Errorf("%s: accepted", tt.name)
+			continue
+		}
+		if msg := err.Error(); len(msg) > 2000 || !strings.Contains(msg, "bytes)") {
+			t.Errorf("%s: message of %d bytes: %.300s", tt.name, len(msg), msg)
+		}
+	}
+}
+
+// TestDeepYAMLIsLocated: YAML nested thousands of levels deep is refused
+// with the place and the documented wording, before the YAML library
+// recurses into it.
+func TestDeepYAMLIsLocated(t *testing.T) {
+	rs := embedded(t)
+	for _, data := range []string{
+		"answers:\n  a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
+		"a: " + strings.Repeat("{x: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
+		"# [[[[ a comment is not nesting\nanswers:\n  a: '[[[['\n  b: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
+	} {
+		_, err := rs.ParseAnswers("deep.yaml", []byte(data), classify.FormatYAML)
+		if err == nil || !regexp.MustCompile(`^deep\.yaml:\d+:\d+: (\S+: )?nesting deeper than 32 levels`).MatchString(err.Error()) {
+			t.Errorf("%.40q: %v", data, err)
+		}
 	}
 }

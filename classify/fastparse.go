@@ -237,7 +237,7 @@ func (q *quickParser) value(qu *Question) (Value, bool) {
 			(qu.Min != nil && n < *qu.Min) || (qu.Max != nil && n > *qu.Max) {
 			return Value{}, false
 		}
-		return Value{Known: true, Num: n}, true
+		return NumberValue(n), true
 	case TypeEnum:
 		s, ok := q.str()
 		if c := choiceIndex(qu, s); ok && c >= 0 {

@@ -71,7 +71,7 @@ func pathString(path []string) string {
 		if len(b) > 0 && (seg == "" || seg[0] != '[') {
 			b = append(b, '.')
 		}
-		b = append(b, seg...)
+		b = append(b, clip(seg)...)
 	}
 	return string(b)
 }
@@ -187,14 +187,14 @@ func (p *jsonParser) object(at pos, depth int) *node {
 		for _, f := range n.fields {
 			if f.key == key {
 				p.path = append(p.path, key)
-				p.problem(keyAt, "duplicate key %q (first at %d:%d); give each key once", key, f.at.Line, f.at.Col)
+				p.problem(keyAt, "duplicate key %q (first at %d:%d); give each key once", clip(key), f.at.Line, f.at.Col)
 				p.path = p.path[:len(p.path)-1]
 				dup = true
 			}
 		}
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
-			p.fail("unexpected %s; expected ':' after key %q", p.describe(), key)
+			p.fail("unexpected %s; expected ':' after key %q", p.describe(), clip(key))
 			return nil
 		}
 		p.i++
@@ -389,7 +389,7 @@ func (p *jsonParser) number(at pos) *node {
 	lit := string(p.data[start:p.i])
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
-		p.problem(at, "number %s is out of range", lit)
+		p.problem(at, "number %s is out of range", clip(lit))
 		return p.node(node{kind: kindBad, at: at, str: lit})
 	}
 	return p.node(node{kind: kindNumber, at: at, str: lit, num: f})

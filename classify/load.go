@@ -1,8 +1,10 @@
 package classify
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -22,7 +24,11 @@ const (
 )
 
 // maxRuleFileBytes bounds each rule file; the embedded ones are far smaller.
-const maxRuleFileBytes = 4 << 20
+const maxRuleFileBytes int64 = 4 << 20
+
+// maxRuleDepth bounds the nesting of brackets in a rule file; the shipped
+// rules nest a few levels.
+const maxRuleDepth = 100
 
 var (
 	confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
@@ -98,24 +104,31 @@ type writtenBasis struct {
 func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
 
 // readRuleFile reads and parses one rule file, refusing anchors and aliases.
+// It reads only a regular file, and no more than the size limit: a link to
+// /dev/zero or a named pipe given as a rule file must fail at once, not fill
+// memory or wait for a writer.
 func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 	var ps Problems
 	c := collector{file: file, ps: &ps}
-	data, err := fs.ReadFile(fsys, file)
+	data, err := readRegular(fsys, file, maxRuleFileBytes)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			c.add(pos{}, "", "missing file; a rule set folder holds %s, %s, %s, %s, %s and %s", fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts)
-		} else {
+		case errors.Is(err, errTooBig):
+			c.add(pos{}, "", "the file is over %d bytes, the limit", maxRuleFileBytes)
+		default:
 			c.add(pos{}, "", "cannot read: %v", err)
 		}
 		return nil, ps
 	}
-	if len(data) > maxRuleFileBytes {
-		c.add(pos{}, "", "the file is %d bytes; the limit is %d", len(data), maxRuleFileBytes)
-		return nil, ps
+	if p := yamlFlowDepth(data, maxRuleDepth); p != nil {
+		p.File = file
+		return nil, append(ps, *p)
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		p := yamlProblem(err, data)
 		p.File = file
 		return nil, append(ps, p)
@@ -124,11 +137,68 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		c.add(pos{}, "", "the file is empty")
 		return nil, ps
 	}
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case err == nil:
+		c.add(pos{Line: second.Line, Col: second.Column}, "", "a second YAML document starts here; a rule file holds one (remove the --- line before it)")
+		return nil, ps
+	case !errors.Is(err, io.EOF):
+		p := yamlProblem(err, data)
+		p.File = file
+		return nil, append(ps, p)
+	}
 	ydec{c}.noAliases(doc.Content[0])
 	if len(ps) > 0 {
 		return nil, ps
 	}
 	return doc.Content[0], nil
+}
+
+// errTooBig is readRegular's error for a file over its limit.
+var errTooBig = errors.New("file too big")
+
+// readRegular reads file from fsys if it is a regular file of at most
+// limit bytes. It looks before it opens, so a pipe or a device is refused
+// without being opened, and reads through a limit, so a file that grows
+// while being read cannot exceed it either.
+func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); a rule file must be an ordinary file", describeMode(info.Mode()))
+	}
+	if info.Size() > limit {
+		return nil, errTooBig
+	}
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooBig
+	}
+	return data, nil
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
 }
 
 func (l *loader) questionnaire(n *yaml.Node) {

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrInvalid marks errors caused by the input (answers or rule data), as
@@ -95,6 +97,22 @@ type collector struct {
 
 func (c collector) add(at pos, key, format string, args ...any) {
 	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+// maxQuoted bounds a value quoted in a message, in bytes.
+const maxQuoted = 60
+
+// clip shortens a value a message quotes: a problem names the value, and
+// says how big it is, rather than repeat a megabyte of it.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
 // Suggest returns the allowed word a mistyped one most likely meant, or "".

@@ -22,6 +22,9 @@ func parseYAML(data []byte) (*node, []Problem) {
 	if p := yamlControlChar(data); p != nil {
 		return nil, []Problem{*p}
 	}
+	if p := yamlFlowDepth(data, maxDepth); p != nil {
+		return nil, []Problem{*p}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -68,6 +71,52 @@ func yamlProblem(err error, data []byte) Problem {
 		}
 	}
 	return p
+}
+
+// yamlFlowDepth finds where flow collections ([ and {) nest deeper than
+// limit, outside quoted strings and comments, before the YAML library parses
+// them: it would recurse thousands of levels and then report its own limit
+// without a place. Block nesting that deep needs more indentation than a
+// document's size limit allows.
+func yamlFlowDepth(data []byte, limit int) *Problem {
+	line, col, depth := 1, 0, 0
+	var quote byte
+	comment := false
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		col++
+		switch {
+		case b == '\n':
+			line, col, comment = line+1, 0, false
+			continue
+		case comment:
+			continue
+		case quote != 0:
+			switch {
+			case quote == '"' && b == '\\':
+				i++
+				col++
+			case b == quote:
+				quote = 0
+			}
+			continue
+		}
+		switch b {
+		case '"', '\'':
+			quote = b
+		case '#':
+			comment = i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'
+		case '[', '{':
+			if depth++; depth > limit {
+				return &Problem{Line: line, Col: col, Message: fmt.Sprintf("nesting deeper than %d levels", limit)}
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return nil
 }
 
 // yamlControlChar finds a control character YAML does not allow, which the
@@ -123,7 +172,7 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 			dup := false
 			for _, f := range n.fields {
 				if f.key == k.Value {
-					c.problem(k, "duplicate key %q (first at %d:%d); give each key once", k.Value, f.at.Line, f.at.Col)
+					c.problem(k, "duplicate key %q (first at %d:%d); give each key once", clip(k.Value), f.at.Line, f.at.Col)
 					dup = true
 				}
 			}
@@ -163,11 +212,11 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 		case "!!int", "!!float":
 			var f float64
 			if err := y.Decode(&f); err != nil {
-				c.problem(y, "number %s is out of range", y.Value)
+				c.problem(y, "number %s is out of range", clip(y.Value))
 				return &node{kind: kindBad, at: at}
 			}
 			if math.IsNaN(f) || math.IsInf(f, 0) {
-				c.problem(y, "number %s is not finite", y.Value)
+				c.problem(y, "number %s is not finite", clip(y.Value))
 				return &node{kind: kindBad, at: at}
 			}
 			return &node{kind: kindNumber, at: at, str: y.Value, num: f}
