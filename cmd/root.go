@@ -34,10 +34,20 @@ func Main(args []string, s Streams) int { return mainAt(args, s, time.Now) }
 
 // mainAt is Main with a clock, which only supplies the default dates.
 func mainAt(args []string, s Streams, now func() time.Time) int {
+	out, ok := s.Out.(*checkedWriter)
+	if !ok {
+		out = &checkedWriter{w: s.Out}
+		s.Out = out
+	}
 	a := &app{s: s, now: now}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
+	if out.err != nil && (err == nil || errors.As(err, new(exitCodeError))) {
+		// Output that did not arrive is a failure, whatever the verdict:
+		// a script must not take a truncated or missing result for one.
+		err = fmt.Errorf("writing the output: %w", out.err)
+	}
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
 		// Messages quote the input; neutralise any control characters in it.

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"io"
 	"os"
 
@@ -25,8 +26,12 @@ type Streams struct {
 // StdStreams are the process's own streams.
 func StdStreams() Streams {
 	tty := func(f *os.File) bool { return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()) }
+	var out io.Writer = os.Stdout
+	if closedAtStart(os.Stdout) {
+		out = &checkedWriter{err: errStdoutClosed}
+	}
 	return Streams{
-		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		In: os.Stdin, Out: out, Err: os.Stderr,
 		InTTY: tty(os.Stdin), OutTTY: tty(os.Stdout), ErrTTY: tty(os.Stderr),
 		Getenv: os.Getenv,
 		Width:  func() int { return terminalWidth(os.Stdout) },
@@ -38,4 +43,28 @@ func (s Streams) getenv(k string) string {
 		return ""
 	}
 	return s.Getenv(k)
+}
+
+// errStdoutClosed is what a write to a standard output that was closed at
+// start returns.
+var errStdoutClosed = errors.New("standard output is closed")
+
+// checkedWriter remembers the first error writing standard output, so that a
+// full disk or a closed stdout ends the run with exit 1 and a message (as
+// jq and git do) even where a command writes with fmt.Fprint and moves on.
+// Writes after the first error are not attempted.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }

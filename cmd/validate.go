@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +41,28 @@ func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 	}
 	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
 	return c
+}
+
+// escapeBidi writes the bidirectional embedding, override and isolate
+// characters (U+202A–U+202E, U+2066–U+2069) of JSON text as \u escapes:
+// the same strings to a program, but a key name cannot reorder what a
+// person reading the output in a terminal sees. Outside strings JSON has
+// only ASCII, so every such character is inside a string.
+func escapeBidi(b []byte) []byte {
+	if !bytes.ContainsAny(b, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }
 
 // validation is the JSON report of 'b22 validate --format json'.
@@ -77,7 +101,11 @@ func runValidate(a *app, o *validateOptions) error {
 		}
 	}
 	if o.Format == "json" {
-		if err := writeJSON(a.s.Out, v, true); err != nil {
+		var b bytes.Buffer
+		if err := writeJSON(&b, v, true); err != nil {
+			return err
+		}
+		if _, err := a.s.Out.Write(escapeBidi(b.Bytes())); err != nil {
 			return err
 		}
 	} else if v.Valid {

@@ -93,9 +93,9 @@ func (t *textWriter) heading(key string) {
 func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 	title := t.l["title"]
 	if p := doc.Product; p.Name != "" || p.Company != "" {
-		who := p.Name
+		who := OneLine(p.Name)
 		if p.Company != "" {
-			who = strings.TrimSpace(who + " (" + p.Company + ")")
+			who = strings.TrimSpace(who + " (" + OneLine(p.Company) + ")")
 		}
 		title += " — " + who
 	}
