@@ -1,6 +1,12 @@
 // Package fsutil writes files so that a reader never sees half of one: the
-// data goes to a temporary file in the same folder, is synced, and is renamed
-// over the target in one step.
+// data goes to a temporary file in the same folder, is synced, and is put in
+// place in one step: renamed over the target when overwriting is asked for,
+// otherwise linked to the target's name, which fails if another writer got
+// there first, so of two racing writers exactly one succeeds.
+//
+// A temporary file is named .NAME.b22-tmp-RANDOM beside its target. A
+// process killed while writing leaves one behind; the next write of the same
+// target removes those older than StaleAfter.
 package fsutil
 
 import (
@@ -9,6 +15,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
 )
 
 // ErrExists is returned when the target exists and overwriting was not asked for.
@@ -45,7 +54,8 @@ func WriteFile(path string, data []byte, o WriteOptions) (err error) {
 		return err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeStale(dir, filepath.Base(path))
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path))+"*")
 	if err != nil {
 		return fmt.Errorf("%s: cannot write in %s: %w", path, dir, errors.Unwrap(err))
 	}
@@ -67,8 +77,77 @@ func WriteFile(path string, data []byte, o WriteOptions) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if o.Overwrite {
+		if err = os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
+	}
+	return publishNew(tmp.Name(), path)
+}
+
+// publishNew puts the finished temporary file at path only if nothing is
+// there: a hard link fails when the name exists, where a rename would
+// silently replace a file another writer has just put there.
+func publishNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil {
+		os.Remove(tmp)
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		os.Remove(tmp)
+		return fmt.Errorf("%s: %w (use --force to overwrite)", path, ErrExists)
+	}
+	// A file system without hard links: claim the name with an exclusive
+	// create, then move the data over the empty file that holds it.
+	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if cerr != nil {
+		os.Remove(tmp)
+		if errors.Is(cerr, fs.ErrExist) {
+			return fmt.Errorf("%s: %w (use --force to overwrite)", path, ErrExists)
+		}
+		return fmt.Errorf("%s: %w", path, cerr)
+	}
+	f.Close()
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		os.Remove(path)
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// StaleAfter is the age from which a temporary file of a target is taken
+// for one left by a process that was killed while writing: a write takes
+// far less.
+const StaleAfter = 10 * time.Minute
+
+func tempPrefix(base string) string { return "." + base + ".b22-tmp-" }
+
+// removeStale removes the temporary files of base in dir that are older than
+// StaleAfter. It touches only names this package makes, and ignores errors:
+// a leftover it cannot remove is no reason to refuse the write.
+func removeStale(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"*"))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > StaleAfter {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	if runtime.GOOS == "windows" { // where \ separates paths and escapes nothing
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -2,11 +2,15 @@ package fsutil
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func entries(t *testing.T, dir string) []string {
@@ -120,5 +124,81 @@ func TestWriteFileDiskFills(t *testing.T) {
 	}
 	if got := entries(t, dir); len(got) != 1 {
 		t.Fatalf("files left behind: %v", got)
+	}
+}
+
+// TestWriteFileRaceHasOneWinner: writers racing to create the same file
+// without overwrite: exactly one succeeds, the others are told it exists,
+// and the file holds the winner's bytes whole.
+func TestWriteFileRaceHasOneWinner(t *testing.T) {
+	for round := 0; round < 20; round++ {
+		path := filepath.Join(t.TempDir(), "memo.html")
+		const writers = 8
+		errs := make([]error, writers)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range writers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				errs[i] = WriteFile(path, []byte(strings.Repeat(strconv.Itoa(i), 4096)), WriteOptions{})
+			}()
+		}
+		close(start)
+		wg.Wait()
+		winner := -1
+		for i, err := range errs {
+			switch {
+			case err == nil && winner >= 0:
+				t.Fatalf("round %d: writers %d and %d both succeeded", round, winner, i)
+			case err == nil:
+				winner = i
+			case !errors.Is(err, ErrExists):
+				t.Fatalf("round %d: writer %d: %v", round, i, err)
+			}
+		}
+		if winner < 0 {
+			t.Fatalf("round %d: no writer succeeded", round)
+		}
+		if got, _ := os.ReadFile(path); string(got) != strings.Repeat(strconv.Itoa(winner), 4096) {
+			t.Fatalf("round %d: the file does not hold the winner's bytes", round)
+		}
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".memo.html.b22-tmp-*")); len(left) > 0 {
+			t.Fatalf("round %d: temporary files left: %v", round, left)
+		}
+	}
+}
+
+// TestWriteFileRemovesStaleTemporaries: a temporary file left by a killed
+// writer is recognisable by name and removed by the next write of the same
+// target once it is old; a fresh one (a write in progress) and other files
+// are left alone.
+func TestWriteFileRemovesStaleTemporaries(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".a[1].json.b22-tmp-123")
+	fresh := filepath.Join(dir, ".a[1].json.b22-tmp-456")
+	other := filepath.Join(dir, ".b.json.b22-tmp-789")
+	for _, p := range []string{old, fresh, other} {
+		if err := os.WriteFile(p, []byte("partial"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * StaleAfter)
+	for _, p := range []string{old, other} {
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := WriteFile(filepath.Join(dir, "a[1].json"), []byte("{}"), WriteOptions{Overwrite: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("stale temporary file kept: %v", err)
+	}
+	for _, p := range []string{fresh, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", p, err)
+		}
 	}
 }
