@@ -79,7 +79,19 @@ func (p *plain) t(key string) string { return tr(p.lang, key) }
 
 func (p *plain) say(s string) { fmt.Fprintln(p.w, s) }
 
-func (p *plain) sayf(key string, args ...any) { fmt.Fprintf(p.w, p.t(key)+"\n", args...) }
+// sayf says a UI string with its arguments; the text among them (a path,
+// a line the user typed, an error) is shown made safe.
+func (p *plain) sayf(key string, args ...any) {
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			args[i] = safe(a)
+		case error:
+			args[i] = safe(a.Error())
+		}
+	}
+	fmt.Fprintf(p.w, p.t(key)+"\n", args...)
+}
 
 // read is one line of input, trimmed; errStop at the end of input.
 func (p *plain) read() (string, error) {
@@ -296,7 +308,7 @@ func (p *plain) allowed(q *classify.Question) string {
 // parse reads an answer line for q, or says what is wrong with it.
 func (p *plain) parse(q *classify.Question, line string) (classify.Value, string) {
 	bad := func() (classify.Value, string) {
-		return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), line) + " " + p.allowed(q)
+		return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), safe(line)) + " " + p.allowed(q)
 	}
 	low := strings.ToLower(line)
 	switch q.Type {
@@ -340,7 +352,7 @@ func (p *plain) parse(q *classify.Question, line string) (classify.Value, string
 		for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '，' || r == '、' }) {
 			n, err := strconv.Atoi(f)
 			if err != nil || n < 1 || n > len(q.Choices) {
-				return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), f) + " " + p.allowed(q)
+				return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), safe(f)) + " " + p.allowed(q)
 			}
 			set |= 1 << (n - 1)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,8 +66,50 @@ func (c *common) wrap(s string, indent int) []string {
 }
 
 // safe neutralises control characters in text the user typed or a file
-// brought, before it is shown.
-func safe(s string) string { return report.Sanitize(s) }
+// brought, before it is shown: C0 and C1 controls (ESC among them),
+// newlines and tabs too since every such text is shown on one line, and the
+// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) show as \uXXXX. It is the one helper for this: what it
+// returns is for the screen only, never saved in place of what was read
+// or typed.
+func safe(s string) string {
+	s = report.Sanitize(s)
+	if strings.ContainsAny(s, "\n\t") {
+		s = lineEscapes.Replace(s)
+	}
+	return s
+}
+
+// lineEscapes escapes what report.Sanitize leaves for multi-line text.
+var lineEscapes = strings.NewReplacer("\n", `\u000a`, "\t", `\u0009`)
+
+// inputView draws a text input with its text made safe: a control or
+// override character pasted or typed into it shows escaped, the cursor on
+// the same character. A field without focus whose text is wider than the
+// field shows the start of the text and an ellipsis where it is cut,
+// rather than whatever window the input last scrolled to with nothing to
+// say that text is hidden. (With focus, the input scrolls to keep the
+// cursor in sight, as bubbles draws it.)
+func inputView(in textinput.Model) string {
+	v := in.Value()
+	shown := safe(v)
+	if !in.Focused() && in.Width > 0 && ansi.StringWidth(shown) > in.Width {
+		// The field draws its text and a one-column cursor in Width+1
+		// columns.
+		text := ansi.Truncate(shown, in.Width, "…")
+		return in.PromptStyle.Render(in.Prompt) + in.TextStyle.Inline(true).Render(padRight(text, in.Width+1))
+	}
+	if shown == v {
+		return in.View()
+	}
+	r := []rune(v)
+	at := len([]rune(safe(string(r[:min(in.Position(), len(r))]))))
+	in.Reset()
+	in.CharLimit = 0
+	in.SetValue(shown)
+	in.SetCursor(at)
+	return in.View()
+}
 
 // fit cuts a line to the width, so that nothing wraps on a narrow terminal.
 func (c *common) fit(s string) string {

@@ -85,7 +85,7 @@ func isUnsureText(s string) bool {
 
 func (f numberField) view(int) []string {
 	f.in.Placeholder = f.c.t(numberKind(f.q) + "_placeholder")
-	out := []string{"  " + f.in.View()}
+	out := []string{"  " + inputView(f.in)}
 	if v, msg := f.answer(); msg == "" && strings.TrimSpace(f.in.Value()) != "" && !isUnsureText(f.in.Value()) {
 		out = append(out, "    "+f.c.st.ok.Render("= "+numberText(f.c, f.q, v.Num)))
 	} else {
@@ -132,7 +132,7 @@ func parseNumberAnswer(lang string, q *classify.Question, s string) (classify.Va
 	if q.Type == classify.TypeInt && v != math.Trunc(v) {
 		return classify.Value{}, fmt.Sprintf(tr(lang, "n_whole"), FormatAmount(math.Round(v)))
 	}
-	return classify.Value{Known: true, Num: v}, ""
+	return classify.NumberValue(v), ""
 }
 
 func rangeMessage(lang string, q *classify.Question) string {

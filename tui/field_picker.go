@@ -76,7 +76,7 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 
 func (f pickerField) view(height int) []string {
 	f.in.Placeholder = f.c.t("filter_placeholder")
-	out := []string{"  " + f.in.View(), ""}
+	out := []string{"  " + inputView(f.in), ""}
 	if len(f.matches) == 0 {
 		out = append(out, "    "+f.c.st.warn.Render(f.c.t("no_match")))
 	}

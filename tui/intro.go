@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"b22/classify"
 )
 
 // introAction is a button on the intro screen.
@@ -26,23 +28,36 @@ type introModel struct {
 	company textinput.Model
 	actions []introAction
 	focus   int // 0 name, 1 company, then the actions
-	resume  *Session
-	path    string
-	out     introAction
-	chosen  bool
+	// read is the product's name and company as the answers file had
+	// them, and start what the fields started with: the same made safe
+	// (see safe). A field the user leaves as it started gives back what
+	// was read, byte for byte, never the text it showed.
+	read   [2]string
+	start  [2]string
+	resume *Session
+	path   string
+	out    introAction
+	chosen bool
 }
+
+// introCharLimit is how much a product field takes from the keyboard; a
+// longer text from the answers file is shown and kept whole.
+const introCharLimit = 120
 
 func newIntro(c *common, s *Session, resume *Session, path string) introModel {
 	mk := func(v string) textinput.Model {
 		in := textinput.New()
 		in.Prompt = ""
-		in.CharLimit = 120
+		shown := safe(v)
+		in.CharLimit = max(introCharLimit, len([]rune(shown)))
 		in.Width = 36
 		in.Cursor.SetMode(cursor.CursorStatic)
-		in.SetValue(v)
+		in.SetValue(shown)
 		return in
 	}
 	m := introModel{c: c, name: mk(s.Product.Name), company: mk(s.Product.Company), resume: resume, path: path}
+	m.read = [2]string{s.Product.Name, s.Product.Company}
+	m.start = [2]string{m.name.Value(), m.company.Value()}
 	if resume != nil && !resume.Empty() {
 		m.actions = []introAction{actResume, actStartOver}
 		m.focus = 2
@@ -67,6 +82,19 @@ func (m *introModel) setFocus(f int) {
 }
 
 func (m introModel) typing() bool { return m.focus < 2 }
+
+// product is the product with the name and company from the fields: what
+// the user typed in a field they edited, what was read in one they did not.
+func (m introModel) product(p classify.Product) classify.Product {
+	value := func(i int, in textinput.Model) string {
+		if in.Value() == m.start[i] {
+			return m.read[i]
+		}
+		return in.Value()
+	}
+	p.Name, p.Company = value(0, m.name), value(1, m.company)
+	return p
+}
 
 func (m introModel) update(msg tea.KeyMsg) (introModel, tea.Cmd) {
 	m.chosen = false
@@ -122,8 +150,8 @@ func (m introModel) view(height int) []string {
 	company.Width = name.Width
 	name.Placeholder, company.Placeholder = c.t("intro_name_ph"), c.t("intro_company_ph")
 	fields := []string{
-		"  " + label(0, padRight(c.t("intro_name"), 20)) + " " + name.View(),
-		"  " + label(1, padRight(c.t("intro_company"), 20)) + " " + company.View(),
+		"  " + label(0, padRight(c.t("intro_name"), 20)) + " " + inputView(name),
+		"  " + label(1, padRight(c.t("intro_company"), 20)) + " " + inputView(company),
 	}
 	var found []string
 	if m.resume != nil && !m.resume.Empty() {

@@ -143,12 +143,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.saveErr = msg.err
 		if m.quitting {
 			m.quitting, m.forceQuit = false, true
-			m.flash(fmt.Sprintf(m.c.t("save_failed_quit"), msg.err), false)
+			m.flash(fmt.Sprintf(m.c.t("save_failed_quit"), safe(msg.err.Error())), false)
 		}
 		return m, nil
 	case fileMsg:
 		if msg.err != nil {
-			m.flash(fmt.Sprintf(m.c.t("write_failed"), msg.err), false)
+			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(msg.err.Error())), false)
 		} else {
 			m.flash(fmt.Sprintf(m.c.t("wrote_"+msg.what), safe(msg.path)), true)
 		}
@@ -236,7 +236,7 @@ func (m Model) introKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.intro.resume = nil
 	}
 	m.menu.s = m.s
-	p := classify.Product{Name: m.intro.name.Value(), Company: m.intro.company.Value(), Description: m.s.Product.Description}
+	p := m.intro.product(m.s.Product)
 	if p != m.s.Product || m.intro.out == actStartOver {
 		m.s.Product = p
 		m.touch()
@@ -351,7 +351,7 @@ func (m *Model) goReview(cursor int) {
 
 func (m *Model) goResult() {
 	if m.res == nil {
-		m.flash(fmt.Sprintf(m.c.t("write_failed"), m.evalErr), false)
+		m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(fmt.Sprint(m.evalErr))), false)
 		return
 	}
 	m.screen = screenResult
@@ -411,7 +411,7 @@ func (m Model) resultKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case out.memo:
 		data, err := m.o.Memo(m.s.Document(), m.res, m.c.lang)
 		if err != nil {
-			m.flash(fmt.Sprintf(m.c.t("write_failed"), err), false)
+			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(err.Error())), false)
 			return m, nil
 		}
 		return m, writeFileCmd("memo", siblingPath(m.o.Path, ".memo.md"), data)

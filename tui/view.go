@@ -92,7 +92,7 @@ func (m Model) View() string {
 	}
 	switch {
 	case m.saveErr != nil && m.status == "":
-		lines = append(lines, c.fit(c.st.err.Render(fmt.Sprintf(c.t("save_failed"), m.saveErr))))
+		lines = append(lines, c.fit(c.st.err.Render(fmt.Sprintf(c.t("save_failed"), safe(m.saveErr.Error())))))
 	case m.status != "":
 		st := c.st.err
 		if m.statusOK {
@@ -196,7 +196,7 @@ func (m Model) progressLine() string {
 func (m Model) liveLine() string {
 	c := m.c
 	if m.evalErr != nil {
-		return " " + c.st.err.Render(m.evalErr.Error())
+		return " " + c.st.err.Render(safe(m.evalErr.Error()))
 	}
 	r := m.res
 	parts := []string{c.st.verdict[r.Verdict].Render(c.t("v_" + r.Verdict))}
