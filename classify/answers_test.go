@@ -256,6 +256,7 @@ func TestDeepYAMLIsLocated(t *testing.T) {
 		"answers:\n  a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
 		"a: " + strings.Repeat("{x: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
 		"# [[[[ a comment is not nesting\nanswers:\n  a: '[[[['\n  b: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
+		"product:\n  name: MIIT's app\nanswers:\n  b: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
 	} {
 		_, err := rs.ParseAnswers("deep.yaml", []byte(data), classify.FormatYAML)
 		if err == nil || !regexp.MustCompile(`^deep\.yaml:\d+:\d+: (\S+: )?nesting deeper than 32 levels`).MatchString(err.Error()) {

@@ -82,12 +82,17 @@ func yamlFlowDepth(data []byte, limit int) *Problem {
 	line, col, depth := 1, 0, 0
 	var quote byte
 	comment := false
+	// prev is the last character before this one on the line that is not
+	// a space, or '\n' at the start of a line: a quote opens a quoted
+	// scalar only where a value can start, so the apostrophe in MIIT's
+	// is a letter, not the start of a string.
+	prev := byte('\n')
 	for i := 0; i < len(data); i++ {
 		b := data[i]
 		col++
 		switch {
 		case b == '\n':
-			line, col, comment = line+1, 0, false
+			line, col, comment, prev = line+1, 0, false, '\n'
 			continue
 		case comment:
 			continue
@@ -96,14 +101,19 @@ func yamlFlowDepth(data []byte, limit int) *Problem {
 			case quote == '"' && b == '\\':
 				i++
 				col++
+			case quote == '\'' && b == '\'' && i+1 < len(data) && data[i+1] == '\'':
+				i++
+				col++
 			case b == quote:
-				quote = 0
+				quote, prev = 0, b
 			}
 			continue
 		}
 		switch b {
 		case '"', '\'':
-			quote = b
+			if strings.IndexByte("\n:-[{,?", prev) >= 0 {
+				quote = b
+			}
 		case '#':
 			comment = i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'
 		case '[', '{':
@@ -114,6 +124,9 @@ func yamlFlowDepth(data []byte, limit int) *Problem {
 			if depth > 0 {
 				depth--
 			}
+		}
+		if b != ' ' && b != '\t' {
+			prev = b
 		}
 	}
 	return nil
