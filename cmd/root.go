@@ -43,9 +43,11 @@ func mainAt(args []string, s Streams, now func() time.Time) int {
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
-	if out.err != nil && (err == nil || errors.As(err, new(exitCodeError))) {
+	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.As(err, &ec) && ec.code < 128) {
 		// Output that did not arrive is a failure, whatever the verdict:
 		// a script must not take a truncated or missing result for one.
+		// A run a signal ended keeps the signal's exit code: the output
+		// it could not write is part of having been stopped.
 		err = fmt.Errorf("writing the output: %w", out.err)
 	}
 	var ec exitCodeError

@@ -22,6 +22,7 @@ type lineJob struct {
 	seq  int
 	data []byte
 	size int64 // the line's full length, when it was too long to keep
+	held int64 // bytes of the stream's budget the line holds
 }
 
 // lineResult is the output line for one input line.
@@ -30,6 +31,7 @@ type lineResult struct {
 	out    []byte
 	errs   string  // problems for stderr; empty when classified
 	pooled *[]byte // out's buffer, back to outBuffers once written
+	held   int64   // bytes of the stream's budget the result holds
 }
 
 // outBuffers recycles the buffers results are encoded into: a result is some
@@ -49,8 +51,9 @@ type streamErrorField struct {
 
 // classifyStream classifies one document per line, in parallel over all
 // cores, writing results (the fields in fields) in input order. At most
-// inFlight lines are held at once, so memory stays flat however long the
-// stream.
+// inFlight lines, and streamBudgetBytes bytes of lines and results, are held
+// at once, so memory stays flat however long the stream and however many the
+// cores.
 func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields classify.Fields) error {
 	name, r, closeInput, err := a.openStream(path)
 	if err != nil {
@@ -61,18 +64,21 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		return asOfError(err)
 	}
 
-	// An interrupt (Ctrl+C) or a SIGTERM stops the run cleanly: the results
-	// already classified are written, in order, and the exit code is the
-	// shell's for the signal, 130 or 143.
+	// An interrupt (Ctrl+C), a hang-up, a quit (Ctrl+\) or a SIGTERM stops
+	// the run cleanly: the results already handed to the output are written,
+	// in order and whole, so the output ends with a complete line, and the
+	// exit code is the shell's for the signal, 128 + its number. A quit
+	// gives no goroutine dump: it is a user stopping a long run.
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, streamSignals...)
 	defer signal.Stop(signals)
 
 	// A stream makes much short-lived garbage (parsed lines, results) and
 	// keeps little: collecting less often buys a fifth more throughput, and
-	// the memory limit keeps the heap well under 50 MB all the same.
+	// the memory limit keeps the process well under 50 MiB all the same (the
+	// heap comes close to it; the program's own pages come on top).
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(40 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(36 << 20))
 
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16
@@ -80,10 +86,18 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 	jobs := make(chan lineJob, inFlight)
 	results := make(chan lineResult, inFlight)
 	quit := make(chan struct{})
+	budget := newByteBudget(streamBudgetBytes)
+	if streamBudgetCreated != nil {
+		streamBudgetCreated(budget)
+	}
+	stop := func() { // no more lines: let the reader and the workers go
+		close(quit)
+		budget.close()
+	}
 	readErr := make(chan error, 1)
 
 	go func() {
-		readErr <- readLines(r, tokens, jobs, quit)
+		readErr <- readLines(r, tokens, budget, jobs, quit)
 		close(jobs)
 	}()
 	var workersDone sync.WaitGroup
@@ -92,7 +106,10 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				results <- classifyLine(rs, name, asOf, fields, j)
+				res := classifyLine(rs, name, asOf, fields, j)
+				j.data = nil // the line is done with: charge the result instead
+				res.held = budget.resize(j.seq, j.held, resultCost(res))
+				results <- res
 			}
 		}()
 	}
@@ -112,12 +129,9 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		select {
 		case res, ok = <-results:
 		case sig := <-signals:
-			close(quit)
-			out.Flush()
-			what, code := "interrupted", 130
-			if sig == syscall.SIGTERM {
-				what, code = "terminated", 143
-			}
+			stop()
+			out.Flush() // whole lines only: each is written in full or not at all
+			what, code := signalExit(sig)
 			fmt.Fprintf(a.s.Err, "b22: %s after %d lines\n", what, next-1)
 			return exitCodeError{code}
 		}
@@ -142,6 +156,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 				bad++
 				fmt.Fprintln(a.s.Err, report.Sanitize(p.errs))
 			}
+			budget.written(next, p.held)
 			next++
 			<-tokens
 		}
@@ -150,7 +165,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		}
 		if writeErr != nil && !stopped {
 			// The output is gone: stop reading, let the lines in flight drain.
-			close(quit)
+			stop()
 			stopped = true
 			for range results {
 				<-tokens
@@ -197,11 +212,16 @@ func (a *app) openStream(path string) (string, io.Reader, func(), error) {
 }
 
 // readLines splits r into lines. A line longer than the document limit is
-// not kept: it is skipped to its end and reported by its size.
-func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-chan struct{}) error {
+// not kept: it is skipped to its end and reported by its size. Each line
+// takes its cost from budget before it is handed on (see byteBudget).
+func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs chan<- lineJob, quit <-chan struct{}) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	// A line is gathered in scratch, which is kept from line to line, and
+	// copied out at its exact size: growing a fresh buffer chunk by chunk
+	// would make twice a long line's size in garbage.
+	var scratch []byte
 	for seq := 1; ; seq++ {
-		var line []byte
+		line := scratch[:0]
 		var size int64 // the line's length, without its line ending
 		var prev byte  // the byte before chunk, for a "\r\n" split across chunks
 		tooLong := false
@@ -219,7 +239,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-
 			}
 			if !tooLong {
 				if len(line)+len(chunk) > classify.MaxDocumentBytes+2 { // +2 for "\r\n"
-					tooLong, line = true, nil
+					tooLong, line = true, line[:0]
 				} else {
 					line = append(line, chunk...)
 				}
@@ -238,10 +258,17 @@ func readLines(r io.Reader, tokens chan<- struct{}, jobs chan<- lineJob, quit <-
 			case <-quit:
 				return nil
 			}
-			job := lineJob{seq: seq, data: bytes.TrimRight(line, "\r\n")}
-			if tooLong || len(job.data) > classify.MaxDocumentBytes {
-				job.data, job.size = nil, size
+			scratch = line[:0]
+			data := bytes.TrimRight(line, "\r\n")
+			job := lineJob{seq: seq}
+			if tooLong || len(data) > classify.MaxDocumentBytes {
+				data, job.size = nil, size
 			}
+			job.held = lineCost(len(data))
+			if !budget.acquire(job.held) {
+				return nil
+			}
+			job.data = bytes.Clone(data)
 			jobs <- job
 			if errors.Is(err, io.EOF) {
 				return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"sync"
@@ -269,5 +270,200 @@ func TestStreamStdinFolder(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Fatalf("wrote %q", out.String())
+	}
+}
+
+// bigLines is a reader of n invalid lines of about 1 MiB each, as fast as
+// a file: a product name near the line limit and a coverage that is not
+// allowed, so that each line is refused after a full parse.
+type bigLines struct {
+	line    []byte
+	left    int
+	pending []byte
+}
+
+func newBigLines(n int) *bigLines {
+	name := strings.Repeat("x", classify.MaxDocumentBytes-100)
+	return &bigLines{line: []byte(`{"product":{"name":"` + name + `"},"answers":{"coverage":"bogus"}}` + "\n"), left: n}
+}
+
+func (r *bigLines) Read(p []byte) (int, error) {
+	if len(r.pending) == 0 {
+		if r.left == 0 {
+			return 0, io.EOF
+		}
+		r.pending = r.line
+		r.left--
+	}
+	n := copy(p, r.pending)
+	r.pending = r.pending[n:]
+	return n, nil
+}
+
+// lineCounter counts the lines and bytes written to it.
+type lineCounter struct{ lines, bytes int }
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	c.lines += bytes.Count(p, []byte("\n"))
+	c.bytes += len(p)
+	return len(p), nil
+}
+
+// TestStreamBoundsBytesInFlight: lines of 1 MiB on many cores are held by
+// bytes, not only by count (16 lines a core would be a gigabyte here): the
+// stream's budget, charged each line's size when it is read and its
+// result's once classified, never holds more than its limit, and gives
+// everything back by the end.
+func TestStreamBoundsBytesInFlight(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(64))
+	var budgets []*byteBudget
+	streamBudgetCreated = func(b *byteBudget) { budgets = append(budgets, b) }
+	defer func() { streamBudgetCreated = nil }()
+
+	const lines = 40
+	out := &lineCounter{}
+	a, rs := streamApp(t, newBigLines(lines), out)
+	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
+		t.Fatalf("classifyStream = %v, want exit 2", err)
+	}
+	if out.lines != lines {
+		t.Fatalf("%d lines written, want %d", out.lines, lines)
+	}
+	if len(budgets) != 1 {
+		t.Fatalf("%d byte budgets, want 1: lines in flight are not bounded in bytes", len(budgets))
+	}
+	used, peak := budgets[0].stats()
+	if used != 0 || peak > streamBudgetBytes || peak < 2<<20 {
+		t.Errorf("budget: %d bytes held at the end, peak %d; want 0, and a peak of at least a line's 2 MiB and at most %d", used, peak, streamBudgetBytes)
+	}
+	// The error for a 1 MiB line is not itself a megabyte (classify quotes
+	// the offending value cut short).
+	if per := out.bytes / lines; per > 2000 {
+		t.Errorf("%d bytes of output a line; a refused line's value must be quoted short", per)
+	}
+}
+
+// TestByteBudget: the reader waits for room; a worker whose result is
+// bigger than the line waits too, unless its line is the next to write,
+// which may go over the limit (else nothing could ever be written); closing
+// lets everyone go.
+func TestByteBudget(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	b := newByteBudget(100)
+	if !b.acquire(150) { // alone: let in, however big
+		t.Fatal("acquire on an empty budget refused")
+	}
+	b.written(1, 150)
+	if !b.acquire(60) || !b.acquire(40) { // lines 2 and 3
+		t.Fatal("acquire within the limit refused")
+	}
+	waited := make(chan int64)
+	go func() { waited <- b.resize(3, 40, 70) }() // not next: waits
+	select {
+	case <-waited:
+		t.Fatal("a line after the next grew past the limit")
+	case <-time.After(50 * time.Millisecond):
+	}
+	if got := b.resize(2, 60, 90); got != 90 { // next: may go over
+		t.Fatalf("resize of the next line = %d", got)
+	}
+	if used, _ := b.stats(); used != 130 {
+		t.Fatalf("used %d, want 130", used)
+	}
+	b.written(2, 90) // room for line 3's growth
+	if got := <-waited; got != 70 {
+		t.Fatalf("resize after room = %d, want 70", got)
+	}
+	if got := b.resize(3, 70, 10); got != 10 {
+		t.Fatalf("shrink = %d", got)
+	}
+	if used, peak := b.stats(); used != 10 || peak != 150 {
+		t.Fatalf("used %d, peak %d; want 10, 150", used, peak)
+	}
+	go func() { waited <- map[bool]int64{true: 1}[b.acquire(95)] }()
+	select {
+	case <-waited:
+		t.Fatal("acquire past the limit did not wait")
+	case <-time.After(50 * time.Millisecond):
+	}
+	b.close()
+	if got := <-waited; got != 0 {
+		t.Fatal("acquire on a closed budget succeeded")
+	}
+}
+
+// TestStreamSignalsEndOnALine runs b22 (the test binary as the b22 command,
+// see TestMain) on an endless stream and signals it while it writes: it
+// stops with the shell's code for the signal, 128 + its number, says so in
+// one line, and its output ends with a whole line. A SIGHUP used to kill it
+// mid-line, and a SIGQUIT to dump its goroutines and exit 2, the code for
+// bad input.
+func TestStreamSignalsEndOnALine(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no POSIX signals")
+	}
+	bin, err := exec.LookPath("b22")
+	if err != nil {
+		t.Skip(err)
+	}
+	input := gen.Lines(9, 500)
+	for _, c := range []struct {
+		sig  syscall.Signal
+		code int
+		says string
+	}{
+		{syscall.SIGHUP, 129, "hung up"},
+		{syscall.SIGINT, 130, "interrupted"},
+		{syscall.SIGQUIT, 131, "quit"},
+		{syscall.SIGTERM, 143, "terminated"},
+	} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			cmd := exec.Command(bin, "classify", "--jsonl", "-")
+			out, errs := &syncBuffer{}, &syncBuffer{}
+			cmd.Stdout, cmd.Stderr = out, errs
+			in, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			go func() { // endless input, until b22 is gone
+				for {
+					if _, err := in.Write(input); err != nil {
+						return
+					}
+				}
+			}()
+			deadline := time.Now().Add(20 * time.Second)
+			for len(out.String()) < 1<<20 { // well into the stream
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("b22 wrote too little in 20 s")
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(c.sig); err != nil {
+				t.Fatal(err)
+			}
+			err = cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != c.code {
+				t.Fatalf("exit %d (%v) after %v, want %d; stderr:\n%.2000s", code, err, c.sig, c.code, errs.String())
+			}
+			got := out.String()
+			if !strings.HasSuffix(got, "\n") {
+				t.Fatalf("output ends mid-line: %q", got[max(0, len(got)-80):])
+			}
+			n := strings.Count(got, "\n")
+			last := got[strings.LastIndexByte(got[:len(got)-1], '\n')+1:]
+			if !json.Valid([]byte(last)) {
+				t.Fatalf("last line is not JSON: %.200q", last)
+			}
+			if want := fmt.Sprintf("b22: %s after %d lines\n", c.says, n); errs.String() != want {
+				t.Fatalf("stderr %.2000q, want %q", errs.String(), want)
+			}
+		})
 	}
 }

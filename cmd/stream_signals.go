@@ -1,0 +1,26 @@
+package cmd
+
+import (
+	"os"
+	"syscall"
+)
+
+// streamSignals stop a --jsonl stream cleanly (see classifyStream).
+var streamSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// signalExit is what a stream stopped by sig says it was, and its exit
+// code: the shell's for a process the signal ended, 128 + the signal's
+// number (SIGHUP 129, SIGINT 130, SIGQUIT 131, SIGTERM 143). Exit 2 stays
+// the code for bad input, which Go's own SIGQUIT handling would exit with.
+func signalExit(sig os.Signal) (what string, code int) {
+	switch sig {
+	case syscall.SIGHUP:
+		return "hung up", 128 + 1
+	case syscall.SIGQUIT:
+		return "quit", 128 + 3
+	case syscall.SIGTERM:
+		return "terminated", 128 + 15
+	default:
+		return "interrupted", 128 + 2
+	}
+}
