@@ -120,6 +120,15 @@ func Suggest(got string, allowed []string) string { return didYouMean(got, allow
 
 // didYouMean suggests the allowed word closest to got, or "".
 func didYouMean(got string, allowed []string) string {
+	longest := 0
+	for _, a := range allowed {
+		longest = max(longest, len(a))
+	}
+	if len(got) > 2*longest+16 {
+		// Far longer than any allowed word: nothing is a small edit away,
+		// and comparing a megabyte with each word costs seconds.
+		return ""
+	}
 	best, bestD := "", 1<<30
 	for _, a := range allowed {
 		d := editDistance(strings.ToLower(got), strings.ToLower(a))
