@@ -113,20 +113,33 @@ func (c *Cond) eval(a Answers, params []ParamValue) Tri {
 }
 
 // keys appends the question indexes c reads, each once, in first-read order.
+// It takes one walk of c, whatever its size: past a few keys, a set stands
+// in for the scan of dst.
 func (c *Cond) keys(dst []int) []int {
 	if c == nil {
 		return dst
 	}
-	switch c.op {
-	case opAll, opAny, opNot:
-		for _, k := range c.kids {
-			dst = k.keys(dst)
+	var seen map[int]bool
+	c.leaves(func(l *Cond) {
+		if l.op == opParamUnset {
+			return
 		}
-		return dst
-	case opParamUnset:
-		return dst
-	}
-	return appendKey(dst, c.key)
+		if seen == nil && len(dst) < 16 {
+			dst = appendKey(dst, l.key)
+			return
+		}
+		if seen == nil {
+			seen = make(map[int]bool, 2*len(dst))
+			for _, k := range dst {
+				seen[k] = true
+			}
+		}
+		if !seen[l.key] {
+			seen[l.key] = true
+			dst = append(dst, l.key)
+		}
+	})
+	return dst
 }
 
 // leaves calls f for every leaf of c.
@@ -151,9 +164,14 @@ func (c *Cond) why(a Answers, params []ParamValue, dst []int) []int {
 	if c == nil {
 		return dst
 	}
+	return c.whyOut(a, params, c.eval(a, params), dst)
+}
+
+// whyOut is why for c whose outcome on a is out: each part is evaluated
+// once at each level above it, not once more for its own outcome.
+func (c *Cond) whyOut(a Answers, params []ParamValue, out Tri, dst []int) []int {
 	switch c.op {
 	case opAll, opAny:
-		out := c.eval(a, params)
 		decisive := False
 		if c.op == opAny {
 			decisive = True
@@ -162,14 +180,14 @@ func (c *Cond) why(a Answers, params []ParamValue, dst []int) []int {
 			v := k.eval(a, params)
 			switch {
 			case out == decisive && v == decisive:
-				return k.why(a, params, dst)
+				return k.whyOut(a, params, v, dst)
 			case out == Unknown && v == Unknown, out != Unknown && out != decisive:
-				dst = k.why(a, params, dst)
+				dst = k.whyOut(a, params, v, dst)
 			}
 		}
 		return dst
 	case opNot:
-		return c.kids[0].why(a, params, dst)
+		return c.kids[0].whyOut(a, params, out.not(), dst)
 	case opParamUnset:
 		return dst
 	}

@@ -1,7 +1,9 @@
 package classify
 
 import (
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -84,6 +86,7 @@ func (l *loader) buildDomains() {
 
 func (rs *RuleSet) domainOf(k int, leaves []*Cond) domain {
 	q := &rs.Questions[k]
+	leaves = distinctLeaves(leaves)
 	scratch := make(Answers, len(rs.Questions))
 	signature := func(v Value) string {
 		scratch[k] = v
@@ -94,6 +97,9 @@ func (rs *RuleSet) domainOf(k int, leaves []*Cond) domain {
 			}
 		}
 		return b.String()
+	}
+	if q.Type == TypeInt || q.Type == TypeNumber {
+		signature = rs.numberSignature(leaves)
 	}
 	var d domain
 	classOf := map[string]int{}
@@ -217,4 +223,76 @@ func (rs *RuleSet) numberExamples(q *Question, leaves []*Cond, classify func(Val
 		i = j + 1
 	}
 	return examples
+}
+
+// distinctLeaves drops the leaves that test what an earlier one tests (the
+// same operator and operand), which give the same outcome on every answer:
+// a signature need not repeat them, however often the rules do.
+func distinctLeaves(leaves []*Cond) []*Cond {
+	type test struct {
+		op    condOp
+		param int
+		num   float64
+		mask  uint64
+		flag  bool
+	}
+	seen := make(map[test]bool, len(leaves))
+	out := make([]*Cond, 0, len(leaves))
+	for _, l := range leaves {
+		t := test{l.op, l.param, l.num, l.mask, l.flag}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// numberSignature is the signature of domainOf for the leaves on a number
+// question, in time logarithmic in their count rather than linear: with a
+// value tried around each threshold, the linear one grew with the square of
+// the thresholds. On a known number each leaf tests, on each epoch, one of
+// v >= t (at_least), v <= t (at_most) or v == t (equals), or holds whatever
+// v is (answered, or a parameter with no value). Two numbers pass the same
+// tests exactly when as many `>=` thresholds are at or below each, as many
+// `<=` thresholds are below each, and both or neither equal the same `==`
+// threshold: those three make the signature.
+func (rs *RuleSet) numberSignature(leaves []*Cond) func(Value) string {
+	var ge, le, eq []float64
+	for _, leaf := range leaves {
+		var list *[]float64
+		switch leaf.op {
+		case opAtLeast:
+			list = &ge
+		case opAtMost:
+			list = &le
+		case opEquals:
+			list = &eq
+		default:
+			continue
+		}
+		if leaf.param < 0 {
+			*list = append(*list, leaf.num)
+			continue
+		}
+		for _, ep := range rs.epochs {
+			if p := ep.params[leaf.param]; p.Set {
+				*list = append(*list, p.Value)
+			}
+		}
+	}
+	for _, l := range []*[]float64{&ge, &le, &eq} {
+		sort.Float64s(*l)
+		*l = slices.Compact(*l)
+	}
+	return func(v Value) string {
+		// Thresholds t <= v, thresholds t < v, and the == threshold v is.
+		nge := sort.Search(len(ge), func(i int) bool { return ge[i] > v.Num })
+		nle, _ := slices.BinarySearch(le, v.Num)
+		ieq, found := slices.BinarySearch(eq, v.Num)
+		if !found {
+			ieq = -1
+		}
+		return strconv.Itoa(nge) + " " + strconv.Itoa(nle) + " " + strconv.Itoa(ieq)
+	}
 }

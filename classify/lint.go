@@ -26,27 +26,42 @@ func (rs *RuleSet) Lint() Problems {
 	}
 	probes := rs.probeDomains()
 
-	// Verdicts, sub-categories and their rules over every completion.
+	// Verdicts, sub-categories and their rules over every completion. The
+	// verdict rules read only the verdict keys, and the verdict's own
+	// domains already tell apart every answer that any of their leaves
+	// does: the finer probe domains would only repeat completions, as many
+	// times over as the other rules add thresholds. Each rule is evaluated
+	// once per completion.
 	verdicts := uint32(0)
 	strengthsSeen := make([]uint32, len(rs.Subcategories))
-	fired := map[string]bool{}
-	rs.forEach(rs.verdictKeys, probes, func(a Answers, params []ParamValue) {
-		code := rs.code(a, params)
+	outs := make([]Tri, len(rs.verdictConds))
+	firedAt := make([]bool, len(rs.verdictConds))
+	rs.forEach(rs.verdictKeys, rs.domains, func(a Answers, params []ParamValue) {
+		rs.verdictOutcomes(a, params, nil, outs)
+		code, _ := rs.codeOf(outs)
 		verdicts |= 1 << (code & 3)
 		for i := range rs.Subcategories {
 			strengthsSeen[i] |= 1 << strengthField(i)(code)
-			for _, r := range rs.Subcategories[i].Rules {
-				if r.When.eval(a, params) == True {
-					fired[r.ID] = true
-				}
-			}
 		}
-		for _, g := range rs.Gates {
-			if g.When.eval(a, params) == True {
-				fired[g.ID] = true
+		for i, o := range outs {
+			if o == True {
+				firedAt[i] = true
 			}
 		}
 	})
+	// verdictConds holds the gates, then every sub-category's rules.
+	fired := map[string]bool{}
+	i := 0
+	for _, g := range rs.Gates {
+		fired[g.ID] = firedAt[i]
+		i++
+	}
+	for _, s := range rs.Subcategories {
+		for _, r := range s.Rules {
+			fired[r.ID] = firedAt[i]
+			i++
+		}
+	}
 	for v := vUnlikely; v <= vLikely; v++ {
 		if verdicts&(1<<v) == 0 {
 			add(fileRules, "", "no answers lead to the verdict %q", verdictNames[v])

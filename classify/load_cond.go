@@ -11,8 +11,18 @@ var leafOps = []string{"equals", "in", "at_least", "at_most", "includes", "inclu
 
 // cond compiles a condition, checking every key, value and parameter it
 // names. inVerdict forbids `answered`, whose truth is not about the product
-// and would break the reasoning over unanswered questions.
+// and would break the reasoning over unanswered questions. A condition over
+// the bounds of condsize.go is refused before any of it is compiled.
 func (l *loader) cond(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond {
+	if n == nil || !checkCondSize(d, n, key) {
+		return nil
+	}
+	return l.compile(d, n, key, inVerdict)
+}
+
+// compile compiles a condition that is within the bounds; its recursion is
+// as deep as the condition, at most maxCondDepth.
+func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond {
 	if n == nil {
 		return nil
 	}
@@ -33,14 +43,14 @@ func (l *loader) cond(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond {
 			c.op = opAny
 		}
 		for i, it := range items {
-			if k := l.cond(d, it, fmt.Sprintf("%s.%s[%d]", key, first, i), inVerdict); k != nil {
+			if k := l.compile(d, it, fmt.Sprintf("%s.%s[%d]", key, first, i), inVerdict); k != nil {
 				c.kids = append(c.kids, k)
 			}
 		}
 		return c
 	case "not":
 		m := d.mapping(n, key, []string{"not"}, nil)
-		if k := l.cond(d, m["not"], key+".not", inVerdict); k != nil {
+		if k := l.compile(d, m["not"], key+".not", inVerdict); k != nil {
 			return &Cond{op: opNot, kids: []*Cond{k}, at: at(n)}
 		}
 		return nil
