@@ -19,24 +19,24 @@ type archetype struct {
 
 var archetypes = []archetype{
 	{"meeting app", map[string]any{"realtime_voice": true, "realtime_video": true, "max_participants": 300, "pstn_access": true,
-		"telephone_network_video": false, "internet_delivery": true, "use_cases": []string{"meetings", "collaboration"}, "call_centre": false,
+		"telephone_network_video": false, "internet_delivery": true, "media_relay": true, "use_cases": []string{"meetings", "collaboration"}, "call_centre": false,
 		"audience": "business_customers", "delivery_model": "own_platform", "charging": "paid", "marketplace": false}},
 	{"telemedicine", map[string]any{"realtime_voice": true, "realtime_video": true, "max_participants": 4, "pstn_access": false,
-		"telephone_network_video": false, "internet_delivery": true, "use_cases": []string{"remote_diagnosis"}, "audience": "public",
+		"telephone_network_video": false, "internet_delivery": true, "media_relay": true, "use_cases": []string{"remote_diagnosis"}, "audience": "public",
 		"delivery_model": "embedded_sdk", "charging": "paid", "marketplace": true}},
 	{"online classes", map[string]any{"realtime_voice": true, "realtime_video": true, "max_participants": 60, "pstn_access": false,
-		"telephone_network_video": false, "internet_delivery": true, "use_cases": []string{"remote_teaching", "live_streaming"},
+		"telephone_network_video": false, "internet_delivery": true, "media_relay": true, "use_cases": []string{"remote_teaching", "live_streaming"},
 		"audience": "public", "delivery_model": "embedded_sdk", "charging": "paid", "marketplace": false}},
 	{"video on demand", map[string]any{"realtime_voice": false, "realtime_video": false, "internet_delivery": true, "use_cases": []string{"vod"},
 		"audience": "public", "delivery_model": "own_platform", "charging": "paid", "marketplace": false}},
 	{"game with voice", map[string]any{"realtime_voice": true, "realtime_video": false, "max_participants": 5, "pstn_access": false,
-		"internet_delivery": true, "use_cases": []string{"game_voice"}, "audience": "public", "delivery_model": "embedded_sdk",
+		"internet_delivery": true, "media_relay": true, "use_cases": []string{"game_voice"}, "audience": "public", "delivery_model": "embedded_sdk",
 		"charging": "bundled", "marketplace": false}},
 	{"dating app", map[string]any{"realtime_voice": true, "realtime_video": true, "max_participants": 2, "pstn_access": false,
-		"telephone_network_video": false, "internet_delivery": true, "use_cases": []string{}, "audience": "public",
+		"telephone_network_video": false, "internet_delivery": true, "media_relay": false, "use_cases": []string{}, "audience": "public",
 		"delivery_model": "own_platform", "charging": "free", "marketplace": false}},
 	{"internal tool", map[string]any{"realtime_voice": true, "realtime_video": true, "max_participants": 100, "pstn_access": false,
-		"telephone_network_video": false, "internet_delivery": true, "use_cases": []string{"meetings"}, "audience": "internal_only",
+		"telephone_network_video": false, "internet_delivery": true, "media_relay": true, "use_cases": []string{"meetings"}, "audience": "internal_only",
 		"delivery_model": "own_platform", "charging": "free", "marketplace": false}},
 	{"conference call bridge", map[string]any{"realtime_voice": true, "realtime_video": false, "max_participants": 50, "pstn_access": true,
 		"internet_delivery": false, "use_cases": []string{"meetings"}, "call_centre": true, "audience": "business_customers",
@@ -64,6 +64,9 @@ func Document(seed uint64, i int) map[string]any {
 	answers["clean_record"] = rng.IntN(20) > 0
 	answers["security_measures"] = rng.IntN(3) > 0
 	answers["existing_licences"] = [][]string{{}, {"icp_filing"}, {"icp_filing", "b25"}, {"b22_cross_regional"}}[rng.IntN(4)]
+	if slices.Contains(answers["existing_licences"].([]string), "b22_cross_regional") {
+		answers["existing_licence_covers_area"] = rng.IntN(3) > 0
+	}
 	if n, ok := answers["max_participants"].(int); ok {
 		answers["max_participants"] = max(2, n+rng.IntN(n+1)-n/2)
 	}
