@@ -47,24 +47,29 @@ func (c Citation) ref(src *Source) CitationRef {
 func (l *loader) cite(cites []Citation) citedBasis {
 	rs := l.rs
 	cb := citedBasis{ids: make([][]string, len(rs.epochs)), refs: make([][]CitationRef, len(rs.epochs))}
+	inForce := make([]bool, len(cites))
 	for e, ep := range rs.epochs {
-		var ids []string
-		refs := []CitationRef{}
-		for _, c := range cites {
+		same := e > 0
+		for i, c := range cites {
 			src := rs.Source(c.Source)
-			if src == nil || !src.InForce.Holds(ep.from) {
+			held := src != nil && src.InForce.Holds(ep.from)
+			same = same && held == inForce[i]
+			inForce[i] = held
+		}
+		if same { // the same editions in force as the day before
+			cb.ids[e], cb.refs[e] = cb.ids[e-1], cb.refs[e-1]
+			continue
+		}
+		ids := []string{}
+		refs := []CitationRef{}
+		for i, c := range cites {
+			if !inForce[i] {
 				continue
 			}
-			refs = append(refs, c.ref(src))
-			if len(ids) == 0 || !containsString(ids, c.Source) {
+			refs = append(refs, c.ref(rs.Source(c.Source)))
+			if !containsString(ids, c.Source) {
 				ids = append(ids, c.Source)
 			}
-		}
-		if ids == nil {
-			ids = []string{}
-		}
-		if e > 0 && sameStrings(ids, cb.ids[e-1]) && sameRefs(refs, cb.refs[e-1]) {
-			ids, refs = cb.ids[e-1], cb.refs[e-1]
 		}
 		cb.ids[e], cb.refs[e] = ids, refs
 	}
@@ -78,18 +83,6 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func sameRefs(a, b []CitationRef) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // citeAll works out every basis a result can show.

@@ -234,6 +234,9 @@ func (l *loader) encodeBasis() {
 	rs := l.rs
 	rs.eachCited(func(cb citedBasis) {
 		for e := range cb.ids {
+			if e > 0 && len(cb.refs[e]) > 0 && &cb.refs[e][0] == &cb.refs[e-1][0] {
+				continue // shared with the epoch before: encoded already
+			}
 			rs.enc.addBasis(cb.ids[e], rs.sourceIndex)
 			rs.enc.addCitations(cb.refs[e])
 		}
