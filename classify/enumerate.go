@@ -14,6 +14,11 @@ var verdictNames = [...]string{"unlikely", "possible", "likely", "undetermined"}
 // gateFailsBit marks a completion in which a gate rules B22 out.
 const gateFailsBit = 1 << 30
 
+// maxSubcategories is how many sub-categories' strengths fit between the
+// verdict's bits and gateFailsBit in a completion's code; Load refuses more
+// rather than let them overwrite each other.
+const maxSubcategories = (30 - 2) / 2
+
 // code evaluates complete answers: bits 0-1 the verdict, bits 2i+2 and 2i+3
 // the strength of sub-category i from the product's features alone (0 none,
 // 1 possible, 2 likely), and gateFailsBit.

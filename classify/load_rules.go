@@ -64,6 +64,10 @@ func (l *loader) rules(n *yaml.Node) {
 		seen.check(d, g, key, r.ID)
 		rs.Gates = append(rs.Gates, r)
 	}
+	if subs := d.list(m["subcategories"], "subcategories"); len(subs) > maxSubcategories {
+		d.bad(m["subcategories"], "subcategories", "%d sub-categories; a rule set can have at most %d", len(subs), maxSubcategories)
+		return
+	}
 	for i, s := range d.list(m["subcategories"], "subcategories") {
 		key := fmt.Sprintf("subcategories[%d]", i)
 		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, nil)

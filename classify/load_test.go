@@ -188,3 +188,26 @@ func TestAskedIgnoresStaleAnswers(t *testing.T) {
 		t.Error("the company section is asked for an internal-only product")
 	}
 }
+
+// TestLoadRefusesTooManySubcategories: a completion's code holds two bits
+// per sub-category below the gate flag; a rule set with more sub-categories
+// than fit is refused, not evaluated with strengths overwriting each other.
+func TestLoadRefusesTooManySubcategories(t *testing.T) {
+	m := ruleFiles(t)
+	rules := string(m["rules.yaml"].Data)
+	start := strings.Index(rules, "  - id: multiparty_telephone\n")
+	end := strings.Index(rules, "  - id: video_telephone_conference\n")
+	if start < 0 || end < 0 {
+		t.Fatal("rules.yaml layout changed")
+	}
+	sub := rules[start:end]
+	var extra strings.Builder
+	for i := 0; i < 13; i++ {
+		extra.WriteString(strings.ReplaceAll(sub, "multiparty_telephone", fmt.Sprintf("extra_%d", i)))
+	}
+	m["rules.yaml"].Data = []byte(rules[:end] + extra.String() + rules[end:])
+	_, err := classify.Load(m)
+	if err == nil || !strings.Contains(err.Error(), "subcategories: 16 sub-categories; a rule set can have at most 14") {
+		t.Fatalf("Load = %v", err)
+	}
+}
