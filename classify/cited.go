@@ -87,51 +87,32 @@ func containsString(ss []string, s string) bool {
 
 // citeAll works out every basis a result can show.
 func (l *loader) citeAll() {
-	rs := l.rs
+	l.rs.eachCited(func(cites []Citation, cb *citedBasis) { *cb = l.cite(cites) })
+}
+
+// eachCited calls f with every basis a result can show, as written and as
+// worked out for results.
+func (rs *RuleSet) eachCited(f func([]Citation, *citedBasis)) {
 	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
 		for i := range list {
-			list[i].cited = l.cite(list[i].Cites)
+			f(list[i].Cites, &list[i].cited)
 		}
 	}
 	for i := range rs.Subcategories {
 		for j := range rs.Subcategories[i].Rules {
 			r := &rs.Subcategories[i].Rules[j]
-			r.cited = l.cite(r.Cites)
+			f(r.Cites, &r.cited)
 		}
 	}
 	for i := range rs.Scopes {
-		rs.Scopes[i].cited = l.cite(rs.Scopes[i].Cites)
+		f(rs.Scopes[i].Cites, &rs.Scopes[i].cited)
 	}
-	rs.Existing.cited = l.cite(rs.Existing.Cites)
+	f(rs.Existing.Cites, &rs.Existing.cited)
 	for i := range rs.Requirements {
-		rs.Requirements[i].cited = l.cite(rs.Requirements[i].Cites)
+		f(rs.Requirements[i].Cites, &rs.Requirements[i].cited)
 	}
 	for i := range rs.Texts.Process {
-		rs.Texts.Process[i].cited = l.cite(rs.Texts.Process[i].Cites)
-	}
-}
-
-// eachCited calls f with every basis a result can show.
-func (rs *RuleSet) eachCited(f func(citedBasis)) {
-	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
-		for _, r := range list {
-			f(r.cited)
-		}
-	}
-	for _, s := range rs.Subcategories {
-		for _, r := range s.Rules {
-			f(r.cited)
-		}
-	}
-	for _, s := range rs.Scopes {
-		f(s.cited)
-	}
-	f(rs.Existing.cited)
-	for _, r := range rs.Requirements {
-		f(r.cited)
-	}
-	for _, p := range rs.Texts.Process {
-		f(p.cited)
+		f(rs.Texts.Process[i].Cites, &rs.Texts.Process[i].cited)
 	}
 }
 

@@ -232,7 +232,7 @@ func (l *loader) encodeTexts() {
 // records the sources it cites.
 func (l *loader) encodeBasis() {
 	rs := l.rs
-	rs.eachCited(func(cb citedBasis) {
+	rs.eachCited(func(_ []Citation, cb *citedBasis) {
 		for e := range cb.ids {
 			if e > 0 && len(cb.refs[e]) > 0 && &cb.refs[e][0] == &cb.refs[e-1][0] {
 				continue // shared with the epoch before: encoded already
