@@ -264,3 +264,13 @@ func TestDeepYAMLIsLocated(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketsInTextAreNotNesting: brackets inside a plain text are
+// characters of the text, not nesting.
+func TestBracketsInTextAreNotNesting(t *testing.T) {
+	rs := embedded(t)
+	data := "product:\n  description: notes " + strings.Repeat("[", 50) + " end\nanswers:\n  coverage: nationwide\n"
+	if _, err := rs.ParseAnswers("text.yaml", []byte(data), classify.FormatYAML); err != nil {
+		t.Fatalf("valid YAML refused: %v", err)
+	}
+}

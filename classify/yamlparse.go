@@ -117,6 +117,13 @@ func yamlFlowDepth(data []byte, limit int) *Problem {
 		case '#':
 			comment = i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'
 		case '[', '{':
+			// A bracket opens a collection where a value can start, or
+			// anywhere inside one; in the middle of a plain text it is a
+			// character of the text.
+			if depth == 0 && strings.IndexByte("\n:-[{,?", prev) < 0 {
+				prev = 'x' // and so are the brackets after it on the line
+				continue
+			}
 			if depth++; depth > limit {
 				return &Problem{Line: line, Col: col, Message: fmt.Sprintf("nesting deeper than %d levels", limit)}
 			}
