@@ -34,11 +34,8 @@ func Main(args []string, s Streams) int { return mainAt(args, s, time.Now) }
 
 // mainAt is Main with a clock, which only supplies the default dates.
 func mainAt(args []string, s Streams, now func() time.Time) int {
-	out, ok := s.Out.(*checkedWriter)
-	if !ok {
-		out = &checkedWriter{w: s.Out}
-		s.Out = out
-	}
+	out := &checkedWriter{w: s.Out}
+	s.Out = out
 	a := &app{s: s, now: now}
 	root := newRootCmd(a)
 	root.SetArgs(args)

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"io"
 	"os"
 
@@ -26,12 +25,8 @@ type Streams struct {
 // StdStreams are the process's own streams.
 func StdStreams() Streams {
 	tty := func(f *os.File) bool { return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()) }
-	var out io.Writer = os.Stdout
-	if closedAtStart(os.Stdout) {
-		out = &checkedWriter{err: errStdoutClosed}
-	}
 	return Streams{
-		In: os.Stdin, Out: out, Err: os.Stderr,
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: tty(os.Stdin), OutTTY: tty(os.Stdout), ErrTTY: tty(os.Stderr),
 		Getenv: os.Getenv,
 		Width:  func() int { return terminalWidth(os.Stdout) },
@@ -45,14 +40,15 @@ func (s Streams) getenv(k string) string {
 	return s.Getenv(k)
 }
 
-// errStdoutClosed is what a write to a standard output that was closed at
-// start returns.
-var errStdoutClosed = errors.New("standard output is closed")
-
 // checkedWriter remembers the first error writing standard output, so that a
-// full disk or a closed stdout ends the run with exit 1 and a message (as
-// jq and git do) even where a command writes with fmt.Fprint and moves on.
-// Writes after the first error are not attempted.
+// full disk ends the run with exit 1 and a message (as jq and git do) even
+// where a command writes with fmt.Fprint and moves on. Writes after the
+// first error are not attempted.
+//
+// A standard output closed at start ('>&-') cannot be told from /dev/null:
+// the Go runtime opens /dev/null read-write in its place before b22 runs,
+// exactly as Python's subprocess.DEVNULL and daemons hand it over, so b22
+// writes there and cannot report the loss.
 type checkedWriter struct {
 	w   io.Writer
 	err error
