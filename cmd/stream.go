@@ -167,8 +167,21 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			// The output is gone: stop reading, let the lines in flight drain.
 			stop()
 			stopped = true
-			for range results {
-				<-tokens
+			// The reader may be blocked on an input that stays open: a
+			// signal still ends the run while the lines drain.
+		drain:
+			for {
+				select {
+				case _, ok := <-results:
+					if !ok {
+						break drain
+					}
+					<-tokens
+				case sig := <-signals:
+					what, code := signalExit(sig)
+					fmt.Fprintf(a.s.Err, "b22: %s after %d lines (the output had failed: %v)\n", what, next-1, writeErr)
+					return exitCodeError{code}
+				}
 			}
 		}
 	}
