@@ -265,12 +265,17 @@ func TestDeepYAMLIsLocated(t *testing.T) {
 	}
 }
 
-// TestBracketsInTextAreNotNesting: brackets inside a plain text are
-// characters of the text, not nesting.
+// TestBracketsInTextAreNotNesting: brackets inside a text (plain, on a
+// continuation line, in a literal block) are characters, not nesting.
 func TestBracketsInTextAreNotNesting(t *testing.T) {
 	rs := embedded(t)
-	data := "product:\n  description: notes " + strings.Repeat("[", 50) + " end\nanswers:\n  coverage: nationwide\n"
-	if _, err := rs.ParseAnswers("text.yaml", []byte(data), classify.FormatYAML); err != nil {
-		t.Fatalf("valid YAML refused: %v", err)
+	for _, data := range []string{
+		"product:\n  description: notes " + strings.Repeat("[", 50) + " end\nanswers:\n  coverage: nationwide\n",
+		"product:\n  description: |\n    " + strings.Repeat("{", 200) + "\n    " + strings.Repeat("[", 200) + "\nanswers:\n  coverage: nationwide\n",
+		"product:\n  name: a long\n    " + strings.Repeat("[", 50) + " name\nanswers:\n  coverage: nationwide\n",
+	} {
+		if _, err := rs.ParseAnswers("text.yaml", []byte(data), classify.FormatYAML); err != nil {
+			t.Errorf("valid YAML refused: %v", err)
+		}
 	}
 }

@@ -26,8 +26,8 @@ const (
 // maxRuleFileBytes bounds each rule file; the embedded ones are far smaller.
 const maxRuleFileBytes int64 = 4 << 20
 
-// maxRuleDepth bounds the nesting of brackets in a rule file; the shipped
-// rules nest a few levels.
+// maxRuleDepth is the nesting a rule file's depth error names; the shipped
+// rules nest a few levels, and a condition at most 32.
 const maxRuleDepth = 100
 
 var (
@@ -122,14 +122,10 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		}
 		return nil, ps
 	}
-	if p := yamlFlowDepth(data, maxRuleDepth); p != nil {
-		p.File = file
-		return nil, append(ps, *p)
-	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		p := yamlProblem(err, data)
+		p := yamlProblemDepth(err, data, maxRuleDepth)
 		p.File = file
 		return nil, append(ps, p)
 	}
@@ -143,7 +139,7 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		c.add(pos{Line: second.Line, Col: second.Column}, "", "a second YAML document starts here; a rule file holds one (remove the --- line before it)")
 		return nil, ps
 	case !errors.Is(err, io.EOF):
-		p := yamlProblem(err, data)
+		p := yamlProblemDepth(err, data, maxRuleDepth)
 		p.File = file
 		return nil, append(ps, p)
 	}

@@ -126,7 +126,14 @@ func didYouMean(got string, allowed []string) string {
 	}
 	if len(got) > 2*longest+16 {
 		// Far longer than any allowed word: nothing is a small edit away,
-		// and comparing a megabyte with each word costs seconds.
+		// and comparing a megabyte with each word costs seconds; a word it
+		// starts with may still be what was meant.
+		head := strings.ToLower(got[:2*longest+16])
+		for _, a := range allowed {
+			if len(a) >= 4 && strings.HasPrefix(head, strings.ToLower(a)) {
+				return a
+			}
+		}
 		return ""
 	}
 	best, bestD := "", 1<<30

@@ -22,9 +22,6 @@ func parseYAML(data []byte) (*node, []Problem) {
 	if p := yamlControlChar(data); p != nil {
 		return nil, []Problem{*p}
 	}
-	if p := yamlFlowDepth(data, maxDepth); p != nil {
-		return nil, []Problem{*p}
-	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -55,7 +52,21 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // yamlProblem turns a yaml.v3 syntax error into a located problem, with a
 // word on the usual cause where the library's message does not say it.
 func yamlProblem(err error, data []byte) Problem {
+	return yamlProblemDepth(err, data, maxDepth)
+}
+
+// yamlProblemDepth is yamlProblem for a kind of document nested at most
+// limit deep: the YAML library's own depth error (at 10,000 levels, often
+// without a place) is reported at the bracket where limit is passed, in the
+// words the rest of b22 uses.
+func yamlProblemDepth(err error, data []byte, limit int) Problem {
 	msg := err.Error()
+	if strings.Contains(msg, "exceeded max depth") {
+		if p := yamlFlowDepth(data, limit); p != nil {
+			return *p
+		}
+		return Problem{Message: fmt.Sprintf("nesting deeper than %d levels", limit)}
+	}
 	m := yamlLineRE.FindStringSubmatch(msg)
 	if m == nil {
 		return Problem{Message: strings.TrimPrefix(msg, "yaml: ")}
@@ -74,9 +85,10 @@ func yamlProblem(err error, data []byte) Problem {
 }
 
 // yamlFlowDepth finds where flow collections ([ and {) nest deeper than
-// limit, outside quoted strings and comments, before the YAML library parses
-// them: it would recurse thousands of levels and then report its own limit
-// without a place. Block nesting that deep needs more indentation than a
+// limit, outside quoted strings and comments. It only locates a depth the
+// YAML library has already refused, so a bracket it misreads (in a block
+// scalar, on a continuation line) can misplace that error but never refuse
+// a valid document. Block nesting that deep needs more indentation than a
 // document's size limit allows.
 func yamlFlowDepth(data []byte, limit int) *Problem {
 	line, col, depth := 1, 0, 0
