@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/report"
+	"b22/internal/report"
 )
 
 type classifyOptions struct {

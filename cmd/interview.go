@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/memo"
+	"b22/internal/memo"
 	"b22/tui"
 )
 

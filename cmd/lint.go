@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
+	"b22/internal/report"
 	"b22/questionnaires"
-	"b22/report"
 )
 
 type lintOptions struct{ Dir string }

@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/fsutil"
-	"b22/memo"
+	"b22/internal/fsutil"
+	"b22/internal/memo"
 )
 
 type memoOptions struct {

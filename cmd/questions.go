@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"b22/report"
+	"b22/internal/report"
 )
 
 type questionsOptions struct {

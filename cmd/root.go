@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
+	"b22/internal/report"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
-	"b22/report"
 )
 
 // app is what every command shares: the streams, the rule set (loaded on

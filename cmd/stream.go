@@ -14,7 +14,7 @@ import (
 	"syscall"
 
 	"b22/classify"
-	"b22/report"
+	"b22/internal/report"
 )
 
 // lineJob is one line of a --jsonl stream.

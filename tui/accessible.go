@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"b22/classify"
-	"b22/report"
+	"b22/internal/report"
 )
 
 // Outcome is how an interview ended.

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
-	"b22/report"
+	"b22/internal/report"
 )
 
 // common is what every screen shares: the rule set, the language, the

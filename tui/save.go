@@ -11,7 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
-	"b22/fsutil"
+	"b22/internal/fsutil"
 )
 
 // saver writes snapshots of the answers atomically, newest last.

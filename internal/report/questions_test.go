@@ -8,8 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"b22/classify"
+	"b22/internal/report"
 	"b22/questionnaires"
-	"b22/report"
 )
 
 // TestQuestionsDocIsCurrent keeps docs/questions.md equal to what
@@ -22,7 +22,7 @@ func TestQuestionsDocIsCurrent(t *testing.T) {
 	}
 	var b bytes.Buffer
 	report.WriteQuestionsMarkdown(&b, rs)
-	want, err := os.ReadFile("../docs/questions.md")
+	want, err := os.ReadFile("../../docs/questions.md")
 	if err != nil {
 		t.Fatal(err)
 	}

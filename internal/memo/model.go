@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"b22/report"
+	"b22/internal/report"
 )
 
 // The memo model: what the memo says, in order, independent of the format.
