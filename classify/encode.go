@@ -98,10 +98,10 @@ var resultFields = [...]resultField{
 		e.str(r.Questionnaire.AsOf.String())
 		e.raw(`}`)
 	}),
-	resultFieldOf("verdict", func(e *jsonWriter, r *Result) { e.str(r.Verdict) }),
+	resultFieldOf("verdict", func(e *jsonWriter, r *Result) { e.str(string(r.Verdict)) }),
 	resultFieldOf("summary", func(e *jsonWriter, r *Result) { e.text(r.Summary) }),
 	resultFieldOf("covered_by_existing_licence", func(e *jsonWriter, r *Result) { e.bool(r.CoveredByExistingLicence) }),
-	resultFieldOf("existing_licence", func(e *jsonWriter, r *Result) { e.str(r.ExistingLicence) }),
+	resultFieldOf("existing_licence", func(e *jsonWriter, r *Result) { e.str(string(r.ExistingLicence)) }),
 	resultFieldOf("subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.Subcategories) }),
 	resultFieldOf("open_subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.OpenSubcategories) }),
 	resultFieldOf("exclusions", func(e *jsonWriter, r *Result) { e.findings(r.Exclusions) }),
@@ -115,7 +115,7 @@ var resultFields = [...]resultField{
 			e.raw(`,"name":`)
 			e.text(q.Name)
 			e.raw(`,"status":`)
-			e.str(q.Status)
+			e.str(string(q.Status))
 			e.raw(`,"text":`)
 			e.text(q.Text)
 			e.raw(`,"answers":`)
@@ -164,7 +164,7 @@ var resultFields = [...]resultField{
 				e.raw(`,"label":`)
 				e.text(l.Label)
 				e.raw(`,"verdict":`)
-				e.str(l.Verdict)
+				e.str(string(l.Verdict))
 				e.raw(`}`)
 			})
 			e.raw(`}`)
@@ -188,7 +188,7 @@ var resultFields = [...]resultField{
 			e.raw(`{"id":`)
 			e.str(g.ID)
 			e.raw(`,"status":`)
-			e.str(g.Status)
+			e.str(string(g.Status))
 			e.raw(`,"text":`)
 			e.text(g.Text)
 			e.raw(`,"because":`)
@@ -416,7 +416,7 @@ func (e *jsonWriter) subcategories(ss []SubcategoryResult) {
 		e.raw(`,"name":`)
 		e.text(s.Name)
 		e.raw(`,"strength":`)
-		e.str(s.Strength)
+		e.str(string(s.Strength))
 		e.raw(`,"settled":`)
 		e.bool(s.Settled)
 		e.raw(`,"depends_on":`)

@@ -9,7 +9,7 @@ const (
 	vUndetermined
 )
 
-var verdictNames = [...]string{"unlikely", "possible", "likely", "undetermined"}
+var verdictNames = [...]Verdict{VerdictUnlikely, VerdictPossible, VerdictLikely, VerdictUndetermined}
 
 // gateFailsBit marks a completion in which a gate rules B22 out.
 const gateFailsBit = 1 << 30
@@ -76,7 +76,7 @@ func (rs *RuleSet) codeOf(outs []Tri) (code uint32, ok bool) {
 			case Unknown:
 				return 0, false
 			case True:
-				if rs.Subcategories[s].Rules[j].Strength == "likely" {
+				if rs.Subcategories[s].Rules[j].Strength == StrengthLikely {
 					st = 2
 				} else {
 					st = max(st, 1)

@@ -26,7 +26,7 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 	r := &Result{
 		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
 		Verdict:       verdictNames[ev.verdict],
-		Summary:       rs.Texts.Verdicts[verdictNames[ev.verdict]],
+		Summary:       rs.Texts.Verdicts[string(verdictNames[ev.verdict])],
 		AnswersSHA256: rs.Fingerprint(doc),
 		enc:           &rs.enc,
 	}
@@ -168,7 +168,7 @@ func (ev *evaluation) subcategories(r *Result) {
 		if set&(1<<2) != 0 {
 			strongest = 2
 		}
-		sr := SubcategoryResult{ID: s.ID, Name: s.Name, Strength: strengths[2-strongest], Settled: only(set) >= 0,
+		sr := SubcategoryResult{ID: s.ID, Name: s.Name, Strength: Strengths[2-strongest], Settled: only(set) >= 0,
 			DependsOn: []string{}, Confidence: s.Confidence, Footing: s.Footing}
 		if !sr.Settled {
 			n := 0
@@ -261,7 +261,7 @@ func (ev *evaluation) licence(r *Result) {
 	}
 	cov := ev.step(rs.Existing.ID, "existing_licence", rs.Existing.When)
 	r.CoveredByExistingLicence = cov == True
-	r.ExistingLicence = [...]string{"does_not_cover", "unknown", "covers"}[cov]
+	r.ExistingLicence = [...]Coverage{CoverageDoesNotCover, CoverageUnknown, CoverageCovers}[cov]
 	for i := range rs.Scopes {
 		s := &rs.Scopes[i]
 		out := ev.step(s.ID, "scope", s.When)
@@ -354,7 +354,7 @@ func (ev *evaluation) requirements(r *Result) {
 		why := req.MetWhen.read
 		ev.affects(req.MetWhen, out)
 		r.Requirements = append(r.Requirements, RequirementResult{
-			ID: req.ID, Name: req.Name, Status: [...]string{"unmet", "unknown", "met"}[out], Text: ev.variant(req.Variants),
+			ID: req.ID, Name: req.Name, Status: [...]Status{StatusUnmet, StatusUnknown, StatusMet}[out], Text: ev.variant(req.Variants),
 			Answers: why, Basis: req.cited.ids[ev.epoch], Citations: req.cited.refs[ev.epoch], Confidence: req.Confidence, Footing: req.Footing,
 		})
 	}
@@ -430,7 +430,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 			continue
 		}
 		why := ev.why(g.When, out)
-		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]string{Unknown: "unknown", True: "triggered"}[out],
+		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]RegimeStatus{Unknown: RegimeUnknown, True: RegimeTriggered}[out],
 			Text: g.texts[ev.epoch], Because: why, Basis: g.cited.ids[ev.epoch], Citations: g.cited.refs[ev.epoch], Confidence: g.Confidence})
 	}
 	for i := range rs.Notes {

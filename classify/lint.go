@@ -68,7 +68,7 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	}
 	for i, s := range rs.Subcategories {
-		for st, name := range []string{"", "possible", "likely"} {
+		for st, name := range []Strength{"", StrengthPossible, StrengthLikely} {
 			if name != "" && strengthsSeen[i]&(1<<st) == 0 && rs.hasStrength(s, name) {
 				add(fileRules, "subcategories."+s.ID, "no answers make it %s", name)
 			}
@@ -249,7 +249,7 @@ func (rs *RuleSet) Lint() Problems {
 	return ps.sorted()
 }
 
-func (rs *RuleSet) hasStrength(s Subcategory, strength string) bool {
+func (rs *RuleSet) hasStrength(s Subcategory, strength Strength) bool {
 	for _, r := range s.Rules {
 		if r.Strength == strength {
 			return true

@@ -82,7 +82,7 @@ func (l *loader) rules(n *yaml.Node) {
 			rr, rm := l.rule(d, rn, rkey, true, []string{"when", "text", "strength"}, nil)
 			seen.check(d, rn, rkey, rr.ID)
 			if rm != nil {
-				rr.Strength = l.oneOf(d, rm["strength"], rkey+".strength", strengths)
+				rr.Strength = Strength(l.oneOf(d, rm["strength"], rkey+".strength", strengths))
 			}
 			sub.Rules = append(sub.Rules, rr)
 		}

@@ -100,8 +100,8 @@ func TestVerdictOverCompletions(t *testing.T) {
 	for n := 0; n < 300; n++ {
 		answers, unknown := randomPartial(rng, 1+rng.IntN(3))
 		partial := evalMap(t, rs, answers)
-		verdicts := map[string]bool{}
-		full := map[string]string{}
+		verdicts := map[classify.Verdict]bool{}
+		full := map[string]classify.Verdict{}
 		completions(answers, unknown, func(c map[string]any) {
 			v := evalMap(t, rs, c).Verdict
 			verdicts[v] = true
@@ -135,7 +135,7 @@ func TestVerdictOverCompletions(t *testing.T) {
 				for _, v := range verdictKeys[k] {
 					c[k] = v
 					b, _ := json.Marshal(c)
-					seen[full[string(b)]] = true
+					seen[string(full[string(b)])] = true
 				}
 				pivotal = pivotal || len(seen) > 1
 			})
@@ -240,7 +240,7 @@ func TestAsOfPicksParameters(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, q := range r.Requirements {
-			if q.ID == "foreign_investment" && q.Status != want {
+			if q.ID == "foreign_investment" && string(q.Status) != want {
 				t.Errorf("as of %s foreign_investment = %s, want %s", date, q.Status, want)
 			}
 		}
@@ -256,7 +256,7 @@ func strengthsOf(r *classify.Result) map[string]string {
 	out := map[string]string{}
 	for _, list := range [][]classify.SubcategoryResult{r.Subcategories, r.IfOperated} {
 		for _, s := range list {
-			out[s.ID] = s.Strength
+			out[s.ID] = string(s.Strength)
 		}
 	}
 	return out
@@ -291,14 +291,14 @@ func TestOutlookOverCompletions(t *testing.T) {
 				}
 				with[p.Key] = l.Answer
 				verdicts := map[string]bool{}
-				completions(with, others(p.Key), func(c map[string]any) { verdicts[evalMap(t, rs, c).Verdict] = true })
+				completions(with, others(p.Key), func(c map[string]any) { verdicts[string(evalMap(t, rs, c).Verdict)] = true })
 				want := "undetermined"
 				if len(verdicts) == 1 {
 					for v := range verdicts {
 						want = v
 					}
 				}
-				if l.Verdict != want {
+				if string(l.Verdict) != want {
 					t.Errorf("Evaluate(%v): %s=%v leads to %s, want %s", answers, p.Key, l.Answer, l.Verdict, want)
 				}
 				checkedLeads++

@@ -9,13 +9,13 @@ type Result struct {
 	Questionnaire QuestionnaireRef `json:"questionnaire"`
 	// Verdict is likely, possible, unlikely or undetermined, over every way
 	// the unanswered questions could be answered.
-	Verdict string `json:"verdict"`
-	Summary Text   `json:"summary"`
+	Verdict Verdict `json:"verdict"`
+	Summary Text    `json:"summary"`
 	// CoveredByExistingLicence is true only when an existing licence is known
 	// to cover the service; ExistingLicence says covers, does_not_cover or
 	// unknown.
-	CoveredByExistingLicence bool   `json:"covered_by_existing_licence"`
-	ExistingLicence          string `json:"existing_licence"`
+	CoveredByExistingLicence bool     `json:"covered_by_existing_licence"`
+	ExistingLicence          Coverage `json:"existing_licence"`
 	// Subcategories are the sub-categories the product falls in, whatever
 	// the unanswered questions; OpenSubcategories those it may fall in,
 	// depending on them (each with DependsOn).
@@ -68,9 +68,9 @@ type QuestionnaireRef struct {
 
 // SubcategoryResult is a sub-category the product falls in, or may.
 type SubcategoryResult struct {
-	ID       string `json:"id"`
-	Name     Text   `json:"name"`
-	Strength string `json:"strength"`
+	ID       string   `json:"id"`
+	Name     Text     `json:"name"`
+	Strength Strength `json:"strength"`
 	// Settled is false when the strength depends on unanswered questions
 	// (DependsOn); Strength is then the strongest one reachable.
 	Settled    bool     `json:"settled"`
@@ -121,7 +121,7 @@ type Licence struct {
 type RequirementResult struct {
 	ID         string        `json:"id"`
 	Name       Text          `json:"name"`
-	Status     string        `json:"status"`
+	Status     Status        `json:"status"`
 	Text       Text          `json:"text"`
 	Answers    []string      `json:"answers"`
 	Basis      []string      `json:"basis"`
@@ -141,9 +141,9 @@ type Pivotal struct {
 // LeadTo is what one answer to a pivotal question would lead to, the other
 // unanswered questions staying open.
 type LeadTo struct {
-	Answer  any    `json:"answer"`
-	Label   Text   `json:"label"`
-	Verdict string `json:"verdict"`
+	Answer  any     `json:"answer"`
+	Label   Text    `json:"label"`
+	Verdict Verdict `json:"verdict"`
 }
 
 // OpenQuestion is an unanswered question that leaves part of the result open
@@ -159,7 +159,7 @@ type RegimeResult struct {
 	ID string `json:"id"`
 	// Status is triggered, or unknown when the trigger rests on unanswered
 	// questions.
-	Status     string        `json:"status"`
+	Status     RegimeStatus  `json:"status"`
 	Text       Text          `json:"text"`
 	Because    []string      `json:"because"`
 	Basis      []string      `json:"basis"`

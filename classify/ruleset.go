@@ -217,8 +217,8 @@ type Rule struct {
 	cited      citedBasis
 	Confidence string
 	Footing    string
-	// Strength is set for sub-category rules: "likely" or "possible".
-	Strength string
+	// Strength is set for sub-category rules.
+	Strength Strength
 	texts    []Text // Text rendered for each epoch of parameters
 }
 

@@ -63,16 +63,16 @@ func loadScenarios(t testing.TB) map[string][]scenario {
 
 // got turns a Result into the shape of an expectation.
 func got(r *classify.Result) expectation {
-	e := expectation{Verdict: r.Verdict, Scope: r.Licence.Scope, Covered: &r.CoveredByExistingLicence,
+	e := expectation{Verdict: string(r.Verdict), Scope: r.Licence.Scope, Covered: &r.CoveredByExistingLicence,
 		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{}}
 	for _, s := range r.Subcategories {
-		e.Subcategories[s.ID] = s.Strength
+		e.Subcategories[s.ID] = string(s.Strength)
 	}
 	for _, s := range r.OpenSubcategories {
 		e.Subcategories[s.ID] = "open"
 	}
 	for _, q := range r.Requirements {
-		e.Requirements[q.ID] = q.Status
+		e.Requirements[q.ID] = string(q.Status)
 	}
 	for _, p := range r.PivotalQuestions {
 		e.Pivotal = append(e.Pivotal, p.Key)
@@ -150,9 +150,9 @@ func TestScenarioCoverage(t *testing.T) {
 	for _, list := range loadScenarios(t) {
 		for _, sc := range list {
 			r := evaluateScenario(t, rs, sc)
-			seen["verdict:"+r.Verdict] = true
+			seen["verdict:"+string(r.Verdict)] = true
 			for _, s := range r.Subcategories {
-				seen["subcategory:"+s.ID+":"+s.Strength] = true
+				seen["subcategory:"+s.ID+":"+string(s.Strength)] = true
 				for _, reason := range s.Reasons {
 					if reason.Outcome == classify.True {
 						seen["rule:"+reason.Rule] = true
@@ -163,10 +163,10 @@ func TestScenarioCoverage(t *testing.T) {
 				seen["rule:"+f.ID] = true
 			}
 			for _, q := range r.Requirements {
-				seen["requirement:"+q.ID+":"+q.Status] = true
+				seen["requirement:"+q.ID+":"+string(q.Status)] = true
 			}
 			for _, g := range r.RelatedRegimes {
-				seen["regime:"+g.ID+":"+g.Status] = true
+				seen["regime:"+g.ID+":"+string(g.Status)] = true
 			}
 			if r.Licence.Scope != nil {
 				seen["scope:"+*r.Licence.Scope] = true

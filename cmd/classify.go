@@ -141,8 +141,8 @@ func runClassify(a *app, o *classifyOptions) error {
 	return nil
 }
 
-func verdictExit(verdict string) error {
-	code := map[string]int{"likely": exitLikely, "possible": exitPossible, "undetermined": exitUndetermined}[verdict]
+func verdictExit(verdict classify.Verdict) error {
+	code := map[classify.Verdict]int{classify.VerdictLikely: exitLikely, classify.VerdictPossible: exitPossible, classify.VerdictUndetermined: exitUndetermined}[verdict]
 	if code == 0 {
 		return nil
 	}

@@ -176,9 +176,9 @@ func (m *resultModel) render() []string {
 		return strings.Join(parts, " · ")
 	}
 
-	vs := c.st.verdict[r.Verdict]
-	para(2, c.label("r_verdict")+strings.ToUpper(c.t("v_"+r.Verdict)), vs.Render)
-	if c.tx(r.Summary) != c.t("v_"+r.Verdict) {
+	vs := c.st.verdict[string(r.Verdict)]
+	para(2, c.label("r_verdict")+strings.ToUpper(c.t("v_"+string(r.Verdict))), vs.Render)
+	if c.tx(r.Summary) != c.t("v_"+string(r.Verdict)) {
 		para(2, c.tx(r.Summary), nil)
 	}
 	if p := m.s.Product; p.Name != "" || p.Company != "" {
@@ -202,7 +202,7 @@ func (m *resultModel) render() []string {
 
 	subs := func(list []classify.SubcategoryResult) {
 		for _, s := range list {
-			strength := c.tx(c.rs.Texts.Strengths[s.Strength])
+			strength := c.tx(c.rs.Texts.Strengths[string(s.Strength)])
 			if !s.Settled {
 				strength = fmt.Sprintf(c.t("r_open_strength"), strength, strings.Join(s.DependsOn, ", "))
 			}
@@ -241,7 +241,7 @@ func (m *resultModel) render() []string {
 			para(4, c.label("r_capital")+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, c.lang), nil)
 		}
 		para(4, fmt.Sprintf(c.t("r_validity"), lic.ValidityYears), nil)
-		para(4, c.label("r_existing")+c.t("e_"+r.ExistingLicence), nil)
+		para(4, c.label("r_existing")+c.t("e_"+string(r.ExistingLicence)), nil)
 		if len(lic.Basis) > 0 {
 			para(4, refs(nil, lic.Citations), c.st.dim.Render)
 		}
@@ -250,13 +250,13 @@ func (m *resultModel) render() []string {
 	if len(r.Requirements) > 0 {
 		heading("r_requirements")
 		for _, q := range r.Requirements {
-			mark := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status]
-			st := c.st.status[q.Status]
+			mark := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[string(q.Status)]
+			st := c.st.status[string(q.Status)]
 			name := c.tx(q.Name)
 			if name == "" {
 				name = q.ID
 			}
-			add(c.fit("    " + st.Render(mark+" "+c.tx(c.rs.Texts.Statuses[q.Status])) + "  " + c.st.bold.Render(name)))
+			add(c.fit("    " + st.Render(mark+" "+c.tx(c.rs.Texts.Statuses[string(q.Status)])) + "  " + c.st.bold.Render(name)))
 			para(6, c.tx(q.Text), nil)
 			para(6, refs(q.Answers, q.Citations), c.st.dim.Render)
 		}
@@ -302,7 +302,7 @@ func (m *resultModel) render() []string {
 			item(p.Key, c.tx(p.Question))
 			var leads []string
 			for _, l := range p.LeadsTo {
-				leads = append(leads, c.tx(l.Label)+" → "+c.t("v_"+l.Verdict))
+				leads = append(leads, c.tx(l.Label)+" → "+c.t("v_"+string(l.Verdict)))
 			}
 			para(6, strings.Join(leads, "; "), c.st.info.Render)
 			if p.Why != (classify.Text{}) {
@@ -368,26 +368,26 @@ func (ch change) lines(c *common) []string {
 	same := true
 	if b.Verdict != a.Verdict {
 		same = false
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), c.t("v_"+b.Verdict), c.st.verdict[a.Verdict].Render(c.t("v_"+a.Verdict))), 4)...)
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), c.t("v_"+string(b.Verdict)), c.st.verdict[string(a.Verdict)].Render(c.t("v_"+string(a.Verdict)))), 4)...)
 	} else {
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[a.Verdict].Render(c.t("v_"+a.Verdict))), 4)...)
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[string(a.Verdict)].Render(c.t("v_"+string(a.Verdict)))), 4)...)
 	}
 	strength := func(r *classify.Result) map[string]string {
 		m := map[string]string{}
 		for _, s := range r.Matched() {
-			m[s.ID] = s.Strength
+			m[s.ID] = string(s.Strength)
 		}
 		return m
 	}
 	sb, sa := strength(b), strength(a)
 	for _, s := range a.Matched() {
 		name := c.tx(s.Name)
-		st := c.tx(c.rs.Texts.Strengths[s.Strength])
+		st := c.tx(c.rs.Texts.Strengths[string(s.Strength)])
 		switch old, ok := sb[s.ID]; {
 		case !ok:
 			same = false
 			out = append(out, c.wrap("+ "+name+" ("+st+")", 4)...)
-		case old != s.Strength:
+		case old != string(s.Strength):
 			same = false
 			out = append(out, c.wrap("~ "+name+": "+c.tx(c.rs.Texts.Strengths[old])+" → "+st, 4)...)
 		}
@@ -413,15 +413,15 @@ func (ch change) lines(c *common) []string {
 	}
 	status := map[string]string{}
 	for _, q := range b.Requirements {
-		status[q.ID] = q.Status
+		status[q.ID] = string(q.Status)
 	}
 	for _, q := range a.Requirements {
-		if old, ok := status[q.ID]; ok && old != q.Status {
+		if old, ok := status[q.ID]; ok && old != string(q.Status) {
 			name := c.tx(q.Name)
 			if name == "" {
 				name = q.ID
 			}
-			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, c.tx(c.rs.Texts.Statuses[old]), c.tx(c.rs.Texts.Statuses[q.Status])), 4)...)
+			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, c.tx(c.rs.Texts.Statuses[old]), c.tx(c.rs.Texts.Statuses[string(q.Status)])), 4)...)
 		}
 	}
 	return out

@@ -348,7 +348,7 @@ func (b *builder) header() {
 func (b *builder) strengthList(list []classify.SubcategoryResult) string {
 	parts := make([]string, len(list))
 	for i, s := range list {
-		strength := b.label(b.rs.Texts.Strengths, s.Strength)
+		strength := b.label(b.rs.Texts.Strengths, string(s.Strength))
 		if s.Settled {
 			parts[i] = b.tf("c_strength", b.tr(s.Name), strength)
 		} else {
@@ -401,7 +401,7 @@ func (b *builder) conclusion(int) {
 		} else {
 			s = append(s, b.tf("c_licence_open", auth))
 		}
-		s = append(s, b.t(existingKey(res.ExistingLicence)))
+		s = append(s, b.t(existingKey(string(res.ExistingLicence))))
 		var unmet []string
 		for _, q := range res.Requirements {
 			if q.Status == "unmet" {
@@ -519,11 +519,11 @@ func (b *builder) analysis(n int) {
 		case sr == nil:
 			finding = append(finding, txt(b.t("found_none")))
 		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", gatesNum, b.label(rs.Texts.Strengths, sr.Strength))))
+			finding = append(finding, txt(b.tf("found_if_operated", gatesNum, b.label(rs.Texts.Strengths, string(sr.Strength)))))
 		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.label(rs.Texts.Strengths, sr.Strength))))
+			finding = append(finding, txt(b.tf("found_settled", b.label(rs.Texts.Strengths, string(sr.Strength)))))
 		default:
-			finding = append(finding, txt(b.tf("found_open", b.label(rs.Texts.Strengths, sr.Strength))))
+			finding = append(finding, txt(b.tf("found_open", b.label(rs.Texts.Strengths, string(sr.Strength)))))
 			for i, k := range sr.DependsOn {
 				if i > 0 {
 					finding = append(finding, txt(b.t("list_sep")))
@@ -555,7 +555,7 @@ func (b *builder) analysis(n int) {
 			if !ok {
 				continue
 			}
-			head := b.label(rs.Texts.Strengths, rule.Strength) + b.t("colon")
+			head := b.label(rs.Texts.Strengths, string(rule.Strength)) + b.t("colon")
 			first := line(txt(head), code(rs.Describe(rule.When)))
 			if step.Outcome != classify.False {
 				first = append(first, txt(b.t("rule_open")))
@@ -625,7 +625,7 @@ func (b *builder) licence(n int) {
 		row("lic_capital", textCell(b.t("capital_open")))
 	}
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
-	row("lic_existing", lines(line(txt(b.t(existingKey(res.ExistingLicence)))), b.keyValue("existing_licences")))
+	row("lic_existing", lines(line(txt(b.t(existingKey(string(res.ExistingLicence))))), b.keyValue("existing_licences")))
 	if len(lic.Basis) > 0 {
 		row("basis", textCell(b.cite(lic.Citations)))
 	}
@@ -647,7 +647,7 @@ func (b *builder) licence(n int) {
 		}
 		ct.rows = append(ct.rows, []cell{
 			lines(line(bold(name)), line(txt(b.tr(q.Text)))),
-			{line(bold(b.label(rs.Texts.Statuses, q.Status)))},
+			{line(bold(b.label(rs.Texts.Statuses, string(q.Status))))},
 			b.answerLines(q.Answers),
 			basis,
 		})
@@ -677,7 +677,7 @@ func (b *builder) openQuestions(n int) {
 		for _, p := range res.PivotalQuestions {
 			leads := cell{}
 			for _, l := range p.LeadsTo {
-				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.label(rs.Texts.Verdicts, l.Verdict))))
+				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.label(rs.Texts.Verdicts, string(l.Verdict)))))
 			}
 			t.rows = append(t.rows, []cell{lines(line(txt(b.tr(p.Question))), line(code(p.Key))), textCell(b.tr(p.Why)), leads})
 		}

@@ -105,7 +105,7 @@ func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 }
 
 func (t *textWriter) verdict(r *classify.Result) {
-	code := map[string]string{"likely": red, "possible": amber, "unlikely": green, "undetermined": cyan}[r.Verdict]
+	code := map[classify.Verdict]string{classify.VerdictLikely: red, classify.VerdictPossible: amber, classify.VerdictUnlikely: green, classify.VerdictUndetermined: cyan}[r.Verdict]
 	fmt.Fprintln(t.w)
 	t.para("", fmt.Sprintf(t.l["verdict_line"], t.tr(r.Summary)), bold+";"+code)
 	for _, e := range r.Exclusions {
@@ -139,7 +139,7 @@ func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confid
 
 func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 	for _, s := range list {
-		strength := t.tr(t.rs.Texts.Strengths[s.Strength])
+		strength := t.tr(t.rs.Texts.Strengths[string(s.Strength)])
 		if !s.Settled {
 			strength = fmt.Sprintf(t.l["open_strength"], strength, strings.Join(s.DependsOn, ", "))
 		}
@@ -182,7 +182,7 @@ func (t *textWriter) licence(r *classify.Result) {
 		t.para("  ", t.l["capital"]+t.l[":"]+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
 	}
 	t.para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
-	t.para("  ", t.l["existing"]+t.l[":"]+t.l["e:"+r.ExistingLicence], "")
+	t.para("  ", t.l["existing"]+t.l[":"]+t.l["e:"+string(r.ExistingLicence)], "")
 }
 
 func (t *textWriter) requirements(r *classify.Result) {
@@ -191,8 +191,8 @@ func (t *textWriter) requirements(r *classify.Result) {
 	}
 	t.heading("requirements")
 	for _, q := range r.Requirements {
-		mark, code := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[q.Status], map[string]string{"met": green, "unmet": red, "unknown": amber}[q.Status]
-		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[q.Status]), code)+"  "+q.ID)
+		mark, code := map[classify.Status]string{classify.StatusMet: "✓", classify.StatusUnmet: "✗", classify.StatusUnknown: "?"}[q.Status], map[classify.Status]string{classify.StatusMet: green, classify.StatusUnmet: red, classify.StatusUnknown: amber}[q.Status]
+		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[string(q.Status)]), code)+"  "+q.ID)
 		t.para("    ", t.tr(q.Text), "")
 		t.para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
 	}
@@ -218,7 +218,7 @@ func (t *textWriter) questions(r *classify.Result) {
 			}
 			var leads []string
 			for _, l := range p.LeadsTo {
-				leads = append(leads, t.tr(l.Label)+" → "+t.l["v:"+l.Verdict])
+				leads = append(leads, t.tr(l.Label)+" → "+t.l["v:"+string(l.Verdict)])
 			}
 			t.para("    ", strings.Join(leads, "; "), "")
 		}
