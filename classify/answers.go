@@ -1,9 +1,9 @@
 package classify
 
 import (
+	"b22/classify/internal/jsonw"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -429,7 +429,7 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 		case TypeBool:
 			b = strconv.AppendBool(b, v.Bool)
 		case TypeInt, TypeNumber:
-			b = appendJSONNumber(b, v.Num)
+			b = jsonw.AppendNumber(b, v.Num)
 		case TypeEnum:
 			b = append(b, q.choiceJSON[bits.TrailingZeros64(v.Set)]...)
 		case TypeMulti:
@@ -459,18 +459,17 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 				b = append(b, ',')
 			}
 			n++
-			b = appendJSONString(b, f.k)
+			b = jsonw.AppendString(b, f.k)
 			b = append(b, ':')
-			b = appendJSONString(b, f.v)
+			b = jsonw.AppendString(b, f.v)
 		}
 		b = append(b, '}')
 	}
 	b = append(b, `,"questionnaire":`...)
-	b = appendJSONString(b, rs.ID)
+	b = jsonw.AppendString(b, rs.ID)
 	return append(b, '}')
 }
 
-// appendJSONNumber writes a number as encoding/json does.
 // NumberValue is a known number. -0 is 0: one fact has one canonical form
 // and one hash, and no reader is shown "-0%".
 func NumberValue(n float64) Value {
@@ -478,114 +477,6 @@ func NumberValue(n float64) Value {
 		n = 0
 	}
 	return Value{Known: true, Num: n}
-}
-
-func appendJSONNumber(b []byte, f float64) []byte {
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' { // clean up e-09 to e-9, as encoding/json does
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
-}
-
-// appendJSONString writes s as a JSON string as encoding/json does with
-// SetEscapeHTML(false): control characters, quote and backslash escaped,
-// invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029 escaped. Runs of
-// plain bytes are copied whole.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	// Ids and English text are mostly plain ASCII: step over eight such
-	// bytes at a time, and copy a string that is plain throughout at once.
-	i := 0
-	for i+8 <= len(s) && plain8(s[i:i+8]) {
-		i += 8
-	}
-	for i < len(s) && s[i] < utf8.RuneSelf && !escapeTable[s[i]] {
-		i++
-	}
-	if i == len(s) {
-		b = append(b, s...)
-		return append(b, '"')
-	}
-	start := 0
-	for i < len(s) {
-		if i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 8
-			continue
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !escapeTable[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			default:
-				b = append(b, `\u00`...)
-				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, `\u202`...)
-			b = append(b, "0123456789abcdef"[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// plain8 reports whether none of the eight bytes of s needs escaping:
-// each is ASCII from space up and none is '"' or '\\'.
-func plain8(s string) bool {
-	return plainWord(binary.LittleEndian.Uint64([]byte(s))) // no copy: read-only
-}
-
-// plainWord is plain8 for eight bytes read as a little-endian word.
-func plainWord(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// (x - ones*n) & ^x & highs is non-zero when x has a byte below n (for
-	// bytes under 0x80): a control character, or, in x = w^(ones*c), a
-	// byte equal to c.
-	q, bs := w^(ones*'"'), w^(ones*'\\')
-	return (w&highs|(w-ones*0x20)&^w|(q-ones)&^q|(bs-ones)&^bs)&highs == 0
 }
 
 // Fingerprint is the hex SHA-256 of the canonical document.

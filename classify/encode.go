@@ -1,9 +1,9 @@
 package classify
 
 import (
+	"b22/classify/internal/jsonw"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 )
 
 // The result is written by hand rather than through reflection: it is most
@@ -291,9 +291,9 @@ type jsonWriter struct {
 }
 
 func (e *jsonWriter) raw(s string)  { e.b = append(e.b, s...) }
-func (e *jsonWriter) str(s string)  { e.b = appendJSONString(e.b, s) }
+func (e *jsonWriter) str(s string)  { e.b = jsonw.AppendString(e.b, s) }
 func (e *jsonWriter) bool(v bool)   { e.b = strconv.AppendBool(e.b, v) }
-func (e *jsonWriter) num(v float64) { e.b = appendJSONNumber(e.b, v) }
+func (e *jsonWriter) num(v float64) { e.b = jsonw.AppendNumber(e.b, v) }
 func (e *jsonWriter) null()         { e.raw("null") }
 func (e *jsonWriter) text(t Text) {
 	if e.enc != nil {
@@ -310,9 +310,9 @@ func appendText(b []byte, t Text) []byte {
 		b = make([]byte, 0, len(t.Zh)+len(t.En)+20)
 	}
 	b = append(b, `{"zh":`...)
-	b = appendJSONString(b, t.Zh)
+	b = jsonw.AppendString(b, t.Zh)
 	b = append(b, `,"en":`...)
-	b = appendJSONString(b, t.En)
+	b = jsonw.AppendString(b, t.En)
 	return append(b, '}')
 }
 
@@ -484,12 +484,3 @@ func (e *jsonWriter) licence(l *Licence) {
 	e.citations(l.Citations)
 	e.raw(`}`)
 }
-
-// escapeTable marks the ASCII bytes a JSON string must escape.
-var escapeTable = func() (t [utf8.RuneSelf]bool) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()

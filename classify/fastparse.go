@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"b22/classify/internal/jsonw"
 	"encoding/binary"
 	"math"
 	"strconv"
@@ -160,7 +161,7 @@ func (q *quickParser) str() ([]byte, bool) {
 		return nil, false
 	}
 	start := q.i
-	for q.i+8 <= len(q.data) && plainWord(binary.LittleEndian.Uint64(q.data[q.i:])) {
+	for q.i+8 <= len(q.data) && jsonw.PlainWord(binary.LittleEndian.Uint64(q.data[q.i:])) {
 		q.i += 8 // ids are plain ASCII: eight bytes at a time
 	}
 	for q.i < len(q.data) {

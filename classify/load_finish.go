@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"b22/classify/internal/jsonw"
 	"fmt"
 	"slices"
 	"sort"
@@ -144,8 +145,8 @@ func (l *loader) encodeTexts() {
 		if c == nil {
 			return
 		}
-		pre := appendJSONString(append([]byte(`{"rule":`), ""...), id)
-		pre = appendJSONString(append(pre, `,"kind":`...), kind)
+		pre := jsonw.AppendString(append([]byte(`{"rule":`), ""...), id)
+		pre = jsonw.AppendString(append(pre, `,"kind":`...), kind)
 		pre = append(pre, `,"outcome":"`...)
 		post := (&jsonWriter{b: []byte(`","answers":`)})
 		post.strs(c.read)
@@ -496,10 +497,10 @@ func (l *loader) sortForCanonical() {
 			q.sortedChoices[i] = i
 		}
 		sort.Slice(q.sortedChoices, func(a, b int) bool { return q.Choices[q.sortedChoices[a]].ID < q.Choices[q.sortedChoices[b]].ID })
-		q.keyJSON = append(appendJSONString(nil, q.ID), ':')
+		q.keyJSON = append(jsonw.AppendString(nil, q.ID), ':')
 		q.choiceJSON = make([][]byte, len(q.Choices))
 		for i, c := range q.Choices {
-			q.choiceJSON[i] = appendJSONString(nil, c.ID)
+			q.choiceJSON[i] = jsonw.AppendString(nil, c.ID)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package classify
+package jsonw
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// FuzzAppendJSONString: the hand-written string encoder writes what
+// FuzzAppendString: the hand-written string encoder writes what
 // encoding/json writes (without HTML escaping), for any string, valid UTF-8 or not.
-func FuzzAppendJSONString(f *testing.F) {
+func FuzzAppendString(f *testing.F) {
 	for _, s := range []string{"", "plain", "中文", "\"\\\n\r\t\b\f\x00\x1f\x7f", "\u2028\u2029", "\xff\xfe", "<&>", "a\xe2\x80"} {
 		f.Add(s)
 	}
@@ -20,22 +20,22 @@ func FuzzAppendJSONString(f *testing.F) {
 		if err := enc.Encode(s); err != nil {
 			t.Fatal(err)
 		}
-		got := appendJSONString(nil, s)
+		got := AppendString(nil, s)
 		if !bytes.Equal(got, bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
-			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.Bytes())
+			t.Fatalf("AppendString(%q) = %s, want %s", s, got, want.Bytes())
 		}
 	})
 }
 
-// BenchmarkAppendJSONString writes the ids and English text results are
+// BenchmarkAppendString writes the ids and English text results are
 // mostly made of.
-func BenchmarkAppendJSONString(b *testing.B) {
+func BenchmarkAppendString(b *testing.B) {
 	ss := []string{"realtime_voice", "miit-classification-2015", "domestic_multiparty_telephone_conference", "b22.video_conference.likely", "The product offers real-time voice between three or more parties."}
 	buf := make([]byte, 0, 1024)
 	for b.Loop() {
 		buf = buf[:0]
 		for _, s := range ss {
-			buf = appendJSONString(buf, s)
+			buf = AppendString(buf, s)
 		}
 	}
 }
