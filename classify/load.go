@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"b22/classify/internal/diag"
 	"bytes"
 	"errors"
 	"fmt"
@@ -125,7 +126,7 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		p := yamlProblemDepth(err, data, maxRuleDepth)
+		p := fromDiag(diag.YAMLError(err, data, maxRuleDepth))
 		p.File = file
 		return nil, append(ps, p)
 	}
@@ -139,7 +140,7 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		c.add(pos{Line: second.Line, Col: second.Column}, "", "a second YAML document starts here; a rule file holds one (remove the --- line before it)")
 		return nil, ps
 	case !errors.Is(err, io.EOF):
-		p := yamlProblemDepth(err, data, maxRuleDepth)
+		p := fromDiag(diag.YAMLError(err, data, maxRuleDepth))
 		p.File = file
 		return nil, append(ps, p)
 	}
