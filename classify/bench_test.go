@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
 	"b22/questionnaires"
 )
@@ -27,7 +28,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	rs := embedded(b)
 	asOf := mustDate("2026-11-01")
 	for _, name := range []string{"complete", "half-known", "all-unknown"} {
-		doc, err := rs.ParseAnswers(name, []byte(benchDocs[name]), classify.FormatJSON)
+		doc, err := parserOf(rs).Parse(name, []byte(benchDocs[name]), answers.FormatJSON)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -48,7 +49,7 @@ func BenchmarkParseAnswers(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rs.ParseAnswers("b", data, classify.FormatJSON); err != nil {
+		if _, err := parserOf(rs).Parse("b", data, answers.FormatJSON); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -61,7 +62,7 @@ func BenchmarkEvaluateGenerated(b *testing.B) {
 	asOf := mustDate("2026-11-01")
 	var docs []*classify.Document
 	for i, line := range bytes.Split(bytes.TrimSpace(gen.Lines(22, 1000)), []byte("\n")) {
-		doc, err := rs.ParseLine("-", i+1, line)
+		doc, err := parserOf(rs).ParseLine("-", i+1, line)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +81,7 @@ func BenchmarkEvaluateGenerated(b *testing.B) {
 // BenchmarkAppendJSON writes one realistic result, as the stream does.
 func BenchmarkAppendJSON(b *testing.B) {
 	rs := embedded(b)
-	doc, err := rs.ParseAnswers("b", []byte(benchDocs["half-known"]), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("b", []byte(benchDocs["half-known"]), answers.FormatJSON)
 	if err != nil {
 		b.Fatal(err)
 	}

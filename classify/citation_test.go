@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 // TestCitationWrittenOut: each kind of pinpoint reads as a lawyer cites it,
@@ -91,7 +92,7 @@ func FuzzParseCitation(f *testing.F) {
 // while it is in force (B22.md section 6).
 func TestAsOfCitesTheEditionInForce(t *testing.T) {
 	rs := embedded(t)
-	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"media_relay":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":30}}`), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"media_relay":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":30}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +181,7 @@ func TestEveryCitationNamesAPlace(t *testing.T) {
 // true on the --as-of date, and cites only what was in force then.
 func TestAsOfPicksTheTextInForce(t *testing.T) {
 	rs := embedded(t)
-	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"realtime_video":true,"internet_delivery":true,"media_relay":true,"max_participants":2,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["remote_teaching"],"charging":"paid","registered_capital_cny":20000000,"foreign_ownership_percent":60}}`), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("d", []byte(`{"answers":{"realtime_voice":true,"realtime_video":true,"internet_delivery":true,"media_relay":true,"max_participants":2,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["remote_teaching"],"charging":"paid","registered_capital_cny":20000000,"foreign_ownership_percent":60}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}

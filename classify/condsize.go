@@ -13,8 +13,9 @@ const (
 	// may have.
 	maxCondParts = 1000
 	// maxCondDepth is the deepest one condition may nest, counting the
-	// condition itself as level 1; the same bound as for answers documents.
-	maxCondDepth = maxDepth
+	// condition itself as level 1; the same bound as for answers documents
+	// (answers.maxDepth).
+	maxCondDepth = 32
 )
 
 // checkCondSize reports a condition with more than maxCondParts parts or

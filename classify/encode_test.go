@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
 )
 
@@ -35,7 +36,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	// stay the same.
 	for _, date := range []string{"2018-01-01", "2018-12-01", "2020-06-01", "2021-09-01", "2022-06-01", "2023-09-01", "2024-05-01", "2024-08-01", "2026-11-01"} {
 		for i, line := range lines {
-			doc, err := rs.ParseAnswers("g", line, classify.FormatJSON)
+			doc, err := parserOf(rs).Parse("g", line, answers.FormatJSON)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +61,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 // their storage, and an edited value is stored elsewhere.
 func TestAppendJSONAfterEdits(t *testing.T) {
 	rs := embedded(t)
-	doc, err := rs.ParseAnswers("e", []byte(benchDocs["complete"]), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("e", []byte(benchDocs["complete"]), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,7 @@ func TestAppendFieldsIsAProjection(t *testing.T) {
 	}
 	lines := bytes.Split(bytes.TrimSpace(gen.Lines(11, 50)), []byte("\n"))
 	for i, line := range lines {
-		doc, err := rs.ParseLine("-", i+1, line)
+		doc, err := parserOf(rs).ParseLine("-", i+1, line)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/questionnaires"
 )
 
@@ -12,11 +13,11 @@ func ExampleRuleSet_Evaluate() {
 	if err != nil {
 		panic(err)
 	}
-	doc, err := rs.ParseAnswers("meet.json", []byte(`{"answers": {
+	doc, err := parserOf(rs).Parse("meet.json", []byte(`{"answers": {
 		"realtime_voice": true, "realtime_video": true, "max_participants": 50,
 		"internet_delivery": true, "media_relay": true, "use_cases": ["meetings"],
 		"audience": "business_customers", "delivery_model": "own_platform",
-		"coverage": "nationwide"}}`), classify.FormatJSON)
+		"coverage": "nationwide"}}`), answers.FormatJSON)
 	if err != nil {
 		panic(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"b22/classify"
+	"b22/classify/answers"
 	"b22/questionnaires"
 )
 
@@ -53,7 +53,7 @@ func TestGoldenJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := rs.ParseAnswers(ex, data, classify.FormatAuto)
+			doc, err := parserOf(rs).Parse(ex, data, answers.FormatAuto)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/questionnaires"
 )
 
@@ -27,3 +28,14 @@ func embedded(t testing.TB) *classify.RuleSet {
 }
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+
+var parsers sync.Map // *classify.RuleSet → *answers.Parser
+
+// parserOf is the answers parser of rs, built once.
+func parserOf(rs *classify.RuleSet) *answers.Parser {
+	if p, ok := parsers.Load(rs); ok {
+		return p.(*answers.Parser)
+	}
+	p, _ := parsers.LoadOrStore(rs, answers.New(rs))
+	return p.(*answers.Parser)
+}

@@ -246,7 +246,7 @@ func (rs *RuleSet) Lint() Problems {
 	if _, ok := rs.paramIndex["validity_years"]; !ok {
 		add(fileParameters, "", "the parameter validity_years is missing")
 	}
-	return ps.sorted()
+	return ps.Sorted()
 }
 
 func (rs *RuleSet) hasStrength(s Subcategory, strength Strength) bool {

@@ -79,7 +79,7 @@ func Load(fsys fs.FS) (*RuleSet, error) {
 		l.finish()
 	}
 	if len(l.ps) > 0 {
-		return nil, l.ps.sorted()
+		return nil, l.ps.Sorted()
 	}
 	return l.rs, nil
 }

@@ -78,16 +78,6 @@ func (l *loader) finish() {
 	}
 	l.checkAskWhen()
 	l.sortForCanonical()
-	rs.intern = map[string]string{rs.ID: rs.ID}
-	for _, k := range append(append([]string{}, topKeys...), productKeys...) {
-		rs.intern[k] = k
-	}
-	for _, q := range rs.Questions {
-		rs.intern[q.ID] = q.ID
-		for _, c := range q.Choices {
-			rs.intern[c.ID] = c.ID
-		}
-	}
 	rs.sectionAsk = make([]*Cond, len(rs.Questions))
 	for i, q := range rs.Questions {
 		for _, sec := range rs.Sections {

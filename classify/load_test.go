@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/questionnaires"
 )
 
@@ -174,7 +175,7 @@ func TestLoadRefusesAliasBomb(t *testing.T) {
 // opens no question once the question it depends on (voice) says no.
 func TestAskedIgnoresStaleAnswers(t *testing.T) {
 	rs := embedded(t)
-	doc, err := rs.ParseAnswers("a", []byte(`{"answers":{"realtime_voice":false,"pstn_access":true}}`), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("a", []byte(`{"answers":{"realtime_voice":false,"pstn_access":true}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +184,7 @@ func TestAskedIgnoresStaleAnswers(t *testing.T) {
 			t.Errorf("Asked(%s) = %v, want %v", id, got, want)
 		}
 	}
-	doc, _ = rs.ParseAnswers("a", []byte(`{"answers":{"audience":"internal_only"}}`), classify.FormatJSON)
+	doc, _ = parserOf(rs).Parse("a", []byte(`{"answers":{"audience":"internal_only"}}`), answers.FormatJSON)
 	if rs.Asked(rs.QuestionIndex("registered_capital_cny"), doc.Answers) {
 		t.Error("the company section is asked for an internal-only product")
 	}

@@ -74,7 +74,8 @@ func (ps Problems) Total() int {
 // Is makes errors.Is(err, ErrInvalid) hold for input problems.
 func (ps Problems) Is(target error) bool { return target == ErrInvalid }
 
-func (ps Problems) sorted() Problems {
+// Sorted sorts the problems by file, line and column, in place, and returns them.
+func (ps Problems) Sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {

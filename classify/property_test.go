@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 var asOf = mustDate("2026-11-01")
@@ -47,10 +48,10 @@ func sortedKeys() []string {
 	return keys
 }
 
-func evalMap(t testing.TB, rs *classify.RuleSet, answers map[string]any) *classify.Result {
+func evalMap(t testing.TB, rs *classify.RuleSet, given map[string]any) *classify.Result {
 	t.Helper()
-	data, _ := json.Marshal(map[string]any{"answers": answers})
-	doc, err := rs.ParseAnswers("p.json", data, classify.FormatJSON)
+	data, _ := json.Marshal(map[string]any{"answers": given})
+	doc, err := parserOf(rs).Parse("p.json", data, answers.FormatJSON)
 	if err != nil {
 		t.Fatalf("%s: %v", data, err)
 	}
@@ -207,7 +208,7 @@ func TestDeterministicBytes(t *testing.T) {
 	c := "product:\n  name: X\nanswers:\n  use_cases: [vod, meetings]\n  max_participants: 9\n  coverage: nationwide\n  realtime_voice: true\n"
 	var outs []string
 	for i, in := range []string{a, b, c, a} {
-		doc, err := rs.ParseAnswers("d", []byte(in), classify.FormatAuto)
+		doc, err := parserOf(rs).Parse("d", []byte(in), answers.FormatAuto)
 		if err != nil {
 			t.Fatalf("input %d: %v", i, err)
 		}
@@ -230,7 +231,7 @@ func TestDeterministicBytes(t *testing.T) {
 // unknown then, not unmet (B22.md section 6).
 func TestAsOfPicksParameters(t *testing.T) {
 	rs := embedded(t)
-	doc, err := rs.ParseAnswers("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":60}}`), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":60}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,9 +53,6 @@ type RuleSet struct {
 	scopeUnknown Text
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
-	// intern maps every key and value an answers document is made of to
-	// itself, for the parser (see jsonParser.intern).
-	intern map[string]string
 }
 
 // Date is a calendar day.
@@ -349,4 +346,13 @@ func (rs *RuleSet) QuestionIndex(id string) int {
 		return i
 	}
 	return -1
+}
+
+// questionIDs lists the answer keys in questionnaire order.
+func (rs *RuleSet) questionIDs() []string {
+	ids := make([]string, len(rs.Questions))
+	for i, q := range rs.Questions {
+		ids[i] = q.ID
+	}
+	return ids
 }

@@ -11,6 +11,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 // scenario is one realistic product with its expected result, written by
@@ -122,7 +123,7 @@ func evaluateScenario(t testing.TB, rs *classify.RuleSet, sc scenario) *classify
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := rs.ParseAnswers(sc.Name, data, classify.FormatYAML)
+	doc, err := parserOf(rs).Parse(sc.Name, data, answers.FormatYAML)
 	if err != nil {
 		t.Fatalf("answers: %v", err)
 	}

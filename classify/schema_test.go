@@ -9,6 +9,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
 )
 
@@ -49,15 +50,15 @@ func instance(t *testing.T, b []byte) any {
 // parser refuses is refused by the schema too.
 func TestSchemasDescribeRealDocuments(t *testing.T) {
 	rs := embedded(t)
-	answers := compileSchema(t, "answers.json", rs.AnswersSchema())
+	answersSchema := compileSchema(t, "answers.json", rs.AnswersSchema())
 	result := compileSchema(t, "result.json", rs.ResultSchema())
 	lines := bytes.Split(bytes.TrimSpace(gen.Lines(9, 300)), []byte("\n"))
 	lines = append(lines, []byte(`{}`), []byte(`{"answers":{"audience":"internal_only"}}`))
 	for i, line := range lines {
-		if err := answers.Validate(instance(t, line)); err != nil {
+		if err := answersSchema.Validate(instance(t, line)); err != nil {
 			t.Fatalf("document %d fails the answers schema: %v", i, err)
 		}
-		doc, err := rs.ParseLine("g", i+1, line)
+		doc, err := parserOf(rs).ParseLine("g", i+1, line)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,10 +74,10 @@ func TestSchemasDescribeRealDocuments(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{`{"answers":{"coverage":"national"}}`, `{"answers":{"max_participants":1}}`, `{"answer":{}}`, `{"answers":{"use_cases":["vod","vod"]}}`} {
-		if answers.Validate(instance(t, []byte(bad))) == nil {
+		if answersSchema.Validate(instance(t, []byte(bad))) == nil {
 			t.Errorf("the answers schema accepts %s", bad)
 		}
-		if _, err := rs.ParseAnswers("b", []byte(bad), classify.FormatJSON); err == nil {
+		if _, err := parserOf(rs).Parse("b", []byte(bad), answers.FormatJSON); err == nil {
 			t.Errorf("ParseAnswers accepts %s", bad)
 		}
 	}
@@ -105,7 +106,7 @@ func TestListsNeverNullWithParameterBranches(t *testing.T) {
 		t.Fatal(err)
 	}
 	result := compileSchema(t, "result.json", rs.ResultSchema())
-	doc, err := rs.ParseAnswers("p", []byte(`{"answers":{"audience":"public"}}`), classify.FormatJSON)
+	doc, err := parserOf(rs).Parse("p", []byte(`{"answers":{"audience":"public"}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}

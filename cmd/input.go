@@ -11,11 +11,12 @@ import (
 	"syscall"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 // readDocument reads an answers document from path, or stdin for "" and "-".
 // It returns the name to use in messages and the format the name implies.
-func (a *app) readDocument(path string) (string, []byte, classify.Format, error) {
+func (a *app) readDocument(path string) (string, []byte, answers.Format, error) {
 	name := path
 	var r io.Reader
 	if path == "" || path == "-" {
@@ -38,15 +39,15 @@ func (a *app) readDocument(path string) (string, []byte, classify.Format, error)
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, classify.MaxDocumentBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, answers.MaxDocumentBytes+1))
 	if errors.Is(err, syscall.EISDIR) { // stdin redirected from a folder
 		return name, nil, 0, invalidError{fmt.Sprintf("%s: is a folder; give an answers file", name)}
 	}
 	if err != nil {
 		return name, nil, 0, fmt.Errorf("%s: %w", name, err)
 	}
-	if len(data) > classify.MaxDocumentBytes {
-		return name, nil, 0, invalidError{fmt.Sprintf("%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", name, classify.MaxDocumentBytes)}
+	if len(data) > answers.MaxDocumentBytes {
+		return name, nil, 0, invalidError{fmt.Sprintf("%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", name, answers.MaxDocumentBytes)}
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return name, nil, 0, invalidError{fmt.Sprintf("%s: empty input; expected an answers document (see 'b22 schema answers')", name)}
@@ -54,14 +55,14 @@ func (a *app) readDocument(path string) (string, []byte, classify.Format, error)
 	return name, data, formatOf(path), nil
 }
 
-func formatOf(path string) classify.Format {
+func formatOf(path string) answers.Format {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
-		return classify.FormatJSON
+		return answers.FormatJSON
 	case ".yaml", ".yml":
-		return classify.FormatYAML
+		return answers.FormatYAML
 	}
-	return classify.FormatAuto
+	return answers.FormatAuto
 }
 
 // parseDocument reads and checks an answers document.
@@ -74,7 +75,7 @@ func (a *app) parseDocument(path string) (*classify.RuleSet, *classify.Document,
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := rs.ParseAnswers(name, data, format)
+	doc, err := a.parser.Parse(name, data, format)
 	if err != nil {
 		return nil, nil, err
 	}

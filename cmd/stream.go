@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/report"
 )
 
@@ -106,7 +107,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				res := classifyLine(rs, name, asOf, fields, j)
+				res := classifyLine(rs, a.parser, name, asOf, fields, j)
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
 				results <- res
@@ -251,7 +252,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 				prev = chunk[len(chunk)-1]
 			}
 			if !tooLong {
-				if len(line)+len(chunk) > classify.MaxDocumentBytes+2 { // +2 for "\r\n"
+				if len(line)+len(chunk) > answers.MaxDocumentBytes+2 { // +2 for "\r\n"
 					tooLong, line = true, line[:0]
 				} else {
 					line = append(line, chunk...)
@@ -274,7 +275,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 			scratch = line[:0]
 			data := bytes.TrimRight(line, "\r\n")
 			job := lineJob{seq: seq}
-			if tooLong || len(data) > classify.MaxDocumentBytes {
+			if tooLong || len(data) > answers.MaxDocumentBytes {
 				data, job.size = nil, size
 			}
 			job.held = lineCost(len(data))
@@ -291,7 +292,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 	}
 }
 
-func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, fields classify.Fields, j lineJob) lineResult {
+func classifyLine(rs *classify.RuleSet, parser *answers.Parser, name string, asOf classify.Date, fields classify.Fields, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
 		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
 		var b bytes.Buffer
@@ -299,12 +300,12 @@ func classifyLine(rs *classify.RuleSet, name string, asOf classify.Date, fields 
 		return lineResult{seq: j.seq, out: b.Bytes(), errs: ps.Error()}
 	}
 	if j.size > 0 {
-		return fail(classify.Problems{{File: name, Line: j.seq, Message: fmt.Sprintf("line of %d bytes; the limit is %d bytes (1 MiB)", j.size, classify.MaxDocumentBytes)}})
+		return fail(classify.Problems{{File: name, Line: j.seq, Message: fmt.Sprintf("line of %d bytes; the limit is %d bytes (1 MiB)", j.size, answers.MaxDocumentBytes)}})
 	}
 	if len(bytes.TrimSpace(j.data)) == 0 {
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: "empty line; expected one answers document (a JSON object) per line"}})
 	}
-	doc, err := rs.ParseLine(name, j.seq, j.data)
+	doc, err := parser.ParseLine(name, j.seq, j.data)
 	var ps classify.Problems
 	if errors.As(err, &ps) {
 		return fail(ps)

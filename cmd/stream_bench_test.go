@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
 )
 
@@ -66,7 +67,7 @@ func newStreamBench(b *testing.B) *streamBench {
 	}
 	s.asOf, _ = classify.ParseDate("2026-11-01")
 	first, _, _ := bytes.Cut(s.input, []byte("\n"))
-	doc, err := s.rs.ParseLine("-", 1, first)
+	doc, err := s.a.parser.ParseLine("-", 1, first)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,7 +92,7 @@ type plainResult classify.Result
 // the same size with it, in one loop.
 func (s *streamBench) baseline(b *testing.B) {
 	sc := bufio.NewScanner(bytes.NewReader(s.input))
-	sc.Buffer(make([]byte, 64<<10), classify.MaxDocumentBytes)
+	sc.Buffer(make([]byte, 64<<10), answers.MaxDocumentBytes)
 	w := bufio.NewWriter(io.Discard)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

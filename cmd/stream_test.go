@@ -18,6 +18,7 @@ import (
 	"go.uber.org/goleak"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
 )
 
@@ -49,7 +50,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 		t.Fatalf("%d lines in, %d out", len(ins), len(outs))
 	}
 	for i := 0; i < len(ins); i += 97 {
-		doc, err := rs.ParseLine("-", i+1, []byte(ins[i]))
+		doc, err := answers.New(rs).ParseLine("-", i+1, []byte(ins[i]))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,23 +231,23 @@ func TestStreamLineSizes(t *testing.T) {
 		size   int
 		ending string
 	}{
-		{classify.MaxDocumentBytes, "\n"},
-		{classify.MaxDocumentBytes, "\r\n"},
-		{classify.MaxDocumentBytes + 1, "\n"},
-		{classify.MaxDocumentBytes + 1, "\r\n"},
-		{classify.MaxDocumentBytes + 1, ""},
+		{answers.MaxDocumentBytes, "\n"},
+		{answers.MaxDocumentBytes, "\r\n"},
+		{answers.MaxDocumentBytes + 1, "\n"},
+		{answers.MaxDocumentBytes + 1, "\r\n"},
+		{answers.MaxDocumentBytes + 1, ""},
 		{17<<16 - 1, "\r\n"}, // the "\r" ends one 64 KiB read, the "\n" starts the next
 	} {
 		var out bytes.Buffer
 		a, rs := streamApp(t, strings.NewReader(line(c.size)+c.ending), &out)
 		err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
-		if c.size <= classify.MaxDocumentBytes {
+		if c.size <= answers.MaxDocumentBytes {
 			if err != nil || !strings.HasPrefix(out.String(), `{"questionnaire"`) {
 				t.Errorf("%d bytes + %q: %v, %.80s; want it classified", c.size, c.ending, err, out.String())
 			}
 			continue
 		}
-		want := fmt.Sprintf(`"line":1,"error":{"message":"<stdin>:1: line of %d bytes; the limit is %d bytes`, c.size, classify.MaxDocumentBytes)
+		want := fmt.Sprintf(`"line":1,"error":{"message":"<stdin>:1: line of %d bytes; the limit is %d bytes`, c.size, answers.MaxDocumentBytes)
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("%d bytes + %q: got %.160s\nwant %s", c.size, c.ending, out.String(), want)
 		}
@@ -283,7 +284,7 @@ type bigLines struct {
 }
 
 func newBigLines(n int) *bigLines {
-	name := strings.Repeat("x", classify.MaxDocumentBytes-100)
+	name := strings.Repeat("x", answers.MaxDocumentBytes-100)
 	return &bigLines{line: []byte(`{"product":{"name":"` + name + `"},"answers":{"coverage":"bogus"}}` + "\n"), left: n}
 }
 

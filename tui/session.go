@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 // Session is an interview in progress: the product, the answers, and which
@@ -34,7 +35,7 @@ func NewSession(rs *classify.RuleSet) *Session {
 // present in "answers", null included, count as answered. Problems with the
 // document come back as classify.Problems.
 func ParseSession(rs *classify.RuleSet, name string, data []byte) (*Session, error) {
-	doc, err := rs.ParseAnswers(name, data, classify.FormatAuto)
+	doc, err := answers.New(rs).Parse(name, data, answers.FormatAuto)
 	if err != nil {
 		return nil, err
 	}

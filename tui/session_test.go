@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 func TestSessionRoundTrip(t *testing.T) {
@@ -57,7 +58,7 @@ func TestSessionRoundTrip(t *testing.T) {
 func TestSessionEmptyIsValid(t *testing.T) {
 	rs := ruleSet(t)
 	data := NewSession(rs).Marshal()
-	doc, err := rs.ParseAnswers("a.json", data, classify.FormatAuto)
+	doc, err := answers.New(rs).Parse("a.json", data, answers.FormatAuto)
 	if err != nil {
 		t.Fatalf("empty session: %v\n%s", err, data)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 )
 
 // answersFrom builds a valid answers document: for each question, seed picks
@@ -68,7 +69,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("会议", "公司", "说明\n第二行", uint64(1<<40))
 	f.Fuzz(func(t *testing.T, name, company, desc string, seed uint64) {
 		data := answersFrom(rs, name, company, desc, seed)
-		doc, err := rs.ParseAnswers("fuzz.json", data, classify.FormatJSON)
+		doc, err := answers.New(rs).Parse("fuzz.json", data, answers.FormatJSON)
 		if err != nil {
 			t.Skipf("not a valid document: %v", err) // e.g. over the size limit
 		}

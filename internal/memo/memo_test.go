@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/questionnaires"
 )
 
@@ -45,7 +46,7 @@ func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Documen
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := rs.ParseAnswers(name, data, classify.FormatAuto)
+	doc, err := answers.New(rs).Parse(name, data, answers.FormatAuto)
 	if err != nil {
 		t.Fatalf("ParseAnswers(%s): %v", name, err)
 	}

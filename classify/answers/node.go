@@ -1,4 +1,4 @@
-package classify
+package answers
 
 // node is a parsed JSON or YAML value with its position, the common form the
 // answers parser validates. Object fields keep their input order.

@@ -1,6 +1,7 @@
-package classify
+package answers
 
 import (
+	"b22/classify"
 	"fmt"
 	"strconv"
 	"unicode/utf16"
@@ -13,11 +14,11 @@ import (
 // is added to reported lines (for a line of a JSON Lines stream). A syntax
 // error ends parsing (nil node); duplicate keys and bad numbers are reported
 // in problems while parsing goes on, so that every one is listed.
-func parseJSON(data []byte, lineBase int, intern map[string]string, notJSON string) (*node, []Problem) {
+func parseJSON(data []byte, lineBase int, intern map[string]string, notJSON string) (*node, []classify.Problem) {
 	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0, intern: intern}
 	p.skipSpace()
 	if p.i >= len(p.data) {
-		return nil, []Problem{*p.fail("the document is empty; expected a JSON object")}
+		return nil, []classify.Problem{*p.fail("the document is empty; expected a JSON object")}
 	}
 	n := p.value(0)
 	if p.err == nil {
@@ -40,10 +41,10 @@ type jsonParser struct {
 	i         int
 	line      int
 	lineStart int
-	err       *Problem
-	problems  []Problem // not fatal: parsing went on
-	path      []string  // keys and [indexes] down to the current value
-	slab      []node    // see node
+	err       *classify.Problem
+	problems  []classify.Problem // not fatal: parsing went on
+	path      []string           // keys and [indexes] down to the current value
+	slab      []node             // see node
 	// intern holds the keys and values a document is made of (question and
 	// choice ids): a string found there costs no allocation.
 	intern map[string]string
@@ -61,7 +62,7 @@ func (p *jsonParser) node(n node) *node {
 
 // at records a problem that does not stop parsing, at pos with the current path.
 func (p *jsonParser) problem(at pos, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Message: fmt.Sprintf(format, args...)})
+	p.problems = append(p.problems, classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Message: fmt.Sprintf(format, args...)})
 }
 
 // pathString writes a path as answers.use_cases[2].
@@ -82,10 +83,10 @@ func (p *jsonParser) here() pos {
 	return pos{Line: p.line, Col: p.i - p.lineStart + 1}
 }
 
-func (p *jsonParser) fail(format string, args ...any) *Problem {
+func (p *jsonParser) fail(format string, args ...any) *classify.Problem {
 	if p.err == nil {
 		at := p.here()
-		p.err = &Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)}
+		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)}
 	}
 	return p.err
 }
@@ -366,7 +367,7 @@ func (p *jsonParser) number(at pos) *node {
 		return nil
 	}
 	if p.data[intStart] == '0' && p.i-intStart > 1 {
-		p.err = &Problem{Line: at.Line, Col: at.Col, Message: "invalid number: leading zero"}
+		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Message: "invalid number: leading zero"}
 		return nil
 	}
 	if p.i < len(p.data) && p.data[p.i] == '.' {
@@ -398,7 +399,7 @@ func (p *jsonParser) number(at pos) *node {
 // runeColumns rewrites the byte columns of problems in data (as parseJSON
 // reports them) into character columns, so a column counts Chinese text as
 // one per character.
-func runeColumns(data []byte, lineBase int, ps []Problem) {
+func runeColumns(data []byte, lineBase int, ps []classify.Problem) {
 	if len(ps) == 0 {
 		return
 	}

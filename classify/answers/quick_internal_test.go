@@ -1,4 +1,4 @@
-package classify
+package answers
 
 import (
 	"bytes"
@@ -6,22 +6,23 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"b22/classify"
 	"b22/internal/gen"
 	"b22/questionnaires"
 )
 
-func loadEmbedded(t testing.TB) *RuleSet {
+func loadEmbedded(t testing.TB) *Parser {
 	t.Helper()
-	rs, err := Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.B22())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rs
+	return New(rs)
 }
 
 // quickAgrees checks the promise quickDocument makes: whatever it accepts,
 // the full parser accepts with the same Document.
-func quickAgrees(t *testing.T, rs *RuleSet, data []byte) (accepted bool) {
+func quickAgrees(t *testing.T, rs *Parser, data []byte) (accepted bool) {
 	t.Helper()
 	if !utf8.Valid(data) || bytes.HasPrefix(data, utf8BOM) {
 		return false // parseAnswers deals with these before either parser

@@ -1,6 +1,7 @@
-package classify
+package answers
 
 import (
+	"b22/classify"
 	"b22/classify/internal/diag"
 	"bytes"
 	"errors"
@@ -17,26 +18,26 @@ import (
 // bombs work), and so are duplicate keys and non-finite numbers. As with
 // parseJSON, a nil node means parsing stopped; otherwise the problems are
 // those found on the way.
-func parseYAML(data []byte) (*node, []Problem) {
+func parseYAML(data []byte) (*node, []classify.Problem) {
 	if p, ok := diag.ControlChar(data); ok {
-		return nil, []Problem{fromDiag(p)}
+		return nil, []classify.Problem{fromDiag(p)}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, []Problem{{Message: "the document is empty; expected a YAML mapping"}}
+			return nil, []classify.Problem{{Message: "the document is empty; expected a YAML mapping"}}
 		}
-		return nil, []Problem{yamlProblem(err, data)}
+		return nil, []classify.Problem{yamlProblem(err, data)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, []Problem{{Line: extra.Line, Col: extra.Column, Message: "a second YAML document; an answers file holds one"}}
+		return nil, []classify.Problem{{Line: extra.Line, Col: extra.Column, Message: "a second YAML document; an answers file holds one"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, []Problem{yamlProblem(err, data)}
+		return nil, []classify.Problem{yamlProblem(err, data)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, []Problem{{Message: "the document is empty; expected a YAML mapping"}}
+		return nil, []classify.Problem{{Message: "the document is empty; expected a YAML mapping"}}
 	}
 	c := yamlConverter{}
 	n := c.node(doc.Content[0], 0)
@@ -48,19 +49,19 @@ func parseYAML(data []byte) (*node, []Problem) {
 
 // yamlProblem turns a yaml.v3 syntax error into a located problem, with a
 // word on the usual cause where the library's message does not say it.
-func yamlProblem(err error, data []byte) Problem {
+func yamlProblem(err error, data []byte) classify.Problem {
 	return fromDiag(diag.YAMLError(err, data, maxDepth))
 }
 
 // yamlConverter turns yaml.Nodes into nodes, collecting the problems that
 // need not stop it.
 type yamlConverter struct {
-	problems []Problem
+	problems []classify.Problem
 	path     []string
 }
 
 func (c *yamlConverter) problem(y *yaml.Node, format string, args ...any) {
-	c.problems = append(c.problems, Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Message: fmt.Sprintf(format, args...)})
+	c.problems = append(c.problems, classify.Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Message: fmt.Sprintf(format, args...)})
 }
 
 // node converts y; nil means a problem that stops the conversion.

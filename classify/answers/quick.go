@@ -1,6 +1,7 @@
-package classify
+package answers
 
 import (
+	"b22/classify"
 	"b22/classify/internal/jsonw"
 	"encoding/binary"
 	"math"
@@ -18,9 +19,9 @@ import (
 //
 // A stream spends most of its parsing on documents that are fine; reading
 // those directly is several times faster.
-func (rs *RuleSet) quickDocument(data []byte) (doc *Document, ok bool) {
+func (p *Parser) quickDocument(data []byte) (doc *classify.Document, ok bool) {
 	q := quickParser{data: data}
-	doc = &Document{Answers: make(Answers, len(rs.Questions))}
+	doc = &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions))}
 	if !q.byte('{') {
 		return nil, false
 	}
@@ -39,7 +40,7 @@ func (rs *RuleSet) quickDocument(data []byte) (doc *Document, ok bool) {
 			top = 0
 			if !q.null() {
 				id, ok := q.str()
-				if !ok || string(id) != rs.ID {
+				if !ok || string(id) != p.rs.ID {
 					return nil, false
 				}
 			}
@@ -50,7 +51,7 @@ func (rs *RuleSet) quickDocument(data []byte) (doc *Document, ok bool) {
 			}
 		case "answers":
 			top = 2
-			if !q.null() && !rs.quickAnswers(&q, doc) {
+			if !q.null() && !p.quickAnswers(&q, doc) {
 				return nil, false
 			}
 		default:
@@ -69,7 +70,7 @@ func (rs *RuleSet) quickDocument(data []byte) (doc *Document, ok bool) {
 	}
 }
 
-func (rs *RuleSet) quickAnswers(q *quickParser, doc *Document) bool {
+func (p *Parser) quickAnswers(q *quickParser, doc *classify.Document) bool {
 	if !q.byte('{') {
 		return false
 	}
@@ -78,25 +79,25 @@ func (rs *RuleSet) quickAnswers(q *quickParser, doc *Document) bool {
 	}
 	var seenBuf [64]bool
 	seen := seenBuf[:]
-	if len(rs.Questions) > len(seenBuf) {
-		seen = make([]bool, len(rs.Questions))
+	if len(p.rs.Questions) > len(seenBuf) {
+		seen = make([]bool, len(p.rs.Questions))
 	}
 	for {
 		key, ok := q.str()
 		if !ok || !q.byte(':') {
 			return false
 		}
-		i, known := rs.questionIndex[string(key)]
+		i, known := p.index[string(key)]
 		if !known || seen[i] {
 			return false
 		}
 		seen[i] = true
 		if q.null() {
 			if doc.Unsure == nil {
-				doc.Unsure = make([]bool, len(rs.Questions))
+				doc.Unsure = make([]bool, len(p.rs.Questions))
 			}
 			doc.Unsure[i] = true
-		} else if doc.Answers[i], ok = q.value(&rs.Questions[i]); !ok {
+		} else if doc.Answers[i], ok = q.value(&p.rs.Questions[i]); !ok {
 			return false
 		}
 		if q.byte('}') {
@@ -177,7 +178,7 @@ func (q *quickParser) str() ([]byte, bool) {
 	return nil, false
 }
 
-func (q *quickParser) product(p *Product) bool {
+func (q *quickParser) product(p *classify.Product) bool {
 	if !q.byte('{') {
 		return false
 	}
@@ -223,56 +224,56 @@ func (q *quickParser) product(p *Product) bool {
 }
 
 // value reads an answer the question allows; null is read by the caller.
-func (q *quickParser) value(qu *Question) (Value, bool) {
+func (q *quickParser) value(qu *classify.Question) (classify.Value, bool) {
 	switch qu.Type {
-	case TypeBool:
+	case classify.TypeBool:
 		switch {
 		case q.word("true"):
-			return Value{Known: true, Bool: true}, true
+			return classify.Value{Known: true, Bool: true}, true
 		case q.word("false"):
-			return Value{Known: true}, true
+			return classify.Value{Known: true}, true
 		}
-	case TypeInt, TypeNumber:
+	case classify.TypeInt, classify.TypeNumber:
 		n, ok := q.number()
-		if !ok || (qu.Type == TypeInt && n != math.Trunc(n)) ||
+		if !ok || (qu.Type == classify.TypeInt && n != math.Trunc(n)) ||
 			(qu.Min != nil && n < *qu.Min) || (qu.Max != nil && n > *qu.Max) {
-			return Value{}, false
+			return classify.Value{}, false
 		}
-		return NumberValue(n), true
-	case TypeEnum:
+		return classify.NumberValue(n), true
+	case classify.TypeEnum:
 		s, ok := q.str()
 		if c := choiceIndex(qu, s); ok && c >= 0 {
-			return Value{Known: true, Set: 1 << c}, true
+			return classify.Value{Known: true, Set: 1 << c}, true
 		}
-	case TypeMulti:
+	case classify.TypeMulti:
 		if !q.byte('[') {
-			return Value{}, false
+			return classify.Value{}, false
 		}
 		var set uint64
 		if q.byte(']') {
-			return Value{Known: true, Set: set}, true
+			return classify.Value{Known: true, Set: set}, true
 		}
 		for {
 			s, ok := q.str()
 			c := choiceIndex(qu, s)
 			if !ok || c < 0 || set&(1<<c) != 0 {
-				return Value{}, false
+				return classify.Value{}, false
 			}
 			set |= 1 << c
 			if q.byte(']') {
-				return Value{Known: true, Set: set}, true
+				return classify.Value{Known: true, Set: set}, true
 			}
 			if !q.byte(',') {
-				return Value{}, false
+				return classify.Value{}, false
 			}
 		}
 	}
-	return Value{}, false
+	return classify.Value{}, false
 }
 
 // choiceIndex is Question.ChoiceIndex for an id still in the input's bytes:
 // comparing them with string(id) copies nothing.
-func choiceIndex(qu *Question, id []byte) int {
+func choiceIndex(qu *classify.Question, id []byte) int {
 	for i := range qu.Choices {
 		if qu.Choices[i].ID == string(id) {
 			return i
