@@ -77,22 +77,3 @@ func BenchmarkEvaluateGenerated(b *testing.B) {
 		i++
 	}
 }
-
-// BenchmarkAppendJSON writes one realistic result, as the stream does.
-func BenchmarkAppendJSON(b *testing.B) {
-	rs := embedded(b)
-	doc, err := parserOf(rs).Parse("b", []byte(benchDocs["half-known"]), answers.FormatJSON)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := rs.Evaluate(doc, mustDate("2026-11-01"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	buf := r.AppendJSON(nil)
-	b.SetBytes(int64(len(buf)))
-	b.ReportAllocs()
-	for b.Loop() {
-		buf = r.AppendJSON(buf[:0])
-	}
-}

@@ -42,11 +42,6 @@ type Cond struct {
 	// part names the part of a result the rule decides, for open questions
 	// ("licence.scope", "requirements.staff"); set at load.
 	part string
-	// traceJSON is the rule's trace entry encoded around its outcome:
-	// {"rule":…,"kind":…,"outcome":" and ","answers":[…]}.
-	traceJSON [2][]byte
-	// traceRule and traceKind are the rule and kind traceJSON names.
-	traceRule, traceKind string
 }
 
 // eval evaluates c in three values. params are the parameter values on the

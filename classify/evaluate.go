@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"b22/classify/internal/storage"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -28,7 +29,6 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		Verdict:       verdictNames[ev.verdict],
 		Summary:       rs.Texts.Verdicts[string(verdictNames[ev.verdict])],
 		AnswersSHA256: rs.Fingerprint(doc),
-		enc:           &rs.enc,
 	}
 	ev.subcategories(r)
 	ev.licence(r)
@@ -110,7 +110,7 @@ func (ev *evaluation) step(id, kind string, c *Cond) Tri {
 
 // record adds a rule's outcome to the trace.
 func (ev *evaluation) record(id, kind string, c *Cond, out Tri) Tri {
-	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read, cond: c})
+	ev.trace = append(ev.trace, TraceStep{Rule: id, Kind: kind, Outcome: out, Answers: c.read})
 	return out
 }
 
@@ -483,16 +483,18 @@ func (ev *evaluation) openQuestions(r *Result) {
 // cited lists, in sources.yaml order, every source the result cites.
 func (rs *RuleSet) cited(r *Result) []SourceRef {
 	// One bit per source; a basis list the rule set holds has its bits
-	// ready (encoded.basis), any other is looked up id by id.
+	// ready (basisSources), any other is looked up id by id.
 	var small [1]uint64
 	used := small[:]
 	if n := len(rs.Sources); n > 64 {
 		used = make([]uint64, (n+63)/64)
 	}
 	mark := func(ids []string) {
-		if l, ok := rs.enc.lists.get(listKey(ids)); ok && l.hasSources {
-			used[0] |= l.sources
-			return
+		if rs.sourceBits {
+			if b, ok := rs.basisSources.Get(storage.Slice(ids)); ok {
+				used[0] |= b
+				return
+			}
 		}
 		for _, id := range ids {
 			i := rs.sourceIndex[id]
@@ -528,7 +530,7 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	out := make([]SourceRef, 0, n)
 	for i := range rs.Sources {
 		if used[i/64]&(1<<(i%64)) != 0 {
-			out = append(out, rs.enc.sources[i])
+			out = append(out, rs.shared.Sources[i])
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/questionnaires"
 )
 
@@ -38,4 +39,15 @@ func parserOf(rs *classify.RuleSet) *answers.Parser {
 	}
 	p, _ := parsers.LoadOrStore(rs, answers.New(rs))
 	return p.(*answers.Parser)
+}
+
+var encoders sync.Map // *classify.RuleSet → *resultjson.Encoder
+
+// encoderOf is the result encoder of rs, built once.
+func encoderOf(rs *classify.RuleSet) *resultjson.Encoder {
+	if e, ok := encoders.Load(rs); ok {
+		return e.(*resultjson.Encoder)
+	}
+	e, _ := encoders.LoadOrStore(rs, resultjson.New(rs))
+	return e.(*resultjson.Encoder)
 }

@@ -96,7 +96,7 @@ func (l *loader) finish() {
 	if len(l.ps) == 0 {
 		l.buildDomains()
 		l.prepareFills()
-		l.encodeTexts()
+		l.prepareShared()
 	}
 }
 
@@ -115,123 +115,6 @@ func (l *loader) checkBasesInForce() {
 			}
 		}
 	}
-}
-
-// encodeTexts encodes once every text, source and trace entry a result can
-// copy from the rule set.
-func (l *loader) encodeTexts() {
-	rs := l.rs
-	rs.enc = encoded{}
-	rs.category, rs.scopeUnknown = strings.ToUpper(rs.ID), rs.Texts.ScopeUnknown
-	for _, c := range rs.allConds() {
-		rs.enc.addList(c.read)
-	}
-	for i := range rs.Sources {
-		ref := rs.Sources[i].ref()
-		rs.enc.sources = append(rs.enc.sources, ref)
-		rs.enc.sourceJSON = append(rs.enc.sourceJSON, appendSource(nil, &ref))
-	}
-	trace := func(id, kind string, c *Cond) {
-		if c == nil {
-			return
-		}
-		pre := jsonw.AppendString(append([]byte(`{"rule":`), ""...), id)
-		pre = jsonw.AppendString(append(pre, `,"kind":`...), kind)
-		pre = append(pre, `,"outcome":"`...)
-		post := (&jsonWriter{b: []byte(`","answers":`)})
-		post.strs(c.read)
-		post.raw(`}`)
-		c.traceJSON = [2][]byte{pre, post.b}
-		c.traceRule, c.traceKind = id, kind
-	}
-	for _, g := range rs.Gates {
-		trace(g.ID, "gate", g.When)
-	}
-	for _, sc := range rs.Subcategories {
-		for _, r := range sc.Rules {
-			trace(r.ID, "subcategory", r.When)
-		}
-	}
-	trace(rs.Existing.ID, "existing_licence", rs.Existing.When)
-	rs.Existing.When.part = "covered_by_existing_licence"
-	for _, sc := range rs.Scopes {
-		trace(sc.ID, "scope", sc.When)
-		sc.When.part = "licence.scope"
-	}
-	for _, r := range rs.Requirements {
-		trace(r.ID, "requirement", r.MetWhen)
-		r.MetWhen.part = "requirements." + r.ID
-	}
-	for _, r := range rs.Regimes {
-		trace(r.ID, "regime", r.When)
-		r.When.part = "related_regimes." + r.ID
-	}
-	for _, r := range rs.Notes {
-		trace(r.ID, "note", r.When)
-	}
-	add := func(ts ...Text) {
-		for _, t := range ts {
-			rs.enc.addText(t)
-		}
-	}
-	for _, t := range rs.Texts.Verdicts {
-		add(t)
-	}
-	add(rs.Texts.ScopeUnknown)
-	for _, q := range rs.Questions {
-		add(q.Title, q.Pivot)
-	}
-	for _, d := range rs.domains {
-		for _, ex := range d.examples {
-			add(ex.label)
-		}
-	}
-	for _, g := range rs.Gates {
-		add(g.texts...)
-	}
-	for _, s := range rs.Subcategories {
-		add(s.Name)
-		for _, r := range s.Rules {
-			add(r.texts...)
-		}
-	}
-	for _, s := range rs.Scopes {
-		add(s.Licence)
-	}
-	for _, r := range rs.Requirements {
-		add(r.Name)
-	}
-	for _, v := range rs.variants() {
-		add(v.texts...)
-		for _, f := range v.filled {
-			add(f...)
-		}
-	}
-	for _, p := range rs.Texts.Process {
-		add(p.Name)
-		add(p.texts...)
-	}
-	for _, list := range [][]Rule{rs.Regimes, rs.Notes} {
-		for _, r := range list {
-			add(r.texts...)
-		}
-	}
-	l.encodeBasis()
-}
-
-// encodeBasis encodes each basis a result can copy, on every epoch, and
-// records the sources it cites.
-func (l *loader) encodeBasis() {
-	rs := l.rs
-	rs.eachCited(func(_ []Citation, cb *citedBasis) {
-		for e := range cb.ids {
-			if e > 0 && len(cb.refs[e]) > 0 && &cb.refs[e][0] == &cb.refs[e-1][0] {
-				continue // shared with the epoch before: encoded already
-			}
-			rs.enc.addBasis(cb.ids[e], rs.sourceIndex)
-			rs.enc.addCitations(cb.refs[e])
-		}
-	})
 }
 
 // renderTexts fills each text's per-epoch renderings, checking placeholders.

@@ -38,9 +38,6 @@ type Result struct {
 	AnswersSHA256    string          `json:"answers_sha256"`
 	Trace            []TraceStep     `json:"trace"`
 
-	// enc holds the rule set's texts and sources already encoded, for
-	// AppendJSON; nil for a result built by hand.
-	enc *encoded
 	// considered is Subcategories and OpenSubcategories in catalogue order.
 	considered []SubcategoryResult
 }
@@ -184,6 +181,4 @@ type TraceStep struct {
 	Kind    string   `json:"kind"`
 	Outcome Tri      `json:"outcome"`
 	Answers []string `json:"answers"`
-
-	cond *Cond // the rule's condition, with its trace entry encoded
 }

@@ -1,6 +1,9 @@
 package classify
 
-import "time"
+import (
+	"b22/classify/internal/storage"
+	"time"
+)
 
 // RuleSet is a checked questionnaire and rule set, ready to evaluate answers.
 // It is immutable after Load and safe for concurrent use.
@@ -45,8 +48,12 @@ type RuleSet struct {
 	verdictOrder []int
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
-	// enc is what every result shares, prepared at load (see encoded).
-	enc encoded
+	// shared lists what results copy from the rule set (see Shared).
+	shared Shared
+	// basisSources holds, for each basis list the rule set holds, a bit
+	// per source it cites, when sourceBits (at most 64 sources).
+	basisSources storage.Table[uint64]
+	sourceBits   bool
 	// category is the licence category as results name it (B22), and
 	// scopeUnknown the authority a result names when the scope is open.
 	category     string

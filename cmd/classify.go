@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
+	"b22/classify/resultjson"
 	"b22/internal/report"
 )
 
@@ -24,7 +25,7 @@ type classifyOptions struct {
 	Lang        string
 	Fields      []string
 	fieldsGiven bool
-	fieldSet    classify.Fields
+	fieldSet    resultjson.Fields
 }
 
 func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
@@ -75,18 +76,18 @@ func (o *classifyOptions) check(a *app) error {
 	if o.JSONL && o.Format != "json" {
 		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
 	}
-	o.fieldSet = classify.AllFields
+	o.fieldSet = resultjson.AllFields
 	if o.fieldsGiven && len(o.Fields) == 0 {
-		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(classify.ResultFields(), ", "))
+		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(resultjson.ResultFields(), ", "))
 	}
 	if len(o.Fields) > 0 {
 		if o.Format != "json" {
 			return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
 		}
-		set, unknown, ok := classify.FieldSet(o.Fields)
+		set, unknown, ok := resultjson.FieldSet(o.Fields)
 		if !ok {
-			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(classify.ResultFields(), ", "))
-			if s := classify.Suggest(unknown, classify.ResultFields()); s != "" {
+			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(resultjson.ResultFields(), ", "))
+			if s := classify.Suggest(unknown, resultjson.ResultFields()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return usageErrorf("%s", msg)
@@ -124,10 +125,8 @@ func runClassify(a *app, o *classifyOptions) error {
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "text" {
 		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
-	} else if o.fieldSet != classify.AllFields {
-		err = writeIndented(w, res.AppendFields(nil, o.fieldSet))
 	} else {
-		err = writeJSON(w, res, true)
+		err = writeIndented(w, a.encoder.AppendFields(nil, res, o.fieldSet))
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr

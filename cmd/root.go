@@ -16,6 +16,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/report"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
@@ -28,7 +29,8 @@ type app struct {
 	rulesDir string
 	now      func() time.Time
 	rs       *classify.RuleSet
-	parser   *answers.Parser // for rs, built with it
+	parser   *answers.Parser     // for rs, built with it
+	encoder  *resultjson.Encoder // for rs, built with it
 }
 
 // Main runs b22 with args and returns the exit code.
@@ -152,14 +154,14 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the embedded rule set is broken: %v", err) // a bug, exit 1
 		}
-		a.rs, a.parser = rs, answers.New(rs)
+		a.rs, a.parser, a.encoder = rs, answers.New(rs), resultjson.New(rs)
 		return rs, nil
 	}
 	rs, err := loadRulesDir(a.rulesDir, "--rules ")
 	if err != nil {
 		return nil, err
 	}
-	a.rs, a.parser = rs, answers.New(rs)
+	a.rs, a.parser, a.encoder = rs, answers.New(rs), resultjson.New(rs)
 	return rs, nil
 }
 

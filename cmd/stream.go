@@ -15,6 +15,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/report"
 )
 
@@ -55,7 +56,7 @@ type streamErrorField struct {
 // inFlight lines, and streamBudgetBytes bytes of lines and results, are held
 // at once, so memory stays flat however long the stream and however many the
 // cores.
-func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields classify.Fields) error {
+func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields resultjson.Fields) error {
 	name, r, closeInput, err := a.openStream(path)
 	if err != nil {
 		return err
@@ -107,7 +108,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				res := classifyLine(rs, a.parser, name, asOf, fields, j)
+				res := classifyLine(rs, a.parser, a.encoder, name, asOf, fields, j)
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
 				results <- res
@@ -292,7 +293,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 	}
 }
 
-func classifyLine(rs *classify.RuleSet, parser *answers.Parser, name string, asOf classify.Date, fields classify.Fields, j lineJob) lineResult {
+func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
 		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
 		var b bytes.Buffer
@@ -315,5 +316,5 @@ func classifyLine(rs *classify.RuleSet, parser *answers.Parser, name string, asO
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}
 	buf := outBuffers.Get().(*[]byte)
-	return lineResult{seq: j.seq, out: append(res.AppendFields((*buf)[:0], fields), '\n'), pooled: buf}
+	return lineResult{seq: j.seq, out: append(enc.AppendFields((*buf)[:0], res, fields), '\n'), pooled: buf}
 }

@@ -10,6 +10,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/gen"
 )
 
@@ -79,7 +80,7 @@ func newStreamBench(b *testing.B) *streamBench {
 
 func (s *streamBench) stream(b *testing.B) {
 	s.a.s.In = bytes.NewReader(s.input)
-	if err := s.a.classifyStream(s.rs, "-", s.asOf, classify.AllFields); err != nil {
+	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/gen"
 )
 
@@ -41,7 +42,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 	input := gen.Lines(5, 3000)
 	var out bytes.Buffer
 	a, rs := streamApp(t, bytes.NewReader(input), &out)
-	if err := a.classifyStream(rs, "-", streamDate, classify.AllFields); err != nil {
+	if err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields); err != nil {
 		t.Fatal(err)
 	}
 	ins := strings.Split(strings.TrimSpace(string(input)), "\n")
@@ -55,7 +56,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, _ := rs.Evaluate(doc, streamDate)
-		want, _ := r.MarshalJSON()
+		want := resultjson.Marshal(r)
 		if outs[i] != string(want) {
 			t.Fatalf("line %d out of order or different", i+1)
 		}
@@ -77,7 +78,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 func TestStreamStopsWhenOutputFails(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	a, rs := streamApp(t, bytes.NewReader(gen.Lines(6, 2000)), &failingWriter{n: 100000})
-	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 	if err == nil || !strings.Contains(err.Error(), "broken pipe") {
 		t.Fatalf("classifyStream = %v, want the write error", err)
 	}
@@ -93,7 +94,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, input []byte) {
 		var out bytes.Buffer
 		a.s.In, a.s.Out = bytes.NewReader(input), &out
-		err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 		var ec exitCodeError
 		if err != nil && !(errors.As(err, &ec) && ec.code == exitInvalid) {
 			t.Fatalf("classifyStream = %v", err)
@@ -136,7 +137,7 @@ func TestStreamHugeLine(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 	runtime.ReadMemStats(&after)
 	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
@@ -193,7 +194,7 @@ func TestStreamInterrupt(t *testing.T) {
 			errs := &syncBuffer{}
 			a.s.Err = errs
 			done := make(chan error, 1)
-			go func() { done <- a.classifyStream(rs, "-", streamDate, classify.AllFields) }()
+			go func() { done <- a.classifyStream(rs, "-", streamDate, resultjson.AllFields) }()
 			io.WriteString(pw, "{}\n")
 			deadline := time.Now().Add(10 * time.Second)
 			for !strings.HasSuffix(out.String(), "\n") {
@@ -240,7 +241,7 @@ func TestStreamLineSizes(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		a, rs := streamApp(t, strings.NewReader(line(c.size)+c.ending), &out)
-		err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 		if c.size <= answers.MaxDocumentBytes {
 			if err != nil || !strings.HasPrefix(out.String(), `{"questionnaire"`) {
 				t.Errorf("%d bytes + %q: %v, %.80s; want it classified", c.size, c.ending, err, out.String())
@@ -264,7 +265,7 @@ func TestStreamStdinFolder(t *testing.T) {
 	defer dir.Close()
 	var out bytes.Buffer
 	a, rs := streamApp(t, dir, &out)
-	err = a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	err = a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 	var inv invalidError
 	if !errors.As(err, &inv) || !strings.Contains(err.Error(), "<stdin>: is a folder") {
 		t.Fatalf("classifyStream on a folder = %v, want invalid input: is a folder", err)
@@ -325,7 +326,7 @@ func TestStreamBoundsBytesInFlight(t *testing.T) {
 	const lines = 40
 	out := &lineCounter{}
 	a, rs := streamApp(t, newBigLines(lines), out)
-	err := a.classifyStream(rs, "-", streamDate, classify.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
 	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
 	}

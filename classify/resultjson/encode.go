@@ -1,7 +1,9 @@
-package classify
+package resultjson
 
 import (
+	"b22/classify"
 	"b22/classify/internal/jsonw"
+	"b22/classify/internal/storage"
 	"slices"
 	"strconv"
 )
@@ -12,11 +14,21 @@ import (
 // The bytes are the same as encoding/json's with SetEscapeHTML(false); a
 // test holds the two to that.
 
-// MarshalJSON encodes the result; see AppendJSON.
-func (r *Result) MarshalJSON() ([]byte, error) { return r.AppendJSON(make([]byte, 0, 16<<10)), nil }
+// Encoder writes results of one rule set. It is built once per rule set
+// (New) and is safe for concurrent use.
+type Encoder struct{ p *prepared }
 
-// AppendJSON appends the result as compact JSON.
-func (r *Result) AppendJSON(b []byte) []byte { return r.AppendFields(b, AllFields) }
+// New prepares an encoder for the results of rs.
+func New(rs *classify.RuleSet) *Encoder { return &Encoder{p: prepare(rs)} }
+
+// Append appends the result as compact JSON.
+func (enc *Encoder) Append(b []byte, r *classify.Result) []byte {
+	return enc.AppendFields(b, r, AllFields)
+}
+
+// Marshal is the result as compact JSON, for a result of any rule set or
+// built by hand: the same bytes as an Encoder's, computed in full.
+func Marshal(r *classify.Result) []byte { return (&Encoder{p: &none}).Append(nil, r) }
 
 // Fields is a set of a result's top-level fields, one bit each in the
 // order of ResultFields.
@@ -50,8 +62,8 @@ func FieldSet(names []string) (set Fields, unknown string, ok bool) {
 
 // AppendFields appends the result as compact JSON with only the fields in
 // set: a projection of the same result, its fields in the usual order.
-func (r *Result) AppendFields(b []byte, set Fields) []byte {
-	e := jsonWriter{b: b, enc: r.enc}
+func (enc *Encoder) AppendFields(b []byte, r *classify.Result, set Fields) []byte {
+	e := writer{b: b, p: enc.p}
 	if b == nil {
 		e.b = make([]byte, 0, 16<<10)
 	}
@@ -76,10 +88,10 @@ func (r *Result) AppendFields(b []byte, set Fields) []byte {
 type resultField struct {
 	name  string
 	key   string // "name":
-	write func(e *jsonWriter, r *Result)
+	write func(e *writer, r *classify.Result)
 }
 
-func resultFieldOf(name string, write func(e *jsonWriter, r *Result)) resultField {
+func resultFieldOf(name string, write func(e *writer, r *classify.Result)) resultField {
 	return resultField{name: name, key: `"` + name + `":`, write: write}
 }
 
@@ -87,7 +99,7 @@ func resultFieldOf(name string, write func(e *jsonWriter, r *Result)) resultFiel
 // (docs/contract.md) and of the Result struct, which encoding/json follows:
 // TestAppendJSONMatchesEncodingJSON holds the two together.
 var resultFields = [...]resultField{
-	resultFieldOf("questionnaire", func(e *jsonWriter, r *Result) {
+	resultFieldOf("questionnaire", func(e *writer, r *classify.Result) {
 		e.raw(`{"id":`)
 		e.str(r.Questionnaire.ID)
 		e.raw(`,"version":`)
@@ -98,16 +110,16 @@ var resultFields = [...]resultField{
 		e.str(r.Questionnaire.AsOf.String())
 		e.raw(`}`)
 	}),
-	resultFieldOf("verdict", func(e *jsonWriter, r *Result) { e.str(string(r.Verdict)) }),
-	resultFieldOf("summary", func(e *jsonWriter, r *Result) { e.text(r.Summary) }),
-	resultFieldOf("covered_by_existing_licence", func(e *jsonWriter, r *Result) { e.bool(r.CoveredByExistingLicence) }),
-	resultFieldOf("existing_licence", func(e *jsonWriter, r *Result) { e.str(string(r.ExistingLicence)) }),
-	resultFieldOf("subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.Subcategories) }),
-	resultFieldOf("open_subcategories", func(e *jsonWriter, r *Result) { e.subcategories(r.OpenSubcategories) }),
-	resultFieldOf("exclusions", func(e *jsonWriter, r *Result) { e.findings(r.Exclusions) }),
-	resultFieldOf("if_operated", func(e *jsonWriter, r *Result) { e.subcategories(r.IfOperated) }),
-	resultFieldOf("licence", func(e *jsonWriter, r *Result) { e.licence(&r.Licence) }),
-	resultFieldOf("requirements", func(e *jsonWriter, r *Result) {
+	resultFieldOf("verdict", func(e *writer, r *classify.Result) { e.str(string(r.Verdict)) }),
+	resultFieldOf("summary", func(e *writer, r *classify.Result) { e.text(r.Summary) }),
+	resultFieldOf("covered_by_existing_licence", func(e *writer, r *classify.Result) { e.bool(r.CoveredByExistingLicence) }),
+	resultFieldOf("existing_licence", func(e *writer, r *classify.Result) { e.str(string(r.ExistingLicence)) }),
+	resultFieldOf("subcategories", func(e *writer, r *classify.Result) { e.subcategories(r.Subcategories) }),
+	resultFieldOf("open_subcategories", func(e *writer, r *classify.Result) { e.subcategories(r.OpenSubcategories) }),
+	resultFieldOf("exclusions", func(e *writer, r *classify.Result) { e.findings(r.Exclusions) }),
+	resultFieldOf("if_operated", func(e *writer, r *classify.Result) { e.subcategories(r.IfOperated) }),
+	resultFieldOf("licence", func(e *writer, r *classify.Result) { e.licence(&r.Licence) }),
+	resultFieldOf("requirements", func(e *writer, r *classify.Result) {
 		e.list(len(r.Requirements), r.Requirements == nil, func(i int) {
 			q := &r.Requirements[i]
 			e.raw(`{"id":`)
@@ -131,7 +143,7 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
-	resultFieldOf("process", func(e *jsonWriter, r *Result) {
+	resultFieldOf("process", func(e *writer, r *classify.Result) {
 		e.list(len(r.Process), r.Process == nil, func(i int) {
 			p := &r.Process[i]
 			e.raw(`{"id":`)
@@ -147,7 +159,7 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
-	resultFieldOf("pivotal_questions", func(e *jsonWriter, r *Result) {
+	resultFieldOf("pivotal_questions", func(e *writer, r *classify.Result) {
 		e.list(len(r.PivotalQuestions), r.PivotalQuestions == nil, func(i int) {
 			p := &r.PivotalQuestions[i]
 			e.raw(`{"key":`)
@@ -170,7 +182,7 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
-	resultFieldOf("open_questions", func(e *jsonWriter, r *Result) {
+	resultFieldOf("open_questions", func(e *writer, r *classify.Result) {
 		e.list(len(r.OpenQuestions), r.OpenQuestions == nil, func(i int) {
 			q := &r.OpenQuestions[i]
 			e.raw(`{"key":`)
@@ -182,7 +194,7 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
-	resultFieldOf("related_regimes", func(e *jsonWriter, r *Result) {
+	resultFieldOf("related_regimes", func(e *writer, r *classify.Result) {
 		e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
 			g := &r.RelatedRegimes[i]
 			e.raw(`{"id":`)
@@ -202,33 +214,31 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
-	resultFieldOf("notes", func(e *jsonWriter, r *Result) { e.findings(r.Notes) }),
-	resultFieldOf("sources", func(e *jsonWriter, r *Result) {
+	resultFieldOf("notes", func(e *writer, r *classify.Result) { e.findings(r.Notes) }),
+	resultFieldOf("sources", func(e *writer, r *classify.Result) {
 		next := 0 // r.Sources follow sources.yaml order
 		e.list(len(r.Sources), r.Sources == nil, func(i int) {
 			s := &r.Sources[i]
-			if r.enc != nil {
-				refs := r.enc.sources
-				for next < len(refs) && refs[next].ID != s.ID {
-					next++
-				}
-				if next < len(refs) && refs[next] == *s {
-					e.b = append(e.b, r.enc.sourceJSON[next]...)
-					next++
-					return
-				}
+			refs := e.p.sources
+			for next < len(refs) && refs[next].ID != s.ID {
+				next++
+			}
+			if next < len(refs) && refs[next] == *s {
+				e.b = append(e.b, e.p.sourceJSON[next]...)
+				next++
+				return
 			}
 			e.b = appendSource(e.b, s)
 		})
 	}),
-	resultFieldOf("answers_sha256", func(e *jsonWriter, r *Result) { e.str(r.AnswersSHA256) }),
-	resultFieldOf("trace", func(e *jsonWriter, r *Result) {
+	resultFieldOf("answers_sha256", func(e *writer, r *classify.Result) { e.str(r.AnswersSHA256) }),
+	resultFieldOf("trace", func(e *writer, r *classify.Result) {
 		e.list(len(r.Trace), r.Trace == nil, func(i int) {
 			t := &r.Trace[i]
-			if c := t.cond; c != nil && c.traceJSON[0] != nil && t.Rule == c.traceRule && t.Kind == c.traceKind && sameStrings(t.Answers, c.read) {
-				e.b = append(e.b, c.traceJSON[0]...)
+			if h, ok := e.p.traces.Get(storage.StringAndSlice(t.Rule, t.Answers)); ok && h.kind == t.Kind {
+				e.b = append(e.b, h.before...)
 				e.raw(t.Outcome.String())
-				e.b = append(e.b, c.traceJSON[1]...)
+				e.b = append(e.b, h.end...)
 				return
 			}
 			e.b = appendTrace(e.b, t.Rule, t.Kind, t.Outcome.String(), t.Answers)
@@ -237,8 +247,8 @@ var resultFields = [...]resultField{
 }
 
 // appendSource encodes one listed source.
-func appendSource(b []byte, s *SourceRef) []byte {
-	e := jsonWriter{b: b}
+func appendSource(b []byte, s *classify.SourceRef) []byte {
+	e := writer{b: b, p: &none}
 	e.raw(`{"id":`)
 	e.str(s.ID)
 	e.raw(`,"title":`)
@@ -260,7 +270,7 @@ func appendSource(b []byte, s *SourceRef) []byte {
 // appendTrace encodes one trace entry, for a step without the two halves
 // encodeTexts prepares once per rule.
 func appendTrace(b []byte, rule, kind, outcome string, answers []string) []byte {
-	e := jsonWriter{b: b}
+	e := writer{b: b, p: &none}
 	e.raw(`{"rule":`)
 	e.str(rule)
 	e.raw(`,"kind":`)
@@ -273,39 +283,25 @@ func appendTrace(b []byte, rule, kind, outcome string, answers []string) []byte 
 	return e.b
 }
 
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+type writer struct {
+	b []byte
+	p *prepared // empty: encode everything
 }
 
-type jsonWriter struct {
-	b   []byte
-	enc *encoded // nil: encode everything
-}
-
-func (e *jsonWriter) raw(s string)  { e.b = append(e.b, s...) }
-func (e *jsonWriter) str(s string)  { e.b = jsonw.AppendString(e.b, s) }
-func (e *jsonWriter) bool(v bool)   { e.b = strconv.AppendBool(e.b, v) }
-func (e *jsonWriter) num(v float64) { e.b = jsonw.AppendNumber(e.b, v) }
-func (e *jsonWriter) null()         { e.raw("null") }
-func (e *jsonWriter) text(t Text) {
-	if e.enc != nil {
-		if j, ok := e.enc.texts.get(textKey(t)); ok {
-			e.b = append(e.b, j...)
-			return
-		}
+func (e *writer) raw(s string)  { e.b = append(e.b, s...) }
+func (e *writer) str(s string)  { e.b = jsonw.AppendString(e.b, s) }
+func (e *writer) bool(v bool)   { e.b = strconv.AppendBool(e.b, v) }
+func (e *writer) num(v float64) { e.b = jsonw.AppendNumber(e.b, v) }
+func (e *writer) null()         { e.raw("null") }
+func (e *writer) text(t classify.Text) {
+	if j, ok := e.p.texts.Get(storage.Strings(t.Zh, t.En)); ok {
+		e.b = append(e.b, j...)
+		return
 	}
 	e.b = appendText(e.b, t)
 }
 
-func appendText(b []byte, t Text) []byte {
+func appendText(b []byte, t classify.Text) []byte {
 	if b == nil {
 		b = make([]byte, 0, len(t.Zh)+len(t.En)+20)
 	}
@@ -317,7 +313,7 @@ func appendText(b []byte, t Text) []byte {
 }
 
 // list writes a JSON array of n items; a nil slice is null, as encoding/json has it.
-func (e *jsonWriter) list(n int, isNil bool, item func(int)) {
+func (e *writer) list(n int, isNil bool, item func(int)) {
 	if isNil {
 		e.null()
 		return
@@ -332,19 +328,19 @@ func (e *jsonWriter) list(n int, isNil bool, item func(int)) {
 	e.b = append(e.b, ']')
 }
 
-func (e *jsonWriter) strs(ss []string) {
-	if ss != nil && e.enc != nil {
-		if l, ok := e.enc.lists.get(listKey(ss)); ok {
-			e.b = append(e.b, l.json...)
+func (e *writer) strs(ss []string) {
+	if ss != nil {
+		if j, ok := e.p.lists.Get(storage.Slice(ss)); ok {
+			e.b = append(e.b, j...)
 			return
 		}
 	}
 	e.list(len(ss), ss == nil, func(i int) { e.str(ss[i]) })
 }
 
-func (e *jsonWriter) citations(cs []CitationRef) {
-	if cs != nil && e.enc != nil {
-		if j, ok := e.enc.citations.get(citationsKey(cs)); ok {
+func (e *writer) citations(cs []classify.CitationRef) {
+	if cs != nil {
+		if j, ok := e.p.citations.Get(storage.Slice(cs)); ok {
 			e.b = append(e.b, j...)
 			return
 		}
@@ -353,8 +349,8 @@ func (e *jsonWriter) citations(cs []CitationRef) {
 }
 
 // appendCitations encodes a list of citations.
-func appendCitations(b []byte, cs []CitationRef) []byte {
-	e := jsonWriter{b: b}
+func appendCitations(b []byte, cs []classify.CitationRef) []byte {
+	e := writer{b: b, p: &none}
 	e.list(len(cs), cs == nil, func(i int) {
 		c := &cs[i]
 		e.raw(`{"source":`)
@@ -370,7 +366,7 @@ func appendCitations(b []byte, cs []CitationRef) []byte {
 	return e.b
 }
 
-func (e *jsonWriter) value(v any) {
+func (e *writer) value(v any) {
 	switch x := v.(type) {
 	case nil:
 		e.null()
@@ -383,11 +379,11 @@ func (e *jsonWriter) value(v any) {
 	case []string:
 		e.strs(x)
 	default:
-		panic("classify: unexpected answer type in a result") // LeadTo answers come from domains.go
+		panic("classify: unexpected answer type in a result") // classify.LeadTo answers come from domains.go
 	}
 }
 
-func (e *jsonWriter) findings(fs []Finding) {
+func (e *writer) findings(fs []classify.Finding) {
 	e.list(len(fs), fs == nil, func(i int) {
 		f := &fs[i]
 		e.raw(`{"id":`)
@@ -408,7 +404,7 @@ func (e *jsonWriter) findings(fs []Finding) {
 	})
 }
 
-func (e *jsonWriter) subcategories(ss []SubcategoryResult) {
+func (e *writer) subcategories(ss []classify.SubcategoryResult) {
 	e.list(len(ss), ss == nil, func(i int) {
 		s := &ss[i]
 		e.raw(`{"id":`)
@@ -450,7 +446,7 @@ func (e *jsonWriter) subcategories(ss []SubcategoryResult) {
 	})
 }
 
-func (e *jsonWriter) licence(l *Licence) {
+func (e *writer) licence(l *classify.Licence) {
 	e.raw(`{"category":`)
 	e.str(l.Category)
 	e.raw(`,"scope":`)
@@ -461,7 +457,7 @@ func (e *jsonWriter) licence(l *Licence) {
 	}
 	for _, f := range [...]struct {
 		key string
-		t   *Text
+		t   *classify.Text
 	}{{`,"title":`, l.Title}, {`,"authority":`, l.Authority}} {
 		e.raw(f.key)
 		if f.t == nil {
@@ -484,3 +480,6 @@ func (e *jsonWriter) licence(l *Licence) {
 	e.citations(l.Citations)
 	e.raw(`}`)
 }
+
+// none prepares nothing: a writer with it encodes every value in full.
+var none prepared

@@ -1,4 +1,4 @@
-package classify_test
+package resultjson_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/gen"
 )
 
@@ -44,7 +45,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _ := r.MarshalJSON()
+			got := encoderOf(rs).Append(nil, r)
 			if want := reflectJSON(t, r); !bytes.Equal(got, want) {
 				n := 0
 				for n < len(got) && n < len(want) && got[n] == want[n] {
@@ -91,7 +92,7 @@ func TestAppendJSONAfterEdits(t *testing.T) {
 			t.Fatal(err)
 		}
 		edit(r)
-		got, _ := r.MarshalJSON()
+		got := encoderOf(rs).Append(nil, r)
 		if want := reflectJSON(t, r); !bytes.Equal(got, want) {
 			t.Errorf("%s: AppendJSON differs from encoding/json", name)
 		}
@@ -102,7 +103,7 @@ func TestAppendJSONAfterEdits(t *testing.T) {
 // field byte for byte as in the whole result, in the whole result's order.
 func TestAppendFieldsIsAProjection(t *testing.T) {
 	rs := embedded(t)
-	names := classify.ResultFields()
+	names := resultjson.ResultFields()
 	if len(names) == 0 || names[0] != "questionnaire" || names[len(names)-1] != "trace" {
 		t.Fatalf("ResultFields() = %v", names)
 	}
@@ -114,7 +115,7 @@ func TestAppendFieldsIsAProjection(t *testing.T) {
 		}
 		r, _ := rs.Evaluate(doc, asOf)
 		var whole map[string]json.RawMessage
-		if err := json.Unmarshal(r.AppendJSON(nil), &whole); err != nil {
+		if err := json.Unmarshal(encoderOf(rs).Append(nil, r), &whole); err != nil {
 			t.Fatal(err)
 		}
 		// A different subset per line: every field is in some, and out of some.
@@ -124,7 +125,7 @@ func TestAppendFieldsIsAProjection(t *testing.T) {
 				picked = append(picked, n)
 			}
 		}
-		set, unknown, ok := classify.FieldSet(picked)
+		set, unknown, ok := resultjson.FieldSet(picked)
 		if !ok {
 			t.Fatalf("FieldSet(%v): unknown %q", picked, unknown)
 		}
@@ -137,11 +138,11 @@ func TestAppendFieldsIsAProjection(t *testing.T) {
 			fmt.Fprintf(&want, "%q:%s", n, whole[n])
 		}
 		want.WriteByte('}')
-		if got := r.AppendFields(nil, set); !bytes.Equal(got, want.Bytes()) {
+		if got := encoderOf(rs).AppendFields(nil, r, set); !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("line %d, fields %v:\n got %s\nwant %s", i+1, picked, got, want.Bytes())
 		}
 	}
-	if _, unknown, ok := classify.FieldSet([]string{"verdict", "verdicts"}); ok || unknown != "verdicts" {
+	if _, unknown, ok := resultjson.FieldSet([]string{"verdict", "verdicts"}); ok || unknown != "verdicts" {
 		t.Errorf("FieldSet accepted an unknown field (%q, %v)", unknown, ok)
 	}
 }
