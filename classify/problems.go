@@ -21,12 +21,51 @@ type Problem struct {
 	Line int    `json:"line,omitempty"`
 	Col  int    `json:"col,omitempty"`
 	// Key is the path of the offending element, like "answers.coverage".
-	Key     string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
+	// Code names the kind of problem in a word scripts can act on; the
+	// codes are listed in docs/contract.md and never change meaning.
+	Code    Code   `json:"code,omitempty"`
 	Message string `json:"message"`
 	// More is set on the last problem of a list cut short: how many more
 	// there were.
 	More int `json:"more,omitempty"`
 }
+
+// Code is the kind of a problem. The message says what is wrong in words;
+// the code lets a script tell kinds apart without parsing the words.
+type Code string
+
+// The kinds of problem in an answers document.
+const (
+	CodeSyntax        Code = "syntax"        // not well-formed JSON or YAML, or empty
+	CodeEncoding      Code = "encoding"      // not UTF-8
+	CodeTooLarge      Code = "too_large"     // over the size limit of a document or a line
+	CodeTooDeep       Code = "too_deep"      // nested deeper than allowed
+	CodeDuplicateKey  Code = "duplicate_key" // a key given twice in one object
+	CodeAlias         Code = "alias"         // a YAML anchor or alias
+	CodeBadNumber     Code = "bad_number"    // a number beyond what a double holds, or not finite
+	CodeWrongType     Code = "wrong_type"    // a value of the wrong type where the type is fixed
+	CodeUnknownKey    Code = "unknown_key"   // a key the document does not have
+	CodeNotAllowed    Code = "not_allowed"   // a value not among those allowed
+	CodeNotWhole      Code = "not_whole"     // a fraction where a whole number is asked
+	CodeOutOfRange    Code = "out_of_range"  // a number outside the question's range
+	CodeListedTwice   Code = "listed_twice"  // the same choice twice in a list
+	CodeQuestionnaire Code = "questionnaire" // the document names another questionnaire
+	CodeEmptyLine     Code = "empty_line"    // a blank line in a JSON Lines stream
+	CodeMore          Code = "more"          // the last of a list cut short: how many more
+)
+
+// The kinds of problem in a rule set (Load and Lint).
+const (
+	CodeRuleFile      Code = "rule_file"      // a rule file missing, unreadable or too large
+	CodeRuleSyntax    Code = "rule_syntax"    // a rule file that is not well-formed YAML
+	CodeRuleSchema    Code = "rule_schema"    // a key missing, unknown or of the wrong type
+	CodeRuleReference Code = "rule_reference" // a question, choice, source or parameter that does not exist
+	CodeRuleValue     Code = "rule_value"     // a value not allowed (a date, a range, a text placeholder)
+	CodeRuleCitation  Code = "rule_citation"  // a basis without a place, or citing nothing in force
+	CodeRuleCondition Code = "rule_condition" // a condition too large, too deep or with too many combinations
+	CodeLint          Code = "lint"           // a rule that can never apply, a question never read
+)
 
 func (p Problem) Error() string {
 	var b strings.Builder

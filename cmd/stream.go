@@ -301,10 +301,10 @@ func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.
 		return lineResult{seq: j.seq, out: b.Bytes(), errs: ps.Error()}
 	}
 	if j.size > 0 {
-		return fail(classify.Problems{{File: name, Line: j.seq, Message: fmt.Sprintf("line of %d bytes; the limit is %d bytes (1 MiB)", j.size, answers.MaxDocumentBytes)}})
+		return fail(classify.Problems{{File: name, Line: j.seq, Code: classify.CodeTooLarge, Message: fmt.Sprintf("line of %d bytes; the limit is %d bytes (1 MiB)", j.size, answers.MaxDocumentBytes)}})
 	}
 	if len(bytes.TrimSpace(j.data)) == 0 {
-		return fail(classify.Problems{{File: name, Line: j.seq, Message: "empty line; expected one answers document (a JSON object) per line"}})
+		return fail(classify.Problems{{File: name, Line: j.seq, Code: classify.CodeEmptyLine, Message: "empty line; expected one answers document (a JSON object) per line"}})
 	}
 	doc, err := parser.ParseLine(name, j.seq, j.data)
 	var ps classify.Problems

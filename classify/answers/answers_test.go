@@ -3,6 +3,7 @@ package answers_test
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,13 @@ func TestParseAnswersRejects(t *testing.T) {
 			}
 			if !errors.Is(err, classify.ErrInvalid) {
 				t.Errorf("error %v is not ErrInvalid", err)
+			}
+			var ps classify.Problems
+			errors.As(err, &ps)
+			for _, p := range ps {
+				if p.Code == "" {
+					t.Errorf("problem without a code: %v", p)
+				}
 			}
 			msg := err.Error()
 			at := 0
@@ -277,6 +285,52 @@ func TestBracketsInTextAreNotNesting(t *testing.T) {
 	} {
 		if _, err := answers.New(rs).Parse("text.yaml", []byte(data), answers.FormatYAML); err != nil {
 			t.Errorf("valid YAML refused: %v", err)
+		}
+	}
+}
+
+// Each kind of problem has its code, which scripts rely on
+// (docs/contract.md lists them): the codes of every problem, in order.
+func TestProblemCodes(t *testing.T) {
+	p := answers.New(embedded(t))
+	for _, tt := range []struct {
+		doc    string
+		format answers.Format
+		want   []classify.Code
+	}{
+		{`{"answers": {"realtime_voice": tru`, answers.FormatJSON, []classify.Code{classify.CodeSyntax}},
+		{``, answers.FormatJSON, []classify.Code{classify.CodeSyntax}},
+		{"answers: [x\n", answers.FormatYAML, []classify.Code{classify.CodeSyntax}},
+		{"answers: {}\n---\nanswers: {}\n", answers.FormatYAML, []classify.Code{classify.CodeSyntax}},
+		{"{\"product\":{\"name\":\"\xff\"}}", answers.FormatJSON, []classify.Code{classify.CodeEncoding}},
+		{strings.Repeat("[", 40) + strings.Repeat("]", 40), answers.FormatJSON, []classify.Code{classify.CodeTooDeep}},
+		{strings.Repeat("[", 40) + strings.Repeat("]", 40), answers.FormatYAML, []classify.Code{classify.CodeTooDeep}},
+		{`{"answers":{"coverage":"nationwide","coverage":"nationwide"}}`, answers.FormatJSON, []classify.Code{classify.CodeDuplicateKey}},
+		{"a: &x {b: 1}\nanswers: *x\n", answers.FormatYAML, []classify.Code{classify.CodeAlias}},
+		{`{"answers":{"registered_capital_cny":1e400}}`, answers.FormatJSON, []classify.Code{classify.CodeBadNumber}},
+		{"answers:\n  registered_capital_cny: .inf\n", answers.FormatYAML, []classify.Code{classify.CodeBadNumber}},
+		{`[1]`, answers.FormatJSON, []classify.Code{classify.CodeWrongType}},
+		{`{"answers":{"realtime_voice":"yes","coverage":["nationwide"]}}`, answers.FormatJSON, []classify.Code{classify.CodeWrongType, classify.CodeWrongType}},
+		{`{"anwsers":{},"answers":{"realtime_voce":true},"product":{"nmae":"x"}}`, answers.FormatJSON, []classify.Code{classify.CodeUnknownKey, classify.CodeUnknownKey, classify.CodeUnknownKey}},
+		{`{"answers":{"coverage":"national","use_cases":["vdo"]}}`, answers.FormatJSON, []classify.Code{classify.CodeNotAllowed, classify.CodeNotAllowed}},
+		{`{"answers":{"max_participants":2.5}}`, answers.FormatJSON, []classify.Code{classify.CodeNotWhole}},
+		{`{"answers":{"max_participants":1}}`, answers.FormatJSON, []classify.Code{classify.CodeOutOfRange}},
+		{`{"answers":{"use_cases":["vod","vod"]}}`, answers.FormatJSON, []classify.Code{classify.CodeListedTwice}},
+		{`{"questionnaire":"b25"}`, answers.FormatJSON, []classify.Code{classify.CodeQuestionnaire}},
+		{strings.Repeat(" ", answers.MaxDocumentBytes+1), answers.FormatJSON, []classify.Code{classify.CodeTooLarge}},
+	} {
+		_, err := p.Parse("a", []byte(tt.doc), tt.format)
+		var ps classify.Problems
+		if !errors.As(err, &ps) {
+			t.Errorf("%.40q: got %v, want problems", tt.doc, err)
+			continue
+		}
+		var got []classify.Code
+		for _, p := range ps {
+			got = append(got, p.Code)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%.40q: codes %v, want %v (%v)", tt.doc, got, tt.want, err)
 		}
 	}
 }

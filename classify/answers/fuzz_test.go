@@ -1,8 +1,10 @@
 package answers_test
 
 import (
+	"b22/classify"
 	"b22/classify/answers"
 	"encoding/json"
+	"errors"
 	"testing"
 )
 
@@ -26,6 +28,15 @@ func FuzzParseAnswers(f *testing.F) {
 			if err != nil {
 				if err.Error() == "" {
 					t.Fatal("empty error")
+				}
+				var ps classify.Problems
+				if !errors.As(err, &ps) || len(ps) == 0 {
+					t.Fatalf("error is not a list of problems: %v", err)
+				}
+				for _, p := range ps {
+					if p.Code == "" {
+						t.Fatalf("problem without a code: %v", p)
+					}
 				}
 				continue
 			}

@@ -61,8 +61,8 @@ func (p *jsonParser) node(n node) *node {
 }
 
 // at records a problem that does not stop parsing, at pos with the current path.
-func (p *jsonParser) problem(at pos, format string, args ...any) {
-	p.problems = append(p.problems, classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Message: fmt.Sprintf(format, args...)})
+func (p *jsonParser) problem(at pos, code classify.Code, format string, args ...any) {
+	p.problems = append(p.problems, classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // pathString writes a path as answers.use_cases[2].
@@ -83,10 +83,15 @@ func (p *jsonParser) here() pos {
 	return pos{Line: p.line, Col: p.i - p.lineStart + 1}
 }
 
+// fail records the syntax error that stops parsing.
 func (p *jsonParser) fail(format string, args ...any) *classify.Problem {
+	return p.failCode(classify.CodeSyntax, format, args...)
+}
+
+func (p *jsonParser) failCode(code classify.Code, format string, args ...any) *classify.Problem {
 	if p.err == nil {
 		at := p.here()
-		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)}
+		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Code: code, Message: fmt.Sprintf(format, args...)}
 	}
 	return p.err
 }
@@ -123,7 +128,7 @@ func (p *jsonParser) skipSpace() {
 
 func (p *jsonParser) value(depth int) *node {
 	if depth > maxDepth {
-		p.fail("nesting deeper than %d levels", maxDepth)
+		p.failCode(classify.CodeTooDeep, "nesting deeper than %d levels", maxDepth)
 		return nil
 	}
 	p.skipSpace()
@@ -188,7 +193,7 @@ func (p *jsonParser) object(at pos, depth int) *node {
 		for _, f := range n.fields {
 			if f.key == key {
 				p.path = append(p.path, key)
-				p.problem(keyAt, "duplicate key %q (first at %d:%d); give each key once", clip(key), f.at.Line, f.at.Col)
+				p.problem(keyAt, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(key), f.at.Line, f.at.Col)
 				p.path = p.path[:len(p.path)-1]
 				dup = true
 			}
@@ -367,7 +372,7 @@ func (p *jsonParser) number(at pos) *node {
 		return nil
 	}
 	if p.data[intStart] == '0' && p.i-intStart > 1 {
-		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Message: "invalid number: leading zero"}
+		p.err = &classify.Problem{Line: at.Line, Col: at.Col, Code: classify.CodeSyntax, Message: "invalid number: leading zero"}
 		return nil
 	}
 	if p.i < len(p.data) && p.data[p.i] == '.' {
@@ -390,7 +395,7 @@ func (p *jsonParser) number(at pos) *node {
 	lit := string(p.data[start:p.i])
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
-		p.problem(at, "number %s is out of range", clip(lit))
+		p.problem(at, classify.CodeBadNumber, "number %s is out of range", clip(lit))
 		return p.node(node{kind: kindBad, at: at, str: lit})
 	}
 	return p.node(node{kind: kindNumber, at: at, str: lit, num: f})

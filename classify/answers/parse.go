@@ -58,7 +58,7 @@ func (p *Parser) parseAnswersQuick(name string, data []byte, format Format, at w
 		return nil, classify.Problems{p}
 	}
 	if len(data) > MaxDocumentBytes {
-		return fail(classify.Problem{Message: fmt.Sprintf("the document is %d bytes; the limit is %d bytes (1 MiB)", len(data), MaxDocumentBytes)})
+		return fail(classify.Problem{Code: classify.CodeTooLarge, Message: fmt.Sprintf("the document is %d bytes; the limit is %d bytes (1 MiB)", len(data), MaxDocumentBytes)})
 	}
 	// A byte-order mark is how some editors start UTF-8 files; it carries no
 	// content, so it is dropped rather than refused.
@@ -67,7 +67,7 @@ func (p *Parser) parseAnswersQuick(name string, data []byte, format Format, at w
 		off := firstInvalidUTF8(data)
 		line := bytes.Count(data[:off], []byte("\n")) + 1 + lineBase
 		col := utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
-		return fail(classify.Problem{Line: line, Col: col, Message: "invalid UTF-8; save the file as UTF-8"})
+		return fail(classify.Problem{Line: line, Col: col, Code: classify.CodeEncoding, Message: "invalid UTF-8; save the file as UTF-8"})
 	}
 	if format == FormatAuto {
 		format = FormatYAML
@@ -109,7 +109,7 @@ func (p *Parser) parseAnswersQuick(name string, data []byte, format Format, at w
 		}
 		ps = ps.Sorted()
 		if len(ps) > maxProblems {
-			ps = append(ps[:maxProblems], classify.Problem{File: name, More: len(ps) - maxProblems, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
+			ps = append(ps[:maxProblems], classify.Problem{File: name, More: len(ps) - maxProblems, Code: classify.CodeMore, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
 		}
 		return nil, ps
 	}
@@ -133,7 +133,7 @@ var productKeys = []string{"name", "company", "description"}
 func (p *Parser) document(root *node, c collector) *classify.Document {
 	doc := &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions))}
 	if root.kind != kindObject {
-		c.add(root.at, "", "the document is %s; expected an object with \"answers\"", root.kind)
+		c.add(root.at, "", classify.CodeWrongType, "the document is %s; expected an object with \"answers\"", root.kind)
 		return doc
 	}
 	for _, f := range root.fields {
@@ -143,7 +143,7 @@ func (p *Parser) document(root *node, c collector) *classify.Document {
 				continue
 			}
 			if f.val.kind != kindString || f.val.str != p.rs.ID {
-				c.add(f.val.at, "questionnaire", "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID)
+				c.add(f.val.at, "questionnaire", classify.CodeQuestionnaire, "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID)
 			}
 		case "product":
 			p.product(f.val, &doc.Product, c)
@@ -154,7 +154,7 @@ func (p *Parser) document(root *node, c collector) *classify.Document {
 			if p.rs.Question(f.key) != nil {
 				msg = fmt.Sprintf("unknown key; answer keys go inside \"answers\": {\"%s\": ...}", f.key)
 			}
-			c.add(f.at, clip(f.key), "%s", msg)
+			c.add(f.at, clip(f.key), classify.CodeUnknownKey, "%s", msg)
 		}
 	}
 	return doc
@@ -165,7 +165,7 @@ func (p *Parser) product(n *node, prod *classify.Product, c collector) {
 		return
 	}
 	if n.kind != kindObject {
-		c.add(n.at, "product", "expected an object with name, company and description; got %s", n.kind)
+		c.add(n.at, "product", classify.CodeWrongType, "expected an object with name, company and description; got %s", n.kind)
 		return
 	}
 	for _, f := range n.fields {
@@ -179,7 +179,7 @@ func (p *Parser) product(n *node, prod *classify.Product, c collector) {
 		case "description":
 			dst = &prod.Description
 		default:
-			c.add(f.at, "product."+clip(f.key), "unknown key; allowed: %s%s", strings.Join(productKeys, ", "), hint(f.key, productKeys))
+			c.add(f.at, "product."+clip(f.key), classify.CodeUnknownKey, "unknown key; allowed: %s%s", strings.Join(productKeys, ", "), hint(f.key, productKeys))
 			continue
 		}
 		switch f.val.kind {
@@ -187,7 +187,7 @@ func (p *Parser) product(n *node, prod *classify.Product, c collector) {
 		case kindString:
 			*dst = f.val.str
 		default:
-			c.add(f.val.at, key, "expected a string; got %s", f.val.kind)
+			c.add(f.val.at, key, classify.CodeWrongType, "expected a string; got %s", f.val.kind)
 		}
 	}
 }
@@ -198,13 +198,13 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 		return
 	}
 	if n.kind != kindObject {
-		c.add(n.at, "answers", "expected an object of answers; got %s", n.kind)
+		c.add(n.at, "answers", classify.CodeWrongType, "expected an object of answers; got %s", n.kind)
 		return
 	}
 	for _, f := range n.fields {
 		i, ok := p.index[f.key]
 		if !ok {
-			c.add(f.at, "answers."+clip(f.key), "unknown key%s; see `b22 questions` for the keys", hint(f.key, p.questionIDs))
+			c.add(f.at, "answers."+clip(f.key), classify.CodeUnknownKey, "unknown key%s; see `b22 questions` for the keys", hint(f.key, p.questionIDs))
 			continue
 		}
 		if f.val.kind == kindNull {
@@ -229,38 +229,38 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 	switch q.Type {
 	case classify.TypeBool:
 		if n.kind != kindBool {
-			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
 			return classify.Value{}, false
 		}
 		return classify.Value{Known: true, Bool: n.flag}, true
 	case classify.TypeInt, classify.TypeNumber:
 		if n.kind != kindNumber {
-			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
 			return classify.Value{}, false
 		}
 		if q.Type == classify.TypeInt && n.num != math.Trunc(n.num) {
-			c.add(n.at, "answers."+q.ID, "%s is not a whole number; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeNotWhole, "%s is not a whole number; allowed: %s", clip(n.str), q.RangeText())
 			return classify.Value{}, false
 		}
 		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
-			c.add(n.at, "answers."+q.ID, "%s is out of range; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeOutOfRange, "%s is out of range; allowed: %s", clip(n.str), q.RangeText())
 			return classify.Value{}, false
 		}
 		return classify.NumberValue(n.num), true
 	case classify.TypeEnum:
 		if n.kind != kindString {
-			c.add(n.at, "answers."+q.ID, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(choiceIDs(q), ", "))
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), strings.Join(choiceIDs(q), ", "))
 			return classify.Value{}, false
 		}
 		i := q.ChoiceIndex(n.str)
 		if i < 0 {
-			c.add(n.at, "answers."+q.ID, "%q is not allowed; allowed: %s%s", clip(n.str), strings.Join(choiceIDs(q), ", "), hint(n.str, choiceIDs(q)))
+			c.add(n.at, "answers."+q.ID, classify.CodeNotAllowed, "%q is not allowed; allowed: %s%s", clip(n.str), strings.Join(choiceIDs(q), ", "), hint(n.str, choiceIDs(q)))
 			return classify.Value{}, false
 		}
 		return classify.Value{Known: true, Set: 1 << i}, true
 	case classify.TypeMulti:
 		if n.kind != kindArray {
-			c.add(n.at, "answers."+q.ID, "%s is not allowed; expected a list of: %s ([] for none, null for not known)", describe(n), strings.Join(choiceIDs(q), ", "))
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; expected a list of: %s ([] for none, null for not known)", describe(n), strings.Join(choiceIDs(q), ", "))
 			return classify.Value{}, false
 		}
 		var set uint64
@@ -274,13 +274,13 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 			case it.kind == kindBad:
 				ok = false
 			case i < 0 && it.kind == kindString:
-				c.add(it.at, itemKey(q.ID, j), "%q is not allowed; allowed: %s%s", it.str, strings.Join(choiceIDs(q), ", "), hint(it.str, choiceIDs(q)))
+				c.add(it.at, itemKey(q.ID, j), classify.CodeNotAllowed, "%q is not allowed; allowed: %s%s", it.str, strings.Join(choiceIDs(q), ", "), hint(it.str, choiceIDs(q)))
 				ok = false
 			case i < 0:
-				c.add(it.at, itemKey(q.ID, j), "%s is not allowed; allowed: %s", describe(it), strings.Join(choiceIDs(q), ", "))
+				c.add(it.at, itemKey(q.ID, j), classify.CodeNotAllowed, "%s is not allowed; allowed: %s", describe(it), strings.Join(choiceIDs(q), ", "))
 				ok = false
 			case set&(1<<i) != 0:
-				c.add(it.at, itemKey(q.ID, j), "%q is listed twice", it.str)
+				c.add(it.at, itemKey(q.ID, j), classify.CodeListedTwice, "%q is listed twice", it.str)
 				ok = false
 			default:
 				set |= 1 << i

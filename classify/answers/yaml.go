@@ -26,18 +26,18 @@ func parseYAML(data []byte) (*node, []classify.Problem) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, []classify.Problem{{Message: "the document is empty; expected a YAML mapping"}}
+			return nil, []classify.Problem{{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"}}
 		}
 		return nil, []classify.Problem{yamlProblem(err, data)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, []classify.Problem{{Line: extra.Line, Col: extra.Column, Message: "a second YAML document; an answers file holds one"}}
+		return nil, []classify.Problem{{Line: extra.Line, Col: extra.Column, Code: classify.CodeSyntax, Message: "a second YAML document; an answers file holds one"}}
 	} else if !errors.Is(err, io.EOF) {
 		return nil, []classify.Problem{yamlProblem(err, data)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, []classify.Problem{{Message: "the document is empty; expected a YAML mapping"}}
+		return nil, []classify.Problem{{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"}}
 	}
 	c := yamlConverter{}
 	n := c.node(doc.Content[0], 0)
@@ -60,19 +60,19 @@ type yamlConverter struct {
 	path     []string
 }
 
-func (c *yamlConverter) problem(y *yaml.Node, format string, args ...any) {
-	c.problems = append(c.problems, classify.Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Message: fmt.Sprintf(format, args...)})
+func (c *yamlConverter) problem(y *yaml.Node, code classify.Code, format string, args ...any) {
+	c.problems = append(c.problems, classify.Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // node converts y; nil means a problem that stops the conversion.
 func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 	at := pos{Line: y.Line, Col: y.Column}
 	if depth > maxDepth {
-		c.problem(y, "nesting deeper than %d levels", maxDepth)
+		c.problem(y, classify.CodeTooDeep, "nesting deeper than %d levels", maxDepth)
 		return nil
 	}
 	if y.Anchor != "" || y.Kind == yaml.AliasNode {
-		c.problem(y, "YAML anchors and aliases are not allowed in an answers document")
+		c.problem(y, classify.CodeAlias, "YAML anchors and aliases are not allowed in an answers document")
 		return nil
 	}
 	switch y.Kind {
@@ -81,14 +81,14 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-				c.problem(k, "a key must be a plain string")
+				c.problem(k, classify.CodeSyntax, "a key must be a plain string")
 				return nil
 			}
 			c.path = append(c.path, k.Value)
 			dup := false
 			for _, f := range n.fields {
 				if f.key == k.Value {
-					c.problem(k, "duplicate key %q (first at %d:%d); give each key once", clip(k.Value), f.at.Line, f.at.Col)
+					c.problem(k, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(k.Value), f.at.Line, f.at.Col)
 					dup = true
 				}
 			}
@@ -121,28 +121,28 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 		case "!!bool":
 			var b bool
 			if err := y.Decode(&b); err != nil {
-				c.problem(y, "%v", err)
+				c.problem(y, classify.CodeBadNumber, "%v", err)
 				return &node{kind: kindBad, at: at}
 			}
 			return &node{kind: kindBool, at: at, flag: b}
 		case "!!int", "!!float":
 			var f float64
 			if err := y.Decode(&f); err != nil {
-				c.problem(y, "number %s is out of range", clip(y.Value))
+				c.problem(y, classify.CodeBadNumber, "number %s is out of range", clip(y.Value))
 				return &node{kind: kindBad, at: at}
 			}
 			if math.IsNaN(f) || math.IsInf(f, 0) {
-				c.problem(y, "number %s is not finite", clip(y.Value))
+				c.problem(y, classify.CodeBadNumber, "number %s is not finite", clip(y.Value))
 				return &node{kind: kindBad, at: at}
 			}
 			return &node{kind: kindNumber, at: at, str: y.Value, num: f}
 		case "!!str":
 			return &node{kind: kindString, at: at, str: y.Value}
 		default:
-			c.problem(y, "unsupported YAML value of type %s", y.ShortTag())
+			c.problem(y, classify.CodeSyntax, "unsupported YAML value of type %s", y.ShortTag())
 			return &node{kind: kindBad, at: at}
 		}
 	}
-	c.problem(y, "unsupported YAML node")
+	c.problem(y, classify.CodeSyntax, "unsupported YAML node")
 	return nil
 }

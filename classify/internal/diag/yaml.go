@@ -13,6 +13,9 @@ import (
 type Problem struct {
 	Line, Col int
 	Message   string
+	// TooDeep is set for nesting deeper than the limit, and otherwise the
+	// problem is one of syntax.
+	TooDeep bool
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -28,7 +31,7 @@ func YAMLError(err error, data []byte, limit int) Problem {
 		if p := flowDepth(data, limit); p != nil {
 			return *p
 		}
-		return Problem{Message: fmt.Sprintf("nesting deeper than %d levels", limit)}
+		return Problem{Message: fmt.Sprintf("nesting deeper than %d levels", limit), TooDeep: true}
 	}
 	m := lineRE.FindStringSubmatch(msg)
 	if m == nil {
@@ -100,7 +103,7 @@ func flowDepth(data []byte, limit int) *Problem {
 				continue
 			}
 			if depth++; depth > limit {
-				return &Problem{Line: line, Col: col, Message: fmt.Sprintf("nesting deeper than %d levels", limit)}
+				return &Problem{Line: line, Col: col, Message: fmt.Sprintf("nesting deeper than %d levels", limit), TooDeep: true}
 			}
 		case ']', '}':
 			if depth > 0 {
