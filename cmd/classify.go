@@ -28,7 +28,7 @@ type classifyOptions struct {
 	fieldSet    resultjson.Fields
 }
 
-func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
+func newClassifyCmd(a *app) *cobra.Command {
 	opts := &classifyOptions{}
 	c := &cobra.Command{
 		Use:   "classify [FILE|-]",
@@ -46,9 +46,6 @@ func newClassifyCmd(a *app, runF func(*classifyOptions) error) *cobra.Command {
 			opts.fieldsGiven = c.Flags().Changed("fields")
 			if err := opts.check(a); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runClassify(a, opts)
 		},

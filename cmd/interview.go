@@ -24,7 +24,7 @@ type interviewOptions struct {
 	Accessible bool
 }
 
-func newInterviewCmd(a *app, runF func(*interviewOptions) error) *cobra.Command {
+func newInterviewCmd(a *app) *cobra.Command {
 	opts := &interviewOptions{}
 	c := &cobra.Command{
 		Use:   "interview",
@@ -52,9 +52,6 @@ is not a terminal, the result is written to it as JSON at the end, so
   b22 interview --accessible < answers.txt > result.json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runInterview(a, opts)
 		},
 	}

@@ -13,7 +13,7 @@ import (
 
 type lintOptions struct{ Dir string }
 
-func newLintCmd(a *app, runF func(*lintOptions) error) *cobra.Command {
+func newLintCmd(a *app) *cobra.Command {
 	opts := &lintOptions{}
 	return &cobra.Command{
 		Use:   "lint [DIR]",
@@ -29,9 +29,6 @@ rule and verdict can be reached, and every question is asked on some path.`,
 				opts.Dir = args[0]
 			} else {
 				opts.Dir = a.rulesDir
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runLint(a, opts)
 		},

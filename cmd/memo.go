@@ -24,7 +24,7 @@ type memoOptions struct {
 	Force        bool
 }
 
-func newMemoCmd(a *app, runF func(*memoOptions) error) *cobra.Command {
+func newMemoCmd(a *app) *cobra.Command {
 	opts := &memoOptions{}
 	c := &cobra.Command{
 		Use:   "memo [FILE|-]",
@@ -46,9 +46,6 @@ The same answers and --date give byte-identical files, DOCX included.`,
 			}
 			if err := opts.check(a); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runMemo(a, opts)
 		},

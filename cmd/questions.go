@@ -13,7 +13,7 @@ type questionsOptions struct {
 	Lang   string
 }
 
-func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command {
+func newQuestionsCmd(a *app) *cobra.Command {
 	opts := &questionsOptions{}
 	c := &cobra.Command{
 		Use:   "questions",
@@ -30,9 +30,6 @@ func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command 
 			}
 			if opts.Format != "json" && opts.Format != "md" {
 				return usageErrorf("--format %q: allowed: json, md", opts.Format)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runQuestions(a, opts)
 		},

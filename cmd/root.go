@@ -31,16 +31,36 @@ type app struct {
 	rs       *classify.RuleSet
 	parser   *answers.Parser     // for rs, built with it
 	encoder  *resultjson.Encoder // for rs, built with it
+	process  process
+}
+
+// process is how a command may change what belongs to the whole process:
+// which signals it takes over and how the garbage collector runs. Main
+// gives the real ones; in-process tests give their own or none, so that
+// a test never changes the process it runs in by accident.
+type process struct {
+	// notify relays the signals to c until stop is called; nil relays none.
+	notify func(c chan<- os.Signal, sig ...os.Signal) (stop func())
+	// tuneStream sets the collector for a long --jsonl stream until
+	// restore is called; nil leaves it alone.
+	tuneStream func() (restore func())
 }
 
 // Main runs b22 with args and returns the exit code.
-func Main(args []string, s Streams) int { return mainAt(args, s, time.Now) }
+func Main(args []string, s Streams) int {
+	return mainWith(args, s, time.Now, process{notify: notifySignals, tuneStream: tuneForStream})
+}
 
-// mainAt is Main with a clock, which only supplies the default dates.
+// mainAt is Main with a clock, which only supplies the default dates, and
+// without taking over signals or the collector.
 func mainAt(args []string, s Streams, now func() time.Time) int {
+	return mainWith(args, s, now, process{})
+}
+
+func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	out := &checkedWriter{w: s.Out}
 	s.Out = out
-	a := &app{s: s, now: now}
+	a := &app{s: s, now: now, process: p}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -107,14 +127,14 @@ This is a first assessment, not legal advice.`,
 	})
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
 	root.AddCommand(
-		newInterviewCmd(a, nil),
-		newClassifyCmd(a, nil),
-		newValidateCmd(a, nil),
-		newQuestionsCmd(a, nil),
-		newSchemaCmd(a, nil),
-		newLintCmd(a, nil),
-		newVersionCmd(a, nil),
-		newMemoCmd(a, nil),
+		newInterviewCmd(a),
+		newClassifyCmd(a),
+		newValidateCmd(a),
+		newQuestionsCmd(a),
+		newSchemaCmd(a),
+		newLintCmd(a),
+		newVersionCmd(a),
+		newMemoCmd(a),
 	)
 	return root
 }

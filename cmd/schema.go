@@ -6,7 +6,7 @@ import (
 
 type schemaOptions struct{ Kind string }
 
-func newSchemaCmd(a *app, runF func(*schemaOptions) error) *cobra.Command {
+func newSchemaCmd(a *app) *cobra.Command {
 	opts := &schemaOptions{}
 	return &cobra.Command{
 		Use:       "schema answers|result",
@@ -21,9 +21,6 @@ func newSchemaCmd(a *app, runF func(*schemaOptions) error) *cobra.Command {
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Kind = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			rs, err := a.ruleSet()
 			if err != nil {
 				return err

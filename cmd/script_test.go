@@ -14,8 +14,10 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"b22": func() {
+			// The command as a process of its own: as Main runs it, with a
+			// clock the scripts can fix.
 			s := StdStreams()
-			os.Exit(mainAt(os.Args[1:], s, fixedClock()))
+			os.Exit(mainWith(os.Args[1:], s, fixedClock(), process{notify: notifySignals, tuneStream: tuneForStream}))
 		},
 	})
 }

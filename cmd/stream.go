@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"syscall"
 
@@ -72,15 +70,12 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 	// exit code is the shell's for the signal, 128 + its number. A quit
 	// gives no goroutine dump: it is a user stopping a long run.
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, streamSignals...)
-	defer signal.Stop(signals)
-
-	// A stream makes much short-lived garbage (parsed lines, results) and
-	// keeps little: collecting less often buys a fifth more throughput, and
-	// the memory limit keeps the process well under 50 MiB all the same (the
-	// heap comes close to it; the program's own pages come on top).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(36 << 20))
+	if a.process.notify != nil {
+		defer a.process.notify(signals, streamSignals...)()
+	}
+	if a.process.tuneStream != nil {
+		defer a.process.tuneStream()()
+	}
 
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16

@@ -2,8 +2,29 @@ package cmd
 
 import (
 	"os"
+	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
+
+// notifySignals is process.notify for the real process.
+func notifySignals(c chan<- os.Signal, sig ...os.Signal) (stop func()) {
+	signal.Notify(c, sig...)
+	return func() { signal.Stop(c) }
+}
+
+// tuneForStream is process.tuneStream for the real process. A stream makes
+// much short-lived garbage (parsed lines, results) and keeps little:
+// collecting less often buys a fifth more throughput, and the memory limit
+// keeps the process well under 50 MiB all the same (the heap comes close
+// to it; the program's own pages come on top).
+func tuneForStream() (restore func()) {
+	gc, limit := debug.SetGCPercent(400), debug.SetMemoryLimit(36<<20)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
+}
 
 // streamSignals stop a --jsonl stream cleanly (see classifyStream).
 var streamSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}

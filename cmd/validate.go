@@ -18,7 +18,7 @@ type validateOptions struct {
 	Format string
 }
 
-func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
+func newValidateCmd(a *app) *cobra.Command {
 	opts := &validateOptions{}
 	c := &cobra.Command{
 		Use:   "validate [FILE|-]",
@@ -32,9 +32,6 @@ func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 			}
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runValidate(a, opts)
 		},

@@ -22,7 +22,7 @@ type versionInfo struct {
 	} `json:"rules"`
 }
 
-func newVersionCmd(a *app, runF func(*versionOptions) error) *cobra.Command {
+func newVersionCmd(a *app) *cobra.Command {
 	opts := &versionOptions{}
 	c := &cobra.Command{
 		Use:   "version",
@@ -31,9 +31,6 @@ func newVersionCmd(a *app, runF func(*versionOptions) error) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			rs, err := a.ruleSet()
 			if err != nil {
