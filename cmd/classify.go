@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -123,7 +122,7 @@ func runClassify(a *app, o *classifyOptions) error {
 	if o.Format == "text" {
 		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
 	} else {
-		err = writeIndented(w, a.encoder.AppendFields(nil, res, o.fieldSet))
+		_, err = w.Write(a.encoder.Indent(res, o.fieldSet))
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr
@@ -150,17 +149,6 @@ func asOfError(err error) error {
 	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("--as-of: %v", err)
 	}
-	return err
-}
-
-// writeIndented writes compact JSON indented, as writeJSON would.
-func writeIndented(w io.Writer, compact []byte) error {
-	var b bytes.Buffer
-	if err := json.Indent(&b, compact, "", "  "); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
 	return err
 }
 

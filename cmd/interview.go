@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
+	"b22/classify/resultjson"
 	"b22/internal/memo"
 	"b22/tui"
 )
@@ -98,11 +98,7 @@ func runInterview(a *app, o *interviewOptions) error {
 		return err
 	}
 	if !a.s.OutTTY && out.Result != nil {
-		w := bufio.NewWriter(a.s.Out)
-		if err := writeJSON(w, out.Result, true); err != nil {
-			return err
-		}
-		if err := w.Flush(); err != nil {
+		if _, err := a.s.Out.Write(a.encoder.Indent(out.Result, resultjson.AllFields)); err != nil {
 			return err
 		}
 	}

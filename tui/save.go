@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
+	"b22/classify/resultjson"
 	"b22/internal/fsutil"
 )
 
@@ -82,10 +81,5 @@ func MemoPath(answers string) string { return siblingPath(answers, ".memo.md") }
 
 // ResultJSON is the result as 'b22 classify' prints it.
 func ResultJSON(res *classify.Result) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(res) // a Result always encodes
-	return b.Bytes()
+	return resultjson.Plain.Indent(res, resultjson.AllFields)
 }

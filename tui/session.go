@@ -1,12 +1,6 @@
 package tui
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-
-	"go.yaml.in/yaml/v3"
-
 	"b22/classify"
 	"b22/classify/answers"
 )
@@ -32,7 +26,7 @@ func NewSession(rs *classify.RuleSet) *Session {
 }
 
 // ParseSession reads an answers document (JSON or YAML) to resume it. Keys
-// present in "answers", null included, count as answered. Problems with the
+// present in "answers", null ("not sure") included, count as answered. Problems with the
 // document come back as classify.Problems.
 func ParseSession(rs *classify.RuleSet, name string, data []byte) (*Session, error) {
 	doc, err := answers.New(rs).Parse(name, data, answers.FormatAuto)
@@ -42,51 +36,10 @@ func ParseSession(rs *classify.RuleSet, name string, data []byte) (*Session, err
 	s := NewSession(rs)
 	s.Product = doc.Product
 	copy(s.Values, doc.Answers)
-	present, err := presentKeys(data)
-	if err != nil {
-		// ParseAnswers accepted it, so this cannot happen; say so plainly.
-		return nil, fmt.Errorf("%s: reading the answer keys: %w", name, err)
-	}
-	for _, k := range present {
-		if i := rs.QuestionIndex(k); i >= 0 {
-			s.Answered[i] = true
-		}
-	}
 	for i, v := range s.Values {
-		if v.Known {
-			s.Answered[i] = true
-		}
+		s.Answered[i] = v.Known || (doc.Unsure != nil && doc.Unsure[i])
 	}
 	return s, nil
-}
-
-// presentKeys lists the keys of the "answers" object, nulls included, which
-// classify.Document cannot tell apart from absent keys.
-func presentKeys(data []byte) ([]string, error) {
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	var keys []string
-	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
-		var doc struct {
-			Answers map[string]json.RawMessage `json:"answers"`
-		}
-		if err := json.Unmarshal(data, &doc); err != nil {
-			return nil, err
-		}
-		for k := range doc.Answers {
-			keys = append(keys, k)
-		}
-		return keys, nil
-	}
-	var doc struct {
-		Answers map[string]any `yaml:"answers"`
-	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
-	}
-	for k := range doc.Answers {
-		keys = append(keys, k)
-	}
-	return keys, nil
 }
 
 // Clone is an independent copy.
@@ -196,38 +149,10 @@ func (s *Session) Progress() (answered, total int) {
 // keys in questionnaire order, "not sure" as null. It is always a complete,
 // valid document, whatever was answered so far.
 func (s *Session) Marshal() []byte {
-	var b bytes.Buffer
-	enc := func(v any) {
-		var e bytes.Buffer
-		j := json.NewEncoder(&e)
-		j.SetEscapeHTML(false)
-		_ = j.Encode(v) // strings, numbers, bools and lists of strings always encode
-		b.Write(bytes.TrimSuffix(e.Bytes(), []byte("\n")))
+	doc := s.Document()
+	doc.Unsure = make([]bool, len(s.Values))
+	for i, v := range s.Values {
+		doc.Unsure[i] = s.Answered[i] && !v.Known
 	}
-	b.WriteString("{\n  \"questionnaire\": ")
-	enc(s.rs.ID)
-	if s.Product != (classify.Product{}) {
-		b.WriteString(",\n  \"product\": ")
-		enc(s.Product)
-	}
-	b.WriteString(",\n  \"answers\": {")
-	first := true
-	for i, q := range s.rs.Questions {
-		if !s.Answered[i] {
-			continue
-		}
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		b.WriteString("\n    ")
-		enc(q.ID)
-		b.WriteString(": ")
-		enc(q.JSONValue(s.Values[i]))
-	}
-	if !first {
-		b.WriteString("\n  ")
-	}
-	b.WriteString("}\n}\n")
-	return b.Bytes()
+	return answers.Marshal(s.rs, doc)
 }

@@ -5,6 +5,7 @@ import (
 	"b22/classify/answers"
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -54,6 +55,24 @@ func FuzzParseAnswers(f *testing.F) {
 			if rs.Fingerprint(again) != rs.Fingerprint(doc) {
 				t.Fatalf("canonical form changes the document")
 			}
+			// The readable form keeps everything, "not sure" included.
+			back, err := parser.Parse("m", answers.Marshal(rs, doc), answers.FormatJSON)
+			if err != nil {
+				t.Fatalf("readable form rejected: %v\n%s", err, answers.Marshal(rs, doc))
+			}
+			if back.Product != doc.Product || !slices.Equal(back.Answers, doc.Answers) || !sameUnsure(back.Unsure, doc.Unsure) {
+				t.Fatalf("readable form changes the document:\n%s", answers.Marshal(rs, doc))
+			}
 		}
 	})
+}
+
+// sameUnsure compares two Unsure lists, nil being all false.
+func sameUnsure(a, b []bool) bool {
+	for i := range max(len(a), len(b)) {
+		if (i < len(a) && a[i]) != (i < len(b) && b[i]) {
+			return false
+		}
+	}
+	return true
 }

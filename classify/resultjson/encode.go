@@ -4,6 +4,8 @@ import (
 	"b22/classify"
 	"b22/classify/internal/jsonw"
 	"b22/classify/internal/storage"
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strconv"
 )
@@ -26,9 +28,23 @@ func (enc *Encoder) Append(b []byte, r *classify.Result) []byte {
 	return enc.AppendFields(b, r, AllFields)
 }
 
-// Marshal is the result as compact JSON, for a result of any rule set or
-// built by hand: the same bytes as an Encoder's, computed in full.
-func Marshal(r *classify.Result) []byte { return (&Encoder{p: &none}).Append(nil, r) }
+// Plain encodes results of any rule set, or built by hand, with nothing
+// prepared: the same bytes as the rule set's own Encoder, computed in full.
+// It suits a single result; a stream wants New.
+var Plain = &Encoder{p: &none}
+
+// Marshal is the result as compact JSON (Plain.Append).
+func Marshal(r *classify.Result) []byte { return Plain.Append(nil, r) }
+
+// Indent is the result with only the fields in set, indented by two
+// spaces and ending in a newline: how 'b22 classify' prints one result,
+// and how the interview saves it.
+func (enc *Encoder) Indent(r *classify.Result, set Fields) []byte {
+	var b bytes.Buffer
+	_ = json.Indent(&b, enc.AppendFields(nil, r, set), "", "  ") // the encoder writes valid JSON
+	b.WriteByte('\n')
+	return b.Bytes()
+}
 
 // Fields is a set of a result's top-level fields, one bit each in the
 // order of ResultFields.
