@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
-	"b22/internal/report"
+	"b22/internal/present"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
 )
@@ -50,7 +50,7 @@ func mainAt(args []string, s Streams, now func() time.Time) int {
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
 		// Messages quote the input; neutralise any control characters in it.
-		fmt.Fprintf(s.Err, "b22: %s\n", report.Sanitize(err.Error()))
+		fmt.Fprintf(s.Err, "b22: %s\n", present.Sanitize(err.Error()))
 	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		return exitInvalid
