@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/internal/report"
+	"b22/internal/present"
 	"b22/questionnaires"
 )
 
@@ -53,7 +53,7 @@ func runLint(a *app, o *lintOptions) error {
 	var ps classify.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(a.s.Err, report.Sanitize(p.Error()))
+			fmt.Fprintln(a.s.Err, present.Sanitize(p.Error()))
 		}
 		fmt.Fprintf(a.s.Err, "%s: %d problem(s)\n", where, ps.Total())
 		return exitCodeError{exitInvalid}

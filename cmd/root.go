@@ -17,7 +17,7 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/classify/resultjson"
-	"b22/internal/report"
+	"b22/internal/present"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
 )
@@ -74,7 +74,7 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
 		// Messages quote the input; neutralise any control characters in it.
-		fmt.Fprintf(s.Err, "b22: %s\n", report.Sanitize(err.Error()))
+		fmt.Fprintf(s.Err, "b22: %s\n", present.Sanitize(err.Error()))
 	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		return exitInvalid

@@ -14,7 +14,7 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/classify/resultjson"
-	"b22/internal/report"
+	"b22/internal/present"
 )
 
 // lineJob is one line of a --jsonl stream.
@@ -151,7 +151,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			}
 			if p.errs != "" {
 				bad++
-				fmt.Fprintln(a.s.Err, report.Sanitize(p.errs))
+				fmt.Fprintln(a.s.Err, present.Sanitize(p.errs))
 			}
 			budget.written(next, p.held)
 			next++

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/internal/report"
+	"b22/internal/present"
 )
 
 type validateOptions struct {
@@ -115,7 +115,7 @@ func runValidate(a *app, o *validateOptions) error {
 		}
 	} else {
 		for _, p := range ps {
-			fmt.Fprintln(a.s.Err, report.Sanitize(p.Error()))
+			fmt.Fprintln(a.s.Err, present.Sanitize(p.Error()))
 		}
 		fmt.Fprintf(a.s.Err, "%d problem(s)\n", ps.Total())
 	}

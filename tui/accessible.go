@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/internal/present"
 	"b22/internal/report"
 )
 
@@ -218,8 +219,9 @@ func (p *plain) ask(i int) (back bool, err error) {
 		p.say(fmt.Sprintf("%d/%d %s", pos, total, q.Title.In(p.lang)))
 		switch q.Type {
 		case classify.TypeBool:
-			p.say("  1) " + p.t("yes"))
-			p.say("  2) " + p.t("no"))
+			words := present.NewWords(rs, p.lang)
+			p.say("  1) " + words.Bool(true))
+			p.say("  2) " + words.Bool(false))
 		case classify.TypeEnum, classify.TypeMulti:
 			for k, ch := range q.Choices {
 				label := ch.Label.In(p.lang)

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
-	"b22/internal/report"
+	"b22/internal/present"
 )
 
 // common is what every screen shares: the rule set, the language, the
@@ -53,35 +53,27 @@ func (c *common) label(key string) string { return c.t(key) + c.t("colon") }
 // tx is a rule-set text in the current language.
 func (c *common) tx(t classify.Text) string { return t.In(c.lang) }
 
+// words are the words for a result's conclusions and for answers in the
+// current language.
+func (c *common) words() present.Words { return present.NewWords(c.rs, c.lang) }
+
 // wrap breaks s to the width minus indent columns and indents every line;
 // user text must be sanitised before it gets here.
 func (c *common) wrap(s string, indent int) []string {
-	w := max(c.width-indent, 20)
+	w := present.Wrap{Width: max(c.width-indent, 20)}
 	pad := strings.Repeat(" ", indent)
 	var out []string
-	for _, l := range wrapText(s, w) {
+	for _, l := range w.Lines(s) {
 		out = append(out, pad+l)
 	}
 	return out
 }
 
 // safe neutralises control characters in text the user typed or a file
-// brought, before it is shown: C0 and C1 controls (ESC among them),
-// newlines and tabs too since every such text is shown on one line, and the
-// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
-// U+2066-U+2069) show as \uXXXX. It is the one helper for this: what it
-// returns is for the screen only, never saved in place of what was read
-// or typed.
-func safe(s string) string {
-	s = report.Sanitize(s)
-	if strings.ContainsAny(s, "\n\t") {
-		s = lineEscapes.Replace(s)
-	}
-	return s
-}
-
-// lineEscapes escapes what report.Sanitize leaves for multi-line text.
-var lineEscapes = strings.NewReplacer("\n", `\u000a`, "\t", `\u0009`)
+// brought, before it is shown (see present.Escape): every such text is
+// shown on one line, so newlines and tabs are escaped too. What it returns
+// is for the screen only, never saved in place of what was read or typed.
+func safe(s string) string { return present.Escape(s) }
 
 // inputView draws a text input with its text made safe: a control or
 // override character pasted or typed into it shows escaped, the cursor on

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -94,19 +93,7 @@ func window(n, cursor, height int) (from, to int) {
 	return from, to
 }
 
-// numberText shows a number answer in its unit: yuan as money,
-// percentages with %.
-func numberText(c *common, q *classify.Question, v float64) string {
-	switch q.Unit {
-	case "cny":
-		return classify.FormatCNY(v, c.lang)
-	case "percent":
-		return FormatAmount(v) + "%"
-	}
-	return FormatAmount(v)
-}
-
-// answerText shows an answer in words.
+// answerText shows an answer in words, or that there is none yet.
 func answerText(c *common, q *classify.Question, v classify.Value, answered bool) string {
 	switch {
 	case !answered:
@@ -114,25 +101,7 @@ func answerText(c *common, q *classify.Question, v classify.Value, answered bool
 	case !v.Known:
 		return c.t("not_sure")
 	}
-	switch q.Type {
-	case classify.TypeBool:
-		if v.Bool {
-			return c.t("yes")
-		}
-		return c.t("no")
-	case classify.TypeEnum, classify.TypeMulti:
-		var parts []string
-		for i, ch := range q.Choices {
-			if v.Set&(1<<i) != 0 {
-				parts = append(parts, c.tx(ch.Label))
-			}
-		}
-		if len(parts) == 0 {
-			return c.t("none")
-		}
-		return strings.Join(parts, c.t("list_sep"))
-	}
-	return numberText(c, q, v.Num)
+	return c.words().Answer(q, v)
 }
 
 // listRows counts a choice list's rows: its options and, where the question

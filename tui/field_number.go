@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // numberField takes a number as people type it (see ParseAmount) and shows
@@ -35,7 +36,7 @@ func newNumberField(c *common, q *classify.Question, v classify.Value, answered 
 	f := numberField{c: c, q: q}
 	switch {
 	case answered && v.Known:
-		f.orig, f.known = FormatAmount(v.Num), true
+		f.orig, f.known = present.Number(v.Num), true
 	case answered && q.Unsure:
 		f.orig = "s"
 	}
@@ -87,7 +88,7 @@ func (f numberField) view(int) []string {
 	f.in.Placeholder = f.c.t(numberKind(f.q) + "_placeholder")
 	out := []string{"  " + inputView(f.in)}
 	if v, msg := f.answer(); msg == "" && strings.TrimSpace(f.in.Value()) != "" && !isUnsureText(f.in.Value()) {
-		out = append(out, "    "+f.c.st.ok.Render("= "+numberText(f.c, f.q, v.Num)))
+		out = append(out, "    "+f.c.st.ok.Render("= "+f.c.words().Answer(f.q, v)))
 	} else {
 		out = append(out, "")
 	}
@@ -130,13 +131,13 @@ func parseNumberAnswer(lang string, q *classify.Question, s string) (classify.Va
 		return classify.Value{}, rangeMessage(lang, q)
 	}
 	if q.Type == classify.TypeInt && v != math.Trunc(v) {
-		return classify.Value{}, fmt.Sprintf(tr(lang, "n_whole"), FormatAmount(math.Round(v)))
+		return classify.Value{}, fmt.Sprintf(tr(lang, "n_whole"), present.Number(math.Round(v)))
 	}
 	return classify.NumberValue(v), ""
 }
 
 func rangeMessage(lang string, q *classify.Question) string {
-	f := func(v *float64) string { return FormatAmount(*v) }
+	f := func(v *float64) string { return present.Number(*v) }
 	what := tr(lang, "n_a_number")
 	if q.Type == classify.TypeInt {
 		what = tr(lang, "n_a_whole_number")

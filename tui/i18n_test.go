@@ -44,7 +44,7 @@ func TestI18nTexts(t *testing.T) {
 }
 
 // TestI18nKeys: every key the code looks up is in the table; keys made up
-// at run time (v_likely, e_covers, sub_…, scope_…, wrote_…) are checked
+// at run time (sub_…, scope_…, wrote_…) are checked
 // against the values they are made from.
 func TestI18nKeys(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
@@ -72,12 +72,6 @@ func TestI18nKeys(t *testing.T) {
 	}
 	rs := ruleSet(t)
 	var keys []string
-	for _, v := range []string{"likely", "possible", "unlikely", "undetermined"} {
-		keys = append(keys, "v_"+v)
-	}
-	for _, e := range []string{"covers", "does_not_cover", "unknown"} {
-		keys = append(keys, "e_"+e)
-	}
 	for _, s := range rs.Subcategories {
 		keys = append(keys, "sub_"+s.ID)
 	}

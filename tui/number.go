@@ -152,30 +152,6 @@ func ParseAmount(s string) (float64, error) {
 	return v, nil
 }
 
-// FormatAmount writes v so that ParseAmount reads it back as v: digits
-// grouped in threes by commas, a decimal point where needed, never an
-// exponent. Three decimals after a short whole part get a fourth zero
-// ("1.1250"), which ParseAmount would otherwise refuse as ambiguous.
-func FormatAmount(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, hasPoint := strings.Cut(s, ".")
-	var b strings.Builder
-	for i := range len(intPart) {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(intPart[i])
-	}
-	if hasPoint {
-		b.WriteByte('.')
-		b.WriteString(frac)
-		if len(frac) == 3 && len(intPart) <= 3 && intPart != "0" {
-			b.WriteByte('0')
-		}
-	}
-	return b.String()
-}
-
 // readDigits checks the separators of one number and returns its digits
 // without separators or point, and how many of them follow the point.
 func readDigits(num string) (string, int, error) {

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // resultModel is the result screen: the verdict first and plain, then the
@@ -176,9 +177,10 @@ func (m *resultModel) render() []string {
 		return strings.Join(parts, " · ")
 	}
 
+	w := c.words()
 	vs := c.st.verdict[string(r.Verdict)]
-	para(2, c.label("r_verdict")+strings.ToUpper(c.t("v_"+string(r.Verdict))), vs.Render)
-	if c.tx(r.Summary) != c.t("v_"+string(r.Verdict)) {
+	para(2, c.label("r_verdict")+strings.ToUpper(w.VerdictShort(r.Verdict)), vs.Render)
+	if c.tx(r.Summary) != w.VerdictShort(r.Verdict) {
 		para(2, c.tx(r.Summary), nil)
 	}
 	if p := m.s.Product; p.Name != "" || p.Company != "" {
@@ -202,7 +204,7 @@ func (m *resultModel) render() []string {
 
 	subs := func(list []classify.SubcategoryResult) {
 		for _, s := range list {
-			strength := c.tx(c.rs.Texts.Strengths[string(s.Strength)])
+			strength := w.Strength(s.Strength)
 			if !s.Settled {
 				strength = fmt.Sprintf(c.t("r_open_strength"), strength, strings.Join(s.DependsOn, ", "))
 			}
@@ -226,7 +228,7 @@ func (m *resultModel) render() []string {
 		subs(r.IfOperated)
 	}
 
-	if r.Verdict != "unlikely" {
+	if r.Verdict != classify.VerdictUnlikely {
 		heading("r_licence")
 		lic := r.Licence
 		if lic.Title != nil {
@@ -238,10 +240,10 @@ func (m *resultModel) render() []string {
 			para(4, c.label("r_authority")+c.tx(*lic.Authority), nil)
 		}
 		if lic.MinRegisteredCapitalCNY != nil {
-			para(4, c.label("r_capital")+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, c.lang), nil)
+			para(4, c.label("r_capital")+present.CNY(*lic.MinRegisteredCapitalCNY, c.lang), nil)
 		}
 		para(4, fmt.Sprintf(c.t("r_validity"), lic.ValidityYears), nil)
-		para(4, c.label("r_existing")+c.t("e_"+string(r.ExistingLicence)), nil)
+		para(4, c.label("r_existing")+w.Coverage(r.ExistingLicence), nil)
 		if len(lic.Basis) > 0 {
 			para(4, refs(nil, lic.Citations), c.st.dim.Render)
 		}
@@ -250,13 +252,12 @@ func (m *resultModel) render() []string {
 	if len(r.Requirements) > 0 {
 		heading("r_requirements")
 		for _, q := range r.Requirements {
-			mark := map[string]string{"met": "✓", "unmet": "✗", "unknown": "?"}[string(q.Status)]
 			st := c.st.status[string(q.Status)]
 			name := c.tx(q.Name)
 			if name == "" {
 				name = q.ID
 			}
-			add(c.fit("    " + st.Render(mark+" "+c.tx(c.rs.Texts.Statuses[string(q.Status)])) + "  " + c.st.bold.Render(name)))
+			add(c.fit("    " + st.Render(present.StatusMark(q.Status)+" "+w.Status(q.Status)) + "  " + c.st.bold.Render(name)))
 			para(6, c.tx(q.Text), nil)
 			para(6, refs(q.Answers, q.Citations), c.st.dim.Render)
 		}
@@ -302,7 +303,7 @@ func (m *resultModel) render() []string {
 			item(p.Key, c.tx(p.Question))
 			var leads []string
 			for _, l := range p.LeadsTo {
-				leads = append(leads, c.tx(l.Label)+" → "+c.t("v_"+string(l.Verdict)))
+				leads = append(leads, c.tx(l.Label)+" → "+w.VerdictShort(l.Verdict))
 			}
 			para(6, strings.Join(leads, "; "), c.st.info.Render)
 			if p.Why != (classify.Text{}) {
@@ -325,8 +326,8 @@ func (m *resultModel) render() []string {
 		heading("r_regimes")
 		for _, g := range r.RelatedRegimes {
 			line := c.tx(g.Text)
-			if g.Status == "unknown" {
-				line += " " + c.t("r_maybe")
+			if g.Status == classify.RegimeUnknown {
+				line += " " + fmt.Sprintf(c.t("paren"), w.RegimeStatus(g.Status))
 			}
 			bullet(4, line, nil)
 			para(6, refs(g.Because, g.Citations), c.st.dim.Render)
@@ -364,32 +365,33 @@ type change struct {
 func (ch change) lines(c *common) []string {
 	var out []string
 	b, a := ch.before, ch.after
+	w := c.words()
 	out = append(out, "  "+c.st.section.Render(c.t("changed_title")))
 	same := true
 	if b.Verdict != a.Verdict {
 		same = false
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), c.t("v_"+string(b.Verdict)), c.st.verdict[string(a.Verdict)].Render(c.t("v_"+string(a.Verdict)))), 4)...)
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), w.VerdictShort(b.Verdict), c.st.verdict[string(a.Verdict)].Render(w.VerdictShort(a.Verdict))), 4)...)
 	} else {
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[string(a.Verdict)].Render(c.t("v_"+string(a.Verdict)))), 4)...)
+		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[string(a.Verdict)].Render(w.VerdictShort(a.Verdict))), 4)...)
 	}
-	strength := func(r *classify.Result) map[string]string {
-		m := map[string]string{}
+	strength := func(r *classify.Result) map[string]classify.Strength {
+		m := map[string]classify.Strength{}
 		for _, s := range r.Matched() {
-			m[s.ID] = string(s.Strength)
+			m[s.ID] = s.Strength
 		}
 		return m
 	}
 	sb, sa := strength(b), strength(a)
 	for _, s := range a.Matched() {
 		name := c.tx(s.Name)
-		st := c.tx(c.rs.Texts.Strengths[string(s.Strength)])
+		st := w.Strength(s.Strength)
 		switch old, ok := sb[s.ID]; {
 		case !ok:
 			same = false
 			out = append(out, c.wrap("+ "+name+" ("+st+")", 4)...)
-		case old != string(s.Strength):
+		case old != s.Strength:
 			same = false
-			out = append(out, c.wrap("~ "+name+": "+c.tx(c.rs.Texts.Strengths[old])+" → "+st, 4)...)
+			out = append(out, c.wrap("~ "+name+": "+w.Strength(old)+" → "+st, 4)...)
 		}
 	}
 	for _, s := range b.Matched() {
@@ -403,7 +405,7 @@ func (ch change) lines(c *common) []string {
 	}
 	// The rest of the result that moved: licence scope, conditions.
 	scope := func(r *classify.Result) string {
-		if r.Licence.Scope == nil || r.Verdict == "unlikely" {
+		if r.Licence.Scope == nil || r.Verdict == classify.VerdictUnlikely {
 			return c.t("scope_none")
 		}
 		return c.t("scope_" + *r.Licence.Scope)
@@ -411,17 +413,17 @@ func (ch change) lines(c *common) []string {
 	if sb, sa := scope(b), scope(a); sb != sa {
 		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_scope"), sb, sa), 4)...)
 	}
-	status := map[string]string{}
+	status := map[string]classify.Status{}
 	for _, q := range b.Requirements {
-		status[q.ID] = string(q.Status)
+		status[q.ID] = q.Status
 	}
 	for _, q := range a.Requirements {
-		if old, ok := status[q.ID]; ok && old != string(q.Status) {
+		if old, ok := status[q.ID]; ok && old != q.Status {
 			name := c.tx(q.Name)
 			if name == "" {
 				name = q.ID
 			}
-			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, c.tx(c.rs.Texts.Statuses[old]), c.tx(c.rs.Texts.Statuses[string(q.Status)])), 4)...)
+			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, w.Status(old), w.Status(q.Status)), 4)...)
 		}
 	}
 	return out

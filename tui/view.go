@@ -199,13 +199,13 @@ func (m Model) liveLine() string {
 		return " " + c.st.err.Render(safe(m.evalErr.Error()))
 	}
 	r := m.res
-	parts := []string{c.st.verdict[string(r.Verdict)].Render(c.t("v_" + string(r.Verdict)))}
+	parts := []string{c.st.verdict[string(r.Verdict)].Render(c.words().VerdictShort(r.Verdict))}
 	for _, s := range r.Matched() {
 		name := c.t("sub_" + s.ID)
 		if name == "sub_"+s.ID {
 			name = c.tx(s.Name)
 		}
-		st := c.tx(c.rs.Texts.Strengths[string(s.Strength)])
+		st := c.words().Strength(s.Strength)
 		if !s.Settled {
 			st += c.t("live_unsettled")
 		}

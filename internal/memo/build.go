@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // builder turns a result into the memo model. It only arranges and words
@@ -109,6 +110,10 @@ func (b *builder) both(key string) string {
 
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
 
+// words are the shared words for the result's conclusions in the current
+// language.
+func (b *builder) words() present.Words { return present.NewWords(b.rs, b.lang) }
+
 // label is the rule set's label for an id in a map of texts, or the id.
 func (b *builder) label(m map[string]classify.Text, id string) string {
 	if t, ok := m[id]; ok {
@@ -183,11 +188,10 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // ---- answers -------------------------------------------------------------
 
-// value is the answer to question i in words.
+// value is the answer to question i in words, or why there is none.
 func (b *builder) value(i int) string {
-	q := &b.rs.Questions[i]
-	v := q.JSONValue(b.doc.Answers[i])
-	if v == nil {
+	v := b.doc.Answers[i]
+	if !v.Known {
 		switch {
 		case !b.rs.Asked(i, b.doc.Answers):
 			return b.t("not_asked")
@@ -196,40 +200,7 @@ func (b *builder) value(i int) string {
 		}
 		return b.t("not_stated")
 	}
-	switch x := v.(type) {
-	case bool:
-		if x {
-			return b.t("yes")
-		}
-		return b.t("no")
-	case float64:
-		switch q.Unit {
-		case "cny":
-			return classify.FormatCNY(x, b.lang)
-		case "percent":
-			return num(x) + "%"
-		}
-		return num(x)
-	case string:
-		return b.choiceLabel(q, x)
-	case []string:
-		if len(x) == 0 {
-			return b.t("none")
-		}
-		labels := make([]string, len(x))
-		for j, id := range x {
-			labels[j] = b.choiceLabel(q, id)
-		}
-		return b.join(labels)
-	}
-	return fmt.Sprint(v)
-}
-
-func (b *builder) choiceLabel(q *classify.Question, id string) string {
-	if j := q.ChoiceIndex(id); j >= 0 {
-		return b.tr(q.Choices[j].Label)
-	}
-	return id
+	return b.words().Answer(&b.rs.Questions[i], v)
 }
 
 // keyValue is "key: value" for one answer key.
@@ -348,7 +319,7 @@ func (b *builder) header() {
 func (b *builder) strengthList(list []classify.SubcategoryResult) string {
 	parts := make([]string, len(list))
 	for i, s := range list {
-		strength := b.label(b.rs.Texts.Strengths, string(s.Strength))
+		strength := b.words().Strength(s.Strength)
 		if s.Settled {
 			parts[i] = b.tf("c_strength", b.tr(s.Name), strength)
 		} else {
@@ -397,11 +368,11 @@ func (b *builder) conclusion(int) {
 			auth = b.tr(*lic.Authority)
 		}
 		if lic.Title != nil && lic.MinRegisteredCapitalCNY != nil {
-			s = append(s, b.tf("c_licence", b.tr(*lic.Title), auth, classify.FormatCNY(*lic.MinRegisteredCapitalCNY, b.lang), num(lic.ValidityYears)))
+			s = append(s, b.tf("c_licence", b.tr(*lic.Title), auth, present.CNY(*lic.MinRegisteredCapitalCNY, b.lang), num(lic.ValidityYears)))
 		} else {
 			s = append(s, b.tf("c_licence_open", auth))
 		}
-		s = append(s, b.t(existingKey(string(res.ExistingLicence))))
+		s = append(s, b.words().CoverageSentence(res.ExistingLicence))
 		var unmet []string
 		for _, q := range res.Requirements {
 			if q.Status == "unmet" {
@@ -417,17 +388,6 @@ func (b *builder) conclusion(int) {
 		}
 	}
 	b.para(txt(strings.Join(s, b.t("sent_sep"))))
-}
-
-// existingKey is the chrome sentence for Result.ExistingLicence.
-func existingKey(state string) string {
-	switch state {
-	case "covers":
-		return "c_covers"
-	case "does_not_cover":
-		return "c_does_not_cover"
-	}
-	return "c_cover_unknown"
 }
 
 // endStop is the full stop of the current language.
@@ -519,11 +479,11 @@ func (b *builder) analysis(n int) {
 		case sr == nil:
 			finding = append(finding, txt(b.t("found_none")))
 		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", gatesNum, b.label(rs.Texts.Strengths, string(sr.Strength)))))
+			finding = append(finding, txt(b.tf("found_if_operated", gatesNum, b.words().Strength(sr.Strength))))
 		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.label(rs.Texts.Strengths, string(sr.Strength)))))
+			finding = append(finding, txt(b.tf("found_settled", b.words().Strength(sr.Strength))))
 		default:
-			finding = append(finding, txt(b.tf("found_open", b.label(rs.Texts.Strengths, string(sr.Strength)))))
+			finding = append(finding, txt(b.tf("found_open", b.words().Strength(sr.Strength))))
 			for i, k := range sr.DependsOn {
 				if i > 0 {
 					finding = append(finding, txt(b.t("list_sep")))
@@ -555,8 +515,8 @@ func (b *builder) analysis(n int) {
 			if !ok {
 				continue
 			}
-			head := b.label(rs.Texts.Strengths, string(rule.Strength)) + b.t("colon")
-			first := line(txt(head), code(rs.Describe(rule.When)))
+			head := b.words().Strength(rule.Strength) + b.t("colon")
+			first := line(txt(head), code(present.Condition(rs, rule.When)))
 			if step.Outcome != classify.False {
 				first = append(first, txt(b.t("rule_open")))
 			}
@@ -580,7 +540,7 @@ func (b *builder) analysis(n int) {
 			continue
 		}
 		result := map[classify.Tri]string{classify.True: "gate_true", classify.False: "gate_false", classify.Unknown: "gate_open"}[step.Outcome]
-		t.rows = append(t.rows, []cell{{line(code(rs.Describe(g.When)))}, textCell(b.t(result)), b.answerLines(step.Answers)})
+		t.rows = append(t.rows, []cell{{line(code(present.Condition(rs, g.When)))}, textCell(b.t(result)), b.answerLines(step.Answers)})
 	}
 	b.table(t)
 	for _, e := range res.Exclusions {
@@ -603,7 +563,7 @@ func (b *builder) analysis(n int) {
 // ---- 4. licence ----------------------------------------------------------
 
 func (b *builder) licence(n int) {
-	res, rs := b.res, b.rs
+	res := b.res
 	if res.Verdict == "unlikely" {
 		b.para(txt(b.t("licence_na")))
 		return
@@ -620,12 +580,12 @@ func (b *builder) licence(n int) {
 		row("lic_authority", textCell(b.tr(*lic.Authority)))
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		row("lic_capital", textCell(classify.FormatCNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
 	} else {
 		row("lic_capital", textCell(b.t("capital_open")))
 	}
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
-	row("lic_existing", lines(line(txt(b.t(existingKey(string(res.ExistingLicence))))), b.keyValue("existing_licences")))
+	row("lic_existing", lines(line(txt(b.words().CoverageSentence(res.ExistingLicence))), b.keyValue("existing_licences")))
 	if len(lic.Basis) > 0 {
 		row("basis", textCell(b.cite(lic.Citations)))
 	}
@@ -647,7 +607,7 @@ func (b *builder) licence(n int) {
 		}
 		ct.rows = append(ct.rows, []cell{
 			lines(line(bold(name)), line(txt(b.tr(q.Text)))),
-			{line(bold(b.label(rs.Texts.Statuses, string(q.Status))))},
+			{line(bold(b.words().Status(q.Status)))},
 			b.answerLines(q.Answers),
 			basis,
 		})
@@ -677,7 +637,7 @@ func (b *builder) openQuestions(n int) {
 		for _, p := range res.PivotalQuestions {
 			leads := cell{}
 			for _, l := range p.LeadsTo {
-				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.label(rs.Texts.Verdicts, string(l.Verdict)))))
+				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.words().Verdict(l.Verdict))))
 			}
 			t.rows = append(t.rows, []cell{lines(line(txt(b.tr(p.Question))), line(code(p.Key))), textCell(b.tr(p.Why)), leads})
 		}
@@ -742,10 +702,7 @@ func (b *builder) regimes(int) {
 	}
 	t := &table{head: []string{b.t("col_regime"), b.t("col_check"), b.t("col_status"), b.t("col_trigger"), b.t("col_basis")}, widths: []int{13, 37, 14, 20, 16}}
 	for _, g := range res.RelatedRegimes {
-		status := b.t("reg_triggered")
-		if g.Status != "triggered" {
-			status = b.t("reg_unknown")
-		}
+		status := b.words().RegimeStatus(g.Status)
 		basis := cell{}
 		if len(g.Basis) > 0 {
 			basis = append(basis, line(txt(b.cite(g.Citations))))

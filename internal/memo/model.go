@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"b22/internal/report"
+	"b22/internal/present"
 )
 
 // The memo model: what the memo says, in order, independent of the format.
@@ -107,7 +107,7 @@ func safeURL(s string) bool {
 
 // clean makes any text safe to place in every format before escaping:
 // invalid UTF-8 is replaced, control characters (ANSI escapes among them) and
-// bidi overrides are neutralised by report.Sanitize, and characters that XML
+// bidi overrides are neutralised by present.Sanitize, and characters that XML
 // 1.0 forbids are dropped. Newlines and tabs survive; writers lay them out.
 func clean(s string) string {
 	if !utf8.ValidString(s) {
@@ -115,7 +115,7 @@ func clean(s string) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	s = report.Sanitize(s)
+	s = present.Sanitize(s)
 	if strings.IndexFunc(s, xmlForbidden) >= 0 {
 		s = strings.Map(func(r rune) rune {
 			if xmlForbidden(r) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // QuestionJSON is one question as 'b22 questions --format json' lists it.
@@ -53,7 +54,7 @@ func QuestionsJSON(rs *classify.RuleSet) QuestionnaireJSON {
 	}
 	for _, q := range rs.Questions {
 		qj := QuestionJSON{ID: q.ID, Section: q.Section, Type: q.Type.String(), Min: q.Min, Max: q.Max, Unsure: q.Unsure,
-			Title: q.Title, Help: q.Help, Asked: rs.Describe(q.AskWhen)}
+			Title: q.Title, Help: q.Help, Asked: present.Condition(rs, q.AskWhen)}
 		if q.Pivot != (classify.Text{}) {
 			p := q.Pivot
 			qj.Pivot = &p
@@ -73,7 +74,7 @@ func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
 	fmt.Fprintf(w, "Rule set `%s` %s, effective %s. A question left unanswered (or `null`) counts as not known.\n", rs.ID, rs.Version, rs.Effective)
 	for _, s := range rs.Sections {
 		fmt.Fprintf(w, "\n## %s / %s\n", s.Title.Zh, s.Title.En)
-		if c := rs.Describe(s.AskWhen); c != "" {
+		if c := present.Condition(rs, s.AskWhen); c != "" {
 			fmt.Fprintf(w, "\nAsked when: `%s`\n", c)
 		}
 		for _, q := range rs.Questions {
@@ -95,7 +96,7 @@ func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
 				fmt.Fprintln(w, "Allowed: `true`, `false`.")
 				fmt.Fprintln(w)
 			}
-			if c := rs.Describe(q.AskWhen); c != "" {
+			if c := present.Condition(rs, q.AskWhen); c != "" {
 				fmt.Fprintf(w, "Asked when: `%s`\n\n", c)
 			}
 			if q.Unsure {
@@ -108,5 +109,5 @@ func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
 // mdEscape keeps text from being read as Markdown markup.
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`)
-	return r.Replace(Sanitize(s))
+	return r.Replace(present.Sanitize(s))
 }

@@ -5,9 +5,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // TextOptions choose the language, width and colour of the text format.
@@ -21,7 +22,7 @@ type TextOptions struct {
 // sub-categories with reasons and basis, the licence, its conditions, the
 // open questions, neighbouring regimes, notes and sources.
 func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o TextOptions) {
-	t := textWriter{w: w, o: o, rs: rs, l: labels[o.Lang]}
+	t := textWriter{w: w, o: o, rs: rs, words: present.NewWords(rs, o.Lang), l: labels[o.Lang]}
 	if t.o.Width <= 0 {
 		t.o.Width = 80
 	}
@@ -39,10 +40,11 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 }
 
 type textWriter struct {
-	w  io.Writer
-	o  TextOptions
-	rs *classify.RuleSet
-	l  map[string]string
+	w     io.Writer
+	o     TextOptions
+	rs    *classify.RuleSet
+	words present.Words
+	l     map[string]string
 }
 
 const (
@@ -73,10 +75,21 @@ func (t *textWriter) item(indent, s, code string) {
 	t.hang(indent+"• ", indent+"  ", s, code)
 }
 
+// minWidth is the fewest columns of text a line of the text format holds,
+// so that a very narrow terminal still shows words rather than letters.
+const minWidth = 10
+
 // hang writes text wrapped to the width: the first line after first, the
 // others after rest (both plain spaces and bullets, one column each).
+// Closing punctuation may overhang the width by a character, as in print;
+// however narrow the width, a line holds at least minWidth columns of text.
 func (t *textWriter) hang(first, rest, s, code string) {
-	for i, line := range wrapHanging(Sanitize(s), t.o.Width-runewidth.StringWidth(first), t.o.Width-runewidth.StringWidth(rest)) {
+	wrap := present.Wrap{
+		Width:    max(t.o.Width-ansi.StringWidth(rest), minWidth),
+		First:    max(t.o.Width-ansi.StringWidth(first), minWidth),
+		Overhang: true,
+	}
+	for i, line := range wrap.Lines(present.Sanitize(s)) {
 		prefix := rest
 		if i == 0 {
 			prefix = first
@@ -93,9 +106,9 @@ func (t *textWriter) heading(key string) {
 func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 	title := t.l["title"]
 	if p := doc.Product; p.Name != "" || p.Company != "" {
-		who := OneLine(p.Name)
+		who := present.OneLine(p.Name)
 		if p.Company != "" {
-			who = strings.TrimSpace(who + " (" + OneLine(p.Company) + ")")
+			who = strings.TrimSpace(who + " (" + present.OneLine(p.Company) + ")")
 		}
 		title += " — " + who
 	}
@@ -139,7 +152,7 @@ func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confid
 
 func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 	for _, s := range list {
-		strength := t.tr(t.rs.Texts.Strengths[string(s.Strength)])
+		strength := t.words.Strength(s.Strength)
 		if !s.Settled {
 			strength = fmt.Sprintf(t.l["open_strength"], strength, strings.Join(s.DependsOn, ", "))
 		}
@@ -167,7 +180,7 @@ func (t *textWriter) subcategories(r *classify.Result) {
 }
 
 func (t *textWriter) licence(r *classify.Result) {
-	if r.Verdict == "unlikely" {
+	if r.Verdict == classify.VerdictUnlikely {
 		return
 	}
 	t.heading("licence")
@@ -179,10 +192,10 @@ func (t *textWriter) licence(r *classify.Result) {
 		t.para("  ", t.l["authority"]+t.l[":"]+t.tr(*lic.Authority), "")
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		t.para("  ", t.l["capital"]+t.l[":"]+classify.FormatCNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
+		t.para("  ", t.l["capital"]+t.l[":"]+present.CNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
 	}
 	t.para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
-	t.para("  ", t.l["existing"]+t.l[":"]+t.l["e:"+string(r.ExistingLicence)], "")
+	t.para("  ", t.l["existing"]+t.l[":"]+t.words.Coverage(r.ExistingLicence), "")
 }
 
 func (t *textWriter) requirements(r *classify.Result) {
@@ -191,8 +204,8 @@ func (t *textWriter) requirements(r *classify.Result) {
 	}
 	t.heading("requirements")
 	for _, q := range r.Requirements {
-		mark, code := map[classify.Status]string{classify.StatusMet: "✓", classify.StatusUnmet: "✗", classify.StatusUnknown: "?"}[q.Status], map[classify.Status]string{classify.StatusMet: green, classify.StatusUnmet: red, classify.StatusUnknown: amber}[q.Status]
-		fmt.Fprintln(t.w, "  "+t.style(mark+" "+t.tr(t.rs.Texts.Statuses[string(q.Status)]), code)+"  "+q.ID)
+		code := map[classify.Status]string{classify.StatusMet: green, classify.StatusUnmet: red, classify.StatusUnknown: amber}[q.Status]
+		fmt.Fprintln(t.w, "  "+t.style(present.StatusMark(q.Status)+" "+t.words.Status(q.Status), code)+"  "+q.ID)
 		t.para("    ", t.tr(q.Text), "")
 		t.para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
 	}
@@ -218,7 +231,7 @@ func (t *textWriter) questions(r *classify.Result) {
 			}
 			var leads []string
 			for _, l := range p.LeadsTo {
-				leads = append(leads, t.tr(l.Label)+" → "+t.l["v:"+string(l.Verdict)])
+				leads = append(leads, t.tr(l.Label)+" → "+t.words.VerdictWord(l.Verdict))
 			}
 			t.para("    ", strings.Join(leads, "; "), "")
 		}
@@ -239,8 +252,8 @@ func (t *textWriter) regimes(r *classify.Result) {
 	t.heading("regimes")
 	for _, g := range r.RelatedRegimes {
 		line := g.ID + ": " + t.tr(g.Text)
-		if g.Status == "unknown" {
-			line = g.ID + " (" + t.l["maybe"] + "): " + t.tr(g.Text)
+		if g.Status == classify.RegimeUnknown {
+			line = g.ID + " (" + t.words.RegimeStatus(g.Status) + "): " + t.tr(g.Text)
 		}
 		t.item("  ", line, "")
 		t.para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
@@ -270,7 +283,7 @@ func (t *textWriter) sources(r *classify.Result) {
 		}
 		t.hang("  ["+s.ID+"] ", "    ", title, "")
 		// A link is never wrapped, so that it can be copied whole.
-		fmt.Fprintln(t.w, "    "+t.style(Sanitize(s.URL), dim))
+		fmt.Fprintln(t.w, "    "+t.style(present.Sanitize(s.URL), dim))
 	}
 	fmt.Fprintln(t.w)
 }
@@ -280,29 +293,25 @@ var labels = map[string]map[string]string{
 	"en": {
 		":": ": ", ",": ", ", ";": "; ",
 		"title": "B22 licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
-		"verdict_line": "Verdict: %s", "v:likely": "likely", "v:possible": "possible", "v:unlikely": "unlikely", "v:undetermined": "undetermined",
-		"answers": "answers", "basis": "basis", "confidence": "confidence",
+		"verdict_line": "Verdict: %s", "answers": "answers", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
 		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
-		"e:covers": "covers this service", "e:does_not_cover": "does not cover this service", "e:unknown": "not known",
 		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
-		"affects": "affects", "regimes": "Neighbouring regimes to check", "maybe": "depends on unanswered questions",
+		"affects": "affects", "regimes": "Neighbouring regimes to check",
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
 	},
 	"zh": {
 		":": "：", ",": "，", ";": "；",
 		"title": "B22 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
-		"verdict_line": "结论：%s", "v:likely": "很可能需要", "v:possible": "可能需要", "v:unlikely": "不太可能需要", "v:undetermined": "尚无法判断",
-		"answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
+		"verdict_line": "结论：%s", "answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若无上述排除情形，就其功能将属于",
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
 		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
-		"e:covers": "已覆盖本服务", "e:does_not_cover": "未覆盖本服务", "e:unknown": "未知",
 		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
-		"affects": "影响", "regimes": "需同时检查的相关制度", "maybe": "取决于未回答的问题",
+		"affects": "影响", "regimes": "需同时检查的相关制度",
 		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",
 	},
 }
