@@ -131,7 +131,7 @@ func (l *loader) checkBasesInForce() {
 func (l *loader) encodeTexts() {
 	rs := l.rs
 	rs.enc = encoded{}
-	rs.category, rs.scopeUnknown = strings.ToUpper(rs.ID), rs.Texts.ScopeUnknown
+	rs.scopeUnknown = rs.Texts.ScopeUnknown
 	for _, c := range rs.allConds() {
 		rs.enc.addList(c.read)
 	}
