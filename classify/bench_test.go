@@ -43,6 +43,31 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkEvaluateWide evaluates with a rule set of twenty sub-categories,
+// whose completions' codes take two words.
+func BenchmarkEvaluateWide(b *testing.B) {
+	rs := loadWide(b)
+	asOf := mustDate("2026-11-01")
+	for _, tc := range []struct{ name, doc string }{
+		{"complete", `{"answers":{"offered_here":true,"kind_a":"a01","kind_b":"none","kind_c":"c15","kind_d":["d16","d20"],"commercial":true,"coverage":"one_region","holds_licence":false,"registered":true}}`},
+		{"half-known", `{"answers":{"offered_here":true,"kind_a":"none","kind_c":"c15","commercial":false}}`},
+		{"all-unknown", `{}`},
+	} {
+		doc, err := parserOf(rs).Parse(tc.name, []byte(tc.doc), answers.FormatJSON)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rs.Evaluate(doc, asOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkParseAnswers(b *testing.B) {
 	rs := embedded(b)
 	data := []byte(benchDocs["complete"])

@@ -48,6 +48,7 @@ func (rs *RuleSet) gatherVerdictConds() []*Cond {
 func (l *loader) buildDomains() {
 	rs := l.rs
 	rs.verdictConds = rs.gatherVerdictConds()
+	rs.morePlanes = max(0, (len(rs.Subcategories)-1)/perPlane)
 	rs.domains = map[int]domain{}
 	leaves := map[int][]*Cond{}
 	for _, c := range rs.verdictConds {

@@ -71,8 +71,12 @@ func (ev *evaluation) run() {
 	// everything, the single evaluation stands for all completions.
 	ev.verdictOuts = make([]Tri, len(rs.verdictConds))
 	rs.verdictOutcomes(ev.a, ev.params, nil, ev.verdictOuts)
-	if code, ok := rs.codeOf(ev.verdictOuts); ok {
-		ev.sp = space{codes: []uint32{code}} // no unknown key, nothing to summarize
+	var more []uint32
+	if rs.morePlanes > 0 {
+		more = make([]uint32, rs.morePlanes)
+	}
+	if code, ok := rs.codeOf(ev.verdictOuts, more); ok {
+		ev.sp = settledSpace(code, more)
 	} else {
 		ev.sp = rs.enumerate(ev.a, ev.params, ev.verdictOuts)
 	}
@@ -159,8 +163,7 @@ func (ev *evaluation) subcategories(r *Result) {
 		for j := range s.Rules {
 			ev.record(s.Rules[j].ID, "subcategory", s.Rules[j].When, outs[j])
 		}
-		field := strengthField(i)
-		set := ev.sp.set(field)
+		set := ev.sp.strengths(i)
 		if set&^1 == 0 { // none in every completion
 			continue
 		}
@@ -173,13 +176,13 @@ func (ev *evaluation) subcategories(r *Result) {
 		if !sr.Settled {
 			n := 0
 			for j := range ev.sp.keys {
-				if ev.sp.matters(j, strengthBits(i)) {
+				if ev.sp.strengthMatters(j, i) {
 					n++
 				}
 			}
 			sr.DependsOn = ev.names(n)[:0]
 			for j, k := range ev.sp.keys {
-				if ev.sp.matters(j, strengthBits(i)) {
+				if ev.sp.strengthMatters(j, i) {
 					sr.DependsOn = append(sr.DependsOn, rs.Questions[k].ID)
 				}
 			}
@@ -255,7 +258,7 @@ func (ev *evaluation) affects(c *Cond, out Tri) {
 
 func (ev *evaluation) licence(r *Result) {
 	rs := ev.rs
-	lic := Licence{Category: rs.category, Basis: []string{}, Citations: []CitationRef{}}
+	lic := Licence{Category: rs.Category, Basis: []string{}, Citations: []CitationRef{}}
 	if pi, ok := rs.paramIndex["validity_years"]; ok {
 		lic.ValidityYears = ev.params[pi].Value
 	}

@@ -2,15 +2,10 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
-)
-
-// The ids the public contract fixes (docs/contract.md).
-var (
-	contractSubcategories = []string{"multiparty_telephone", "video_telephone_conference", "internet_conference_image"}
-	contractRequirements  = []string{"company_form", "registered_capital", "foreign_investment", "staff", "premises_and_facilities", "clean_record", "security_measures"}
 )
 
 // Lint checks what Load cannot see rule by rule: that every verdict,
@@ -35,13 +30,14 @@ func (rs *RuleSet) Lint() Problems {
 	verdicts := uint32(0)
 	strengthsSeen := make([]uint32, len(rs.Subcategories))
 	outs := make([]Tri, len(rs.verdictConds))
+	more := make([]uint32, rs.morePlanes)
 	firedAt := make([]bool, len(rs.verdictConds))
 	rs.forEach(rs.verdictKeys, rs.domains, func(a Answers, params []ParamValue) {
 		rs.verdictOutcomes(a, params, nil, outs)
-		code, _ := rs.codeOf(outs)
-		verdicts |= 1 << (code & 3)
+		code, _ := rs.codeOf(outs, more)
+		verdicts |= 1 << verdictField(code)
 		for i := range rs.Subcategories {
-			strengthsSeen[i] |= 1 << strengthField(i)(code)
+			strengthsSeen[i] |= 1 << strengthIn(i, code, more)
 		}
 		for i, o := range outs {
 			if o == True {
@@ -225,28 +221,82 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	}
 
-	// The ids scripts depend on.
-	var subs, reqs []string
-	for _, s := range rs.Subcategories {
-		subs = append(subs, s.ID)
-	}
-	for _, r := range rs.Requirements {
-		reqs = append(reqs, r.ID)
-	}
-	for _, id := range contractSubcategories {
-		if !contains(subs, id) {
-			add(fileRules, "subcategories", "the contract's sub-category %q is missing", id)
-		}
-	}
-	for _, id := range reqs {
-		if !contains(contractRequirements, id) {
-			add(fileRules, "requirements."+id, "not a requirement id of the contract; allowed: %s", strings.Join(contractRequirements, ", "))
-		}
-	}
-	if _, ok := rs.paramIndex["validity_years"]; !ok {
-		add(fileParameters, "", "the parameter validity_years is missing")
-	}
+	// The ids scripts depend on, as the rule set's contract lists them.
+	ps = append(ps, rs.lintContract()...)
 	return ps.Sorted()
+}
+
+// lintContract reports each id the contract fixes that the rule set
+// lacks, at the place the contract lists it, and for a kind the contract
+// closes, each id of the kind it does not list.
+func (rs *RuleSet) lintContract() Problems {
+	var ps Problems
+	for _, c := range rs.Contract {
+		have := rs.contractIDs(c.Kind)
+		group := "including"
+		if c.Exactly {
+			group = "exactly"
+		}
+		noun := contractNouns[c.Kind]
+		for i, id := range c.IDs {
+			if !slices.ContainsFunc(have, func(h idAt) bool { return h.id == id }) {
+				ps = append(ps, Problem{File: fileRules, Line: c.at[i].Line, Col: c.at[i].Col, Key: fmt.Sprintf("contract.%s.%s[%d]", group, c.Kind, i),
+					Message: fmt.Sprintf("the contract's %s %q is missing", noun, id)})
+			}
+		}
+		if !c.Exactly {
+			continue
+		}
+		for _, h := range have {
+			if !contains(c.IDs, h.id) {
+				ps = append(ps, Problem{File: h.file, Key: h.key,
+					Message: fmt.Sprintf("%q is not a %s of the contract; allowed: %s%s", h.id, noun, strings.Join(c.IDs, ", "), hint(h.id, c.IDs))})
+			}
+		}
+	}
+	return ps
+}
+
+// idAt is an id of the rule set and the file and key that name it.
+type idAt struct{ id, file, key string }
+
+// contractIDs lists the rule set's ids of a contract kind.
+func (rs *RuleSet) contractIDs(kind string) []idAt {
+	var out []idAt
+	rules := func(list []Rule) {
+		for _, r := range list {
+			out = append(out, idAt{r.ID, fileRules, kind + "." + r.ID})
+		}
+	}
+	switch kind {
+	case "questions":
+		for _, q := range rs.Questions {
+			out = append(out, idAt{q.ID, fileQuestions, "questions." + q.ID})
+		}
+	case "parameters":
+		for _, p := range rs.Parameters {
+			out = append(out, idAt{p.ID, fileParameters, "parameters." + p.ID})
+		}
+	case "gates":
+		rules(rs.Gates)
+	case "subcategories":
+		for _, s := range rs.Subcategories {
+			out = append(out, idAt{s.ID, fileRules, "subcategories." + s.ID})
+		}
+	case "scopes":
+		for _, s := range rs.Scopes {
+			out = append(out, idAt{s.Scope, fileRules, "scopes." + s.ID + ".scope"})
+		}
+	case "requirements":
+		for _, r := range rs.Requirements {
+			out = append(out, idAt{r.ID, fileRules, "requirements." + r.ID})
+		}
+	case "regimes":
+		rules(rs.Regimes)
+	case "notes":
+		rules(rs.Notes)
+	}
+	return out
 }
 
 func (rs *RuleSet) hasStrength(s Subcategory, strength Strength) bool {
@@ -376,6 +426,7 @@ func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
 // from later dates.
 func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []DatedText)) {
 	f(fileQuestionnaire, "title", rs.Title, nil)
+	f(fileRules, "licence.name", rs.LicenceName, nil)
 	for _, s := range rs.Sections {
 		f(fileQuestionnaire, "sections."+s.ID, s.Title, nil)
 	}

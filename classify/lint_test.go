@@ -32,7 +32,17 @@ func TestLintFails(t *testing.T) {
 			"ask_when: {all: [{key: realtime_voice, equals: true}, {key: realtime_voice, equals: false}]}", "questions.pstn_access: never asked"},
 		{"unused question", "rules.yaml", "when: {key: marketplace, equals: true}", "when: {key: charging, equals: paid}", "questions.marketplace: no rule reads it"},
 		{"uncited source", "rules.yaml", "basis: [health-2018 not verified]", "basis: [catalogue-2015 entry B22]", "sources.health-2018: cited by no rule"},
-		{"contract id", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:", `requirements.security: not a requirement id of the contract`},
+		{"contract id", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:", `requirements.security: "security" is not a requirement of the contract; allowed: company_form,`},
+		{"contract id missing", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:",
+			`rules.yaml:49:120: contract.exactly.requirements[6]: the contract's requirement "security_measures" is missing`},
+		{"contract scope", "rules.yaml", "scope: cross_regional\n", "scope: crossregional\n",
+			`scopes.scope_cross_regional.scope: "crossregional" is not a scope of the contract; allowed: provincial, cross_regional (did you mean "cross_regional"?)`},
+		{"contract regime", "rules.yaml", "- id: game_publishing\n", "- id: games\n",
+			`contract.including.regimes[6]: the contract's regime "game_publishing" is missing`},
+		{"contract answer key", "rules.yaml", "existing_licences, existing_licence_covers_area]", "existing_licences, existing_licence_covers_area, covers_area]",
+			`contract.including.questions[23]: the contract's answer key "covers_area" is missing`},
+		{"contract parameter", "rules.yaml", "parameters: [validity_years]", "parameters: [validity_years, validity]",
+			`rules.yaml:56:34: contract.including.parameters[1]: the contract's parameter "validity" is missing`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,7 +35,6 @@ var (
 	confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
 	footings    = []string{"statute", "practice", "reasoning"}
 	strengths   = []string{"likely", "possible"}
-	scopeIDs    = []string{"provincial", "cross_regional"}
 	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
 	statusIDs   = []string{"met", "unmet", "unknown"}
 	units       = []string{"cny", "percent"}

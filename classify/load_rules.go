@@ -52,21 +52,19 @@ func (seen ids) check(d ydec, n *yaml.Node, key, id string) {
 
 func (l *loader) rules(n *yaml.Node) {
 	d := l.dec(fileRules)
-	m := d.mapping(n, "", []string{"gates", "subcategories", "scopes", "existing_licence", "requirements", "regimes_apply_when", "regimes", "notes"}, nil)
+	m := d.mapping(n, "", []string{"licence", "gates", "subcategories", "scopes", "existing_licence", "requirements", "regimes_apply_when", "regimes", "notes"}, []string{"contract"})
 	if m == nil {
 		return
 	}
 	rs := l.rs
+	l.licence(d, m["licence"])
+	l.contract(d, m["contract"])
 	seen := ids{}
 	for i, g := range d.list(m["gates"], "gates") {
 		key := fmt.Sprintf("gates[%d]", i)
 		r, _ := l.rule(d, g, key, true, []string{"when", "text"}, nil)
 		seen.check(d, g, key, r.ID)
 		rs.Gates = append(rs.Gates, r)
-	}
-	if subs := d.list(m["subcategories"], "subcategories"); len(subs) > maxSubcategories {
-		d.bad(m["subcategories"], "subcategories", "%d sub-categories; a rule set can have at most %d", len(subs), maxSubcategories)
-		return
 	}
 	for i, s := range d.list(m["subcategories"], "subcategories") {
 		key := fmt.Sprintf("subcategories[%d]", i)
@@ -95,7 +93,7 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, s, key, r.ID)
-		sr := ScopeRule{Rule: r, Scope: l.oneOf(d, sm["scope"], key+".scope", scopeIDs), Licence: d.text(sm["licence"], key+".licence")}
+		sr := ScopeRule{Rule: r, Scope: d.str(sm["scope"], key+".scope"), Licence: d.text(sm["licence"], key+".licence")}
 		if id := d.str(sm["min_capital"], key+".min_capital"); id != "" {
 			pi, ok := l.rs.paramIndex[id]
 			if !ok {

@@ -21,8 +21,8 @@ type Result struct {
 	// depending on them (each with DependsOn).
 	Subcategories     []SubcategoryResult `json:"subcategories"`
 	OpenSubcategories []SubcategoryResult `json:"open_subcategories"`
-	// Exclusions are the gates that rule B22 out; IfOperated is what the
-	// product's features would be but for them.
+	// Exclusions are the gates that rule the licence out; IfOperated is
+	// what the product's features would be but for them.
 	Exclusions   []Finding           `json:"exclusions"`
 	IfOperated   []SubcategoryResult `json:"if_operated"`
 	Licence      Licence             `json:"licence"`
@@ -102,9 +102,11 @@ type Finding struct {
 
 // Licence is the licence that would be needed.
 type Licence struct {
+	// Category is the rule set's (RuleSet.Category: B22).
 	Category string `json:"category"`
-	// Scope is provincial or cross_regional; nil when the verdict is unlikely
-	// or the coverage is not known.
+	// Scope is one of the rule set's scopes (provincial or cross_regional
+	// for B22); nil when the verdict is unlikely or the coverage is not
+	// known.
 	Scope                   *string       `json:"scope"`
 	Title                   *Text         `json:"title"`
 	Authority               *Text         `json:"authority"`

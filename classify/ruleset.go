@@ -14,6 +14,16 @@ type RuleSet struct {
 	AppliesFrom Date
 	Title       Text
 
+	// Category is the licence the rule set decides, as results name it
+	// (licence.category, a catalogue code such as B22), and LicenceName
+	// the licence's name: rules.yaml's `licence`. The engine knows no
+	// licence of its own.
+	Category    string
+	LicenceName Text
+	// Contract lists the ids the rule set's public contract fixes, which
+	// Lint checks it still provides: rules.yaml's `contract`.
+	Contract []ContractIDs
+
 	Sections   []Section
 	Questions  []Question
 	Sources    []Source
@@ -43,6 +53,9 @@ type RuleSet struct {
 	// verdictConds are the conditions of the gates, then of every
 	// sub-category rule, in order: what the verdict is computed from.
 	verdictConds []*Cond
+	// morePlanes is how many words a completion's code has past the
+	// first: one for each perPlane sub-categories past the first perPlane.
+	morePlanes int
 	// verdictOrder is verdictKeys by how many verdict rules read each, fewest
 	// first, gate keys last: the order enumerate assigns them in reverse.
 	verdictOrder []int
@@ -54,9 +67,7 @@ type RuleSet struct {
 	// per source it cites, when sourceBits (at most 64 sources).
 	basisSources storage.Table[uint64]
 	sourceBits   bool
-	// category is the licence category as results name it (B22), and
-	// scopeUnknown the authority a result names when the scope is open.
-	category     string
+	// scopeUnknown is the authority a result names when the scope is open.
 	scopeUnknown Text
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
@@ -226,7 +237,8 @@ type Rule struct {
 	texts    []Text // Text rendered for each epoch of parameters
 }
 
-// Subcategory is one of the three B22 sub-categories.
+// Subcategory is one of the kinds of service the licence covers (B22 has
+// three).
 type Subcategory struct {
 	ID         string
 	Name       Text

@@ -39,7 +39,14 @@ const defaultScenarioDate = "2026-11-01"
 
 func loadScenarios(t testing.TB) map[string][]scenario {
 	t.Helper()
-	files, err := filepath.Glob("../questionnaires/b22/tests/*.yaml")
+	return loadScenariosIn(t, "../questionnaires/b22")
+}
+
+// loadScenariosIn reads the scenario tables of the rule set folder dir,
+// from its tests folder, by file name.
+func loadScenariosIn(t testing.TB, dir string) map[string][]scenario {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "tests", "*.yaml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scenario files: %v", err)
 	}

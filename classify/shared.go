@@ -2,7 +2,6 @@ package classify
 
 import (
 	"b22/classify/internal/storage"
-	"strings"
 )
 
 // Shared lists the values results copy from the rule set rather than
@@ -33,7 +32,7 @@ func (rs *RuleSet) Shared() *Shared { return &rs.shared }
 func (l *loader) prepareShared() {
 	rs := l.rs
 	sh := &rs.shared
-	rs.category, rs.scopeUnknown = strings.ToUpper(rs.ID), rs.Texts.ScopeUnknown
+	rs.scopeUnknown = rs.Texts.ScopeUnknown
 	for _, c := range rs.allConds() {
 		sh.Lists = append(sh.Lists, c.read)
 	}
