@@ -57,3 +57,10 @@ const (
 	CoverageDoesNotCover Coverage = "does_not_cover"
 	CoverageUnknown      Coverage = "unknown"
 )
+
+// Confidences lists how sure a rule's reading of the law is, most sure
+// first; Footings what a rule stands on. Rules and results use these words.
+var (
+	Confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
+	Footings    = []string{"statute", "practice", "reasoning"}
+)

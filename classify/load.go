@@ -32,8 +32,8 @@ const maxRuleFileBytes int64 = 4 << 20
 const maxRuleDepth = 100
 
 var (
-	confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
-	footings    = []string{"statute", "practice", "reasoning"}
+	confidences = Confidences
+	footings    = Footings
 	strengths   = []string{"likely", "possible"}
 	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
 	statusIDs   = []string{"met", "unmet", "unknown"}

@@ -10,6 +10,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/classify/resultjson"
 	"b22/internal/gen"
 )
 
@@ -50,8 +51,8 @@ func instance(t *testing.T, b []byte) any {
 // parser refuses is refused by the schema too.
 func TestSchemasDescribeRealDocuments(t *testing.T) {
 	rs := embedded(t)
-	answersSchema := compileSchema(t, "answers.json", rs.AnswersSchema())
-	result := compileSchema(t, "result.json", rs.ResultSchema())
+	answersSchema := compileSchema(t, "answers.json", answers.Schema(rs))
+	result := compileSchema(t, "result.json", resultjson.Schema(rs))
 	lines := bytes.Split(bytes.TrimSpace(gen.Lines(9, 300)), []byte("\n"))
 	lines = append(lines, []byte(`{}`), []byte(`{"answers":{"audience":"internal_only"}}`))
 	for i, line := range lines {
@@ -81,7 +82,7 @@ func TestSchemasDescribeRealDocuments(t *testing.T) {
 			t.Errorf("ParseAnswers accepts %s", bad)
 		}
 	}
-	if !strings.Contains(string(mustJSON(t, rs.AnswersSchema())), "2020-12") {
+	if !strings.Contains(string(mustJSON(t, answers.Schema(rs))), "2020-12") {
 		t.Error("not a draft 2020-12 schema")
 	}
 }
@@ -105,7 +106,7 @@ func TestListsNeverNullWithParameterBranches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	result := compileSchema(t, "result.json", rs.ResultSchema())
+	result := compileSchema(t, "result.json", resultjson.Schema(rs))
 	doc, err := parserOf(rs).Parse("p", []byte(`{"answers":{"audience":"public"}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)

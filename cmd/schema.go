@@ -1,6 +1,9 @@
 package cmd
 
 import (
+	"b22/classify/answers"
+	"b22/classify/resultjson"
+
 	"github.com/spf13/cobra"
 )
 
@@ -26,9 +29,9 @@ func newSchemaCmd(a *app) *cobra.Command {
 				return err
 			}
 			if opts.Kind == "answers" {
-				return writeJSON(a.s.Out, rs.AnswersSchema(), true)
+				return writeJSON(a.s.Out, answers.Schema(rs), true)
 			}
-			return writeJSON(a.s.Out, rs.ResultSchema(), true)
+			return writeJSON(a.s.Out, resultjson.Schema(rs), true)
 		},
 	}
 }
