@@ -80,7 +80,7 @@ func (b *builder) langs() []string {
 
 // t is a chrome string in the current language.
 func (b *builder) t(key string) string {
-	c, ok := chrome[key]
+	c, ok := b.chrome(key)
 	if !ok {
 		return key
 	}
@@ -90,12 +90,19 @@ func (b *builder) t(key string) string {
 	return c.en
 }
 
+// chrome is the memo's own words for key in both languages, the licence
+// the rule set decides filled in.
+func (b *builder) chrome(key string) (pair, bool) {
+	c, ok := chrome[key]
+	return pair{present.Licence(b.rs, c.zh), present.Licence(b.rs, c.en)}, ok
+}
+
 func (b *builder) tf(key string, args ...any) string { return fmt.Sprintf(b.t(key), args...) }
 
 // both is a chrome string in the memo's language, or "中文 / English" in a
 // bilingual memo.
 func (b *builder) both(key string) string {
-	c := chrome[key]
+	c, _ := b.chrome(key)
 	switch b.o.Lang {
 	case "zh":
 		return c.zh
@@ -148,7 +155,7 @@ func (b *builder) table(t *table) { b.add(block{kind: kindTable, table: t}) }
 // section adds a numbered top-level section: its heading once, then its
 // content in each language.
 func (b *builder) section(n int, key string, fn func(n int)) {
-	c := chrome[key]
+	c, _ := b.chrome(key)
 	var h string
 	switch b.o.Lang {
 	case "zh":

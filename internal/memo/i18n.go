@@ -1,11 +1,15 @@
 package memo
 
+// pair is a text in Chinese and English.
+type pair struct{ zh, en string }
+
 // chrome holds the memo's own words (headings, labels, table headers and the
 // sentences that join the result's texts), in Chinese and English. The legal
 // content itself comes from the rule set and the result, never from here.
-var chrome = map[string]struct{ zh, en string }{
-	"title":   {"B22 许可分类备忘录", "B22 Classification Memo"},
-	"running": {"B22 许可分类备忘录", "B22 classification memo"},
+// A {licence} in them is the licence the rule set decides (B22).
+var chrome = map[string]pair{
+	"title":   {"{licence} 许可分类备忘录", "{licence} Classification Memo"},
+	"running": {"{licence} 许可分类备忘录", "{licence} classification memo"},
 	// the page number in printed footers: pre N mid M post
 	"page_pre":     {"第 ", "Page "},
 	"page_mid":     {" 页，共 ", " of "},
@@ -45,8 +49,8 @@ var chrome = map[string]struct{ zh, en string }{
 	"c_falls":         {"根据所填回答，该服务属于：%s。", "On the answers given, the service falls within the %s."},
 	"c_may_fall":      {"该服务可能属于：%s。", "The service may fall within the %s."},
 	"c_turns_on":      {"结论取决于以下未回答的问题：%s", "The verdict turns on these unanswered questions: %s"},
-	"c_none":          {"所填回答不符合B22三个子类中的任何一个。", "None of the three B22 sub-categories fits the answers given."},
-	"c_excluded":      {"排除B22（可靠程度：%s）：%s", "B22 is ruled out (confidence: %s): %s"},
+	"c_none":          {"所填回答不符合{licence}三个子类中的任何一个。", "None of the three {licence} sub-categories fits the answers given."},
+	"c_excluded":      {"排除{licence}（可靠程度：%s）：%s", "{licence} is ruled out (confidence: %s): %s"},
 	"c_if_operated":   {"若上述排除情形不存在，就其功能而言，该服务将属于：%s。", "But for the exclusion above, the service's features would fall within the %s."},
 	"c_licence":       {"所需许可：%s；发证机关：%s；最低注册资本：%s；有效期：%s年。", "Licence needed: %s. Issuing authority: %s. Minimum registered capital: %s. Validity: %s years."},
 	"c_licence_open":  {"许可范围和发证机关尚未确定（%s）。", "The licence scope and issuing authority are open: %s."},
@@ -67,7 +71,7 @@ var chrome = map[string]struct{ zh, en string }{
 	"finding":           {"判断。", "Finding. "},
 	"found_settled":     {"本产品属于该子类，强度为“%s”。", "The product falls within this sub-category: %s."},
 	"found_open":        {"若未回答的问题作相应回答，本产品属于该子类，强度最高为“%s”。取决于：", "If the open answers go that way, the product falls within this sub-category, at most as \"%s\". It depends on: "},
-	"found_if_operated": {"B22已被排除条件排除（见%s）；若该排除情形不存在，就其功能而言，本产品将属于该子类，强度为“%s”。", "B22 is ruled out by a gate (see %s); but for that exclusion, the product's features would fall within this sub-category: %s."},
+	"found_if_operated": {"{licence}已被排除条件排除（见%s）；若该排除情形不存在，就其功能而言，本产品将属于该子类，强度为“%s”。", "{licence} is ruled out by a gate (see %s); but for that exclusion, the product's features would fall within this sub-category: %s."},
 	"found_none":        {"本产品不属于该子类：依所填回答，该子类的规则均不适用。", "The product does not fall within this sub-category: none of its rules applies on the answers given."},
 	"why":               {"理由", "Why"},
 	"if_answered":       {"若如此回答：", "If answered so: "},
@@ -78,18 +82,18 @@ var chrome = map[string]struct{ zh, en string }{
 	"not_applied":       {"未适用的规则及使本产品不在其内的回答", "Rules that did not apply, and the answers that kept the product out"},
 	"rule_open":         {"（待定）", " (open)"},
 	"h_gates":           {"排除条件", "Gates"},
-	"gates_intro":       {"B22只适用于向中国大陆用户经营该服务的公司。以下每一条件成立时即排除B22。", "B22 applies only to a company that operates the service for users in mainland China. Each gate below, when it holds, rules B22 out."},
+	"gates_intro":       {"{licence}只适用于向中国大陆用户经营该服务的公司。以下每一条件成立时即排除{licence}。", "{licence} applies only to a company that operates the service for users in mainland China. Each gate below, when it holds, rules {licence} out."},
 	"col_gate":          {"条件", "Gate"},
 	"col_result":        {"结果", "Result"},
 	"col_answers":       {"相关回答", "Answers"},
-	"gate_true":         {"成立：排除B22", "holds: B22 ruled out"},
+	"gate_true":         {"成立：排除{licence}", "holds: {licence} ruled out"},
 	"gate_false":        {"不成立", "does not hold"},
 	"gate_open":         {"待定（取决于未回答的问题）", "open (depends on unanswered questions)"},
 	"excluded":          {"排除理由", "Ruled out"},
 	"h_notes":           {"其他说明", "Further points"},
 
 	// licence
-	"licence_na":    {"依本分析不太可能需要B22许可，故不评估许可条件。", "On this analysis a B22 licence is unlikely to be needed, so the licence conditions are not assessed."},
+	"licence_na":    {"依本分析不太可能需要{licence}许可，故不评估许可条件。", "On this analysis a {licence} licence is unlikely to be needed, so the licence conditions are not assessed."},
 	"lic_licence":   {"所需许可", "Licence needed"},
 	"lic_authority": {"发证机关", "Issuing authority"},
 	"lic_capital":   {"最低注册资本", "Minimum registered capital"},
@@ -121,7 +125,7 @@ var chrome = map[string]struct{ zh, en string }{
 	"aff_regime":       {"相关制度：%s", "neighbouring regime: %s"},
 
 	// regimes
-	"regimes_intro": {"无论B22结论如何，以下制度均需同时检查；它们是B22分析的补充，而非替代。", "Flagged whatever the B22 verdict: they come in addition to the B22 analysis, never instead of it."},
+	"regimes_intro": {"无论{licence}结论如何，以下制度均需同时检查；它们是{licence}分析的补充，而非替代。", "Flagged whatever the {licence} verdict: they come in addition to the {licence} analysis, never instead of it."},
 	"regimes_none":  {"依所填回答，无需提示的相关制度。", "None flagged on the answers given."},
 	"col_regime":    {"制度", "Regime"},
 	"col_check":     {"需检查的内容", "What to check"},

@@ -1,6 +1,9 @@
 package present
 
-import "b22/classify"
+import (
+	"b22/classify"
+	"strings"
+)
 
 // Words are the words for a result's conclusions in one language. They
 // come from the rule set's texts where it has them (a verdict as a
@@ -90,18 +93,27 @@ func (w Words) fromData(texts map[string]classify.Text, id string) string {
 // has none.
 func word[K ~string](w Words, table map[K]classify.Text, id K) string {
 	if t, ok := table[id]; ok {
-		return w.text(t)
+		return Licence(w.rs, w.text(t))
 	}
 	return string(id)
+}
+
+// Licence fills {licence} in s with the licence the rule set decides (B22):
+// words written once for any rule set.
+func Licence(rs *classify.RuleSet, s string) string {
+	if !strings.Contains(s, "{licence}") {
+		return s
+	}
+	return strings.ReplaceAll(s, "{licence}", rs.Category)
 }
 
 // The words the rule data does not carry, in both languages. Each table
 // has an entry for every value of its type (TestWordsComplete).
 var (
 	verdictShort = map[classify.Verdict]classify.Text{
-		classify.VerdictLikely:       {Zh: "很可能需要B22许可", En: "likely needs B22"},
-		classify.VerdictPossible:     {Zh: "可能需要B22许可", En: "may need B22"},
-		classify.VerdictUnlikely:     {Zh: "不太可能需要B22许可", En: "unlikely to need B22"},
+		classify.VerdictLikely:       {Zh: "很可能需要{licence}许可", En: "likely needs {licence}"},
+		classify.VerdictPossible:     {Zh: "可能需要{licence}许可", En: "may need {licence}"},
+		classify.VerdictUnlikely:     {Zh: "不太可能需要{licence}许可", En: "unlikely to need {licence}"},
 		classify.VerdictUndetermined: {Zh: "尚无法判断", En: "undetermined"},
 	}
 	verdictWord = map[classify.Verdict]classify.Text{

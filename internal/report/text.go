@@ -104,7 +104,7 @@ func (t *textWriter) heading(key string) {
 }
 
 func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
-	title := t.l["title"]
+	title := present.Licence(t.rs, t.l["title"])
 	if p := doc.Product; p.Name != "" || p.Company != "" {
 		who := present.OneLine(p.Name)
 		if p.Company != "" {
@@ -292,7 +292,7 @@ func (t *textWriter) sources(r *classify.Result) {
 var labels = map[string]map[string]string{
 	"en": {
 		":": ": ", ",": ", ", ";": "; ",
-		"title": "B22 licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
+		"title": "{licence} licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
 		"verdict_line": "Verdict: %s", "answers": "answers", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
@@ -304,7 +304,7 @@ var labels = map[string]map[string]string{
 	},
 	"zh": {
 		":": "：", ",": "，", ";": "；",
-		"title": "B22 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
+		"title": "{licence} 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
 		"verdict_line": "结论：%s", "answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若无上述排除情形，就其功能将属于",
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
