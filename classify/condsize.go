@@ -34,7 +34,7 @@ func checkCondSize(d ydec, root *yaml.Node, key string) bool {
 		p := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if p.depth > maxCondDepth {
-			d.bad(p.n, key, "the condition nests more than %d levels deep here; at most %d are allowed", maxCondDepth, maxCondDepth)
+			d.bad(p.n, key, CodeRuleCondition, "the condition nests more than %d levels deep here; at most %d are allowed", maxCondDepth, maxCondDepth)
 			return false
 		}
 		parts++
@@ -54,7 +54,7 @@ func checkCondSize(d ydec, root *yaml.Node, key string) bool {
 		}
 	}
 	if parts > maxCondParts {
-		d.bad(root, key, "the condition has %d parts; at most %d are allowed", parts, maxCondParts)
+		d.bad(root, key, CodeRuleCondition, "the condition has %d parts; at most %d are allowed", parts, maxCondParts)
 		return false
 	}
 	return true

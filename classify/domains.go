@@ -79,7 +79,7 @@ func (l *loader) buildDomains() {
 		rs.domains[k] = d
 		total *= len(d.reps)
 		if total > maxCompletions {
-			collector{file: fileRules, ps: &l.ps}.add(pos{}, "", "the verdict rules tell apart more than %d combinations of answers; simplify the conditions on %q", maxCompletions, rs.Questions[k].ID)
+			collector{file: fileRules, ps: &l.ps}.add(pos{}, "", CodeRuleCondition, "the verdict rules tell apart more than %d combinations of answers; simplify the conditions on %q", maxCompletions, rs.Questions[k].ID)
 			return
 		}
 	}

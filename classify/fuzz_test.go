@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"errors"
 	"testing"
 	"testing/fstest"
 
@@ -23,8 +24,21 @@ func FuzzLoad(f *testing.F) {
 		m["rules.yaml"] = &fstest.MapFile{Data: data}
 		rs, err := classify.Load(m)
 		if err != nil {
+			var ps classify.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("Load failed without problems: %v", err)
+			}
+			for _, p := range ps {
+				if p.Code == "" {
+					t.Fatalf("problem without a code: %v", p)
+				}
+			}
 			return
 		}
-		_ = rs.Lint()
+		for _, p := range rs.Lint() {
+			if p.Code == "" {
+				t.Fatalf("lint problem without a code: %v", p)
+			}
+		}
 	})
 }

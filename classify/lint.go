@@ -17,7 +17,7 @@ import (
 func (rs *RuleSet) Lint() Problems {
 	var ps Problems
 	add := func(file, key, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Key: key, Message: fmt.Sprintf(format, args...)})
+		ps = append(ps, Problem{File: file, Key: key, Code: CodeLint, Message: fmt.Sprintf(format, args...)})
 	}
 	probes := rs.probeDomains()
 
@@ -240,7 +240,7 @@ func (rs *RuleSet) lintContract() Problems {
 		noun := contractNouns[c.Kind]
 		for i, id := range c.IDs {
 			if !slices.ContainsFunc(have, func(h idAt) bool { return h.id == id }) {
-				ps = append(ps, Problem{File: fileRules, Line: c.at[i].Line, Col: c.at[i].Col, Key: fmt.Sprintf("contract.%s.%s[%d]", group, c.Kind, i),
+				ps = append(ps, Problem{File: fileRules, Line: c.at[i].Line, Col: c.at[i].Col, Key: fmt.Sprintf("contract.%s.%s[%d]", group, c.Kind, i), Code: CodeLint,
 					Message: fmt.Sprintf("the contract's %s %q is missing", noun, id)})
 			}
 		}
@@ -249,7 +249,7 @@ func (rs *RuleSet) lintContract() Problems {
 		}
 		for _, h := range have {
 			if !contains(c.IDs, h.id) {
-				ps = append(ps, Problem{File: h.file, Key: h.key,
+				ps = append(ps, Problem{File: h.file, Key: h.key, Code: CodeLint,
 					Message: fmt.Sprintf("%q is not a %s of the contract; allowed: %s%s", h.id, noun, strings.Join(c.IDs, ", "), hint(h.id, c.IDs))})
 			}
 		}

@@ -64,6 +64,11 @@ func TestLintFails(t *testing.T) {
 			if !strings.Contains(ps.Error(), tt.want) {
 				t.Errorf("Lint() lacks %q:\n%v", tt.want, ps)
 			}
+			for _, p := range ps {
+				if p.Code != classify.CodeLint {
+					t.Errorf("code %q, want lint: %v", p.Code, p)
+				}
+			}
 		})
 	}
 }

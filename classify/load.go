@@ -114,11 +114,11 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			c.add(pos{}, "", "missing file; a rule set folder holds %s, %s, %s, %s, %s and %s", fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts)
+			c.add(pos{}, "", CodeRuleFile, "missing file; a rule set folder holds %s, %s, %s, %s, %s and %s", fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts)
 		case errors.Is(err, errTooBig):
-			c.add(pos{}, "", "the file is over %d bytes, the limit", maxRuleFileBytes)
+			c.add(pos{}, "", CodeRuleFile, "the file is over %d bytes, the limit", maxRuleFileBytes)
 		default:
-			c.add(pos{}, "", "cannot read: %v", err)
+			c.add(pos{}, "", CodeRuleFile, "cannot read: %v", err)
 		}
 		return nil, ps
 	}
@@ -130,13 +130,13 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		return nil, append(ps, p)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		c.add(pos{}, "", "the file is empty")
+		c.add(pos{}, "", CodeRuleFile, "the file is empty")
 		return nil, ps
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
 	case err == nil:
-		c.add(pos{Line: second.Line, Col: second.Column}, "", "a second YAML document starts here; a rule file holds one (remove the --- line before it)")
+		c.add(pos{Line: second.Line, Col: second.Column}, "", CodeRuleSyntax, "a second YAML document starts here; a rule file holds one (remove the --- line before it)")
 		return nil, ps
 	case !errors.Is(err, io.EOF):
 		p := fromDiag(diag.YAMLError(err, data, maxRuleDepth))
@@ -218,7 +218,7 @@ func (l *loader) questionnaire(n *yaml.Node) {
 		}
 		sec := Section{ID: d.str(sm["id"], key+".id"), Title: d.text(sm["title"], key+".title")}
 		if seen[sec.ID] {
-			d.bad(sm["id"], key+".id", "duplicate section %q", sec.ID)
+			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate section %q", sec.ID)
 		}
 		seen[sec.ID] = true
 		rs.Sections = append(rs.Sections, sec)
@@ -260,10 +260,10 @@ func (l *loader) sources(n *yaml.Node) {
 			src.InForce = l.span(d, sm["in_force"], key+".in_force")
 		}
 		if !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
-			d.bad(sm["url"], key+".url", "expected an http or https address")
+			d.bad(sm["url"], key+".url", CodeRuleValue, "expected an http or https address")
 		}
 		if _, dup := l.rs.sourceIndex[src.ID]; dup {
-			d.bad(sm["id"], key+".id", "duplicate source %q", src.ID)
+			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate source %q", src.ID)
 		}
 		l.rs.sourceIndex[src.ID] = len(l.rs.Sources)
 		l.rs.Sources = append(l.rs.Sources, src)
@@ -296,15 +296,15 @@ func (l *loader) parameters(n *yaml.Node) {
 				pv.Value, pv.Set = d.number(vm["value"], vkey+".value")
 			}
 			if k := len(par.Values); k > 0 && !par.Values[k-1].From.Before(pv.From) {
-				d.bad(vm["from"], vkey+".from", "dates must increase; %s is not after %s", pv.From, par.Values[k-1].From)
+				d.bad(vm["from"], vkey+".from", CodeRuleValue, "dates must increase; %s is not after %s", pv.From, par.Values[k-1].From)
 			}
 			par.Values = append(par.Values, pv)
 		}
 		if len(par.Values) == 0 {
-			d.bad(pm["values"], key+".values", "a parameter needs at least one value")
+			d.bad(pm["values"], key+".values", CodeRuleSchema, "a parameter needs at least one value")
 		}
 		if _, dup := l.rs.paramIndex[par.ID]; dup {
-			d.bad(pm["id"], key+".id", "duplicate parameter %q", par.ID)
+			d.bad(pm["id"], key+".id", CodeRuleReference, "duplicate parameter %q", par.ID)
 		}
 		l.rs.paramIndex[par.ID] = len(l.rs.Parameters)
 		l.rs.Parameters = append(l.rs.Parameters, par)
@@ -316,7 +316,7 @@ func (l *loader) parameters(n *yaml.Node) {
 func (l *loader) basis(d ydec, n *yaml.Node, key string) ([]string, []Citation) {
 	entries := d.strs(n, key)
 	if n != nil && len(entries) == 0 {
-		d.bad(n, key, "a basis needs at least one source id")
+		d.bad(n, key, CodeRuleCitation, "a basis needs at least one source id")
 	}
 	var ids []string
 	cites := make([]Citation, 0, len(entries))
@@ -324,17 +324,17 @@ func (l *loader) basis(d ydec, n *yaml.Node, key string) ([]string, []Citation) 
 		ikey := fmt.Sprintf("%s[%d]", key, i)
 		c, err := ParseCitation(s)
 		if err != nil {
-			d.bad(n.Content[i], ikey, "%v", err)
+			d.bad(n.Content[i], ikey, CodeRuleCitation, "%v", err)
 			continue
 		}
 		if _, ok := l.rs.sourceIndex[c.Source]; !ok {
-			d.bad(n.Content[i], ikey, "unknown source %q; sources.yaml lists the ids%s", c.Source, hint(c.Source, l.sourceIDs()))
+			d.bad(n.Content[i], ikey, CodeRuleReference, "unknown source %q; sources.yaml lists the ids%s", c.Source, hint(c.Source, l.sourceIDs()))
 		}
 		if slices.Contains(cites, c) {
-			d.bad(n.Content[i], ikey, "%q is cited twice", s)
+			d.bad(n.Content[i], ikey, CodeRuleCitation, "%q is cited twice", s)
 		}
 		if c.At.Kind == PinNone {
-			d.bad(n.Content[i], ikey, "%q cites no place in the source; add the article (art. N, art. N para. P item I), the entry or item, \"whole\" for a text without articles, or \"not verified\"", c.Source)
+			d.bad(n.Content[i], ikey, CodeRuleCitation, "%q cites no place in the source; add the article (art. N, art. N para. P item I), the entry or item, \"whole\" for a text without articles, or \"not verified\"", c.Source)
 		}
 		cites = append(cites, c)
 		if !slices.Contains(ids, c.Source) {
@@ -355,7 +355,7 @@ func (l *loader) span(d ydec, n *yaml.Node, key string) Span {
 		return s
 	}
 	if m["from"] == nil && m["until"] == nil {
-		d.bad(n, key, "give from, until or both")
+		d.bad(n, key, CodeRuleSchema, "give from, until or both")
 	}
 	if m["from"] != nil {
 		s.From = d.date(m["from"], key+".from")
@@ -364,7 +364,7 @@ func (l *loader) span(d ydec, n *yaml.Node, key string) Span {
 		s.Until = d.date(m["until"], key+".until")
 	}
 	if !s.From.IsZero() && !s.Until.IsZero() && s.Until.Before(s.From) {
-		d.bad(n, key, "until %s is before from %s", s.Until, s.From)
+		d.bad(n, key, CodeRuleValue, "until %s is before from %s", s.Until, s.From)
 	}
 	return s
 }
@@ -404,7 +404,7 @@ func (l *loader) questions(n *yaml.Node) {
 		}
 		q.Unsure = d.boolean(qm["unsure"], key+".unsure")
 		if q.Section != "" && !contains(sectionIDs, q.Section) {
-			d.bad(qm["section"], key+".section", "unknown section %q; allowed: %s", q.Section, strings.Join(sectionIDs, ", "))
+			d.bad(qm["section"], key+".section", CodeRuleReference, "unknown section %q; allowed: %s", q.Section, strings.Join(sectionIDs, ", "))
 		}
 		typ := d.str(qm["type"], key+".type")
 		t := -1
@@ -414,12 +414,12 @@ func (l *loader) questions(n *yaml.Node) {
 			}
 		}
 		if t < 0 && typ != "" {
-			d.bad(qm["type"], key+".type", "unknown type %q; allowed: %s%s", typ, strings.Join(typeNames, ", "), hint(typ, typeNames))
+			d.bad(qm["type"], key+".type", CodeRuleValue, "unknown type %q; allowed: %s%s", typ, strings.Join(typeNames, ", "), hint(typ, typeNames))
 		}
 		q.Type = QuestionType(max(t, 0))
 		hasChoices := q.Type == TypeEnum || q.Type == TypeMulti
 		if hasChoices != (qm["values"] != nil) && t >= 0 {
-			d.bad(qn, key, "values belong to enum and multi questions, and those need them")
+			d.bad(qn, key, CodeRuleValue, "values belong to enum and multi questions, and those need them")
 		}
 		for j, cn := range d.list(qm["values"], key+".values") {
 			ckey := fmt.Sprintf("%s.values[%d]", key, j)
@@ -435,12 +435,12 @@ func (l *loader) questions(n *yaml.Node) {
 				ch.Also = d.strs(cm["also"], ckey+".also")
 			}
 			if q.ChoiceIndex(ch.ID) >= 0 {
-				d.bad(cm["id"], ckey+".id", "duplicate value %q", ch.ID)
+				d.bad(cm["id"], ckey+".id", CodeRuleReference, "duplicate value %q", ch.ID)
 			}
 			q.Choices = append(q.Choices, ch)
 		}
 		if len(q.Choices) > 64 {
-			d.bad(qm["values"], key+".values", "at most 64 values")
+			d.bad(qm["values"], key+".values", CodeRuleValue, "at most 64 values")
 		}
 		isNum := q.Type == TypeInt || q.Type == TypeNumber
 		for _, b := range []struct {
@@ -451,7 +451,7 @@ func (l *loader) questions(n *yaml.Node) {
 				continue
 			}
 			if !isNum {
-				d.bad(qm[b.name], key+"."+b.name, "min and max belong to int and number questions")
+				d.bad(qm[b.name], key+"."+b.name, CodeRuleValue, "min and max belong to int and number questions")
 				continue
 			}
 			if v, ok := d.number(qm[b.name], key+"."+b.name); ok {
@@ -461,14 +461,14 @@ func (l *loader) questions(n *yaml.Node) {
 		if qm["unit"] != nil {
 			q.Unit = d.str(qm["unit"], key+".unit")
 			if !isNum || !contains(units, q.Unit) {
-				d.bad(qm["unit"], key+".unit", "a unit belongs to a number question and is one of: %s", strings.Join(units, ", "))
+				d.bad(qm["unit"], key+".unit", CodeRuleValue, "a unit belongs to a number question and is one of: %s", strings.Join(units, ", "))
 			}
 		}
 		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
-			d.bad(qm["min"], key+".min", "min %s is above max %s", formatNum(*q.Min), formatNum(*q.Max))
+			d.bad(qm["min"], key+".min", CodeRuleValue, "min %s is above max %s", formatNum(*q.Min), formatNum(*q.Max))
 		}
 		if _, dup := rs.questionIndex[q.ID]; dup {
-			d.bad(qm["id"], key+".id", "duplicate question %q", q.ID)
+			d.bad(qm["id"], key+".id", CodeRuleReference, "duplicate question %q", q.ID)
 		}
 		rs.questionIndex[q.ID] = len(rs.Questions)
 		rs.Questions = append(rs.Questions, q)

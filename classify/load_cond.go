@@ -27,7 +27,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		return nil
 	}
 	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
-		d.bad(n, key, "expected a condition: {all: [...]}, {any: [...]}, {not: ...}, {key: K, OP: V} or {param: P, unset: true}")
+		d.bad(n, key, CodeRuleSchema, "expected a condition: {all: [...]}, {any: [...]}, {not: ...}, {key: K, OP: V} or {param: P, unset: true}")
 		return nil
 	}
 	first := n.Content[0].Value
@@ -36,7 +36,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		m := d.mapping(n, key, []string{first}, nil)
 		items := d.list(m[first], key+"."+first)
 		if m != nil && len(items) == 0 {
-			d.bad(n, key, "%s needs at least one condition", first)
+			d.bad(n, key, CodeRuleSchema, "%s needs at least one condition", first)
 		}
 		c := &Cond{op: opAll, at: at(n)}
 		if first == "any" {
@@ -62,20 +62,20 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		id := d.str(m["param"], key+".param")
 		pi, ok := l.rs.paramIndex[id]
 		if !ok {
-			d.bad(m["param"], key+".param", "unknown parameter %q%s", id, hint(id, l.paramIDs()))
+			d.bad(m["param"], key+".param", CodeRuleReference, "unknown parameter %q%s", id, hint(id, l.paramIDs()))
 			return nil
 		}
 		if !d.boolean(m["unset"], key+".unset") {
-			d.bad(m["unset"], key+".unset", "only `unset: true` is supported")
+			d.bad(m["unset"], key+".unset", CodeRuleSchema, "only `unset: true` is supported")
 		}
 		return &Cond{op: opParamUnset, param: pi, at: at(n)}
 	case "key":
 	default:
-		d.bad(n.Content[0], key, "unknown condition %q; allowed: all, any, not, key, param%s", first, hint(first, []string{"all", "any", "not", "key", "param"}))
+		d.bad(n.Content[0], key, CodeRuleSchema, "unknown condition %q; allowed: all, any, not, key, param%s", first, hint(first, []string{"all", "any", "not", "key", "param"}))
 		return nil
 	}
 	if len(n.Content) != 4 {
-		d.bad(n, key, "a leaf is {key: K, OP: V} with one OP of: %s", strings.Join(leafOps, ", "))
+		d.bad(n, key, CodeRuleSchema, "a leaf is {key: K, OP: V} with one OP of: %s", strings.Join(leafOps, ", "))
 		return nil
 	}
 	opName := n.Content[2].Value
@@ -85,14 +85,14 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 	}
 	op, ok := opNames[opName]
 	if !ok {
-		d.bad(n.Content[2], key, "unknown operator %q; allowed: %s%s", opName, strings.Join(leafOps, ", "), hint(opName, leafOps))
+		d.bad(n.Content[2], key, CodeRuleSchema, "unknown operator %q; allowed: %s%s", opName, strings.Join(leafOps, ", "), hint(opName, leafOps))
 		return nil
 	}
 	qid := d.str(m["key"], key+".key")
 	qi, ok := l.rs.questionIndex[qid]
 	if !ok {
 		if qid != "" {
-			d.bad(m["key"], key+".key", "unknown answer key %q%s", qid, hint(qid, l.rs.questionIDs()))
+			d.bad(m["key"], key+".key", CodeRuleReference, "unknown answer key %q%s", qid, hint(qid, l.rs.questionIDs()))
 		}
 		return nil
 	}
@@ -101,13 +101,13 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 	v := m[opName]
 	okey := key + "." + opName
 	wrong := func(what string) *Cond {
-		d.bad(v, okey, "%s on %s question %q", what, q.Type, q.ID)
+		d.bad(v, okey, CodeRuleValue, "%s on %s question %q", what, q.Type, q.ID)
 		return nil
 	}
 	switch opName {
 	case "answered":
 		if inVerdict {
-			d.bad(n.Content[2], key, "`answered` may select texts but not decide a verdict")
+			d.bad(n.Content[2], key, CodeRuleSchema, "`answered` may select texts but not decide a verdict")
 			return nil
 		}
 		c.flag = d.boolean(v, okey)
@@ -128,7 +128,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		}
 		c.mask = l.choiceMask(d, q, d.list(v, okey), okey)
 		if c.mask == 0 {
-			d.bad(v, okey, "needs at least one value")
+			d.bad(v, okey, CodeRuleSchema, "needs at least one value")
 		}
 	case "includes", "includes_any", "only":
 		if q.Type != TypeMulti {
@@ -140,7 +140,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		}
 		c.mask = l.choiceMask(d, q, items, okey)
 		if c.mask == 0 {
-			d.bad(v, okey, "needs at least one value")
+			d.bad(v, okey, CodeRuleSchema, "needs at least one value")
 		}
 	case "at_least", "at_most":
 		if q.Type != TypeInt && q.Type != TypeNumber {
@@ -151,7 +151,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 			id := d.str(pm["param"], okey+".param")
 			pi, ok := l.rs.paramIndex[id]
 			if !ok {
-				d.bad(v, okey, "unknown parameter %q%s", id, hint(id, l.paramIDs()))
+				d.bad(v, okey, CodeRuleReference, "unknown parameter %q%s", id, hint(id, l.paramIDs()))
 				return nil
 			}
 			c.param = pi
@@ -167,7 +167,7 @@ func (l *loader) choiceMask(d ydec, q *Question, items []*yaml.Node, key string)
 	for _, it := range items {
 		i := q.ChoiceIndex(it.Value)
 		if i < 0 {
-			d.bad(it, key, "%q is not a value of %q; allowed: %s%s", it.Value, q.ID, strings.Join(q.choiceIDs(), ", "), hint(it.Value, q.choiceIDs()))
+			d.bad(it, key, CodeRuleReference, "%q is not a value of %q; allowed: %s%s", it.Value, q.ID, strings.Join(q.choiceIDs(), ", "), hint(it.Value, q.choiceIDs()))
 			continue
 		}
 		mask |= 1 << i

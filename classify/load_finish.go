@@ -26,7 +26,7 @@ func (l *loader) finish() {
 	dates := map[Date]bool{}
 	for _, p := range rs.Parameters {
 		if rs.AppliesFrom.Before(p.Values[0].From) {
-			c.add(pos{}, "parameters."+p.ID, "no value on %s, the applies_from date of the rule set", rs.AppliesFrom)
+			c.add(pos{}, "parameters."+p.ID, CodeRuleValue, "no value on %s, the applies_from date of the rule set", rs.AppliesFrom)
 		}
 		for _, v := range p.Values {
 			if !v.From.Before(rs.AppliesFrom) {
@@ -110,7 +110,7 @@ func (l *loader) checkBasesInForce() {
 				src := l.rs.Source(c.Source)
 				return src == nil || src.InForce.Holds(ep.from)
 			}) {
-				b.d.bad(b.n, b.key, "cites no source in force on %s; cite the edition in force then too", ep.from)
+				b.d.bad(b.n, b.key, CodeRuleCitation, "cites no source in force on %s; cite the edition in force then too", ep.from)
 				break
 			}
 		}
@@ -239,7 +239,7 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 				return strings.TrimPrefix(formatParam("cny", v, lang), "人民币")
 			}
 			if e == 0 || rs.Parameters[pi].Unit == "cny" && rs.epochs[e-1].params[pi].Set {
-				collector{file: file, ps: &l.ps}.add(pos{}, key, "%s needs a money parameter with a value on every date; %s has none from %s", whole, p.name, rs.epochs[e].from)
+				collector{file: file, ps: &l.ps}.add(pos{}, key, CodeRuleReference, "%s needs a money parameter with a value on every date; %s has none from %s", whole, p.name, rs.epochs[e].from)
 			}
 			return whole
 		case p.suffix != "":
@@ -248,7 +248,7 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 			}
 		}
 		if e == 0 {
-			collector{file: file, ps: &l.ps}.add(pos{}, key, "unknown placeholder %s; use a parameter id, {money_parameter.bare} or {enum_question.zh|en|full}", whole)
+			collector{file: file, ps: &l.ps}.add(pos{}, key, CodeRuleReference, "unknown placeholder %s; use a parameter id, {money_parameter.bare} or {enum_question.zh|en|full}", whole)
 		}
 		return whole
 	})
@@ -312,7 +312,7 @@ func (l *loader) checkAskWhen() {
 	for i, q := range l.rs.Questions {
 		for _, k := range q.AskWhen.keys(nil) {
 			if k >= i {
-				c.add(q.pos, "questions."+q.ID+".ask_when", "reads %q, which is not asked before it", l.rs.Questions[k].ID)
+				c.add(q.pos, "questions."+q.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before it", l.rs.Questions[k].ID)
 			}
 		}
 	}
@@ -325,7 +325,7 @@ func (l *loader) checkAskWhen() {
 		}
 		for _, k := range s.AskWhen.keys(nil) {
 			if k >= first {
-				c.add(pos{}, "sections."+s.ID+".ask_when", "reads %q, which is not asked before the section", l.rs.Questions[k].ID)
+				c.add(pos{}, "sections."+s.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before the section", l.rs.Questions[k].ID)
 			}
 		}
 	}

@@ -46,7 +46,7 @@ func (l *loader) licence(d ydec, n *yaml.Node) {
 	rs.Category = d.str(m["category"], "licence.category")
 	rs.LicenceName = d.text(m["name"], "licence.name")
 	if c := rs.Category; c != "" && !isCategory(c) {
-		d.bad(m["category"], "licence.category", "%q is not a licence category; write it as results should name it, in at most %d letters, digits and hyphens, such as B22", clip(c), maxCategory)
+		d.bad(m["category"], "licence.category", CodeRuleValue, "%q is not a licence category; write it as results should name it, in at most %d letters, digits and hyphens, such as B22", clip(c), maxCategory)
 	}
 }
 
@@ -77,7 +77,7 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 		return
 	}
 	if len(m) == 0 {
-		d.bad(n, "contract", "give exactly, including or both, each a mapping of kinds to ids; allowed kinds: %s", strings.Join(contractKinds, ", "))
+		d.bad(n, "contract", CodeRuleSchema, "give exactly, including or both, each a mapping of kinds to ids; allowed kinds: %s", strings.Join(contractKinds, ", "))
 		return
 	}
 	fixed := map[string]string{} // kind -> the group that fixes it
@@ -92,7 +92,7 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 			continue
 		}
 		if len(km) == 0 {
-			d.bad(gn, key, "names no kind; allowed: %s", strings.Join(contractKinds, ", "))
+			d.bad(gn, key, CodeRuleSchema, "names no kind; allowed: %s", strings.Join(contractKinds, ", "))
 		}
 		for _, kind := range contractKinds {
 			ln := km[kind]
@@ -101,14 +101,14 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 			}
 			kkey := key + "." + kind
 			if other, dup := fixed[kind]; dup {
-				d.bad(ln, kkey, "%s are fixed under contract.%s already; a kind goes under exactly or including, not both", kind, other)
+				d.bad(ln, kkey, CodeRuleSchema, "%s are fixed under contract.%s already; a kind goes under exactly or including, not both", kind, other)
 				continue
 			}
 			fixed[kind] = group
 			c := ContractIDs{Kind: kind, Exactly: group == "exactly"}
 			items := d.list(ln, kkey)
 			if ln.Kind == yaml.SequenceNode && len(items) == 0 {
-				d.bad(ln, kkey, "an empty list fixes nothing; list the ids or leave the kind out")
+				d.bad(ln, kkey, CodeRuleSchema, "an empty list fixes nothing; list the ids or leave the kind out")
 			}
 			for i, in := range items {
 				ikey := fmt.Sprintf("%s[%d]", kkey, i)
@@ -117,7 +117,7 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 					continue
 				}
 				if contains(c.IDs, id) {
-					d.bad(in, ikey, "%q is listed twice", clip(id))
+					d.bad(in, ikey, CodeRuleSchema, "%q is listed twice", clip(id))
 					continue
 				}
 				c.IDs = append(c.IDs, id)

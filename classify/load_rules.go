@@ -32,7 +32,7 @@ func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required
 func (l *loader) oneOf(d ydec, n *yaml.Node, key string, allowed []string) string {
 	s := d.str(n, key)
 	if s != "" && !contains(allowed, s) {
-		d.bad(n, key, "%q is not allowed; allowed: %s%s", s, strings.Join(allowed, ", "), hint(s, allowed))
+		d.bad(n, key, CodeRuleValue, "%q is not allowed; allowed: %s%s", s, strings.Join(allowed, ", "), hint(s, allowed))
 	}
 	return s
 }
@@ -45,7 +45,7 @@ func (seen ids) check(d ydec, n *yaml.Node, key, id string) {
 		return
 	}
 	if seen[id] {
-		d.bad(n, key, "duplicate id %q", id)
+		d.bad(n, key, CodeRuleReference, "duplicate id %q", id)
 	}
 	seen[id] = true
 }
@@ -97,7 +97,7 @@ func (l *loader) rules(n *yaml.Node) {
 		if id := d.str(sm["min_capital"], key+".min_capital"); id != "" {
 			pi, ok := l.rs.paramIndex[id]
 			if !ok {
-				d.bad(sm["min_capital"], key+".min_capital", "unknown parameter %q%s", id, hint(id, l.paramIDs()))
+				d.bad(sm["min_capital"], key+".min_capital", CodeRuleReference, "unknown parameter %q%s", id, hint(id, l.paramIDs()))
 			}
 			sr.minCapital = pi
 		}
@@ -143,7 +143,7 @@ func (l *loader) rules(n *yaml.Node) {
 func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 	items := d.list(n, key)
 	if n != nil && len(items) == 0 {
-		d.bad(n, key, "needs at least one text")
+		d.bad(n, key, CodeRuleSchema, "needs at least one text")
 	}
 	var out []Variant
 	for i, it := range items {
@@ -157,11 +157,11 @@ func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 		last := i == len(items)-1
 		if vm["when"] != nil {
 			if last {
-				d.bad(it, vkey, "the last text is the fallback and takes no `when`")
+				d.bad(it, vkey, CodeRuleSchema, "the last text is the fallback and takes no `when`")
 			}
 			v.When = l.cond(d, vm["when"], vkey+".when", false)
 		} else if !last {
-			d.bad(it, vkey, "only the last text may lack a `when`")
+			d.bad(it, vkey, CodeRuleSchema, "only the last text may lack a `when`")
 		}
 		out = append(out, v)
 	}

@@ -67,61 +67,62 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	tests := []struct {
 		name, file, old, new string
 		want                 string
+		code                 classify.Code // of the problem that says want
 	}{
 		{"unknown key in condition", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
-			`rules.yaml:63:17: gates[0].when.key`},
+			`rules.yaml:63:17: gates[0].when.key`, classify.CodeRuleReference},
 		{"unknown key hint", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audiense, equals: internal_only}",
-			`unknown answer key "audiense" (did you mean "audience"?)`},
+			`unknown answer key "audiense" (did you mean "audience"?)`, classify.CodeRuleReference},
 		{"unknown value", "rules.yaml", "{key: audience, equals: internal_only}", "{key: audience, equals: internal}",
-			`"internal" is not a value of "audience"`},
+			`"internal" is not a value of "audience"`, classify.CodeRuleReference},
 		{"unknown source", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platform whole]",
-			`unknown source "practice-platform"`},
+			`unknown source "practice-platform"`, classify.CodeRuleReference},
 		{"bad pinpoint", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms art. six]",
-			`rules.yaml:66:13: gates[0].basis[0]: art. "six": want a whole number from 1 to 999`},
+			`rules.yaml:66:13: gates[0].basis[0]: art. "six": want a whole number from 1 to 999`, classify.CodeRuleCitation},
 		{"unknown pinpoint", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms section 3]",
-			`"section 3" is not a pinpoint; allowed: "art. N"`},
+			`"section 3" is not a pinpoint; allowed: "art. N"`, classify.CodeRuleCitation},
 		{"basis without a place", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms]",
-			`rules.yaml:66:13: gates[0].basis[0]: "practice-platforms" cites no place in the source`},
+			`rules.yaml:66:13: gates[0].basis[0]: "practice-platforms" cites no place in the source`, classify.CodeRuleCitation},
 		{"edition cited out of force", "rules.yaml", "basis: [licensing-measures-2017 art. 6 item 5]", "basis: [fite-2022 art. 5]",
-			"requirements[4].basis: cites no source in force on 2017-09-01"},
+			"requirements[4].basis: cites no source in force on 2017-09-01", classify.CodeRuleCitation},
 		{"dated texts out of order", "rules.yaml", "      - from: 2023-08-04\n", "      - from: 2023-09-01\n        zh: 甲\n        en: A\n      - from: 2023-08-04\n",
-			"dates must increase; 2023-08-04 is not after 2023-09-01"},
+			"dates must increase; 2023-08-04 is not after 2023-09-01", classify.CodeRuleValue},
 		{"same citation twice", "rules.yaml", "basis: [practice-platforms whole]", "basis: [practice-platforms whole, practice-platforms whole]",
-			`"practice-platforms whole" is cited twice`},
+			`"practice-platforms whole" is cited twice`, classify.CodeRuleCitation},
 		{"span backwards", "sources.yaml", "in_force: {from: 2018-07-30, until: 2019-07-29}", "in_force: {from: 2019-07-30, until: 2019-07-29}",
-			`until 2019-07-29 is before from 2019-07-30`},
-		{"unknown placeholder suffix", "texts.yaml", "{penalty_min_cny.bare}", "{review_days.bare}", `{review_days.bare} needs a money parameter with a value on every date; review_days has none from 2017-09-01`},
+			`until 2019-07-29 is before from 2019-07-30`, classify.CodeRuleValue},
+		{"unknown placeholder suffix", "texts.yaml", "{penalty_min_cny.bare}", "{review_days.bare}", `{review_days.bare} needs a money parameter with a value on every date; review_days has none from 2017-09-01`, classify.CodeRuleReference},
 		{"missing translation", "questions.yaml", "      zh: 用户之间能否通过产品实时语音交谈？\n", "",
-			`questions.yaml:14:7: questions.realtime_voice.title: missing "zh"`},
+			`questions.yaml:14:7: questions.realtime_voice.title: missing "zh"`, classify.CodeRuleSchema},
 		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
-			`includes needs a multi question`},
+			`includes needs a multi question`, classify.CodeRuleValue},
 		{"unknown parameter", "rules.yaml", "{param: capital_provincial}", "{param: capital_province}",
-			`unknown parameter "capital_province"`},
-		{"bad confidence", "rules.yaml", "confidence: low\n", "confidence: lowish\n", `"lowish" is not allowed`},
-		{"unknown field", "questions.yaml", "    unsure: true\n", "    unsure: true\n    unsur: true\n", `unknown key; allowed:`},
-		{"duplicate id", "rules.yaml", "id: gate_third_party_service", "id: gate_internal_only", `duplicate id "gate_internal_only"`},
-		{"dates out of order", "parameters.yaml", "{from: 2019-07-30, value: null}", "{from: 2017-01-01, value: null}", `dates must increase`},
-		{"bad date", "questionnaire.yaml", "effective: 2024-11-01", "effective: 2024-13-01", `expected a date YYYY-MM-DD`},
-		{"yaml syntax", "sources.yaml", "sources:\n", "sources: [\n", `sources.yaml:`},
-		{"alias bomb", "texts.yaml", "verdicts:\n", "bomb: &a [x, x]\nbomb2: [*a, *a]\nverdicts:\n", `anchors and aliases are not allowed`},
+			`unknown parameter "capital_province"`, classify.CodeRuleReference},
+		{"bad confidence", "rules.yaml", "confidence: low\n", "confidence: lowish\n", `"lowish" is not allowed`, classify.CodeRuleValue},
+		{"unknown field", "questions.yaml", "    unsure: true\n", "    unsure: true\n    unsur: true\n", `unknown key; allowed:`, classify.CodeRuleSchema},
+		{"duplicate id", "rules.yaml", "id: gate_third_party_service", "id: gate_internal_only", `duplicate id "gate_internal_only"`, classify.CodeRuleReference},
+		{"dates out of order", "parameters.yaml", "{from: 2019-07-30, value: null}", "{from: 2017-01-01, value: null}", `dates must increase`, classify.CodeRuleValue},
+		{"bad date", "questionnaire.yaml", "effective: 2024-11-01", "effective: 2024-13-01", `expected a date YYYY-MM-DD`, classify.CodeRuleValue},
+		{"yaml syntax", "sources.yaml", "sources:\n", "sources: [\n", `sources.yaml:`, classify.CodeRuleSyntax},
+		{"alias bomb", "texts.yaml", "verdicts:\n", "bomb: &a [x, x]\nbomb2: [*a, *a]\nverdicts:\n", `anchors and aliases are not allowed`, classify.CodeRuleSyntax},
 		{"ask_when reads a later question", "questions.yaml", "ask_when: {key: realtime_voice, equals: true}", "ask_when: {key: audience, equals: public}",
-			`reads "audience", which is not asked before it`},
+			`reads "audience", which is not asked before it`, classify.CodeRuleReference},
 		{"answered in a verdict rule", "rules.yaml", "{key: pstn_access, equals: true}\n            - {key: max_participants, at_least: 3}", "{key: pstn_access, answered: true}\n            - {key: max_participants, at_least: 3}",
-			"`answered` may select texts but not decide a verdict"},
-		{"unknown placeholder", "texts.yaml", "{review_days}", "{review_dayz}", `unknown placeholder {review_dayz}`},
+			"`answered` may select texts but not decide a verdict", classify.CodeRuleSchema},
+		{"unknown placeholder", "texts.yaml", "{review_days}", "{review_dayz}", `unknown placeholder {review_dayz}`, classify.CodeRuleReference},
 		{"no licence", "rules.yaml", "licence:\n  category: B22\n  name:\n    zh: 国内多方通信服务业务\n    en: domestic multi-party communication services\n", "",
-			`rules.yaml:40:1: missing "licence"`},
-		{"bad category", "rules.yaml", "category: B22", "category: B 22", `rules.yaml:33:13: licence.category: "B 22" is not a licence category`},
-		{"licence name without en", "rules.yaml", "    en: domestic multi-party communication services\n", "", `rules.yaml:35:5: licence.name: missing "en"`},
+			`rules.yaml:40:1: missing "licence"`, classify.CodeRuleSchema},
+		{"bad category", "rules.yaml", "category: B22", "category: B 22", `rules.yaml:33:13: licence.category: "B 22" is not a licence category`, classify.CodeRuleValue},
+		{"licence name without en", "rules.yaml", "    en: domestic multi-party communication services\n", "", `rules.yaml:35:5: licence.name: missing "en"`, classify.CodeRuleSchema},
 		{"unknown contract kind", "rules.yaml", "    scopes: [provincial, cross_regional]", "    scope: [provincial, cross_regional]",
-			`rules.yaml:48:5: contract.exactly.scope: unknown key; allowed: questions, parameters, gates, subcategories, scopes, requirements, regimes, notes (did you mean "scopes"?)`},
+			`rules.yaml:48:5: contract.exactly.scope: unknown key; allowed: questions, parameters, gates, subcategories, scopes, requirements, regimes, notes (did you mean "scopes"?)`, classify.CodeRuleSchema},
 		{"contract kind twice", "rules.yaml", "    parameters: [validity_years]", "    scopes: [national]",
-			`rules.yaml:56:13: contract.including.scopes: scopes are fixed under contract.exactly already`},
+			`rules.yaml:56:13: contract.including.scopes: scopes are fixed under contract.exactly already`, classify.CodeRuleSchema},
 		{"contract id twice", "rules.yaml", "scopes: [provincial, cross_regional]", "scopes: [provincial, provincial]",
-			`rules.yaml:48:26: contract.exactly.scopes[1]: "provincial" is listed twice`},
-		{"empty contract list", "rules.yaml", "scopes: [provincial, cross_regional]", "scopes: []", `contract.exactly.scopes: an empty list fixes nothing`},
+			`rules.yaml:48:26: contract.exactly.scopes[1]: "provincial" is listed twice`, classify.CodeRuleSchema},
+		{"empty contract list", "rules.yaml", "scopes: [provincial, cross_regional]", "scopes: []", `contract.exactly.scopes: an empty list fixes nothing`, classify.CodeRuleSchema},
 		{"fallback with when", "rules.yaml", "      - text:\n          zh: 申请人须为在中国大陆依法设立的公司。", "      - when: {key: entity_type, equals: individual}\n        text:\n          zh: 申请人须为在中国大陆依法设立的公司。",
-			"the last text is the fallback"},
+			"the last text is the fallback", classify.CodeRuleSchema},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,6 +137,16 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Load error lacks %q:\n%v", tt.want, err)
+			}
+			var ps classify.Problems
+			errors.As(err, &ps)
+			for _, p := range ps {
+				if p.Code == "" {
+					t.Errorf("problem without a code: %v", p)
+				}
+				if strings.Contains(p.Error(), tt.want) && p.Code != tt.code {
+					t.Errorf("code %q, want %q: %v", p.Code, tt.code, p)
+				}
 			}
 		})
 	}

@@ -134,15 +134,21 @@ type collector struct {
 	ps   *Problems
 }
 
-func (c collector) add(at pos, key, format string, args ...any) {
-	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Message: fmt.Sprintf(format, args...)})
+func (c collector) add(at pos, key string, code Code, format string, args ...any) {
+	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Suggest returns the allowed word a mistyped one most likely meant, or "".
 func Suggest(got string, allowed []string) string { return diag.DidYouMean(got, allowed) }
 
 // fromDiag is a located problem as classify reports it.
-func fromDiag(p diag.Problem) Problem { return Problem{Line: p.Line, Col: p.Col, Message: p.Message} }
+func fromDiag(p diag.Problem) Problem {
+	code := CodeRuleSyntax
+	if p.TooDeep {
+		code = CodeRuleCondition
+	}
+	return Problem{Line: p.Line, Col: p.Col, Code: code, Message: p.Message}
+}
 
 func clip(s string) string                     { return diag.Clip(s) }
 func hint(got string, allowed []string) string { return diag.Hint(got, allowed) }

@@ -15,8 +15,8 @@ type ydec struct{ c collector }
 
 func at(n *yaml.Node) pos { return pos{Line: n.Line, Col: n.Column} }
 
-func (d ydec) bad(n *yaml.Node, key, format string, args ...any) {
-	d.c.add(at(n), key, format, args...)
+func (d ydec) bad(n *yaml.Node, key string, code Code, format string, args ...any) {
+	d.c.add(at(n), key, code, format, args...)
 }
 
 // mapping returns the fields of a mapping node by key, after checking that
@@ -26,7 +26,7 @@ func (d ydec) mapping(n *yaml.Node, key string, required, optional []string) map
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.bad(n, key, "expected a mapping with %s", strings.Join(required, ", "))
+		d.bad(n, key, CodeRuleSchema, "expected a mapping with %s", strings.Join(required, ", "))
 		return nil
 	}
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
@@ -34,19 +34,19 @@ func (d ydec) mapping(n *yaml.Node, key string, required, optional []string) map
 		k, v := n.Content[i], n.Content[i+1]
 		name := k.Value
 		if _, dup := out[name]; dup {
-			d.bad(k, join(key, name), "duplicate key")
+			d.bad(k, join(key, name), CodeRuleSchema, "duplicate key")
 			continue
 		}
 		if !contains(required, name) && !contains(optional, name) {
 			allowed := append(append([]string{}, required...), optional...)
-			d.bad(k, join(key, name), "unknown key; allowed: %s%s", strings.Join(allowed, ", "), hint(name, allowed))
+			d.bad(k, join(key, name), CodeRuleSchema, "unknown key; allowed: %s%s", strings.Join(allowed, ", "), hint(name, allowed))
 			continue
 		}
 		out[name] = v
 	}
 	for _, r := range required {
 		if _, ok := out[r]; !ok {
-			d.bad(n, key, "missing %q", r)
+			d.bad(n, key, CodeRuleSchema, "missing %q", r)
 		}
 	}
 	return out
@@ -73,7 +73,7 @@ func (d ydec) str(n *yaml.Node, key string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" || n.Value == "" {
-		d.bad(n, key, "expected a non-empty string")
+		d.bad(n, key, CodeRuleSchema, "expected a non-empty string")
 		return ""
 	}
 	return n.Value
@@ -84,7 +84,7 @@ func (d ydec) strs(n *yaml.Node, key string) []string {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.bad(n, key, "expected a list of strings")
+		d.bad(n, key, CodeRuleSchema, "expected a list of strings")
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -101,7 +101,7 @@ func (d ydec) list(n *yaml.Node, key string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.bad(n, key, "expected a list")
+		d.bad(n, key, CodeRuleSchema, "expected a list")
 		return nil
 	}
 	return n.Content
@@ -113,7 +113,7 @@ func (d ydec) boolean(n *yaml.Node, key string) bool {
 	}
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		d.bad(n, key, "expected true or false")
+		d.bad(n, key, CodeRuleSchema, "expected true or false")
 	}
 	return b
 }
@@ -122,7 +122,7 @@ func (d ydec) number(n *yaml.Node, key string) (float64, bool) {
 	var f float64
 	if n == nil || n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") || n.Decode(&f) != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		if n != nil {
-			d.bad(n, key, "expected a finite number")
+			d.bad(n, key, CodeRuleSchema, "expected a finite number")
 		}
 		return 0, false
 	}
@@ -136,7 +136,7 @@ func (d ydec) date(n *yaml.Node, key string) Date {
 	s := n.Value
 	dt, err := ParseDate(s)
 	if n.Kind != yaml.ScalarNode || err != nil {
-		d.bad(n, key, "expected a date YYYY-MM-DD, got %q", s)
+		d.bad(n, key, CodeRuleValue, "expected a date YYYY-MM-DD, got %q", s)
 	}
 	return dt
 }
@@ -159,7 +159,7 @@ func (d ydec) datedText(n *yaml.Node, key string) (Text, []DatedText) {
 	}
 	items := d.list(n, key)
 	if len(items) == 0 {
-		d.bad(n, key, "needs at least one text")
+		d.bad(n, key, CodeRuleSchema, "needs at least one text")
 		return Text{}, nil
 	}
 	var first Text
@@ -178,7 +178,7 @@ func (d ydec) datedText(n *yaml.Node, key string) (Text, []DatedText) {
 		}
 		dt := DatedText{From: d.date(m["from"], join(ikey, "from")), Text: Text{Zh: d.str(m["zh"], join(ikey, "zh")), En: d.str(m["en"], join(ikey, "en"))}}
 		if len(later) > 0 && !later[len(later)-1].From.Before(dt.From) {
-			d.bad(m["from"], join(ikey, "from"), "dates must increase; %s is not after %s", dt.From, later[len(later)-1].From)
+			d.bad(m["from"], join(ikey, "from"), CodeRuleValue, "dates must increase; %s is not after %s", dt.From, later[len(later)-1].From)
 		}
 		later = append(later, dt)
 	}
@@ -192,7 +192,7 @@ func (d ydec) noAliases(n *yaml.Node) {
 		return
 	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.bad(n, "", "YAML anchors and aliases are not allowed in rule files")
+		d.bad(n, "", CodeRuleSyntax, "YAML anchors and aliases are not allowed in rule files")
 		return
 	}
 	for _, c := range n.Content {
