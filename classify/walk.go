@@ -1,0 +1,161 @@
+package classify
+
+import "fmt"
+
+// Walking a rule set: every condition, text and basis it holds, for the
+// loader, lint and evaluation alike.
+
+func (rs *RuleSet) allConds() []*Cond {
+	out := rs.gatherVerdictConds()
+	for _, s := range rs.Scopes {
+		out = append(out, s.When)
+		for _, v := range s.Authority {
+			out = append(out, v.When)
+		}
+	}
+	out = append(out, rs.Existing.When)
+	for _, r := range rs.Requirements {
+		out = append(out, r.MetWhen, r.UnknownWhen)
+		for _, v := range r.Variants {
+			out = append(out, v.When)
+		}
+	}
+	for _, r := range rs.Regimes {
+		out = append(out, r.When)
+	}
+	for _, r := range rs.Notes {
+		out = append(out, r.When)
+	}
+	for _, q := range rs.Questions {
+		out = append(out, q.AskWhen)
+	}
+	for _, s := range rs.Sections {
+		out = append(out, s.AskWhen)
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if c != nil {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+func (rs *RuleSet) eachText(f func(file, key string, t Text)) {
+	rs.eachTextAsWritten(func(file, key string, t Text, later []DatedText) {
+		f(file, key, t)
+		for _, d := range later {
+			f(file, key+" (from "+d.From.String()+")", d.Text)
+		}
+	})
+}
+
+// eachTextAsWritten calls f with every text and the texts that replace it
+// from later dates.
+func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []DatedText)) {
+	f(fileQuestionnaire, "title", rs.Title, nil)
+	f(fileRules, "licence.name", rs.LicenceName, nil)
+	for _, s := range rs.Sections {
+		f(fileQuestionnaire, "sections."+s.ID, s.Title, nil)
+	}
+	for _, p := range rs.Parameters {
+		f(fileParameters, "parameters."+p.ID, p.Title, nil)
+	}
+	for _, q := range rs.Questions {
+		key := "questions." + q.ID
+		f(fileQuestions, key+".title", q.Title, nil)
+		f(fileQuestions, key+".help", q.Help, nil)
+		if q.Pivot != (Text{}) {
+			f(fileQuestions, key+".pivot", q.Pivot, nil)
+		}
+		for _, c := range q.Choices {
+			f(fileQuestions, key+"."+c.ID, c.Label, nil)
+		}
+	}
+	for _, g := range rs.Gates {
+		f(fileRules, "gates."+g.ID, g.Text, g.Later)
+	}
+	for _, s := range rs.Subcategories {
+		f(fileRules, "subcategories."+s.ID+".name", s.Name, nil)
+		f(fileRules, "subcategories."+s.ID+".definition", s.Definition, nil)
+		for _, r := range s.Rules {
+			f(fileRules, "subcategories."+r.ID, r.Text, r.Later)
+		}
+	}
+	for _, s := range rs.Scopes {
+		f(fileRules, "scopes."+s.ID+".licence", s.Licence, nil)
+		for _, v := range s.Authority {
+			f(fileRules, "scopes."+s.ID+".authority", v.Text, v.Later)
+		}
+	}
+	f(fileRules, "existing_licence", rs.Existing.Text, rs.Existing.Later)
+	for _, r := range rs.Requirements {
+		f(fileRules, "requirements."+r.ID+".name", r.Name, nil)
+		for _, v := range r.Variants {
+			f(fileRules, "requirements."+r.ID, v.Text, v.Later)
+		}
+	}
+	for _, r := range rs.Regimes {
+		f(fileRules, "regimes."+r.ID, r.Text, r.Later)
+	}
+	for _, r := range rs.Notes {
+		f(fileRules, "notes."+r.ID, r.Text, r.Later)
+	}
+	t := rs.Texts
+	for _, m := range []map[string]Text{t.Verdicts, t.Strengths, t.Statuses, t.Confidence, t.Footing} {
+		for k, v := range m {
+			f(fileTexts, k, v, nil)
+		}
+	}
+	f(fileTexts, "scope_unknown", t.ScopeUnknown, nil)
+	for _, p := range t.Process {
+		f(fileTexts, "process."+p.ID+".name", p.Name, nil)
+		f(fileTexts, "process."+p.ID, p.Text, p.Later)
+	}
+	for i, p := range t.OpenPoints {
+		f(fileTexts, fmt.Sprintf("open_points[%d]", i), p, nil)
+	}
+	f(fileTexts, "disclaimer", t.Disclaimer, nil)
+}
+
+// eachBasis calls f with every basis in the rule set, the file and key
+// naming where it is written.
+func (rs *RuleSet) eachBasis(f func(file, key string, ids []string, cites []Citation)) {
+	for _, p := range rs.Parameters {
+		f(fileParameters, "parameters."+p.ID+".basis", p.Basis, p.Cites)
+	}
+	for _, g := range rs.Gates {
+		f(fileRules, "gates."+g.ID+".basis", g.Basis, g.Cites)
+	}
+	for _, s := range rs.Subcategories {
+		f(fileRules, "subcategories."+s.ID+".basis", s.Basis, s.Cites)
+		for _, r := range s.Rules {
+			f(fileRules, "subcategories."+s.ID+".rules."+r.ID+".basis", r.Basis, r.Cites)
+		}
+	}
+	for _, s := range rs.Scopes {
+		f(fileRules, "scopes."+s.ID+".basis", s.Basis, s.Cites)
+	}
+	f(fileRules, "existing_licence.basis", rs.Existing.Basis, rs.Existing.Cites)
+	for _, r := range rs.Requirements {
+		f(fileRules, "requirements."+r.ID+".basis", r.Basis, r.Cites)
+	}
+	for _, r := range rs.Regimes {
+		f(fileRules, "regimes."+r.ID+".basis", r.Basis, r.Cites)
+	}
+	for _, r := range rs.Notes {
+		f(fileRules, "notes."+r.ID+".basis", r.Basis, r.Cites)
+	}
+	for _, p := range rs.Texts.Process {
+		f(fileTexts, "process."+p.ID+".basis", p.Basis, p.Cites)
+	}
+}
+
+// RuleCount is the number of rules of every kind.
+func (rs *RuleSet) RuleCount() int {
+	n := len(rs.Gates) + len(rs.Scopes) + 1 + len(rs.Requirements) + len(rs.Regimes) + len(rs.Notes)
+	for _, s := range rs.Subcategories {
+		n += len(s.Rules)
+	}
+	return n
+}
