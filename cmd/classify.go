@@ -122,7 +122,7 @@ func runClassify(a *app, o *classifyOptions) error {
 	if o.Format == "text" {
 		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
 	} else {
-		_, err = w.Write(a.encoder.Indent(res, o.fieldSet))
+		_, err = w.Write(a.resultEncoder().Indent(res, o.fieldSet))
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr

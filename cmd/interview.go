@@ -98,7 +98,7 @@ func runInterview(a *app, o *interviewOptions) error {
 		return err
 	}
 	if !a.s.OutTTY && out.Result != nil {
-		if _, err := a.s.Out.Write(a.encoder.Indent(out.Result, resultjson.AllFields)); err != nil {
+		if _, err := a.s.Out.Write(a.resultEncoder().Indent(out.Result, resultjson.AllFields)); err != nil {
 			return err
 		}
 	}

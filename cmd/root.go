@@ -29,8 +29,8 @@ type app struct {
 	rulesDir string
 	now      func() time.Time
 	rs       *classify.RuleSet
-	parser   *answers.Parser     // for rs, built with it
-	encoder  *resultjson.Encoder // for rs, built with it
+	parser   *answers.Parser     // for rs, built on first use (answersParser)
+	encoder  *resultjson.Encoder // for rs, built on first use (resultEncoder)
 	process  process
 }
 
@@ -174,15 +174,33 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the embedded rule set is broken: %v", err) // a bug, exit 1
 		}
-		a.rs, a.parser, a.encoder = rs, answers.New(rs), resultjson.New(rs)
+		a.rs = rs
 		return rs, nil
 	}
 	rs, err := loadRulesDir(a.rulesDir, "--rules ")
 	if err != nil {
 		return nil, err
 	}
-	a.rs, a.parser, a.encoder = rs, answers.New(rs), resultjson.New(rs)
+	a.rs = rs
 	return rs, nil
+}
+
+// answersParser is the answers parser of the rule set, which ruleSet
+// has loaded.
+func (a *app) answersParser() *answers.Parser {
+	if a.parser == nil {
+		a.parser = answers.New(a.rs)
+	}
+	return a.parser
+}
+
+// resultEncoder is the result encoder of the rule set, which ruleSet has
+// loaded; a command that writes no JSON result never prepares one.
+func (a *app) resultEncoder() *resultjson.Encoder {
+	if a.encoder == nil {
+		a.encoder = resultjson.New(a.rs)
+	}
+	return a.encoder
 }
 
 // loadRulesDir loads and lints a rule set folder; problems name files by

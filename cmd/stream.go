@@ -77,6 +77,8 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		defer a.process.tuneStream()()
 	}
 
+	// Prepared here, before the workers share them.
+	parser, encoder := a.answersParser(), a.resultEncoder()
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16
 	tokens := make(chan struct{}, inFlight)
@@ -103,7 +105,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				res := classifyLine(rs, a.parser, a.encoder, name, asOf, fields, j)
+				res := classifyLine(rs, parser, encoder, name, asOf, fields, j)
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
 				results <- res

@@ -70,7 +70,7 @@ func newStreamBench(b *testing.B) *streamBench {
 	}
 	s.asOf, _ = classify.ParseDate("2026-11-01")
 	first, _, _ := bytes.Cut(s.input, []byte("\n"))
-	doc, err := s.a.parser.ParseLine("-", 1, first)
+	doc, err := s.a.answersParser().ParseLine("-", 1, first)
 	if err != nil {
 		b.Fatal(err)
 	}
