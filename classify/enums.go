@@ -64,3 +64,15 @@ var (
 	Confidences = []string{"high", "medium-high", "medium", "low-medium", "low"}
 	Footings    = []string{"statute", "practice", "reasoning"}
 )
+
+// LeverKind says who decides an answer, and so what kind of change a
+// lever is.
+type LeverKind string
+
+const (
+	LeverProduct LeverKind = "product" // features, delivery, audience, markets
+	LeverCompany LeverKind = "company" // capital, staff, form: the company can change it
+	LeverFact    LeverKind = "fact"    // nobody chooses it: where the company is, its record
+)
+
+var leverKindIDs = []string{string(LeverProduct), string(LeverCompany), string(LeverFact)}

@@ -391,7 +391,7 @@ func (l *loader) questions(n *yaml.Node) {
 	}
 	for i, qn := range d.list(m["questions"], "questions") {
 		key := fmt.Sprintf("questions[%d]", i)
-		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help"}, []string{"values", "min", "max", "unit", "unsure", "ask_when", "pivot"})
+		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help", "lever"}, []string{"values", "min", "max", "unit", "unsure", "ask_when", "pivot"})
 		if qm == nil {
 			continue
 		}
@@ -403,6 +403,7 @@ func (l *loader) questions(n *yaml.Node) {
 			q.Pivot = d.text(qm["pivot"], key+".pivot")
 		}
 		q.Unsure = d.boolean(qm["unsure"], key+".unsure")
+		q.Lever = LeverKind(l.oneOf(d, qm["lever"], key+".lever", leverKindIDs))
 		if q.Section != "" && !contains(sectionIDs, q.Section) {
 			d.bad(qm["section"], key+".section", CodeRuleReference, "unknown section %q; allowed: %s", q.Section, strings.Join(sectionIDs, ", "))
 		}

@@ -94,6 +94,7 @@ func (l *loader) finish() {
 	}
 	if len(l.ps) == 0 {
 		l.buildDomains()
+		l.buildLeverDomains()
 		l.prepareFills()
 		l.prepareShared()
 	}

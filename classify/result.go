@@ -32,6 +32,9 @@ type Result struct {
 	Process          []ProcessResult `json:"process"`
 	PivotalQuestions []Pivotal       `json:"pivotal_questions"`
 	OpenQuestions    []OpenQuestion  `json:"open_questions"`
+	// Levers are the changes of given answers that would change the
+	// outcome (see RuleSet.Levers); null when they were not asked for.
+	Levers []Lever `json:"levers"`
 	RelatedRegimes   []RegimeResult  `json:"related_regimes"`
 	Notes            []Finding       `json:"notes"`
 	Sources          []SourceRef     `json:"sources"`

@@ -59,6 +59,13 @@ type RuleSet struct {
 	// verdictOrder is verdictKeys by how many verdict rules read each, fewest
 	// first, gate keys last: the order enumerate assigns them in reverse.
 	verdictOrder []int
+	// leverKeys are the questions a verdict, scope or requirement rule
+	// reads, and leverDomains the classes of answers those rules tell
+	// apart, with an example of each (see Levers); leverRuleIDs names the
+	// rules in the order outcomeOf lists their outcomes.
+	leverKeys    []int
+	leverDomains map[int]domain
+	leverRuleIDs []string
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
 	// shared lists what results copy from the rule set (see Shared).
@@ -148,6 +155,9 @@ type Question struct {
 	Max     *float64
 	Unit    string // "cny", "percent" or "" for a number
 	Unsure  bool
+	// Lever says who decides the answer: a product decision, a company
+	// fact or a fact nobody chooses (see Levers).
+	Lever   LeverKind
 	AskWhen *Cond
 	Title   Text
 	Help    Text

@@ -23,6 +23,7 @@ type classifyOptions struct {
 	ExitStatus  bool
 	Lang        string
 	Fields      []string
+	Levers      bool
 	fieldsGiven bool
 	fieldSet    resultjson.Fields
 }
@@ -36,7 +37,8 @@ func newClassifyCmd(a *app) *cobra.Command {
   b22 classify --format text --lang zh answers.yaml
   b22 classify --as-of 2019-01-01 --exit-status answers.json; echo $?
   b22 classify --jsonl portfolio.jsonl > results.jsonl
-  b22 classify --jsonl --fields verdict,subcategories,licence portfolio.jsonl`,
+  b22 classify --jsonl --fields verdict,subcategories,licence portfolio.jsonl
+  b22 classify --jsonl --levers portfolio.jsonl`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -56,6 +58,7 @@ func newClassifyCmd(a *app) *cobra.Command {
 	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
 	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
 	f.StringSliceVar(&opts.Fields, "fields", nil, "write only these top-level result `fields` (comma-separated; JSON only)")
+	f.BoolVar(&opts.Levers, "levers", false, "with --jsonl, also list what would change each verdict (one document always has them)")
 	return c
 }
 
@@ -108,13 +111,17 @@ func runClassify(a *app, o *classifyOptions) error {
 		if err != nil {
 			return err
 		}
-		return a.classifyStream(rs, o.File, asOf, o.fieldSet)
+		// Levers cost evaluations: a stream computes them when asked for,
+		// by --levers or by naming the field.
+		leverBit, _, _ := resultjson.FieldSet([]string{"levers"})
+		levers := o.Levers || (o.fieldsGiven && o.fieldSet&leverBit != 0)
+		return a.classifyStream(rs, o.File, asOf, o.fieldSet, levers)
 	}
 	rs, doc, err := a.parseDocument(o.File)
 	if err != nil {
 		return err
 	}
-	res, err := rs.Evaluate(doc, asOf)
+	res, err := rs.Assess(doc, asOf)
 	if err != nil {
 		return asOfError(err)
 	}

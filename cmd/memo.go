@@ -134,7 +134,7 @@ func runMemo(a *app, o *memoOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := rs.Evaluate(doc, asOf)
+	res, err := rs.Assess(doc, asOf)
 	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
 		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
 	}

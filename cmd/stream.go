@@ -54,7 +54,7 @@ type streamErrorField struct {
 // inFlight lines, and streamBudgetBytes bytes of lines and results, are held
 // at once, so memory stays flat however long the stream and however many the
 // cores.
-func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields resultjson.Fields) error {
+func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Date, fields resultjson.Fields, levers bool) error {
 	name, r, closeInput, err := a.openStream(path)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				res := classifyLine(rs, parser, encoder, name, asOf, fields, j)
+				res := classifyLine(rs, parser, encoder, name, asOf, fields, levers, j)
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
 				results <- res
@@ -290,7 +290,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 	}
 }
 
-func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, j lineJob) lineResult {
+func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, levers bool, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
 		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
 		var b bytes.Buffer
@@ -308,7 +308,11 @@ func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.
 	if errors.As(err, &ps) {
 		return fail(ps)
 	}
-	res, err := rs.Evaluate(doc, asOf)
+	evaluate := rs.Evaluate
+	if levers {
+		evaluate = rs.Assess
+	}
+	res, err := evaluate(doc, asOf)
 	if err != nil {
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}

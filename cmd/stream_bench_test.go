@@ -82,7 +82,7 @@ func newStreamBench(b *testing.B) *streamBench {
 
 func (s *streamBench) stream(b *testing.B) {
 	s.a.s.In = bytes.NewReader(s.input)
-	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields); err != nil {
+	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields, false); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -42,7 +42,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 	input := gen.Lines(5, 3000)
 	var out bytes.Buffer
 	a, rs := streamApp(t, bytes.NewReader(input), &out)
-	if err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields); err != nil {
+	if err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false); err != nil {
 		t.Fatal(err)
 	}
 	ins := strings.Split(strings.TrimSpace(string(input)), "\n")
@@ -78,7 +78,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 func TestStreamStopsWhenOutputFails(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	a, rs := streamApp(t, bytes.NewReader(gen.Lines(6, 2000)), &failingWriter{n: 100000})
-	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 	if err == nil || !strings.Contains(err.Error(), "broken pipe") {
 		t.Fatalf("classifyStream = %v, want the write error", err)
 	}
@@ -94,7 +94,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, input []byte) {
 		var out bytes.Buffer
 		a.s.In, a.s.Out = bytes.NewReader(input), &out
-		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 		var ec exitCodeError
 		if err != nil && !(errors.As(err, &ec) && ec.code == exitInvalid) {
 			t.Fatalf("classifyStream = %v", err)
@@ -137,7 +137,7 @@ func TestStreamHugeLine(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 	runtime.ReadMemStats(&after)
 	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
@@ -199,7 +199,7 @@ func TestStreamInterrupt(t *testing.T) {
 				return func() {}
 			}
 			done := make(chan error, 1)
-			go func() { done <- a.classifyStream(rs, "-", streamDate, resultjson.AllFields) }()
+			go func() { done <- a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false) }()
 			io.WriteString(pw, "{}\n")
 			deadline := time.Now().Add(10 * time.Second)
 			for !strings.HasSuffix(out.String(), "\n") {
@@ -244,7 +244,7 @@ func TestStreamLineSizes(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		a, rs := streamApp(t, strings.NewReader(line(c.size)+c.ending), &out)
-		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 		if c.size <= answers.MaxDocumentBytes {
 			if err != nil || !strings.HasPrefix(out.String(), `{"questionnaire"`) {
 				t.Errorf("%d bytes + %q: %v, %.80s; want it classified", c.size, c.ending, err, out.String())
@@ -268,7 +268,7 @@ func TestStreamStdinFolder(t *testing.T) {
 	defer dir.Close()
 	var out bytes.Buffer
 	a, rs := streamApp(t, dir, &out)
-	err = a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+	err = a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 	var inv invalidError
 	if !errors.As(err, &inv) || !strings.Contains(err.Error(), "<stdin>: is a folder") {
 		t.Fatalf("classifyStream on a folder = %v, want invalid input: is a folder", err)
@@ -329,7 +329,7 @@ func TestStreamBoundsBytesInFlight(t *testing.T) {
 	const lines = 40
 	out := &lineCounter{}
 	a, rs := streamApp(t, newBigLines(lines), out)
-	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields)
+	err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 	if ec, ok := err.(exitCodeError); !ok || ec.code != exitInvalid {
 		t.Fatalf("classifyStream = %v, want exit 2", err)
 	}

@@ -409,7 +409,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			p.sayf("plain_review_bad", line, len(rows))
 			continue
 		}
-		before, err := rs.Evaluate(p.s.Document(), p.o.AsOf)
+		before, err := rs.Assess(p.s.Document(), p.o.AsOf)
 		if err != nil {
 			return false, err
 		}
@@ -424,7 +424,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			}
 			cur = p.s.NextMissing(-1)
 		}
-		after, err := rs.Evaluate(p.s.Document(), p.o.AsOf)
+		after, err := rs.Assess(p.s.Document(), p.o.AsOf)
 		if err != nil {
 			return false, err
 		}

@@ -484,7 +484,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) evaluate() {
-	m.res, m.evalErr = m.c.rs.Evaluate(m.s.Document(), m.o.AsOf)
+	m.res, m.evalErr = m.c.rs.Assess(m.s.Document(), m.o.AsOf)
 }
 
 func (m *Model) touch()     { m.gen++ }

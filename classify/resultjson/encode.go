@@ -210,6 +210,52 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
+	resultFieldOf("levers", func(e *writer, r *classify.Result) {
+		e.list(len(r.Levers), r.Levers == nil, func(i int) {
+			l := &r.Levers[i]
+			e.raw(`{"kind":`)
+			e.str(string(l.Kind))
+			e.raw(`,"effect":`)
+			e.str(string(l.Effect))
+			e.raw(`,"changes":`)
+			e.list(len(l.Changes), l.Changes == nil, func(j int) {
+				c := &l.Changes[j]
+				e.raw(`{"key":`)
+				e.str(c.Key)
+				e.raw(`,"from":`)
+				e.value(c.From)
+				e.raw(`,"to":`)
+				e.value(c.To)
+				e.raw(`,"from_label":`)
+				e.text(c.FromLabel)
+				e.raw(`,"to_label":`)
+				e.text(c.ToLabel)
+				e.raw(`}`)
+			})
+			e.raw(`,"verdict":`)
+			e.str(string(l.Verdict))
+			for _, f := range [...]struct {
+				key string
+				ids []string
+			}{{`,"added":`, l.Added}, {`,"removed":`, l.Removed}, {`,"strengthened":`, l.Strengthened}, {`,"weakened":`, l.Weakened}} {
+				e.raw(f.key)
+				e.strs(f.ids)
+			}
+			e.raw(`,"scope_changed":`)
+			e.bool(l.ScopeChanged)
+			e.raw(`,"scope":`)
+			if l.Scope == nil {
+				e.null()
+			} else {
+				e.str(*l.Scope)
+			}
+			e.raw(`,"met":`)
+			e.strs(l.Met)
+			e.raw(`,"rules":`)
+			e.strs(l.Rules)
+			e.raw(`}`)
+		})
+	}),
 	resultFieldOf("related_regimes", func(e *writer, r *classify.Result) {
 		e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
 			g := &r.RelatedRegimes[i]

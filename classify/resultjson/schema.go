@@ -31,6 +31,7 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	for _, r := range rs.Regimes {
 		regIDs = append(regIDs, r.ID)
 	}
+	subs := obj{"type": "array", "items": obj{"enum": subIDs}}
 	closed := func(required []string, props obj) obj {
 		return obj{"type": "object", "additionalProperties": false, "required": required, "properties": props}
 	}
@@ -68,6 +69,13 @@ func Schema(rs *classify.RuleSet) map[string]any {
 				obj{"answer": obj{}, "label": text, "verdict": obj{"enum": classify.Verdicts}})}})},
 		"open_questions": obj{"type": "array", "items": closed([]string{"key", "question", "affects"},
 			obj{"key": obj{"enum": questionIDs(rs)}, "question": text, "affects": strs})},
+		"levers": obj{"type": []string{"array", "null"}, "items": closed([]string{"kind", "effect", "changes", "verdict", "added", "removed", "strengthened", "weakened", "scope_changed", "scope", "met", "rules"},
+			obj{"kind": obj{"enum": []classify.LeverKind{classify.LeverProduct, classify.LeverCompany, classify.LeverFact}},
+				"effect":  obj{"enum": []classify.LeverEffect{classify.EffectUnlikely, classify.EffectVerdict, classify.EffectSubcategories, classify.EffectScope, classify.EffectConditions}},
+				"changes": obj{"type": "array", "minItems": 1, "maxItems": 2, "items": closed([]string{"key", "from", "to", "from_label", "to_label"}, obj{"key": obj{"enum": questionIDs(rs)}, "from": obj{}, "to": obj{}, "from_label": text, "to_label": text})},
+				"verdict": obj{"enum": classify.Verdicts}, "added": subs, "removed": subs, "strengthened": subs, "weakened": subs,
+				"scope_changed": obj{"type": "boolean"}, "scope": obj{"enum": append(scopeIDs(rs), nil)},
+				"met": obj{"type": "array", "items": obj{"enum": reqIDs}}, "rules": strs})},
 		"related_regimes": obj{"type": "array", "items": closed([]string{"id", "status", "text", "because", "basis", "citations", "confidence"},
 			obj{"id": obj{"enum": regIDs}, "status": obj{"enum": []classify.RegimeStatus{classify.RegimeTriggered, classify.RegimeUnknown}}, "text": text, "because": keys, "basis": sources, "citations": cites, "confidence": conf})},
 		"notes": obj{"type": "array", "items": finding},
@@ -81,7 +89,7 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	}
 	required := make([]string, 0, len(props))
 	for _, k := range []string{"questionnaire", "verdict", "summary", "covered_by_existing_licence", "existing_licence", "subcategories", "open_subcategories", "exclusions",
-		"if_operated", "licence", "requirements", "process", "pivotal_questions", "open_questions", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
+		"if_operated", "licence", "requirements", "process", "pivotal_questions", "open_questions", "levers", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
 		required = append(required, k)
 	}
 	return obj{

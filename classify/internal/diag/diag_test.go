@@ -20,11 +20,11 @@ func TestClip(t *testing.T) {
 func TestDidYouMean(t *testing.T) {
 	allowed := []string{"nationwide", "single_province", "multiple_provinces"}
 	for got, want := range map[string]string{
-		"national":       "nationwide", // shares most of its start
-		"nationwid":      "nationwide", // one edit
-		"single-provnce": "single_province",
-		"banana":         "",
-		strings.Repeat("x", 1<<20):               "", // far too long: no distance computed
+		"national":                 "nationwide", // shares most of its start
+		"nationwid":                "nationwide", // one edit
+		"single-provnce":           "single_province",
+		"banana":                   "",
+		strings.Repeat("x", 1<<20): "", // far too long: no distance computed
 		"nationwide" + strings.Repeat("!", 1<<20): "nationwide",
 	} {
 		if s := DidYouMean(got, allowed); s != want {
