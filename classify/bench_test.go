@@ -2,7 +2,9 @@ package classify_test
 
 import (
 	"bytes"
+	"slices"
 	"testing"
+	"time"
 
 	"b22/classify"
 	"b22/classify/answers"
@@ -101,4 +103,34 @@ func BenchmarkEvaluateGenerated(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// BenchmarkLevers finds the levers of realistic generated documents, one
+// per iteration; it reports the median and the 90th percentile per
+// document besides the mean.
+func BenchmarkLevers(b *testing.B) {
+	rs := embedded(b)
+	var docs []*classify.Document
+	for i, line := range bytes.Split(bytes.TrimSpace(gen.Lines(23, 500)), []byte("\n")) {
+		doc, err := parserOf(rs).ParseLine("-", i+1, line)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	asOf := mustDate("2026-11-01")
+	var took []time.Duration
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		if _, err := rs.Levers(docs[i%len(docs)], asOf); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+		i++
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds()), "µs-median")
+	b.ReportMetric(float64(took[len(took)*9/10].Microseconds()), "µs-p90")
 }

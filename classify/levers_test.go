@@ -1,0 +1,198 @@
+package classify_test
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"b22/classify"
+	"b22/internal/gen"
+)
+
+// alternatives are concrete answers to try for every question, chosen
+// here and not by the engine: every choice, both yes and no, and numbers
+// around every threshold the rules name (participants, capital floors,
+// foreign-share caps, staff) and far from them.
+func alternatives(q *classify.Question) []classify.Value {
+	var out []classify.Value
+	switch q.Type {
+	case classify.TypeBool:
+		out = append(out, classify.Value{Known: true, Bool: true}, classify.Value{Known: true})
+	case classify.TypeEnum:
+		for i := range q.Choices {
+			out = append(out, classify.Value{Known: true, Set: 1 << i})
+		}
+	case classify.TypeMulti:
+		out = append(out, classify.Value{Known: true})
+		for i := range q.Choices {
+			out = append(out, classify.Value{Known: true, Set: 1 << i})
+		}
+		out = append(out, classify.Value{Known: true, Set: 1<<len(q.Choices) - 1})
+	default:
+		for _, n := range []float64{0, 1, 2, 3, 4, 9, 10, 49, 50, 51, 100, 999999, 1e6, 1e6 + 1, 9999999, 1e7, 1e7 + 1, 1e8} {
+			if (q.Min == nil || n >= *q.Min) && (q.Max == nil || n <= *q.Max) {
+				out = append(out, classify.NumberValue(n))
+			}
+		}
+	}
+	return out
+}
+
+// subcategorySet is what a result says of each sub-category: its id and
+// strength, settled or not, in a form to compare.
+func subcategorySet(r *classify.Result) map[string]classify.Strength {
+	m := map[string]classify.Strength{}
+	for _, s := range r.Matched() {
+		m[s.ID] = s.Strength
+	}
+	return m
+}
+
+// Levers, checked by brute force against Evaluate over realistic documents:
+// every lever does what it claims; no single change of an answered question
+// that changes the verdict is missing; a pair of changes is listed only when
+// neither change alone makes the verdict unlikely.
+func TestLeversAgainstBruteForce(t *testing.T) {
+	rs := embedded(t)
+	lines := bytes.Split(bytes.TrimSpace(gen.Lines(11, 250)), []byte("\n"))
+	checked, listed := 0, 0
+	for n, line := range lines {
+		doc, err := parserOf(rs).ParseLine("g", n+1, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, _ := rs.Evaluate(doc, asOf)
+		levers, err := rs.Levers(doc, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if base.Verdict == classify.VerdictUndetermined {
+			if len(levers) != 0 {
+				t.Fatalf("line %d: an undetermined verdict has levers", n+1)
+			}
+			continue
+		}
+		checked++
+		listed += len(levers)
+		apply := func(changes []classify.LeverChange) *classify.Result {
+			a := slices.Clone(doc.Answers)
+			for _, c := range changes {
+				i := rs.QuestionIndex(c.Key)
+				v := valueOf(t, &rs.Questions[i], c.To)
+				a[i] = v
+			}
+			r, _ := rs.Evaluate(&classify.Document{Answers: a}, asOf)
+			return r
+		}
+		// Every lever does what it says.
+		unlikelyAlone := map[string]bool{}
+		for _, lv := range levers {
+			after := apply(lv.Changes)
+			if after.Verdict != lv.Verdict {
+				t.Fatalf("line %d: lever %+v claims %s, Evaluate says %s", n+1, lv.Changes, lv.Verdict, after.Verdict)
+			}
+			was, now := subcategorySet(base), subcategorySet(after)
+			for _, id := range lv.Added {
+				if _, ok := was[id]; ok {
+					t.Fatalf("line %d: %s added but was there", n+1, id)
+				}
+				if _, ok := now[id]; !ok && after.Verdict != classify.VerdictUnlikely {
+					t.Fatalf("line %d: %s added but is not there after %+v", n+1, id, lv.Changes)
+				}
+			}
+			for _, id := range lv.Removed {
+				if _, ok := now[id]; ok {
+					t.Fatalf("line %d: %s removed but still there after %+v", n+1, id, lv.Changes)
+				}
+			}
+			for _, id := range lv.Met {
+				for _, q := range after.Requirements {
+					if q.ID == id && q.Status != classify.StatusMet {
+						t.Fatalf("line %d: %s claimed met after %+v, is %s", n+1, id, lv.Changes, q.Status)
+					}
+				}
+			}
+			if len(lv.Changes) == 1 && lv.Verdict == classify.VerdictUnlikely {
+				unlikelyAlone[lv.Changes[0].Key] = true
+			}
+		}
+		// Pairs only where no single change reaches unlikely.
+		for _, lv := range levers {
+			if len(lv.Changes) == 2 && len(unlikelyAlone) > 0 {
+				t.Fatalf("line %d: a pair %+v listed although %v alone makes the verdict unlikely", n+1, lv.Changes, unlikelyAlone)
+			}
+		}
+		// No single verdict-changing change is missing.
+		for i := range rs.Questions {
+			q := &rs.Questions[i]
+			if !doc.Answers[i].Known {
+				continue
+			}
+			for _, v := range alternatives(q) {
+				if v == doc.Answers[i] {
+					continue
+				}
+				a := slices.Clone(doc.Answers)
+				a[i] = v
+				after, _ := rs.Evaluate(&classify.Document{Answers: a}, asOf)
+				if after.Verdict == base.Verdict || after.Verdict == classify.VerdictUndetermined {
+					continue
+				}
+				found := slices.ContainsFunc(levers, func(lv classify.Lever) bool {
+					return len(lv.Changes) == 1 && lv.Changes[0].Key == q.ID && lv.Verdict == after.Verdict
+				})
+				if !found {
+					t.Fatalf("line %d: %s → %v changes the verdict from %s to %s, and no lever says so",
+						n+1, q.ID, q.JSONValue(v), base.Verdict, after.Verdict)
+				}
+			}
+		}
+	}
+	if checked < 50 || listed == 0 {
+		t.Fatalf("only %d determined documents and %d levers: the test tests too little", checked, listed)
+	}
+	t.Logf("%d documents with a determined verdict, %d levers checked", checked, listed)
+}
+
+// valueOf reads an answer as a lever writes it.
+func valueOf(t *testing.T, q *classify.Question, v any) classify.Value {
+	t.Helper()
+	switch x := v.(type) {
+	case bool:
+		return classify.Value{Known: true, Bool: x}
+	case float64:
+		return classify.NumberValue(x)
+	case string:
+		return classify.Value{Known: true, Set: 1 << q.ChoiceIndex(x)}
+	case []string:
+		var set uint64
+		for _, id := range x {
+			set |= 1 << q.ChoiceIndex(id)
+		}
+		return classify.Value{Known: true, Set: set}
+	}
+	t.Fatalf("unexpected answer %T", v)
+	return classify.Value{}
+}
+
+// A company fact never changes the verdict; it can meet a condition.
+func TestLeverKinds(t *testing.T) {
+	rs := embedded(t)
+	lines := bytes.Split(bytes.TrimSpace(gen.Lines(12, 200)), []byte("\n"))
+	conditions := 0
+	for n, line := range lines {
+		doc, _ := parserOf(rs).ParseLine("g", n+1, line)
+		levers, _ := rs.Levers(doc, asOf)
+		for _, lv := range levers {
+			if lv.Kind != classify.LeverProduct && lv.Effect != classify.EffectConditions && lv.Effect != classify.EffectScope {
+				t.Fatalf("line %d: a %s lever with effect %s: %+v", n+1, lv.Kind, lv.Effect, lv.Changes)
+			}
+			if lv.Effect == classify.EffectConditions {
+				conditions++
+			}
+		}
+	}
+	if conditions == 0 {
+		t.Fatal("no lever meets a condition: the test tests nothing")
+	}
+}
