@@ -3,6 +3,7 @@ package classify
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Lever is a change of answered questions that changes the outcome: the
@@ -313,7 +314,16 @@ func strongest(set uint32) int {
 // change describes answer k changing from v to the example ex.
 func (rs *RuleSet) change(k int, v Value, ex example) LeverChange {
 	q := &rs.Questions[k]
-	return LeverChange{Key: q.ID, From: q.JSONValue(v), To: q.JSONValue(ex.value), FromLabel: rs.answerLabel(q, v), ToLabel: ex.label}
+	to := ex.label
+	if q.Type == TypeInt || q.Type == TypeNumber {
+		// The example stands for its class: the amount, and "or more"
+		// when the class has no upper end.
+		to = rs.answerLabel(q, ex.value)
+		if strings.HasSuffix(ex.label.En, " or more") {
+			to = Text{Zh: to.Zh + "及以上", En: to.En + " or more"}
+		}
+	}
+	return LeverChange{Key: q.ID, From: q.JSONValue(v), To: q.JSONValue(ex.value), FromLabel: rs.answerLabel(q, v), ToLabel: to}
 }
 
 // answerLabel is a known answer in words, as the examples word theirs.
@@ -339,6 +349,13 @@ func (rs *RuleSet) answerLabel(q *Question, v Value) Text {
 			return Text{Zh: "无", En: "none"}
 		}
 		return Text{Zh: string(zh), En: string(en)}
+	}
+	switch q.Unit {
+	case "cny":
+		return Text{Zh: FormatCNY(v.Num, "zh"), En: FormatCNY(v.Num, "en")}
+	case "percent":
+		n := formatNum(v.Num) + "%"
+		return Text{Zh: n, En: n}
 	}
 	n := formatNum(v.Num)
 	return Text{Zh: n, En: n}

@@ -33,6 +33,7 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 	t.requirements(r)
 	t.process(r)
 	t.questions(r)
+	t.levers(r)
 	t.regimes(r)
 	t.notes(r)
 	t.sources(r)
@@ -245,6 +246,20 @@ func (t *textWriter) questions(r *classify.Result) {
 	}
 }
 
+// levers lists what changing a given answer would change, in the order
+// the engine ranks them: what makes a licence unlikely first.
+func (t *textWriter) levers(r *classify.Result) {
+	if len(r.Levers) == 0 {
+		return
+	}
+	t.heading("levers")
+	for _, lv := range r.Levers {
+		w := t.words.Lever(lv)
+		t.item("  ", strings.Join(w.Change, t.l[";"])+t.l["("]+w.Kind+t.l[")"], "")
+		t.para("    ", strings.Join(w.Effects, t.l[";"]), dim)
+	}
+}
+
 func (t *textWriter) regimes(r *classify.Result) {
 	if len(r.RelatedRegimes) == 0 {
 		return
@@ -291,7 +306,7 @@ func (t *textWriter) sources(r *classify.Result) {
 // labels are the words of the text format itself, in each language.
 var labels = map[string]map[string]string{
 	"en": {
-		":": ": ", ",": ", ", ";": "; ",
+		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")",
 		"title": "{licence} licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
 		"verdict_line": "Verdict: %s", "answers": "answers", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
@@ -299,11 +314,12 @@ var labels = map[string]map[string]string{
 		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
 		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
+		"levers":  "What would change it",
 		"affects": "affects", "regimes": "Neighbouring regimes to check",
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
 	},
 	"zh": {
-		":": "：", ",": "，", ";": "；",
+		":": "：", ",": "，", ";": "；", "(": "（", ")": "）",
 		"title": "{licence} 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
 		"verdict_line": "结论：%s", "answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若无上述排除情形，就其功能将属于",
@@ -311,6 +327,7 @@ var labels = map[string]map[string]string{
 		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
 		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
+		"levers":  "哪些改变会改变结论",
 		"affects": "影响", "regimes": "需同时检查的相关制度",
 		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",
 	},
