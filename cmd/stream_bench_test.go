@@ -25,6 +25,10 @@ const benchLines = 2000
 func BenchmarkJSONL(b *testing.B)    { benchDocs(b, (*streamBench).stream) }
 func BenchmarkBaseline(b *testing.B) { benchDocs(b, (*streamBench).baseline) }
 
+// BenchmarkJSONLLevers is the stream with --levers: what a script pays
+// for asking what would change each verdict.
+func BenchmarkJSONLLevers(b *testing.B) { benchDocs(b, (*streamBench).streamLevers) }
+
 // benchDocs times run over the benchmark's lines and reports documents/s.
 func benchDocs(b *testing.B, run func(*streamBench, *testing.B)) {
 	s := newStreamBench(b)
@@ -78,6 +82,13 @@ func newStreamBench(b *testing.B) *streamBench {
 		b.Fatal(err)
 	}
 	return s
+}
+
+func (s *streamBench) streamLevers(b *testing.B) {
+	s.a.s.In = bytes.NewReader(s.input)
+	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields, true); err != nil {
+		b.Fatal(err)
+	}
 }
 
 func (s *streamBench) stream(b *testing.B) {
