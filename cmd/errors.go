@@ -9,9 +9,12 @@ import (
 
 // Exit codes of the contract (docs/contract.md).
 const (
-	exitOK           = 0
-	exitError        = 1
-	exitInvalid      = 2
+	exitOK      = 0
+	exitError   = 1
+	exitInvalid = 2
+	// exitChanged is 'b22 compare' finding a change: like diff(1), whose
+	// 1 would here read as a failure.
+	exitChanged      = 3
 	exitLikely       = 10
 	exitPossible     = 11
 	exitUndetermined = 12
@@ -31,7 +34,8 @@ func (e invalidError) Error() string        { return e.msg }
 func (e invalidError) Is(target error) bool { return target == errInvalid }
 
 // exitCodeError carries an exit code that is not a failure (--exit-status,
-// and the 2 of a --jsonl run whose bad lines were already reported).
+// a change found by compare, and the 2 of a --jsonl run whose bad lines
+// were already reported).
 type exitCodeError struct{ code int }
 
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }

@@ -135,6 +135,7 @@ This is a first assessment, not legal advice.`,
 		newLintCmd(a),
 		newVersionCmd(a),
 		newMemoCmd(a),
+		newCompareCmd(a),
 	)
 	return root
 }
