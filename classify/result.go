@@ -34,12 +34,12 @@ type Result struct {
 	OpenQuestions    []OpenQuestion  `json:"open_questions"`
 	// Levers are the changes of given answers that would change the
 	// outcome (see RuleSet.Levers); null when they were not asked for.
-	Levers []Lever `json:"levers"`
-	RelatedRegimes   []RegimeResult  `json:"related_regimes"`
-	Notes            []Finding       `json:"notes"`
-	Sources          []SourceRef     `json:"sources"`
-	AnswersSHA256    string          `json:"answers_sha256"`
-	Trace            []TraceStep     `json:"trace"`
+	Levers         []Lever        `json:"levers"`
+	RelatedRegimes []RegimeResult `json:"related_regimes"`
+	Notes          []Finding      `json:"notes"`
+	Sources        []SourceRef    `json:"sources"`
+	AnswersSHA256  string         `json:"answers_sha256"`
+	Trace          []TraceStep    `json:"trace"`
 
 	// considered is Subcategories and OpenSubcategories in catalogue order.
 	considered []SubcategoryResult
