@@ -55,7 +55,10 @@ func nestedNots(n int, cond string) string {
 	return strings.Repeat("{not: ", n) + cond + strings.Repeat("}", n)
 }
 
-// loadTimed loads m and fails the test if that takes more than limit.
+// loadTimed loads m and fails the test if that takes more than limit. The
+// limits catch blow-ups (a cost that grows exponentially takes minutes),
+// not slowness: these loads take well under a second, and the limit leaves
+// room for a machine busy with other tests.
 func loadTimed(t *testing.T, m fstest.MapFS, limit time.Duration) (*classify.RuleSet, error) {
 	t.Helper()
 	start := time.Now()
@@ -73,7 +76,7 @@ func TestConditionTooManyParts(t *testing.T) {
 	m := ruleFiles(t)
 	edit(t, m, "rules.yaml", b21When, wideAny(60000))
 	line, col := posOf(t, m, b21Head, "any:")
-	_, err := loadTimed(t, m, 2*time.Second)
+	_, err := loadTimed(t, m, 10*time.Second)
 	want := fmt.Sprintf("rules.yaml:%d:%d: regimes[1].when: the condition has 60002 parts; at most 1000 are allowed", line, col)
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("Load error lacks %q:\n%v", want, err)
@@ -129,7 +132,7 @@ func TestConditionTooDeep(t *testing.T) {
 		edit(t, m, "rules.yaml", gateWhen, b.String())
 		line, col := posOf(t, m, "gate_internal_only", "not:")
 		line, col = line+32, col+32 // the 33rd `not`
-		_, err := loadTimed(t, m, 2*time.Second)
+		_, err := loadTimed(t, m, 10*time.Second)
 		want := fmt.Sprintf("rules.yaml:%d:%d: gates[0].when: the condition nests more than 32 levels deep here; at most 32 are allowed", line, col)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Fatalf("Load error lacks %q:\n%v", want, err)
@@ -162,13 +165,13 @@ func TestConditionAtTheBounds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := ruleFiles(t)
 			edit(t, m, "rules.yaml", tt.old, tt.new)
-			rs, err := loadTimed(t, m, 2*time.Second)
+			rs, err := loadTimed(t, m, 10*time.Second)
 			if err != nil {
 				t.Fatalf("Load: %v", err)
 			}
 			start := time.Now()
 			ps := rs.Lint()
-			if d := time.Since(start); d > 2*time.Second {
+			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("Lint took %v, want under 2s", d)
 			}
 			if strings.Contains(ps.Error(), "parts") || strings.Contains(ps.Error(), "levels") {

@@ -200,7 +200,7 @@ func TestLoadRefusesAliasBomb(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "anchors and aliases are not allowed") {
 		t.Fatalf("Load(alias bomb) = %v", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("refusing the bomb took %v", d)
 	}
 }
