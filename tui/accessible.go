@@ -58,7 +58,9 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
-	res, eerr := o.RuleSet.Evaluate(p.s.Document(), o.AsOf)
+	// Assess, as the full screen does: the text report then says what
+	// changing a given answer would change.
+	res, eerr := o.RuleSet.Assess(p.s.Document(), o.AsOf)
 	if eerr != nil {
 		return nil, eerr
 	}

@@ -52,7 +52,13 @@ func TestAccessibleWalk(t *testing.T) {
 		"== Review ==",
 		"  18) What is the company's registered capital (in yuan)? — RMB 5,000,000",
 		"Verdict", "Licence conditions",
+		// What changing a given answer would change, as the text report
+		// says it.
+		"What would change it\n  • Who uses the service?: business customers → own staff and group companies",
 		"Answers saved to "+o.Path+".")
+	if len(res.Result.Levers) == 0 {
+		t.Error("the plain mode's result has no levers")
+	}
 	if !res.Finished || res.Result.Verdict != "likely" {
 		t.Errorf("finished %v, verdict %s; want finished, likely", res.Finished, res.Result.Verdict)
 	}
@@ -74,6 +80,7 @@ func TestAccessibleChinese(t *testing.T) {
 		"== 提供方式 ==",
 		"== 检查答案 ==",
 		"公司注册资本是多少（人民币元）？ — 人民币15000万元",
+		"哪些改变会改变结论\n  • ",
 		"答案已保存到")
 	if res.Result.Verdict != "likely" {
 		t.Errorf("verdict %s, want likely", res.Result.Verdict)

@@ -6,8 +6,9 @@
 // sub-model per screen; each question kind has its widget (field_bool.go,
 // field_enum.go, field_picker.go for the province, field_multi.go,
 // field_number.go). Every answer goes through classify: the package asks
-// the rule set which questions are asked (RuleSet.Asked) and what the
-// answers lead to (RuleSet.Evaluate), and decides nothing itself.
+// the rule set which questions are asked (RuleSet.Asked), what the answers
+// lead to and what changing them would change (RuleSet.Assess), and decides
+// nothing itself.
 //
 // A Session is the answers so far. It is written, atomically, after every
 // answer as an ordinary answers document: "not sure" is an explicit null and

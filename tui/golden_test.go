@@ -15,9 +15,9 @@ var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y"
 	"2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
 	"y", "y", "y", "6", "enter"}
 
-// TestGolden runs the program (teatest) at 80×24 without colour, and
-// compares the last screen with testdata/TestGolden/<case>.golden; -update
-// rewrites them.
+// TestGolden runs the program (teatest) at 80×24 (or a case's width) without
+// colour, and compares the last screen with testdata/TestGolden/<case>.golden;
+// -update rewrites them.
 func TestGolden(t *testing.T) {
 	start := []string{"enter", "enter", "enter"}
 	cat := func(parts ...[]string) []string {
@@ -26,6 +26,15 @@ func TestGolden(t *testing.T) {
 			out = append(out, p...)
 		}
 		return out
+	}
+	// down moves the selection through the levers, scrolling with it: so
+	// many presses bring the section's heading to the top of the screen.
+	levers := func(downs int) []string {
+		keys := cat(walkKeys, []string{"r", "tab"})
+		for range downs {
+			keys = append(keys, "down")
+		}
+		return keys
 	}
 	cases := []struct {
 		name, lang string
@@ -48,7 +57,13 @@ func TestGolden(t *testing.T) {
 		{"result", "en", cat(walkKeys, []string{"r"})},
 		{"result_zh", "zh", cat(walkKeys, []string{"r"})},
 		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
+		{"result_levers", "en", levers(4)},
+		{"result_levers_zh", "zh", levers(5)},
+		{"result_levers_50", "en", levers(2)},
+		{"result_levers_zh_50", "zh", levers(4)},
 	}
+	// The cases not drawn at 80 columns.
+	widths := map[string]int{"result_levers_50": 50, "result_levers_zh_50": 50}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			// The screens show the answers file's name: keep it short and
@@ -60,7 +75,11 @@ func TestGolden(t *testing.T) {
 			t.Chdir(t.TempDir())
 			o := testOptions(t, tc.lang)
 			o.Path = "b22-answers.json"
-			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(80, 24))
+			width := widths[tc.name]
+			if width == 0 {
+				width = 80
+			}
+			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(width, 24))
 			for _, k := range tc.keys {
 				for _, msg := range keyMsgs(k) {
 					tm.Send(msg)

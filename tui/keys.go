@@ -36,6 +36,7 @@ type KeyMap struct {
 	Review, Result   key.Binding
 	Edit             key.Binding
 	Open             key.Binding
+	Change           key.Binding
 	Save, SaveResult key.Binding
 	Memo             key.Binding
 	PageUp, PageDown key.Binding
@@ -44,6 +45,9 @@ type KeyMap struct {
 
 	ctx  keyContext
 	memo bool
+	// lever is true when the result screen's selection is a lever: enter
+	// then changes a given answer rather than answering an open one.
+	lever bool
 }
 
 func newKeyMap() KeyMap {
@@ -63,6 +67,7 @@ func newKeyMap() KeyMap {
 		Result:     key.NewBinding(key.WithKeys("r")),
 		Edit:       key.NewBinding(key.WithKeys("enter")),
 		Open:       key.NewBinding(key.WithKeys("enter")),
+		Change:     key.NewBinding(key.WithKeys("enter")),
 		Save:       key.NewBinding(key.WithKeys("s")),
 		SaveResult: key.NewBinding(key.WithKeys("o")),
 		Memo:       key.NewBinding(key.WithKeys("m")),
@@ -91,6 +96,7 @@ func (k *KeyMap) setLang(lang string) {
 	h(&k.Result, "r", "k_result")
 	h(&k.Edit, "enter", "k_edit")
 	h(&k.Open, "enter", "k_open")
+	h(&k.Change, "enter", "k_change")
 	h(&k.Save, "s", "k_save")
 	h(&k.SaveResult, "o", "k_save_result")
 	h(&k.Memo, "m", "k_memo")
@@ -116,7 +122,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case ctxReview:
 		return []key.Binding{k.Edit, k.Result, k.Up, k.Sections, k.Lang, k.Quit}
 	case ctxResult:
-		out := []key.Binding{k.Open, k.Save, k.SaveResult}
+		open := k.Open
+		if k.lever {
+			open = k.Change
+		}
+		out := []key.Binding{open, k.Save, k.SaveResult}
 		if k.memo {
 			out = append(out, k.Memo)
 		}
@@ -131,7 +141,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	nav := []key.Binding{k.Up, k.Choose, k.Toggle, k.NotSure, k.Next, k.Back}
 	glob := []key.Binding{k.Help, k.Sections, k.Lang, k.Quit}
-	res := []key.Binding{k.Edit, k.Result, k.Open, k.Save, k.SaveResult}
+	res := []key.Binding{k.Edit, k.Result, k.Open, k.Change, k.Save, k.SaveResult}
 	if k.memo {
 		res = append(res, k.Memo)
 	}

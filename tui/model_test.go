@@ -284,7 +284,7 @@ func TestResultOpenQuestion(t *testing.T) {
 		t.Fatalf("first open question = %s, want mainland_users (pivotal)", got)
 	}
 	d.keys("tab")
-	d.wantView("Questions the verdict depends on", "› Is the service offered to users in mainland China?", "yes → likely needs B22")
+	d.wantView("Questions the verdict depends on", "› Is the service offered to users in mainland China?", "yes → likely needs B22", "enter answer selected")
 	d.keys("enter")
 	d.wantQuestion("mainland_users")
 	d.keys("y")
@@ -302,6 +302,49 @@ func TestResultOpenQuestion(t *testing.T) {
 	data, err := os.ReadFile(ResultPath(d.m.o.Path))
 	if err != nil || !strings.Contains(string(data), `"verdict": "likely"`) {
 		t.Errorf("result JSON: %v\n%.200s", err, data)
+	}
+}
+
+// TestResultLever: a lever on the result screen is one key away from its
+// question; the edit comes back to the result with what changed.
+func TestResultLever(t *testing.T) {
+	d := newDriver(t, testOptions(t, "en"), 80, 24)
+	d.keys(walkKeys...)
+	d.keys("r", "tab")
+	d.wantView("What would change it", "› Who uses the service?: business customers → own staff", "enter change answer")
+	phone := "› Do participants join, or get called, through ordinary phone numbers"
+	for range 12 {
+		if strings.Contains(d.view(), phone) {
+			break
+		}
+		d.keys("down")
+	}
+	d.wantView(phone, "yes → no (product", "no longer: domestic multi-party telephone conference service")
+	d.keys("enter")
+	d.wantQuestion("pstn_access")
+	if !d.m.editing || d.m.editFrom != screenResult {
+		t.Fatalf("editing %v from %v; want an edit from the result", d.m.editing, d.m.editFrom)
+	}
+	d.keys("n")
+	for d.m.screen == screenQuestion {
+		notSure(d)
+	}
+	if d.m.screen != screenResult {
+		t.Fatalf("after answering: %s, want result", d.current())
+	}
+	d.wantView("What changed", "− domestic multi-party telephone conference service")
+	if v, _ := value(t, d.saved(), "pstn_access"); v != false {
+		t.Errorf("pstn_access saved as %v, want false", v)
+	}
+	// The result is the new answers': the way back is a lever now.
+	back := false
+	for _, lv := range d.m.res.Levers {
+		if c := lv.Changes[0]; c.Key == "pstn_access" && c.From == false && c.To == true {
+			back = true
+		}
+	}
+	if !back {
+		t.Errorf("no lever turns pstn_access back to yes: %+v", d.m.res.Levers)
 	}
 }
 

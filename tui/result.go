@@ -13,21 +13,26 @@ import (
 
 // resultModel is the result screen: the verdict first and plain, then the
 // sub-categories with reasons and basis, the licence, its conditions, the
-// open questions (each one key away from answering it), neighbouring
-// regimes, notes and sources, in a scrollable viewport.
+// open questions (each one key away from answering it), what changing a
+// given answer would change (each one key away from that answer's
+// question), neighbouring regimes, notes and sources, in a scrollable
+// viewport.
 type resultModel struct {
 	c      *common
 	s      *Session
 	res    *classify.Result
 	change *change
 	vp     viewport.Model
-	// items are the open questions, pivotal ones first; itemLine is the
-	// content line where each starts.
-	items    []int
-	itemLine []int
-	sel      int
-	memo     bool
-	out      resultIntent
+	// items are the questions the screen opens: the open questions,
+	// pivotal ones first, then each lever's (its first change's); itemLine
+	// is the content line where each starts, firstLever the item of the
+	// first lever (len(items) when there is none).
+	items      []int
+	itemLine   []int
+	firstLever int
+	sel        int
+	memo       bool
+	out        resultIntent
 }
 
 type resultIntent struct {
@@ -106,7 +111,7 @@ func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
 		m.vp.GotoTop()
 	case msg.Type == tea.KeyEnd:
 		m.vp.GotoBottom()
-	case is(msg, k.Open):
+	case is(msg, k.Open) || is(msg, k.Change):
 		if len(m.items) > 0 {
 			m.out.open = m.items[m.sel]
 		}
@@ -122,7 +127,13 @@ func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
 	return m, nil
 }
 
-// selVisible reports whether the selected open question is on screen.
+// onLever reports whether the selected item is a lever, so that the keys
+// say enter changes an answer rather than answers a question.
+func (m resultModel) onLever() bool {
+	return m.sel >= m.firstLever && m.sel < len(m.items)
+}
+
+// selVisible reports whether the selected item is on screen.
 func (m resultModel) selVisible() bool {
 	if len(m.items) == 0 {
 		return false
@@ -136,7 +147,7 @@ func (m resultModel) view() []string {
 }
 
 // render writes the whole result as lines, recording where each open
-// question starts.
+// question and each lever starts.
 func (m *resultModel) render() []string {
 	c, r := m.c, m.res
 	var out []string
@@ -293,7 +304,7 @@ func (m *resultModel) render() []string {
 			add(st(l))
 		}
 	}
-	if m.sel >= len(r.PivotalQuestions)+len(r.OpenQuestions) {
+	if m.sel >= len(r.PivotalQuestions)+len(r.OpenQuestions)+len(r.Levers) {
 		m.sel = 0
 	}
 	if len(r.PivotalQuestions) > 0 {
@@ -319,6 +330,23 @@ func (m *resultModel) render() []string {
 		for _, q := range r.OpenQuestions {
 			item(q.Key, c.tx(q.Question))
 			para(6, c.label("r_affects")+strings.Join(q.Affects, ", "), c.st.dim.Render)
+		}
+	}
+
+	m.firstLever = len(m.items)
+	if len(r.Levers) > 0 {
+		// Each lever is worded by present, as in the text report; enter
+		// opens its first change's question, and the edit returns here
+		// with what changed.
+		heading("r_levers")
+		para(4, c.t("r_levers_hint"), c.st.dim.Render)
+		for _, lv := range r.Levers {
+			if len(lv.Changes) == 0 {
+				continue
+			}
+			lw := w.Lever(lv)
+			item(lv.Changes[0].Key, strings.Join(lw.Change, c.t("semi"))+c.t("sep")+fmt.Sprintf(c.t("paren"), lw.Kind))
+			para(6, strings.Join(lw.Effects, c.t("semi")), c.st.info.Render)
 		}
 	}
 

@@ -102,6 +102,7 @@ func (m Model) View() string {
 	}
 	keys := c.keys
 	keys.ctx = m.keyContext()
+	keys.lever = m.screen == screenResult && m.result.onLever()
 	lines = append(lines, c.fit(" "+c.help.ShortHelpView(keys.ShortHelp())))
 	return strings.Join(lines, "\n")
 }

@@ -23,6 +23,9 @@ type builder struct {
 
 	lang   string // the language of the part being built
 	blocks []block
+	// pivotalNum numbers the questions the verdict depends on ("5.1"),
+	// for the section on levers to point back to.
+	pivotalNum string
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
@@ -52,6 +55,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 		{"h_analysis", b.analysis},
 		{"h_licence", b.licence},
 		{"h_open", b.openQuestions},
+		{"h_levers", b.levers},
 		{"h_regimes", b.regimes},
 		{"h_process", b.processSteps},
 		{"h_sources", b.sources},
@@ -636,7 +640,8 @@ func (b *builder) reqName(id string) string {
 
 func (b *builder) openQuestions(n int) {
 	res, rs := b.res, b.rs
-	b.h2(fmt.Sprintf("%d.1", n), b.t("h_pivotal"))
+	b.pivotalNum = fmt.Sprintf("%d.1", n)
+	b.h2(b.pivotalNum, b.t("h_pivotal"))
 	if len(res.PivotalQuestions) == 0 {
 		b.para(txt(b.t("pivotal_none")))
 	} else {
@@ -698,7 +703,41 @@ func (b *builder) affects(part string) string {
 	return part
 }
 
-// ---- 6. neighbouring regimes ---------------------------------------------
+// ---- 6. what would change the conclusion -----------------------------------
+
+// levers lists the changes of the answers given that would change the
+// outcome, as options and never as advice: each change in the questions'
+// words, who decides it and what it does, worded by present as the text
+// report and the interview word them. The section is always there, so that
+// the numbers of the sections after it never move; without levers it says
+// why in one sentence.
+func (b *builder) levers(int) {
+	res := b.res
+	if len(res.Levers) == 0 {
+		if res.Verdict == classify.VerdictUndetermined {
+			b.para(txt(b.tf("levers_undetermined", b.pivotalNum)))
+		} else {
+			b.para(txt(b.t("levers_none")))
+		}
+		return
+	}
+	b.para(txt(b.t("levers_intro")))
+	t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}, widths: []int{46, 18, 36}}
+	for _, lv := range res.Levers {
+		w := b.words().Lever(lv)
+		change, effects := cell{}, cell{}
+		for _, c := range w.Change {
+			change = append(change, line(txt(c)))
+		}
+		for _, e := range w.Effects {
+			effects = append(effects, line(txt(capFirst(e))))
+		}
+		t.rows = append(t.rows, []cell{change, textCell(capFirst(w.Kind)), effects})
+	}
+	b.table(t)
+}
+
+// ---- 7. neighbouring regimes ---------------------------------------------
 
 func (b *builder) regimes(int) {
 	res := b.res
@@ -722,7 +761,7 @@ func (b *builder) regimes(int) {
 	b.table(t)
 }
 
-// ---- 7. process ----------------------------------------------------------
+// ---- 8. process ----------------------------------------------------------
 
 func (b *builder) processSteps(int) {
 	b.para(txt(b.t("process_intro")))
@@ -738,7 +777,7 @@ func (b *builder) processSteps(int) {
 	b.list(items...)
 }
 
-// ---- 8. sources ----------------------------------------------------------
+// ---- 9. sources ----------------------------------------------------------
 
 // citedSources are the sources the memo cites, in the rule set's order: the
 // result's own, and those of the definitions and the process texts the memo

@@ -19,6 +19,7 @@ var chrome = map[string]pair{
 	"h_analysis":   {"分析", "Analysis"},
 	"h_licence":    {"许可证及申请条件", "The licence and its conditions"},
 	"h_open":       {"待确认问题与假设", "Open questions and assumptions"},
+	"h_levers":     {"哪些改变会改变结论", "What would change the conclusion"},
 	"h_regimes":    {"相关监管制度", "Neighbouring regimes"},
 	"h_process":    {"申请与持证程序", "Process"},
 	"h_sources":    {"资料来源", "Sources"},
@@ -123,6 +124,14 @@ var chrome = map[string]pair{
 	"aff_covered":      {"现有许可是否覆盖本服务", "whether an existing licence covers the service"},
 	"aff_requirement":  {"申请条件：%s", "licence condition: %s"},
 	"aff_regime":       {"相关制度：%s", "neighbouring regime: %s"},
+
+	// levers
+	"levers_intro":        {"以下是对所填回答的改变：按规则，每一项都会改变结论、所属子类、许可范围或某项申请条件是否满足。它们是可供考虑的选项，而非建议。", "These are changes of the answers given that, under the rules, would change the outcome: the verdict, the sub-categories, the licence's scope or whether a licence condition is met. They are options to consider, not advice."},
+	"levers_none":         {"无：按规则，改变所填的任何回答都不会改变结论。", "None: under the rules, no change of the answers given would change the outcome."},
+	"levers_undetermined": {"暂无：结论尚无法判断，须先回答决定结论的问题（见%s）。", "None yet: the verdict is undetermined, and the questions it depends on (see %s) come first."},
+	"col_change":          {"改变", "Change"},
+	"col_kind":            {"由谁决定", "Who decides"},
+	"col_effect":          {"带来的变化", "What it does"},
 
 	// regimes
 	"regimes_intro": {"无论{licence}结论如何，以下制度均需同时检查；它们是{licence}分析的补充，而非替代。", "Flagged whatever the {licence} verdict: they come in addition to the {licence} analysis, never instead of it."},

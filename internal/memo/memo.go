@@ -28,8 +28,11 @@ type Options struct {
 	Date classify.Date
 }
 
-// Render writes the memo for res, the result of rs.Evaluate(doc, ...). It
-// reads the clock of nobody: everything shown comes from its arguments.
+// Render writes the memo for res, the result of rs.Assess(doc, ...). A
+// result of rs.Evaluate, whose levers were not asked for, has them worked
+// out here, so that the memo never says nothing would change a conclusion
+// it was merely not told about. It reads the clock of nobody: everything
+// shown comes from its arguments.
 func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) ([]byte, error) {
 	if !contains(Formats, o.Format) {
 		return nil, fmt.Errorf("%w: format %q; allowed: md, html, docx", ErrOptions, o.Format)
@@ -45,6 +48,15 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	}
 	if o.Date.IsZero() {
 		o.Date = res.Questionnaire.AsOf
+	}
+	if res.Levers == nil {
+		levers, err := rs.Levers(doc, res.Questionnaire.AsOf)
+		if err != nil {
+			return nil, fmt.Errorf("memo: %w", err)
+		}
+		r := *res // the caller's result stays as it was
+		r.Levers = levers
+		res = &r
 	}
 	m, err := build(rs, doc, res, o)
 	if err != nil {

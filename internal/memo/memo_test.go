@@ -39,7 +39,8 @@ func ruleSet(t testing.TB) *classify.RuleSet {
 	return rs
 }
 
-// example parses and evaluates one of the shipped examples.
+// example parses and assesses one of the shipped examples, as b22 memo
+// does.
 func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Document, *classify.Result) {
 	t.Helper()
 	data, err := fsRead(name)
@@ -50,9 +51,9 @@ func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Documen
 	if err != nil {
 		t.Fatalf("ParseAnswers(%s): %v", name, err)
 	}
-	res, err := rs.Evaluate(doc, prepared)
+	res, err := rs.Assess(doc, prepared)
 	if err != nil {
-		t.Fatalf("Evaluate(%s): %v", name, err)
+		t.Fatalf("Assess(%s): %v", name, err)
 	}
 	return doc, res
 }
@@ -297,9 +298,13 @@ func TestMemoContent(t *testing.T) {
 		"3.3 Domestic Internet conference television and image service", "3.4 Gates",
 		"## 4. The licence and its conditions", "**not met**",
 		"## 5. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
-		"## 6. Neighbouring regimes", "`basic_telecom`",
-		"## 7. Process", "art. 69",
-		"## 8. Sources", "(reprint)",
+		"## 6. What would change the conclusion", "They are options to consider, not advice.",
+		"| Change | Who decides | What it does |",
+		"| Who uses the service?: business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
+		"| What is the company's registered capital (in yuan)?: RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
+		"## 7. Neighbouring regimes", "`basic_telecom`",
+		"## 8. Process", "art. 69",
+		"## 9. Sources", "(reprint)",
 		"## Disclaimer", rs.Texts.Disclaimer.En[:30],
 	}
 	at := 0
@@ -313,5 +318,91 @@ func TestMemoContent(t *testing.T) {
 	// The sub-category that did not match says which answers kept it out.
 	if !strings.Contains(s, "`telephone_network_video`: no") {
 		t.Error("the video-telephone analysis does not show the answer that kept the product out")
+	}
+}
+
+// TestMemoLevers: the section on levers names questions, answers and
+// sub-categories in words, never by id, in every language; says why it has
+// none in one sentence; and a result whose levers were not asked for gets
+// them worked out, not a false "none".
+func TestMemoLevers(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	var ids []string
+	for _, q := range rs.Questions {
+		ids = append(ids, q.ID)
+	}
+	for _, sc := range rs.Subcategories {
+		ids = append(ids, sc.ID)
+	}
+	for _, r := range rs.Requirements {
+		ids = append(ids, r.ID)
+	}
+	section := func(md, from, to string) string {
+		i, j := strings.Index(md, from), strings.Index(md, to)
+		if i < 0 || j < i {
+			t.Fatalf("no section from %q to %q in:\n%s", from, to, md)
+		}
+		return md[i:j]
+	}
+	for _, c := range []struct{ lang, from, to string }{
+		{"en", "## 6. What would change the conclusion", "## 7. "},
+		{"zh", "## 六、哪些改变会改变结论", "## 七、"},
+		{"bilingual", "## 6. 哪些改变会改变结论 / What would change the conclusion", "## 7. "},
+	} {
+		out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sec := section(string(out), c.from, c.to)
+		if want := len(res.Levers); strings.Count(sec, " → ") < want {
+			t.Errorf("%s: %d changes shown, want at least %d:\n%s", c.lang, strings.Count(sec, " → "), want, sec)
+		}
+		if strings.Contains(sec, "`") {
+			t.Errorf("%s: code (an id) in the section:\n%s", c.lang, sec)
+		}
+		for _, id := range ids {
+			if strings.Contains(id, "_") && strings.Contains(sec, id) {
+				t.Errorf("%s: the id %s in the section:\n%s", c.lang, id, sec)
+			}
+		}
+	}
+
+	// A result of Evaluate has no levers yet: the memo works them out.
+	plain, err := rs.Evaluate(doc, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range Formats {
+		a, err := Render(rs, doc, res, Options{Format: format, Lang: "bilingual", Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Render(rs, doc, plain, Options{Format: format, Lang: "bilingual", Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: the memo of Evaluate's result differs from Assess's", format)
+		}
+	}
+	if plain.Levers != nil {
+		t.Error("Render changed the caller's result")
+	}
+
+	// A determined verdict that no change moves says so.
+	none := *res
+	none.Levers = []classify.Lever{}
+	for lang, want := range map[string]string{
+		"en": "## 6. What would change the conclusion\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## 7. ",
+		"zh": "## 六、哪些改变会改变结论\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 七、",
+	} {
+		out, err := Render(rs, doc, &none, Options{Format: "md", Lang: lang, Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s: no levers, and the memo does not say so as %q", lang, want)
+		}
 	}
 }
