@@ -31,8 +31,8 @@ func newMemoCmd(a *app) *cobra.Command {
 		Short: "Write a classification memo (md, html or docx) from an answers document",
 		Long: `memo writes the classification memo for one answers document: the conclusion,
 the facts as stated, the analysis of each sub-category with its legal basis and
-confidence, the licence conditions, the open questions, neighbouring regimes,
-the licensing process and the sources. It renders the same result that
+confidence, the licence conditions, the open questions, what would change the
+conclusion, neighbouring regimes, the licensing process and the sources. It renders the same result that
 'b22 classify' prints and decides nothing itself.
 
 The same answers and --date give byte-identical files, DOCX included.`,
