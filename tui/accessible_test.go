@@ -54,7 +54,7 @@ func TestAccessibleWalk(t *testing.T) {
 		"Verdict", "Licence conditions",
 		// What changing a given answer would change, as the text report
 		// says it.
-		"What would change it\n  • Who uses the service?: business customers → own staff and group companies",
+		"What would change it\n  • Who uses the service? business customers → own staff and group companies",
 		"Answers saved to "+o.Path+".")
 	if len(res.Result.Levers) == 0 {
 		t.Error("the plain mode's result has no levers")

@@ -311,7 +311,7 @@ func TestResultLever(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
 	d.keys(walkKeys...)
 	d.keys("r", "tab")
-	d.wantView("What would change it", "› Who uses the service?: business customers → own staff", "enter change answer")
+	d.wantView("What would change it", "› Who uses the service? business customers → own staff", "enter change answer")
 	phone := "› Do participants join, or get called, through ordinary phone numbers"
 	for range 12 {
 		if strings.Contains(d.view(), phone) {

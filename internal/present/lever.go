@@ -9,7 +9,7 @@ import (
 // LeverWords is a lever in words: what changes, who decides it, and what
 // it does, each effect a short clause.
 type LeverWords struct {
-	// Change is each answer changed: `question: from → to`.
+	// Change is each answer changed: `question? from → to`.
 	Change []string
 	// Kind is who decides the change: "product decision", "company fact"
 	// or "fact you cannot choose".
@@ -26,7 +26,14 @@ func (w Words) Lever(lv classify.Lever) LeverWords {
 		if q := w.rs.Question(c.Key); q != nil {
 			title = w.text(q.Title)
 		}
-		out.Change = append(out.Change, title+w.sep(": ", "：")+w.text(c.FromLabel)+" → "+w.text(c.ToLabel))
+		// A question ends in its own mark; a colon after it reads as a typo.
+		sep := w.sep(": ", "：")
+		if strings.HasSuffix(title, "?") {
+			sep = " "
+		} else if strings.HasSuffix(title, "？") || strings.HasSuffix(title, "）") {
+			sep = ""
+		}
+		out.Change = append(out.Change, title+sep+w.text(c.FromLabel)+" → "+w.text(c.ToLabel))
 	}
 	l := leverClauses[w.lang == "zh"]
 	if lv.Effect == classify.EffectUnlikely || lv.Effect == classify.EffectVerdict {

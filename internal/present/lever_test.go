@@ -18,8 +18,8 @@ func TestLeverWords(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Where in mainland China is the service offered?: nationwide → one province only", "product decision", "no longer: domestic multi-party telephone conference service", "licence: value-added telecom business licence (provincial)", "meets: Registered capital"}},
-		{"zh", []string{"服务覆盖范围多大？：全国 → 仅在一个省级行政区内", "产品决定", "不再属于：国内多方电话会议服务业务", "许可：增值电信业务经营许可证（省内）", "满足：注册资本"}},
+		{"en", []string{"Where in mainland China is the service offered? nationwide → one province only", "product decision", "no longer: domestic multi-party telephone conference service", "licence: value-added telecom business licence (provincial)", "meets: Registered capital"}},
+		{"zh", []string{"服务覆盖范围多大？全国 → 仅在一个省级行政区内", "产品决定", "不再属于：国内多方电话会议服务业务", "许可：增值电信业务经营许可证（省内）", "满足：注册资本"}},
 	} {
 		w := present.NewWords(rs, tt.lang).Lever(lv)
 		all := strings.Join(w.Change, "|") + "|" + w.Kind + "|" + strings.Join(w.Effects, "|")
