@@ -2,11 +2,15 @@ package classify_test
 
 import (
 	"bytes"
+	"io/fs"
+	"reflect"
 	"slices"
 	"testing"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/gen"
+	"b22/questionnaires"
 )
 
 // alternatives are concrete answers to try for every question, chosen
@@ -194,5 +198,61 @@ func TestLeverKinds(t *testing.T) {
 	}
 	if conditions == 0 {
 		t.Fatal("no lever meets a condition: the test tests nothing")
+	}
+}
+
+// The levers a product team asks about, on the shipped meeting app (300
+// parties, phone dial-in, Internet, nationwide, RMB 5 million of capital):
+// each question's change and what the rules say it does.
+func TestLeversOfTheMeetingApp(t *testing.T) {
+	rs := embedded(t)
+	data, err := fs.ReadFile(questionnaires.B22(), "examples/meeting-app.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parserOf(rs).Parse("meeting-app.json", data, answers.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levers, err := rs.Levers(doc, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(key string, to any) *classify.Lever {
+		for i, lv := range levers {
+			if len(lv.Changes) == 1 && lv.Changes[0].Key == key && reflect.DeepEqual(lv.Changes[0].To, to) {
+				return &levers[i]
+			}
+		}
+		t.Fatalf("no lever %s → %v among %d", key, to, len(levers))
+		return nil
+	}
+	// Drop phone dial-in: out of the telephone-conference sub-category, the
+	// Internet one stays, so a licence is still likely.
+	if lv := find("pstn_access", false); lv.Verdict != classify.VerdictLikely || !slices.Equal(lv.Removed, []string{"multiparty_telephone"}) || lv.Kind != classify.LeverProduct {
+		t.Errorf("pstn_access → false: %+v", lv)
+	}
+	// One-to-one calls only: the rules read three or more parties as the
+	// core of multi-party, so both sub-categories weaken to possible.
+	if lv := find("max_participants", 2.0); lv.Verdict != classify.VerdictPossible || len(lv.Weakened) != 2 {
+		t.Errorf("max_participants → 2: %+v", lv)
+	}
+	// Meetings run in a licensed provider's service under its name: the
+	// company operates no B22 service.
+	if lv := find("delivery_model", "third_party_service"); lv.Effect != classify.EffectUnlikely || !slices.Equal(lv.Rules, []string{"gate_third_party_service"}) {
+		t.Errorf("delivery_model → third_party_service: %+v", lv)
+	}
+	// One province: a provincial licence, whose RMB 1 million capital floor
+	// the company's RMB 5 million meets.
+	if lv := find("coverage", "single_province"); lv.Effect != classify.EffectScope || lv.Scope == nil || *lv.Scope != "provincial" || !slices.Equal(lv.Met, []string{"registered_capital"}) {
+		t.Errorf("coverage → single_province: %+v", lv)
+	}
+	// Or raise the capital to the cross-regional floor: a company fact.
+	if lv := find("registered_capital_cny", 1e7); lv.Kind != classify.LeverCompany || lv.Effect != classify.EffectConditions || lv.Changes[0].ToLabel.En != "RMB 10,000,000 or more" || lv.Changes[0].ToLabel.Zh != "人民币1000万元及以上" {
+		t.Errorf("registered_capital_cny → 10 million: %+v", lv)
+	}
+	// First what makes a licence unlikely.
+	if levers[0].Effect != classify.EffectUnlikely {
+		t.Errorf("first lever %+v, want one that makes it unlikely", levers[0])
 	}
 }
