@@ -22,6 +22,13 @@ type memoOptions struct {
 	// asOfFromDate is set when --as-of was not given and follows --date.
 	asOfFromDate bool
 	Force        bool
+
+	PreparedFor   string
+	PreparedBy    string
+	Matter        string
+	Status        string
+	Confidential  string
+	ReferenceDOCX string
 }
 
 func newMemoCmd(a *app) *cobra.Command {
@@ -57,6 +64,12 @@ The same answers and --date give byte-identical files, DOCX included.`,
 	f.StringVar(&opts.Date, "date", "", "the date the memo is prepared, `YYYY-MM-DD` (default today)")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default: --date)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite an existing -o file")
+	f.StringVar(&opts.PreparedFor, "prepared-for", "", "who the memo is prepared for (the client), printed in its header")
+	f.StringVar(&opts.PreparedBy, "prepared-by", "", "who prepared the memo (counsel, the firm), printed in its header")
+	f.StringVar(&opts.Matter, "matter", "", "the firm's matter `REFERENCE`, printed in the header")
+	f.StringVar(&opts.Status, "status", "", "`draft` (marked as such on every page) or final")
+	f.StringVar(&opts.Confidential, "confidential", "", "a confidentiality `LINE` for the top of the memo and every page, e.g. \"Privileged & Confidential\"")
+	f.StringVar(&opts.ReferenceDOCX, "reference-docx", "", "take styles, fonts, page size, header and footer from this Word template `FILE` (--format docx)")
 	return c
 }
 
@@ -78,6 +91,14 @@ func (o *memoOptions) check(a *app) error {
 		o.Lang = l
 	default:
 		return usageErrorf("--lang %q: allowed: zh, en, bilingual", o.Lang)
+	}
+	switch o.Status {
+	case "", "draft", "final":
+	default:
+		return usageErrorf("--status %q: allowed: draft, final", o.Status)
+	}
+	if o.ReferenceDOCX != "" && o.Format != "docx" {
+		return usageErrorf("--reference-docx applies to --format docx, not %s", o.Format)
 	}
 	if o.Date == "" {
 		o.Date = classify.DateOf(a.now()).String()
@@ -141,7 +162,18 @@ func runMemo(a *app, o *memoOptions) error {
 	if err != nil {
 		return asOfError(err)
 	}
-	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date})
+	var ref []byte
+	if o.ReferenceDOCX != "" {
+		if ref, err = os.ReadFile(o.ReferenceDOCX); err != nil {
+			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
+		}
+	}
+	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date,
+		PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter, Status: o.Status,
+		Confidential: o.Confidential, ReferenceDOCX: ref})
+	if errors.Is(err, memo.ErrOptions) {
+		return usageErrorf("%v", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -28,26 +28,58 @@ const (
 // All text is XML-escaped in w:t elements; no text becomes a field code or a
 // link target (links are the rule set's http(s) source addresses).
 func writeDOCX(m *memo) ([]byte, error) {
-	d := &docxWriter{m: m}
+	d := &docxWriter{m: m, pgW: pageW, pgH: pageH, textWidth: textWidth}
+	ref := m.ref
+	if ref != nil && ref.pgW > 0 {
+		d.pgW, d.pgH, d.textWidth = ref.pgW, ref.pgH, ref.textWidth
+	}
 	body := d.document()
-	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", contentTypes},
+	styles, fonts := stylesXML, fontTableXML
+	header, footer := d.header(), d.footer()
+	var extra []part
+	types := contentTypes
+	if ref != nil {
+		styles = ref.styles
+		if ref.fontTable != "" {
+			fonts = ref.fontTable
+		}
+		if ref.header != nil {
+			header = ref.header.xml
+			extra = append(extra, ref.header.files...)
+		}
+		if ref.footer != nil {
+			footer = ref.footer.xml
+			extra = append(extra, ref.footer.files...)
+		}
+		if ref.theme != "" {
+			extra = append(extra, part{"word/theme/theme1.xml", ref.theme})
+		}
+		types = ref.contentTypes()
+	}
+	parts := []part{
+		{"[Content_Types].xml", types},
 		{"_rels/.rels", packageRels},
 		{"docProps/app.xml", appXML},
 		{"docProps/core.xml", d.core()},
 		{"word/document.xml", body},
-		{"word/styles.xml", stylesXML},
+		{"word/styles.xml", styles},
 		{"word/settings.xml", settingsXML},
 		{"word/numbering.xml", numberingXML},
-		{"word/fontTable.xml", fontTableXML},
-		{"word/header1.xml", d.header()},
-		{"word/footer1.xml", d.footer()},
-		{"word/_rels/document.xml.rels", d.rels()},
+		{"word/fontTable.xml", fonts},
+		{"word/header1.xml", header},
+		{"word/footer1.xml", footer},
+		{"word/_rels/document.xml.rels", d.rels(ref != nil && ref.theme != "")},
 	}
+	parts = append(parts, extra...)
 	mod := zipTime(m.date)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	seen := map[string]bool{}
 	for _, p := range parts {
+		if seen[p.name] { // a logo both the header and the footer show
+			continue
+		}
+		seen[p.name] = true
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod})
 		if err != nil {
 			return nil, err
@@ -62,6 +94,9 @@ func writeDOCX(m *memo) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// part is one file of the package.
+type part struct{ name, data string }
+
 // zipTime is midnight UTC of the memo's date (zip cannot store dates before
 // 1980).
 func zipTime(date string) time.Time {
@@ -75,6 +110,9 @@ func zipTime(date string) time.Time {
 type docxWriter struct {
 	m     *memo
 	links []string // hyperlink targets, rIdL1... in order of appearance
+	// the page and the width tables fill, in twentieths of a point: the
+	// memo's A4, or the reference DOCX's page
+	pgW, pgH, textWidth int
 }
 
 // xmlText escapes text for XML character data and attribute values.
@@ -97,13 +135,22 @@ func (d *docxWriter) document() string {
 		case kindSubtitle:
 			d.para(&w, "Subtitle", bl.runs)
 		case kindHeading:
-			d.para(&w, fmt.Sprintf("Heading%d", bl.level), bl.runs)
+			runs := bl.runs
+			if bl.num != "" {
+				runs = append(line(txt(bl.num+" ")), runs...)
+			}
+			d.para(&w, fmt.Sprintf("Heading%d", bl.level), runs)
 		case kindPara:
 			style := ""
-			if bl.small {
+			switch {
+			case bl.anchor != "":
+				style = "FootnoteText" // an entry of the list of citations
+			case bl.small:
 				style = "Small"
 			}
 			d.para(&w, style, bl.runs)
+		case kindBi:
+			d.bi(&w, bl.bi)
 		case kindList:
 			for _, it := range bl.items {
 				w.WriteString(`<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>`)
@@ -119,9 +166,12 @@ func (d *docxWriter) document() string {
 			d.table(&w, bl.table)
 		}
 	}
+	pgMar := fmt.Sprintf(`<w:pgMar w:top="1247" w:right="%d" w:bottom="1247" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/>`, margin, margin)
+	if d.m.ref != nil && d.m.ref.pgMar != "" {
+		pgMar = d.m.ref.pgMar
+	}
 	fmt.Fprintf(&w, `<w:sectPr><w:headerReference w:type="default" r:id="rId4"/><w:footerReference w:type="default" r:id="rId5"/>`+
-		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="1247" w:right="%d" w:bottom="1247" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`+"\n",
-		pageW, pageH, margin, margin)
+		`<w:pgSz w:w="%d" w:h="%d"/>%s</w:sectPr>`+"\n", d.pgW, d.pgH, pgMar)
 	w.WriteString("</w:body>\n</w:document>\n")
 	return w.String()
 }
@@ -143,6 +193,10 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 		// LibreOffice otherwise loses inside tables.
 		var props string
 		link := r.href != "" && safeURL(r.href)
+		if r.note > 0 {
+			w.WriteString(`<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>` + xmlText(r.text) + `</w:t></w:r>`)
+			continue
+		}
 		switch {
 		case link:
 			props = `<w:rStyle w:val="Hyperlink"/>`
@@ -157,6 +211,8 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 			props += `<w:color w:val="0563C1"/>`
 		case r.muted:
 			props += `<w:color w:val="555555"/>`
+		case r.alt:
+			props += `<w:color w:val="2B3F66"/>`
 		}
 		switch {
 		case r.muted:
@@ -203,16 +259,18 @@ func textRuns(w *strings.Builder, s string) {
 }
 
 func (d *docxWriter) table(w *strings.Builder, t *table) {
-	cols := len(t.widths)
-	if !t.kv && len(t.head) > cols {
-		cols = len(t.head)
+	textWidth := d.textWidth
+	pcts := colWidths(t)
+	cols := len(pcts)
+	if cols == 0 {
+		return
 	}
 	widths := make([]int, cols)
 	sum := 0
 	for i := range widths {
 		pct := 100 / cols
-		if i < len(t.widths) {
-			pct = t.widths[i]
+		if i < len(pcts) {
+			pct = pcts[i]
 		}
 		widths[i] = textWidth * pct / 100
 		sum += widths[i]
@@ -275,7 +333,47 @@ func (d *docxWriter) table(w *strings.Builder, t *table) {
 	w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>` + "\n")
 }
 
-func (d *docxWriter) rels() string {
+// bi lays Chinese beside English in a two-column table without outer
+// borders, a row for each paragraph or list item.
+func (d *docxWriter) bi(w *strings.Builder, rows []biRow) {
+	half := d.textWidth / 2
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="%d" w:type="dxa"/>`, 2*half)
+	w.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>` +
+		`<w:insideH w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/><w:insideV w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/></w:tblBorders>` +
+		`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>` +
+		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	fmt.Fprintf(w, `<w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`+"\n", half, half)
+	for _, r := range rows {
+		w.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for _, c := range []cell{r.zh, r.en} {
+			fmt.Fprintf(w, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, half)
+			style := "Normal"
+			switch {
+			case r.anchor != "":
+				style = "FootnoteText"
+			case r.small:
+				style = "Small"
+			}
+			if len(c) == 0 {
+				c = cell{nil}
+			}
+			for i, l := range c {
+				w.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/><w:spacing w:after="40"/></w:pPr>`)
+				if r.bullet && i == 0 {
+					w.WriteString(`<w:r><w:t xml:space="preserve">• </w:t></w:r>`)
+				}
+				d.runs(w, l, false)
+				w.WriteString("</w:p>")
+			}
+			w.WriteString("</w:tc>")
+		}
+		w.WriteString("</w:tr>\n")
+	}
+	w.WriteString("</w:tbl>\n")
+	w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>` + "\n")
+}
+
+func (d *docxWriter) rels(theme bool) string {
 	var w strings.Builder
 	w.WriteString(xmlHeader)
 	w.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + "\n")
@@ -287,6 +385,9 @@ func (d *docxWriter) rels() string {
 		}
 		fmt.Fprintf(&w, `<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`+"\n", i+1, base, r, target)
 	}
+	if theme {
+		fmt.Fprintf(&w, `<Relationship Id="rId7" Type="%stheme" Target="theme/theme1.xml"/>`+"\n", base)
+	}
 	for i, l := range d.links {
 		fmt.Fprintf(&w, `<Relationship Id="rIdL%d" Type="%shyperlink" Target="%s" TargetMode="External"/>`+"\n", i+1, base, xmlText(l))
 	}
@@ -295,8 +396,21 @@ func (d *docxWriter) rels() string {
 }
 
 func (d *docxWriter) header() string {
-	return xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>` +
-		`<w:r><w:t xml:space="preserve">` + xmlText(d.m.running+" · "+d.m.date) + `</w:t></w:r></w:p></w:hdr>` + "\n"
+	var w strings.Builder
+	w.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
+	if d.m.confidential != "" {
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>`)
+		textRuns(&w, d.m.confidential)
+		w.WriteString(`</w:r></w:p>`)
+	}
+	w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	w.WriteString(`<w:r><w:t xml:space="preserve">` + xmlText(d.m.running+" · "+d.m.date) + `</w:t></w:r>`)
+	if d.m.banner != "" {
+		// A draft says so on every page, in the header's red.
+		w.WriteString(`<w:r><w:rPr><w:b/><w:color w:val="AA0000"/></w:rPr><w:t xml:space="preserve">` + xmlText(" · "+d.m.banner) + `</w:t></w:r>`)
+	}
+	w.WriteString("</w:p></w:hdr>\n")
+	return w.String()
 }
 
 func (d *docxWriter) footer() string {
@@ -381,6 +495,8 @@ const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
 <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="333333"/></w:pBdr><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:rFonts w:eastAsia="Microsoft YaHei"/><w:b/><w:bCs/><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Small"><w:name w:val="Small"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="80"/><w:ind w:left="357" w:hanging="357"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>

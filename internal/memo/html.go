@@ -34,7 +34,13 @@ func writeHTML(m *memo) []byte {
 	}
 	title = strings.Join(strings.Fields(clean(title)), " ") // <title> holds text only
 	w.WriteString("<title>" + esc(title) + "</title>\n")
-	w.WriteString("<style>\n" + css(m) + "</style>\n</head>\n<body>\n<main>\n")
+	w.WriteString("<style>\n" + css(m) + "</style>\n</head>\n<body>\n")
+	if m.banner != "" {
+		// The mark of a draft, on every printed page (a fixed element
+		// repeats on each page when printing).
+		w.WriteString(`<div class="watermark" aria-hidden="true">` + esc(m.banner) + "</div>\n")
+	}
+	w.WriteString("<main>\n")
 	for _, bl := range m.blocks {
 		la := ""
 		if l := htmlLang(bl.lang); l != docLang {
@@ -47,13 +53,23 @@ func writeHTML(m *memo) []byte {
 			w.WriteString(`<p class="subtitle"` + la + ">" + htmlRuns(bl.runs) + "</p>\n")
 		case kindHeading:
 			tag := fmt.Sprintf("h%d", bl.level+1)
-			w.WriteString("<" + tag + la + ">" + htmlRuns(bl.runs) + "</" + tag + ">\n")
+			num := ""
+			if bl.num != "" {
+				num = esc(bl.num) + " "
+			}
+			w.WriteString("<" + tag + la + ">" + num + htmlRuns(bl.runs) + "</" + tag + ">\n")
 		case kindPara:
 			class := ""
 			if bl.small {
 				class = ` class="small"`
 			}
-			w.WriteString("<p" + class + la + ">" + htmlRuns(bl.runs) + "</p>\n")
+			id := ""
+			if bl.anchor != "" {
+				id = ` id="` + bl.anchor + `"`
+			}
+			w.WriteString("<p" + id + class + la + ">" + htmlRuns(bl.runs) + "</p>\n")
+		case kindBi:
+			htmlBi(&w, bl.bi)
 		case kindList:
 			w.WriteString("<ul" + la + ">\n")
 			for _, it := range bl.items {
@@ -74,7 +90,7 @@ func htmlTable(w *strings.Builder, t *table, la string) {
 		class = ` class="kv"`
 	}
 	w.WriteString("<table" + class + la + ">\n<colgroup>")
-	for _, pct := range t.widths {
+	for _, pct := range colWidths(t) {
 		fmt.Fprintf(w, `<col style="width:%d%%"/>`, pct)
 	}
 	w.WriteString("</colgroup>\n")
@@ -100,6 +116,27 @@ func htmlTable(w *strings.Builder, t *table, la string) {
 	w.WriteString("</tbody>\n</table>\n")
 }
 
+// htmlBi lays Chinese beside English, a row for each paragraph or list
+// item; the English column says it is English.
+func htmlBi(w *strings.Builder, rows []biRow) {
+	w.WriteString(`<table class="bi">` + "\n" + `<colgroup><col style="width:50%"/><col style="width:50%"/></colgroup>` + "\n<tbody>\n")
+	for _, r := range rows {
+		class := ""
+		switch {
+		case r.small:
+			class = ` class="small"`
+		case r.bullet:
+			class = ` class="item"`
+		}
+		id := ""
+		if r.anchor != "" {
+			id = ` id="` + r.anchor + `"`
+		}
+		w.WriteString("<tr" + id + class + "><td>" + htmlCell(r.zh) + `</td><td lang="en">` + htmlCell(r.en) + "</td></tr>\n")
+	}
+	w.WriteString("</tbody>\n</table>\n")
+}
+
 func htmlCell(c cell) string {
 	parts := make([]string, len(c))
 	for i, l := range c {
@@ -112,7 +149,12 @@ func htmlRuns(runs []run) string {
 	var s strings.Builder
 	for _, r := range runs {
 		t := esc(r.text)
+		if r.alt {
+			s.WriteString(`<span class="en" lang="en">`)
+		}
 		switch {
+		case r.note > 0:
+			fmt.Fprintf(&s, `<sup><a class="note" href="#cite-%d">%d</a></sup>`, r.note, r.note)
 		case r.href != "" && safeURL(r.href):
 			s.WriteString(`<a href="` + html.EscapeString(r.href) + `" rel="noreferrer">` + t + "</a>")
 		case r.code && r.muted:
@@ -127,6 +169,9 @@ func htmlRuns(runs []run) string {
 			s.WriteString(`<span class="muted">` + t + "</span>")
 		default:
 			s.WriteString(t)
+		}
+		if r.alt {
+			s.WriteString("</span>")
 		}
 	}
 	return s.String()
@@ -174,7 +219,16 @@ h3 { font-size: 11.5pt; margin: 1.2em 0 .4em; break-after: avoid; }
 p { margin: .45em 0; }
 p.small { font-size: 9pt; color: #444; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .6em 0 1em; }
-th, td { border: 1px solid #777; padding: .3em .45em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 1px solid #777; padding: .3em .45em; vertical-align: top; text-align: left; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+table.bi { margin: .3em 0 .6em; }
+table.bi td { border: none; border-top: 1px solid #ddd; padding: .35em .6em .35em 0; }
+table.bi td + td { padding-left: .6em; border-left: 1px solid #ddd; }
+table.bi tr.item td:first-child::before, table.bi tr.item td + td::before { content: "• "; }
+table.bi tr.small td { font-size: 9pt; color: #444; }
+span.en { display: block; color: #2b3f66; }
+sup { line-height: 0; font-size: 7pt; }
+a.note { text-decoration: none; }
+div.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; transform: rotate(-30deg); font-size: 96pt; font-weight: bold; color: rgba(180, 0, 0, .10); z-index: -1; pointer-events: none; }
 thead th { background: #e8e8e8; }
 table.kv th { background: #f3f3f3; }
 thead { display: table-header-group; }
@@ -187,6 +241,8 @@ a { color: #0645ad; overflow-wrap: anywhere; }
   size: A4;
   margin: 18mm 16mm 20mm 16mm;
   @top-left { content: ` + cssString(m.running) + `; font-family: sans-serif; font-size: 8pt; color: #555; }
+  @top-center { content: ` + cssString(m.confidential) + `; font-family: sans-serif; font-size: 8pt; font-weight: bold; color: #555; }
+  @bottom-left { content: ` + cssString(m.banner) + `; font-family: sans-serif; font-size: 8pt; font-weight: bold; color: #a00; }
   @top-right { content: ` + cssString(m.date) + `; font-family: sans-serif; font-size: 8pt; color: #555; }
   @bottom-right { content: ` + page + `; font-family: sans-serif; font-size: 8pt; color: #555; }
 }

@@ -1,6 +1,7 @@
 package memo
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -20,7 +21,11 @@ func writeMarkdown(m *memo) []byte {
 		case kindSubtitle:
 			w.WriteString("_" + strings.TrimSpace(mdLine(bl.runs, false)) + "_\n")
 		case kindHeading:
-			w.WriteString(strings.Repeat("#", bl.level+1) + " " + mdLine(bl.runs, false) + "\n")
+			num := ""
+			if bl.num != "" {
+				num = mdText(bl.num) + " "
+			}
+			w.WriteString(strings.Repeat("#", bl.level+1) + " " + num + mdLine(bl.runs, false) + "\n")
 		case kindPara:
 			w.WriteString(mdLine(bl.runs, true) + "\n")
 		case kindList:
@@ -29,6 +34,19 @@ func writeMarkdown(m *memo) []byte {
 			}
 		case kindTable:
 			mdTable(&w, bl.table, m.colon)
+		case kindBi:
+			// Markdown has no columns: the English right under the
+			// Chinese, as a quoted line.
+			for j, r := range bl.bi {
+				if j > 0 {
+					w.WriteString("\n")
+				}
+				lead := ""
+				if r.bullet {
+					lead = "- "
+				}
+				w.WriteString(lead + mdCell(r.zh, "\\\n  ", true) + "\\\n  " + mdCell(r.en, "\\\n  ", true) + "\n")
+			}
 		}
 	}
 	return []byte(w.String())
@@ -107,6 +125,10 @@ func mdLine(runs []run, start bool) string {
 
 func mdRun(r run) string {
 	switch {
+	case r.note > 0:
+		// Markdown has no superscript without raw HTML: the number in
+		// brackets, as the list of citations numbers its entries.
+		return "\\[" + strconv.Itoa(r.note) + "\\]"
 	case r.href != "" && safeURL(r.href) && r.text == r.href:
 		return "<" + r.href + ">"
 	case r.href != "" && safeURL(r.href):

@@ -26,7 +26,26 @@ type Options struct {
 	// as-of date. It also fixes the DOCX timestamps, so that the same answers
 	// and date give the same bytes.
 	Date classify.Date
+
+	// The memo's header, all optional: who it is prepared for and by, the
+	// firm's matter reference, whether it is a draft or final (a draft
+	// carries the word across every page), and a confidentiality line for
+	// every page. They are untrusted text, escaped like the answers.
+	PreparedFor  string
+	PreparedBy   string
+	Matter       string
+	Status       string // "", "draft" or "final"
+	Confidential string
+
+	// ReferenceDOCX is a firm's Word template (a .docx file's bytes): a
+	// DOCX memo takes its styles, theme, fonts, page size and margins, and
+	// its header and footer, as pandoc's --reference-doc does. Ignored by
+	// the other formats.
+	ReferenceDOCX []byte
 }
+
+// Statuses Render accepts for Options.Status.
+var Statuses = []string{"", "draft", "final"}
 
 // Render writes the memo for res, the result of rs.Assess(doc, ...). A
 // result of rs.Evaluate, whose levers were not asked for, has them worked
@@ -39,6 +58,9 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	}
 	if !contains(Languages, o.Lang) {
 		return nil, fmt.Errorf("%w: language %q; allowed: zh, en, bilingual", ErrOptions, o.Lang)
+	}
+	if !contains(Statuses, o.Status) {
+		return nil, fmt.Errorf("%w: status %q; allowed: draft, final", ErrOptions, o.Status)
 	}
 	if rs == nil || doc == nil || res == nil {
 		return nil, errors.New("memo: rule set, document and result are required")
@@ -61,6 +83,11 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	m, err := build(rs, doc, res, o)
 	if err != nil {
 		return nil, err
+	}
+	if o.Format == "docx" && o.ReferenceDOCX != nil {
+		if m.ref, err = readReference(o.ReferenceDOCX); err != nil {
+			return nil, fmt.Errorf("%w: reference DOCX: %w", ErrOptions, err)
+		}
 	}
 	switch o.Format {
 	case "md":

@@ -291,20 +291,24 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"Acme Meet", "2026-11-26", "2026.11.2", "2024-11-01", res.AnswersSHA256,
-		"## 1. Conclusion", "A B22 licence is likely needed.",
+		"2026-11-26", "Acme Meet", "2026.11.2", "2024-11-01", res.AnswersSHA256,
+		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
+		"### 1.1 What to do next", "Registered capital is not met. Options:", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
 		"3.1 Domestic multi-party telephone conference service", "3.2 Domestic video-telephone conference service",
 		"3.3 Domestic Internet conference television and image service", "3.4 Gates",
-		"## 4. The licence and its conditions", "**not met**",
-		"## 5. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
-		"## 6. What would change the conclusion", "They are options to consider, not advice.",
+		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
+		"## 5. Options", "They are options to consider, not advice",
+		"### 5.1 Meeting the condition: Registered capital",
 		"| Change | Who decides | What it does |",
-		"| Who uses the service? business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
 		"| What is the company's registered capital (in yuan)? RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
-		"## 7. Neighbouring regimes", "`basic_telecom`",
+		"### 5.2 Taking the service outside B22",
+		"| Who uses the service? business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
+		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
+		"## 7. Neighbouring regimes", "**Basic telecom services**",
 		"## 8. Process", "art. 69",
-		"## 9. Sources", "(reprint)",
+		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
+		"## Appendix C. Citations", "(reprint)",
 		"## Disclaimer", rs.Texts.Disclaimer.En[:30],
 	}
 	at := 0
@@ -315,10 +319,48 @@ func TestMemoContent(t *testing.T) {
 		}
 		at += i + len(want)
 	}
-	// The sub-category that did not match says which answers kept it out.
-	if !strings.Contains(s, "`telephone_network_video`: no") {
-		t.Error("the video-telephone analysis does not show the answer that kept the product out")
+	// The sub-category that did not match says, in the appendix, which
+	// answers kept it out, in words.
+	if !strings.Contains(s, "public telephone network (carrier video calls, ISDN/H.320 room systems)? “no”") {
+		t.Error("the rule trace does not show the answer that kept the product out")
 	}
+	// No id of the rule data in the text: answer keys, choice ids,
+	// sub-category, condition, regime and source ids.
+	for _, id := range memoIDs(rs) {
+		if strings.Contains(s, id) {
+			t.Errorf("the memo names the id %q", id)
+		}
+	}
+}
+
+// memoIDs are the ids of the rule data that a memo must not show: those
+// with an underscore or a hyphen (a word of text never has one).
+func memoIDs(rs *classify.RuleSet) []string {
+	var ids []string
+	add := func(id string) {
+		if strings.ContainsAny(id, "_-") {
+			ids = append(ids, id)
+		}
+	}
+	for _, q := range rs.Questions {
+		add(q.ID)
+		for _, c := range q.Choices {
+			add(c.ID)
+		}
+	}
+	for _, s := range rs.Subcategories {
+		add(s.ID)
+	}
+	for _, r := range rs.Requirements {
+		add(r.ID)
+	}
+	for _, g := range rs.Regimes {
+		add(g.ID)
+	}
+	for _, s := range rs.Sources {
+		add(s.ID)
+	}
+	return ids
 }
 
 // TestMemoLevers: the section on levers names questions, answers and
@@ -346,9 +388,9 @@ func TestMemoLevers(t *testing.T) {
 		return md[i:j]
 	}
 	for _, c := range []struct{ lang, from, to string }{
-		{"en", "## 6. What would change the conclusion", "## 7. "},
-		{"zh", "## 六、哪些改变会改变结论", "## 七、"},
-		{"bilingual", "## 6. 哪些改变会改变结论 / What would change the conclusion", "## 7. "},
+		{"en", "## 5. Options", "## 6. "},
+		{"zh", "## 五、可选方案", "## 六、"},
+		{"bilingual", "## 5. 可选方案 / Options", "## 6. "},
 	} {
 		out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared})
 		if err != nil {
@@ -394,8 +436,8 @@ func TestMemoLevers(t *testing.T) {
 	none := *res
 	none.Levers = []classify.Lever{}
 	for lang, want := range map[string]string{
-		"en": "## 6. What would change the conclusion\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## 7. ",
-		"zh": "## 六、哪些改变会改变结论\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 七、",
+		"en": "## 5. Options\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## 6. ",
+		"zh": "## 五、可选方案\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 六、",
 	} {
 		out, err := Render(rs, doc, &none, Options{Format: "md", Lang: lang, Date: prepared})
 		if err != nil {
@@ -403,6 +445,29 @@ func TestMemoLevers(t *testing.T) {
 		}
 		if !strings.Contains(string(out), want) {
 			t.Errorf("%s: no levers, and the memo does not say so as %q", lang, want)
+		}
+	}
+}
+
+// TestBilingualPaired: a bilingual memo has one set of section numbers,
+// its Chinese and English side by side, never the whole of one language
+// after the other.
+func TestBilingualPaired(t *testing.T) {
+	rs := ruleSet(t)
+	for _, name := range []string{"meeting-app.json", "half-known.json", "vod-site.json", "game-voice.json"} {
+		doc, res := example(t, rs, name)
+		out, err := Render(rs, doc, res, Options{Format: "md", Lang: "bilingual", Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, "#") {
+				if seen[l] {
+					t.Errorf("%s: the heading %q comes twice", name, l)
+				}
+				seen[l] = true
+			}
 		}
 	}
 }

@@ -21,7 +21,17 @@ type memo struct {
 	date    string // YYYY-MM-DD, the day it was prepared
 	product string // the product's name, for the DOCX properties
 	colon   string // ": " or "：", after labels in Markdown
-	blocks  []block
+	// status is "draft" or "final" (or ""), banner the words a draft
+	// carries across its pages, confidential the confidentiality line of
+	// every page's header; all from the options, cleaned and escaped by
+	// each writer like any other text.
+	status       string
+	banner       string
+	confidential string
+	blocks       []block
+	// ref is the firm's reference DOCX, whose styles and page the DOCX
+	// takes; nil for the memo's own.
+	ref *reference
 	// page is the footer's page number: page[0] N page[1] M page[2].
 	page [3]string
 }
@@ -35,17 +45,33 @@ const (
 	kindPara
 	kindList
 	kindTable
+	// kindBi is Chinese beside English, row by row: the paragraphs and
+	// list items of a bilingual memo.
+	kindBi
 )
 
 // block is one heading, paragraph, list or table.
 type block struct {
 	kind  blockKind
 	level int    // headings: 1 or 2
+	num   string // headings: the section number, "3.1"; kept apart so that a bilingual heading carries it once
 	lang  string // zh or en: the language of the block's text
 	small bool   // a paragraph of lesser weight (notes, disclaimer)
 	runs  []run  // title, subtitle, heading, paragraph
 	items []cell // list items
 	table *table
+	bi    []biRow
+	// anchor names the block as a link target in HTML (a citation's
+	// entry in the list of citations).
+	anchor string
+}
+
+// biRow is one paragraph or list item in Chinese and in English.
+type biRow struct {
+	zh, en cell
+	small  bool
+	bullet bool
+	anchor string
 }
 
 // run is a piece of text with one look.
@@ -55,6 +81,11 @@ type run struct {
 	code   bool   // an identifier: an answer key, a rule or source id, a hash
 	muted  bool   // a detail set in smaller, grey type (references)
 	href   string // a link target; only http(s) addresses of the rule set's sources
+	// note is the number of a citation in the memo's list of citations,
+	// set as a superscript reference to it; the run's text is the number.
+	note int
+	// alt marks the English beside the Chinese in a bilingual table cell.
+	alt bool
 }
 
 // cell is one or more lines of runs: a table cell or a list item.
@@ -63,10 +94,9 @@ type cell [][]run
 // table is a table with a header row, or a two-column list of labels and
 // values (kv) without one.
 type table struct {
-	head   []string
-	widths []int // relative column widths, summing to 100
-	rows   [][]cell
-	kv     bool
+	head []string
+	rows [][]cell
+	kv   bool
 }
 
 // Constructors keep build.go short.

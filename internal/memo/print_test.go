@@ -102,7 +102,7 @@ func TestHTMLPrintsToPDF(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("chromium: %v\n%s", err, stderr.String())
 	}
-	checkPDF(t, pdf, "B22", "结论", "Conclusion", "Acme Meet", "哪些改变会改变结论", "What would change the conclusion")
+	checkPDF(t, pdf, "B22", "结论", "Conclusion", "Acme Meet", "可选方案", "Options", "第六条", "art. 6(iv)")
 }
 
 func TestDOCXConvertsToPDF(t *testing.T) {
@@ -122,5 +122,5 @@ func TestDOCXConvertsToPDF(t *testing.T) {
 	if err != nil {
 		t.Fatalf("libreoffice: %v\n%s", err, out)
 	}
-	checkPDF(t, filepath.Join(dir, "memo.pdf"), "B22", "结论", "Conclusion", "Acme Meet", "哪些改变会改变结论", "What would change the conclusion")
+	checkPDF(t, filepath.Join(dir, "memo.pdf"), "B22", "结论", "Conclusion", "Acme Meet", "可选方案", "Options", "第六条", "art. 6(iv)")
 }

@@ -84,3 +84,127 @@ func condition(rs *classify.RuleSet, c *classify.Cond, nested bool) string {
 	}
 	return "?"
 }
+
+// Condition writes c as a sentence for people, from the rule data: each
+// test as the question's own words and the answer it asks for, in the
+// words' language. "Do users talk with each other live by voice through
+// the product? yes; At most how many endpoints take part in one call or
+// meeting? 3 or more". Where Condition (above) shows the rule data to
+// those who write it, this is what a memo or a result screen says.
+// Empty for nil.
+func (w Words) Condition(c *classify.Cond) string {
+	if c == nil {
+		return ""
+	}
+	return w.condition(c, false)
+}
+
+func (w Words) condition(c *classify.Cond, nested bool) string {
+	rs := w.rs
+	p := c.Parts()
+	zh := w.lang == "zh"
+	open, close := " (", ")"
+	if zh {
+		open, close = "（", "）"
+	}
+	switch p.Kind {
+	case classify.CondAll, classify.CondAny:
+		parts := make([]string, len(p.Conds))
+		for i, k := range p.Conds {
+			parts[i] = w.condition(k, true)
+		}
+		if len(parts) == 1 {
+			return parts[0]
+		}
+		var s string
+		if p.Kind == classify.CondAll {
+			s = strings.Join(parts, w.sep("; ", "；"))
+			if nested {
+				s = w.sep("all of:", "同时满足：") + open + s + close
+			}
+			return s
+		}
+		s = strings.Join(parts, w.sep("; or ", "；或"))
+		return w.sep("any of:", "以下任一：") + open + s + close
+	case classify.CondNot:
+		k := p.Conds[0].Parts()
+		if k.Kind == classify.CondEquals && k.Question >= 0 && rs.Questions[k.Question].Type == classify.TypeBool {
+			// "not no" keeps the unknown answer in: the rule holds unless
+			// the answer is known to be the other one.
+			return w.questionTitle(k.Question) + w.sep(" anything but ", "除“") + w.Bool(k.Flag) + w.sep("", "”外的任何回答")
+		}
+		return w.sep("not:", "并非：") + open + w.condition(p.Conds[0], true) + close
+	case classify.CondNoLimit:
+		return w.text(rs.Parameters[p.Param].Title) + w.sep(": no limit in force", "：无限制")
+	}
+	q := &rs.Questions[p.Question]
+	title := w.questionTitle(p.Question)
+	choices := func(or bool) string {
+		var ls []string
+		for i, ch := range q.Choices {
+			if p.Choices&(1<<i) != 0 {
+				ls = append(ls, w.text(ch.Label))
+			}
+		}
+		if or {
+			return strings.Join(ls, w.sep(" or ", "或"))
+		}
+		return strings.Join(ls, w.sep(", ", "、"))
+	}
+	operand := func() string {
+		if p.Param >= 0 {
+			return w.text(rs.Parameters[p.Param].Title)
+		}
+		if q.Unit == "cny" {
+			return CNY(p.Number, w.lang)
+		}
+		return Number(p.Number)
+	}
+	switch p.Kind {
+	case classify.CondEquals:
+		switch q.Type {
+		case classify.TypeBool:
+			return title + w.spaceAfter(title) + w.Bool(p.Flag)
+		case classify.TypeEnum:
+			return title + w.spaceAfter(title) + choices(true)
+		}
+		return title + w.spaceAfter(title) + operand()
+	case classify.CondIn:
+		return title + w.spaceAfter(title) + choices(true)
+	case classify.CondAtLeast:
+		if p.Param >= 0 {
+			return title + w.spaceAfter(title) + w.sep("at least the ", "不低于") + operand()
+		}
+		return title + w.spaceAfter(title) + operand() + w.sep(" or more", "或以上")
+	case classify.CondAtMost:
+		if p.Param >= 0 {
+			return title + w.spaceAfter(title) + w.sep("at most the ", "不超过") + operand()
+		}
+		return title + w.spaceAfter(title) + operand() + w.sep(" or fewer", "或以下")
+	case classify.CondIncludes:
+		return title + w.spaceAfter(title) + w.sep("includes ", "包括") + choices(true)
+	case classify.CondOnly:
+		return title + w.spaceAfter(title) + w.sep("only ", "仅为") + choices(false)
+	case classify.CondAnswered:
+		if p.Flag {
+			return title + w.spaceAfter(title) + w.sep("answered", "已回答")
+		}
+		return title + w.spaceAfter(title) + w.sep("not answered", "未回答")
+	}
+	return "?"
+}
+
+// questionTitle is question i's wording.
+func (w Words) questionTitle(i int) string { return w.text(w.rs.Questions[i].Title) }
+
+// spaceAfter is what separates a question's wording from the answer after
+// it: a space after a question mark, a colon after anything else.
+func (w Words) spaceAfter(title string) string {
+	switch {
+	case strings.HasSuffix(title, "?"):
+		return " "
+	case strings.HasSuffix(title, "？"), strings.HasSuffix(title, "）"):
+		return ""
+	}
+	return w.sep(": ", "：")
+}

@@ -75,3 +75,41 @@ func TestCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionWords: a condition for people is the questions' own words
+// and the answers' labels, never an answer key or a choice id.
+func TestConditionWords(t *testing.T) {
+	rs := ruleSet(t)
+	var gate *classify.Cond
+	for _, g := range rs.Gates {
+		if g.ID == "gate_internal_only" {
+			gate = g.When
+		}
+	}
+	var likely *classify.Cond
+	for _, s := range rs.Subcategories {
+		for _, r := range s.Rules {
+			if r.ID == "internet_conference_likely" {
+				likely = r.When
+			}
+		}
+	}
+	en, zh := present.NewWords(rs, "en"), present.NewWords(rs, "zh")
+	if got, want := en.Condition(gate), "Who uses the service? own staff and group companies only"; got != want {
+		t.Errorf("Condition(gate) = %q, want %q", got, want)
+	}
+	for _, w := range []present.Words{en, zh} {
+		got := w.Condition(likely)
+		for _, id := range []string{"internet_delivery", "max_participants", "media_relay", "game_voice", ">=", " = "} {
+			if strings.Contains(got, id) {
+				t.Errorf("Condition(likely) = %q: has %q", got, id)
+			}
+		}
+	}
+	if got := en.Condition(likely); !strings.Contains(got, "3 or more") || !strings.Contains(got, "anything but no") {
+		t.Errorf("Condition(likely) = %q, want the number and the unknown-keeping negation in words", got)
+	}
+	if en.Condition(nil) != "" {
+		t.Error("Condition(nil) is not empty")
+	}
+}

@@ -1,0 +1,144 @@
+package memo
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// refStyles is a firm's styles: a distinctive font and colour for Normal
+// and Heading 1, so that a test can tell them from the memo's own.
+const refStyles = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia" w:eastAsia="KaiTi"/><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:color w:val="1F4E79"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii="Garamond" w:hAnsi="Garamond"/><w:color w:val="C00000"/><w:sz w:val="36"/></w:rPr></w:style>
+</w:styles>
+`
+
+// referenceDOCX builds a small firm template: its styles, a theme, US
+// Letter with wide margins, and a header that shows a logo.
+func referenceDOCX(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	files := []part{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="png" ContentType="image/png"/><Default Extension="xml" ContentType="application/xml"/></Types>`},
+		{"word/styles.xml", refStyles},
+		{"word/theme/theme1.xml", `<?xml version="1.0"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Firm"><a:themeElements/></a:theme>`},
+		{"word/document.xml", xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body><w:p><w:r><w:t>Template text, never copied</w:t></w:r></w:p>` +
+			`<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`},
+		{"word/_rels/document.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header3.xml"/></Relationships>`},
+		{"word/header3.xml", xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:r><w:t>LI &amp; PARTNERS LLP</w:t></w:r></w:p></w:hdr>`},
+		{"word/_rels/header3.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdI" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`},
+		{"word/media/logo.png", "\x89PNG\r\n\x1a\n"},
+	}
+	for _, f := range files {
+		w, err := zw.Create(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, f.data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func unzipAll(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out[f.Name] = string(b)
+	}
+	return out
+}
+
+// TestReferenceDOCX: a memo written with a firm's template has the
+// template's styles (with the memo's own only where the template has
+// none), theme, page and header, and none of its text; the same template
+// gives the same bytes; LibreOffice opens it.
+func TestReferenceDOCX(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	ref := referenceDOCX(t)
+	o := Options{Format: "docx", Lang: "bilingual", Date: prepared, ReferenceDOCX: ref}
+	out, err := Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, again) {
+		t.Error("the same template gave different bytes")
+	}
+	files := unzipAll(t, out)
+	styles := files["word/styles.xml"]
+	if !strings.HasPrefix(styles, strings.TrimSuffix(refStyles, "</w:styles>\n")) {
+		t.Error("styles.xml does not start with the template's styles")
+	}
+	if strings.Count(styles, `w:styleId="Heading1"`) != 1 || !strings.Contains(styles, "Garamond") {
+		t.Error("the template's Heading 1 was not kept as the only one")
+	}
+	for _, id := range []string{"Title", "Heading2", "TableGrid", "FootnoteText", "Small"} {
+		if !strings.Contains(styles, `w:styleId="`+id+`"`) {
+			t.Errorf("styles.xml lacks %s, which the memo uses", id)
+		}
+	}
+	if files["word/theme/theme1.xml"] == "" || !strings.Contains(files["word/_rels/document.xml.rels"], "theme/theme1.xml") {
+		t.Error("the template's theme is not in the memo")
+	}
+	body := files["word/document.xml"]
+	if !strings.Contains(body, `<w:pgSz w:w="12240" w:h="15840"/>`) || !strings.Contains(body, `w:left="1800"`) {
+		t.Error("the memo does not take the template's page size and margins")
+	}
+	if strings.Contains(body, "Template text") {
+		t.Error("the template's own text was copied")
+	}
+	if !strings.Contains(files["word/header1.xml"], "LI &amp; PARTNERS LLP") || files["word/media/logo.png"] == "" ||
+		files["word/_rels/header1.xml.rels"] == "" || !strings.Contains(files["[Content_Types].xml"], `Extension="png"`) {
+		t.Error("the template's header and its logo are not in the memo")
+	}
+	checkDOCX(t, rs, out, doc.Product.Name)
+
+	if _, err := Render(rs, doc, res, Options{Format: "docx", Lang: "en", ReferenceDOCX: []byte("not a zip")}); err == nil {
+		t.Error("a file that is not a DOCX was taken as a template")
+	}
+
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		return
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "memo.docx")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, path)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, b)
+	}
+	checkPDF(t, filepath.Join(dir, "memo.pdf"), "B22", "结论", "Conclusion", "LI & PARTNERS LLP")
+}

@@ -1,0 +1,662 @@
+package memo
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"b22/classify"
+	"b22/internal/present"
+)
+
+// The memo's sections, in the order they are read: the answer, the facts,
+// the analysis, the licence, the options, what is open, the neighbouring
+// regimes and the process; then the appendices with the record.
+
+// ---- 1. conclusion: the answer on the first page --------------------------
+
+func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
+	var items []cell
+	for _, s := range list {
+		strength := b.words().Strength(s.Strength)
+		if s.Settled {
+			items = append(items, textCell(b.tf("c_strength", capFirst(b.tr(s.Name)), strength)))
+		} else {
+			items = append(items, textCell(b.tf("c_strength_open", capFirst(b.tr(s.Name)), strength)))
+		}
+	}
+	return items
+}
+
+func (b *builder) conclusion(string) {
+	res := b.res
+	b.para(bold(b.sentence(capFirst(b.tr(res.Summary)))))
+	switch {
+	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
+		b.para(txt(b.t("c_may_fall")))
+		b.list(b.strengthList(res.Matched())...)
+	case len(res.Matched()) > 0:
+		b.para(txt(b.t("c_falls")))
+		b.list(b.strengthList(res.Matched())...)
+	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
+		b.para(txt(b.t("c_none")))
+	}
+	for _, e := range res.Exclusions {
+		b.para(txt(b.tf("c_excluded", b.conf(e.Confidence, e.Footing), b.tr(e.Text))))
+	}
+	if len(res.IfOperated) > 0 {
+		b.para(txt(b.t("c_if_operated")))
+		b.list(b.strengthList(res.IfOperated)...)
+	}
+	if len(res.PivotalQuestions) > 0 {
+		b.para(txt(b.tf("c_turns_on", b.nums["h_open"]+".1")))
+		var items []cell
+		for _, p := range res.PivotalQuestions {
+			items = append(items, textCell(b.tr(p.Question)))
+		}
+		b.list(items...)
+	}
+	if res.Verdict != classify.VerdictUnlikely {
+		lic := res.Licence
+		t := &table{kv: true}
+		row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.t(key)), c}) }
+		if lic.Title != nil {
+			row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
+		} else {
+			row("lic_licence", textCell(b.t("scope_open")))
+		}
+		if lic.Authority != nil {
+			row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
+		}
+		if lic.MinRegisteredCapitalCNY != nil {
+			row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+		}
+		row("lic_existing", textCell(b.words().CoverageSentence(res.ExistingLicence)))
+		var unmet []string
+		for _, q := range res.Requirements {
+			if q.Status == classify.StatusUnmet {
+				unmet = append(unmet, b.reqName(q.ID))
+			}
+		}
+		if len(unmet) > 0 {
+			row("c_unmet", cell{{bold(b.join(unmet))}})
+		} else if len(res.Requirements) > 0 {
+			row("c_unmet", textCell(b.t("c_unmet_none")))
+		}
+		b.table(t)
+	}
+	b.nextSteps()
+}
+
+// nextSteps is what the company can do next, from the result: meet each
+// unmet condition (the options that would), answer what is open, check
+// the neighbouring regimes. Options, not advice.
+func (b *builder) nextSteps() {
+	res := b.res
+	var items []cell
+	for _, q := range res.Requirements {
+		if q.Status != classify.StatusUnmet {
+			continue
+		}
+		var opts []string
+		for _, lv := range res.Levers {
+			for _, id := range lv.Met {
+				if id == q.ID {
+					opts = append(opts, b.changeText(lv))
+				}
+			}
+		}
+		s := b.tf("next_unmet", b.reqName(q.ID))
+		if len(opts) > 0 {
+			s += b.t("next_options") + strings.Join(opts, b.t("or_sep"))
+		}
+		items = append(items, textCell(s+b.tf("see", b.secNum("h_options"))+b.endStop()))
+	}
+	if len(res.PivotalQuestions) > 0 {
+		items = append(items, textCell(b.tf("next_pivotal", len(res.PivotalQuestions), b.nums["h_open"]+".1")))
+	}
+	if n := len(res.OpenQuestions); n > 0 {
+		items = append(items, textCell(b.tf("next_open", n, b.nums["h_open"]+".2")))
+	}
+	if n := len(res.RelatedRegimes); n > 0 {
+		var names []string
+		for _, g := range res.RelatedRegimes {
+			names = append(names, b.words().Regime(g.ID))
+		}
+		items = append(items, textCell(b.tf("next_regimes", b.join(names), b.secNum("h_regimes"))))
+	}
+	if res.Verdict != classify.VerdictUnlikely && res.ExistingLicence != classify.CoverageCovers {
+		items = append(items, textCell(b.tf("next_apply", b.secNum("h_process"))))
+	}
+	if len(items) > 0 {
+		b.h2(b.nums["h_conclusion"]+".1", b.t("h_next"))
+		b.list(items...)
+	}
+}
+
+// changeText is a lever's changes in words, joined.
+func (b *builder) changeText(lv classify.Lever) string {
+	return strings.Join(b.words().Lever(lv).Change, b.t("semi"))
+}
+
+// ---- 2. facts ------------------------------------------------------------
+
+// facts are the product as described and the answers the conclusions rest
+// on; every answer given is in the appendix.
+func (b *builder) facts(n string) {
+	if d := strings.TrimSpace(b.doc.Product.Description); d != "" {
+		b.para(txt(b.t("facts_described")), txt(d))
+	}
+	b.para(txt(b.tf("facts_intro", b.nums["h_answers"])))
+	relied := map[string]bool{}
+	add := func(keys []string) {
+		for _, k := range keys {
+			relied[k] = true
+		}
+	}
+	for _, s := range b.res.Matched() {
+		for _, r := range s.Reasons {
+			add(r.Answers)
+		}
+	}
+	for _, s := range b.res.IfOperated {
+		for _, r := range s.Reasons {
+			add(r.Answers)
+		}
+	}
+	for _, e := range b.res.Exclusions {
+		add(e.Answers)
+	}
+	for _, q := range b.res.Requirements {
+		add(q.Answers)
+	}
+	for _, g := range b.res.RelatedRegimes {
+		add(g.Because)
+	}
+	for _, p := range b.res.PivotalQuestions {
+		relied[p.Key] = true
+	}
+	t := &table{head: []string{b.t("col_question"), b.t("col_answer")}}
+	for i, q := range b.rs.Questions {
+		if relied[q.ID] {
+			t.rows = append(t.rows, []cell{textCell(b.tr(q.Title)), textCell(b.value(i))})
+		}
+	}
+	if len(t.rows) > 0 {
+		b.table(t)
+	}
+}
+
+// ---- 3. analysis ---------------------------------------------------------
+
+func findSub(list []classify.SubcategoryResult, id string) *classify.SubcategoryResult {
+	for i := range list {
+		if list[i].ID == id {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+func (b *builder) analysis(n string) {
+	rs, res := b.rs, b.res
+	b.small(txt(b.t("how_to_read")))
+	k := 0
+	for _, s := range rs.Subcategories {
+		k++
+		b.h2(fmt.Sprintf("%s.%d", n, k), capFirst(b.tr(s.Name)))
+		// The catalogue's Chinese name, in both languages so that the two
+		// columns of a bilingual memo stay paired.
+		b.small(txt(b.t("catalogue_name") + s.Name.Zh))
+		b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
+		var src []run
+		if len(s.Cites) > 0 {
+			cs := make([]classify.CitationRef, len(s.Cites))
+			for i, c := range s.Cites {
+				cs[i] = b.rs.Cite(c)
+			}
+			src = append(src, txt(b.t("basis")+b.t("colon")))
+			src = append(src, b.cite(cs)...)
+		}
+		if s.Confidence != "" {
+			if len(src) > 0 {
+				src = append(src, txt(b.t("semi")))
+			}
+			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(s.Confidence, s.Footing)))
+		}
+		if len(src) > 0 {
+			b.small(src...)
+		}
+
+		sr := findSub(res.Matched(), s.ID)
+		ifOp := false
+		if sr == nil {
+			if sr = findSub(res.IfOperated, s.ID); sr != nil {
+				ifOp = true
+			}
+		}
+		finding := line(bold(b.t("finding")))
+		switch {
+		case sr == nil:
+			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
+		case ifOp:
+			finding = append(finding, txt(b.tf("found_if_operated", b.words().Strength(sr.Strength))))
+		case sr.Settled:
+			finding = append(finding, txt(b.tf("found_settled", b.words().Strength(sr.Strength))))
+		default:
+			var qs []string
+			for _, k := range sr.DependsOn {
+				qs = append(qs, b.words().Question(k))
+			}
+			finding = append(finding, txt(b.tf("found_open", b.words().Strength(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
+		}
+		b.para(finding...)
+		if sr == nil {
+			continue
+		}
+		b.para(bold(b.t("why")))
+		var items []cell
+		for _, r := range sr.Reasons {
+			first := line(txt(b.tr(r.Text)))
+			if r.Outcome != classify.True {
+				first = line(bold(b.t("if_answered")), txt(b.tr(r.Text)))
+			}
+			items = append(items, lines(first, b.refs(r.Answers, r.Citations, r.Confidence, r.Footing)))
+		}
+		b.list(items...)
+	}
+
+	// Gates, in a sentence here; each one and the answers it read are in
+	// the appendix.
+	k++
+	b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_gates"))
+	b.para(txt(b.t("gates_intro")))
+	if len(res.Exclusions) == 0 {
+		open := false
+		for _, g := range rs.Gates {
+			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
+				open = true
+			}
+		}
+		if open {
+			b.para(txt(b.tf("gates_open", b.nums["h_trace"])))
+		} else {
+			b.para(txt(b.tf("gates_none", b.nums["h_trace"])))
+		}
+	}
+	for _, e := range res.Exclusions {
+		b.para(bold(b.t("excluded")+b.t("colon")), txt(b.tr(e.Text)))
+		b.small(b.refs(e.Answers, e.Citations, e.Confidence, e.Footing)...)
+	}
+
+	if len(res.Notes) > 0 {
+		k++
+		b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_notes"))
+		var items []cell
+		for _, f := range res.Notes {
+			items = append(items, lines(line(txt(b.tr(f.Text))), b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)))
+		}
+		b.list(items...)
+	}
+}
+
+// ---- 4. licence ----------------------------------------------------------
+
+func (b *builder) licence(n string) {
+	res := b.res
+	if res.Verdict == classify.VerdictUnlikely {
+		b.para(txt(b.t("licence_na")))
+		return
+	}
+	lic := res.Licence
+	t := &table{kv: true}
+	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.t(key)), c}) }
+	if lic.Title != nil {
+		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
+	} else {
+		row("lic_licence", textCell(b.t("scope_open")))
+	}
+	if lic.Authority != nil {
+		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
+	}
+	if lic.MinRegisteredCapitalCNY != nil {
+		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+	} else {
+		row("lic_capital", textCell(b.t("capital_open")))
+	}
+	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
+	row("lic_existing", lines(line(txt(b.words().CoverageSentence(res.ExistingLicence))), line(txt(b.qa("existing_licences")))))
+	if len(lic.Basis) > 0 {
+		row("basis", cell{b.cite(lic.Citations)})
+	}
+	b.table(t)
+
+	if len(res.Requirements) == 0 {
+		return
+	}
+	b.h2(n+".1", b.t("h_conditions"))
+	ct := &table{head: []string{b.t("col_condition"), b.t("col_status"), b.t("col_basis")}}
+	for _, q := range res.Requirements {
+		basis := cell{}
+		if len(q.Basis) > 0 {
+			basis = append(basis, b.cite(q.Citations))
+		}
+		if q.Confidence != "" {
+			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.conf(q.Confidence, q.Footing))))
+		}
+		ct.rows = append(ct.rows, []cell{
+			lines(line(bold(b.reqName(q.ID))), line(txt(b.tr(q.Text))), muted(line(txt(b.t("answers")+b.t("colon")+b.answerText(q.Answers))))),
+			{line(bold(b.words().Status(q.Status)))},
+			basis,
+		})
+	}
+	b.table(ct)
+}
+
+// reqName is the rule set's short name for a licence condition.
+func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
+
+// ---- 5. options ------------------------------------------------------------
+
+// options are what the company could change, grouped by what each change
+// would achieve: meet an unmet condition, take the service out of a
+// sub-category, take it outside the licence. They are the result's levers
+// (classify.RuleSet.Levers), worded as the text report words them; each
+// lever is listed under the first group it serves. Options, not advice.
+func (b *builder) options(n string) {
+	res := b.res
+	if len(res.Levers) == 0 {
+		if res.Verdict == classify.VerdictUndetermined {
+			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
+		} else {
+			b.para(txt(b.t("levers_none")))
+		}
+		return
+	}
+	b.para(txt(b.t("levers_intro")))
+	used := make([]bool, len(res.Levers))
+	k := 0
+	group := func(title string, intro string, take func(classify.Lever) bool) {
+		t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}}
+		for i, lv := range res.Levers {
+			if used[i] || !take(lv) {
+				continue
+			}
+			used[i] = true
+			w := b.words().Lever(lv)
+			change, effects := cell{}, cell{}
+			for _, c := range w.Change {
+				change = append(change, line(txt(c)))
+			}
+			for _, e := range w.Effects {
+				effects = append(effects, line(txt(capFirst(e))))
+			}
+			t.rows = append(t.rows, []cell{change, textCell(capFirst(w.Kind)), effects})
+		}
+		if len(t.rows) == 0 {
+			return
+		}
+		k++
+		b.h2(fmt.Sprintf("%s.%d", n, k), title)
+		if intro != "" {
+			b.para(txt(intro))
+		}
+		b.table(t)
+	}
+	for _, q := range res.Requirements {
+		if q.Status != classify.StatusUnmet {
+			continue
+		}
+		id := q.ID
+		group(b.tf("opt_meet", b.reqName(id)), b.sentence(b.tr(q.Text)), func(lv classify.Lever) bool {
+			for _, m := range lv.Met {
+				if m == id {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	group(b.t("opt_outside"), "", func(lv classify.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
+	for _, s := range res.Matched() {
+		id := s.ID
+		group(b.tf("opt_sub", b.tr(s.Name)), "", func(lv classify.Lever) bool {
+			for _, r := range lv.Removed {
+				if r == id {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	group(b.t("opt_other"), "", func(classify.Lever) bool { return true })
+}
+
+// ---- 6. open questions and assumptions -----------------------------------
+
+func (b *builder) openQuestions(n string) {
+	res, rs := b.res, b.rs
+	b.h2(n+".1", b.t("h_pivotal"))
+	if len(res.PivotalQuestions) == 0 {
+		b.para(txt(b.t("pivotal_none")))
+	} else {
+		t := &table{head: []string{b.t("col_question"), b.t("col_why"), b.t("col_leads")}}
+		for _, p := range res.PivotalQuestions {
+			leads := cell{}
+			for _, l := range p.LeadsTo {
+				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.words().Verdict(l.Verdict))))
+			}
+			t.rows = append(t.rows, []cell{textCell(b.tr(p.Question)), textCell(b.tr(p.Why)), leads})
+		}
+		b.table(t)
+	}
+
+	b.h2(n+".2", b.t("h_other_open"))
+	if len(res.OpenQuestions) == 0 {
+		b.para(txt(b.t("other_open_none")))
+	} else {
+		b.para(txt(b.t("other_open_intro")))
+		t := &table{head: []string{b.t("col_question"), b.t("col_affects")}}
+		for _, q := range res.OpenQuestions {
+			aff := cell{}
+			seen := map[string]bool{}
+			for _, a := range q.Affects {
+				l := b.affects(a)
+				if !seen[l] {
+					seen[l] = true
+					aff = append(aff, line(txt(l)))
+				}
+			}
+			t.rows = append(t.rows, []cell{textCell(b.tr(q.Question)), aff})
+		}
+		b.table(t)
+	}
+
+	b.h2(n+".3", b.t("h_open_points"))
+	var items []cell
+	for _, p := range rs.Texts.OpenPoints {
+		items = append(items, textCell(b.tr(p)))
+	}
+	b.list(items...)
+
+	b.h2(n+".4", b.t("h_assumptions"))
+	b.para(txt(b.t("assumptions")))
+}
+
+// affects words a part of the result that an open question leaves open.
+func (b *builder) affects(part string) string {
+	switch {
+	case part == "licence.scope":
+		return b.t("aff_scope")
+	case part == "covered_by_existing_licence":
+		return b.t("aff_covered")
+	case strings.HasPrefix(part, "requirements."):
+		return b.tf("aff_requirement", b.reqName(strings.TrimPrefix(part, "requirements.")))
+	case strings.HasPrefix(part, "related_regimes."):
+		return b.tf("aff_regime", b.words().Regime(strings.TrimPrefix(part, "related_regimes.")))
+	}
+	return b.t("aff_other")
+}
+
+// ---- 7. neighbouring regimes ---------------------------------------------
+
+func (b *builder) regimes(string) {
+	res := b.res
+	b.para(txt(b.t("regimes_intro")))
+	if len(res.RelatedRegimes) == 0 {
+		b.para(txt(b.t("regimes_none")))
+		return
+	}
+	t := &table{head: []string{b.t("col_regime"), b.t("col_status"), b.t("col_basis")}}
+	for _, g := range res.RelatedRegimes {
+		name, rest := b.words().RegimeName(g.Text)
+		what := cell{}
+		if name != "" {
+			what = append(what, line(bold(capFirst(name))))
+		}
+		what = append(what, line(txt(capFirst(rest))), muted(line(txt(b.t("col_trigger")+b.t("colon")+b.answerText(g.Because)))))
+		basis := cell{}
+		if len(g.Basis) > 0 {
+			basis = append(basis, b.cite(g.Citations))
+		}
+		if g.Confidence != "" {
+			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.conf(g.Confidence, ""))))
+		}
+		t.rows = append(t.rows, []cell{what, textCell(b.words().RegimeStatus(g.Status)), basis})
+	}
+	b.table(t)
+}
+
+// ---- 8. process ----------------------------------------------------------
+
+func (b *builder) processSteps(string) {
+	b.para(txt(b.t("process_intro")))
+	var items []cell
+	for _, p := range b.process {
+		text := line(txt(b.tr(p.Text)))
+		if len(p.Citations) > 0 {
+			text = append(text, txt(b.t("cite_open")))
+			text = append(text, b.cite(p.Citations)...)
+			text = append(text, txt(b.t("cite_close")))
+		}
+		items = append(items, lines(line(bold(b.tr(p.Name))), text))
+	}
+	b.list(items...)
+}
+
+// ---- appendix A: every answer ----------------------------------------------
+
+func (b *builder) answers(n string) {
+	b.para(txt(b.t("answers_intro")))
+	done := make([]bool, len(b.rs.Questions))
+	k := 0
+	group := func(title string, in func(q *classify.Question) bool) {
+		t := &table{head: []string{b.t("col_question"), b.t("col_answer")}}
+		for i := range b.rs.Questions {
+			q := &b.rs.Questions[i]
+			if done[i] || !in(q) {
+				continue
+			}
+			done[i] = true
+			t.rows = append(t.rows, []cell{textCell(b.tr(q.Title)), textCell(b.value(i))})
+		}
+		if len(t.rows) == 0 {
+			return
+		}
+		k++
+		b.h2(fmt.Sprintf("%s.%d", n, k), title)
+		b.table(t)
+	}
+	for _, sec := range b.rs.Sections {
+		group(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
+	}
+	group(b.t("other_answers"), func(*classify.Question) bool { return true })
+}
+
+// ---- appendix B: the rules as applied ----------------------------------------
+
+// ruleTrace shows each gate and each sub-category rule that did not apply
+// as a sentence from the rule data, with the answers it read: the record
+// behind the analysis, for a reader who checks it.
+func (b *builder) ruleTrace(n string) {
+	rs := b.rs
+	b.para(txt(b.t("trace_intro")))
+	b.h2(n+".1", b.t("h_gates"))
+	t := &table{head: []string{b.t("col_gate"), b.t("col_result"), b.t("col_answers")}}
+	for _, g := range rs.Gates {
+		step, ok := b.trace["gate/"+g.ID]
+		if !ok {
+			continue
+		}
+		result := map[classify.Tri]string{classify.True: "gate_true", classify.False: "gate_false", classify.Unknown: "gate_open"}[step.Outcome]
+		t.rows = append(t.rows, []cell{textCell(b.words().Condition(g.When)), textCell(b.t(result)), b.answerLines(step.Answers)})
+	}
+	b.table(t)
+
+	b.h2(n+".2", b.t("not_applied"))
+	var items []cell
+	for _, s := range rs.Subcategories {
+		if findSub(b.res.Matched(), s.ID) != nil || findSub(b.res.IfOperated, s.ID) != nil {
+			continue
+		}
+		for _, rule := range s.Rules {
+			step, ok := b.trace["subcategory/"+rule.ID]
+			if !ok {
+				continue
+			}
+			head := capFirst(b.tr(s.Name)) + b.paren(b.words().Strength(rule.Strength)) + b.t("colon")
+			first := line(bold(head), txt(b.words().Condition(rule.When)))
+			if step.Outcome != classify.False {
+				first = append(first, txt(b.t("rule_open")))
+			}
+			items = append(items, lines(first, muted(line(txt(b.t("answers_read")+b.t("colon")+b.answerText(step.Answers))))))
+		}
+	}
+	if len(items) == 0 {
+		b.para(txt(b.t("not_applied_none")))
+	}
+	b.list(items...)
+}
+
+// ---- appendix C: citations ---------------------------------------------------
+
+// citations list every citation the memo makes, by the number it carries
+// in the text, with the source's full title, date and a link to its text
+// where the rule set has one.
+func (b *builder) citations(string) {
+	b.para(txt(b.t("citations_intro")))
+	for i, c := range b.cites {
+		l := line(bold(fmt.Sprintf("[%d] ", i+1)), txt(b.tr(c.Text)))
+		if src := b.rs.Source(c.Source); src != nil {
+			title := src.Title
+			if b.lang == "en" && src.TitleEn != "" {
+				title = src.TitleEn
+			}
+			if title != "" {
+				l = append(l, txt(b.t("cite_sep")+title))
+			}
+			if src.Date != "" {
+				l = append(l, txt(b.t("semi")+b.t("src_date")+src.Date))
+			}
+			if src.URL != "" {
+				l = append(l, txt(b.t("semi")), link(src.URL, src.URL))
+				if src.Reprint {
+					l = append(l, txt(b.paren(b.t("reprint"))))
+				}
+			}
+		}
+		b.add(block{kind: kindPara, small: true, runs: l, anchor: fmt.Sprintf("cite-%d", i+1)})
+	}
+}
+
+// secNum is how the text refers to a top-level section: 五 in a Chinese
+// memo, whose headings are numbered so, 5 otherwise.
+func (b *builder) secNum(key string) string {
+	n := b.nums[key]
+	if b.o.Lang == "zh" {
+		if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= len(zhNumerals) {
+			return zhNumerals[i-1]
+		}
+	}
+	return n
+}
