@@ -105,13 +105,8 @@ func runInterview(a *app, o *interviewOptions) error {
 	if out.SaveErr != nil {
 		return fmt.Errorf("the answers could not be saved to %s: %w", path, out.SaveErr)
 	}
-	if !plain && !out.Session.Empty() {
-		so := "the verdict"
-		if !out.Finished {
-			so = "the verdict so far"
-		}
-		fmt.Fprintf(a.s.Err, "b22: answers saved to %s; %s: %s. 'b22 classify %s --format text' shows the full result.\n",
-			path, so, out.Result.Verdict, path)
+	if line := out.ExitLine(rs, path); !plain && line != "" {
+		fmt.Fprintln(a.s.Err, line)
 	}
 	return nil
 }

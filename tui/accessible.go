@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-isatty"
+
 	"b22/classify"
 	"b22/internal/present"
 	"b22/internal/report"
@@ -23,6 +25,24 @@ type Outcome struct {
 	Finished bool
 	// SaveErr is the last failure to save the answers, if any.
 	SaveErr error
+	// Lang is the language the interview ended in ("zh" or "en").
+	Lang string
+}
+
+// ExitLine is what the full-screen interview leaves on the terminal once
+// it closes, in the language it ended in: where the answers are, the
+// verdict (so far) in words that name the licence, and how to see the
+// whole result. It is "" when nothing was answered.
+func (o *Outcome) ExitLine(rs *classify.RuleSet, path string) string {
+	if o.Session == nil || o.Session.Empty() || o.Result == nil {
+		return ""
+	}
+	key := "exit_final"
+	if !o.Finished {
+		key = "exit_so_far"
+	}
+	verdict := present.NewWords(rs, o.Lang).VerdictShort(o.Result.Verdict)
+	return fmt.Sprintf(tr(o.Lang, key), safe(path), verdict, safe(path))
 }
 
 // errStop ends the plain interview early: end of input, or q.
@@ -41,6 +61,13 @@ type plain struct {
 	section string
 	saveErr error
 	width   int
+	echo    bool
+}
+
+// isTerminal reports whether r is a terminal, which echoes what is typed.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(interface{ Fd() uintptr })
+	return ok && isatty.IsTerminal(f.Fd())
 }
 
 // RunAccessible runs the interview line by line: it reads answers from in
@@ -54,6 +81,10 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 		width = 80
 	}
 	p := &plain{o: o, lang: o.Lang, r: bufio.NewReader(in), w: out, s: NewSession(o.RuleSet), sv: &saver{path: o.Path}, width: width}
+	// A terminal shows what is typed; answers from a file or a pipe are
+	// written after their prompt, so that the transcript reads as the
+	// interview went.
+	p.echo = !isTerminal(in)
 	finished, err := p.run()
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
@@ -75,7 +106,7 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 	} else if !p.s.Empty() {
 		p.sayf("plain_saved_at", p.o.Path)
 	}
-	return &Outcome{Session: p.s, Result: res, Finished: finished, SaveErr: p.saveErr}, nil
+	return &Outcome{Session: p.s, Result: res, Finished: finished, SaveErr: p.saveErr, Lang: p.lang}, nil
 }
 
 func (p *plain) t(key string) string { return tr(p.lang, key) }
@@ -100,6 +131,12 @@ func (p *plain) sayf(key string, args ...any) {
 func (p *plain) read() (string, error) {
 	fmt.Fprint(p.w, "> ")
 	line, err := p.r.ReadString('\n')
+	if p.echo && line != "" {
+		fmt.Fprint(p.w, safe(strings.TrimRight(line, "\r\n")))
+		if err == nil {
+			fmt.Fprintln(p.w)
+		}
+	}
 	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 		fmt.Fprintln(p.w)
 		if errors.Is(err, io.EOF) {
@@ -157,13 +194,11 @@ func (p *plain) run() (bool, error) {
 		}
 	}
 	if p.s.Product.Name == "" && p.s.Product.Company == "" {
-		p.say(p.t("plain_name"))
-		name, err := p.read()
+		name, err := p.readName("plain_name")
 		if err != nil {
 			return false, err
 		}
-		p.say(p.t("plain_company"))
-		company, err := p.read()
+		company, err := p.readName("plain_company")
 		if err != nil {
 			p.s.Product.Name = name
 			p.save()
@@ -197,6 +232,24 @@ func (p *plain) run() (bool, error) {
 	return p.reviewLoop()
 }
 
+// readName asks for the product's or the company's name. L switches the
+// language there as at every other prompt (and asks again), rather than
+// naming the product "L" and putting every later answer one line off.
+func (p *plain) readName(key string) (string, error) {
+	for {
+		p.say(p.t(key))
+		line, err := p.read()
+		if err != nil {
+			return "", err
+		}
+		if line == "L" || line == "l" {
+			p.toggleLang()
+			continue
+		}
+		return line, nil
+	}
+}
+
 func (p *plain) toggleLang() {
 	p.lang = map[string]string{"en": "zh", "zh": "en"}[p.lang]
 	p.section = ""
@@ -206,24 +259,26 @@ func (p *plain) toggleLang() {
 func (p *plain) ask(i int) (back bool, err error) {
 	rs := p.o.RuleSet
 	q := &rs.Questions[i]
-	if q.Section != p.section {
-		p.section = q.Section
-		for _, s := range rs.Sections {
-			if s.ID == q.Section {
-				p.say("")
-				p.say("== " + s.Title.In(p.lang) + " ==")
+	show := func() {
+		// The section's heading comes before its first question, and again
+		// in the new language after a switch.
+		if q.Section != p.section {
+			p.section = q.Section
+			for _, s := range rs.Sections {
+				if s.ID == q.Section {
+					p.say("")
+					p.say("== " + s.Title.In(p.lang) + " ==")
+				}
 			}
 		}
-	}
-	show := func() {
 		pos, total := p.s.Position(i)
 		p.say("")
 		p.say(fmt.Sprintf("%d/%d %s", pos, total, q.Title.In(p.lang)))
 		switch q.Type {
 		case classify.TypeBool:
 			words := present.NewWords(rs, p.lang)
-			p.say("  1) " + words.Bool(true))
-			p.say("  2) " + words.Bool(false))
+			p.say("  y) " + words.Bool(true))
+			p.say("  n) " + words.Bool(false))
 		case classify.TypeEnum, classify.TypeMulti:
 			for k, ch := range q.Choices {
 				label := ch.Label.In(p.lang)
@@ -234,7 +289,7 @@ func (p *plain) ask(i int) (back bool, err error) {
 			}
 		}
 		if q.Unsure && q.Type != classify.TypeInt && q.Type != classify.TypeNumber {
-			p.say("  -) " + p.t("not_sure"))
+			p.say("  s) " + p.t("not_sure"))
 		}
 		if p.s.Answered[i] {
 			c := plainCommon(rs, p.lang, p.width)
@@ -252,7 +307,7 @@ func (p *plain) ask(i int) (back bool, err error) {
 		case line == "?":
 			p.say(q.Help.In(p.lang))
 			if q.Pivot != (classify.Text{}) {
-				p.say(p.t("why_matters") + ": " + q.Pivot.In(p.lang))
+				p.say(p.t("why_matters") + p.t("colon") + q.Pivot.In(p.lang))
 			}
 			p.say(p.allowed(q))
 			continue
@@ -301,7 +356,7 @@ func (p *plain) allowed(q *classify.Question) string {
 	case classify.TypeMulti:
 		what = fmt.Sprintf(p.t("plain_allowed_multi"), len(q.Choices))
 	default:
-		what = p.t("plain_allowed_number")
+		what = p.t("plain_allowed_" + numberKind(q))
 	}
 	if q.Unsure {
 		what += p.t("plain_allowed_unsure")
@@ -385,7 +440,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			}
 			if q.Section != section {
 				section = q.Section
-				p.say(c.sectionTitle(section) + ":")
+				p.say(c.sectionTitle(section) + strings.TrimRight(p.t("colon"), " "))
 			}
 			rows = append(rows, i)
 			ans := answerText(c, &rs.Questions[i], p.s.Values[i], p.s.Answered[i])

@@ -46,7 +46,9 @@ func TestAccessibleWalk(t *testing.T) {
 	res, out := plainRun(t, o, meetingApp...)
 	wantOutput(t, out,
 		"1/25 Do users talk with each other live by voice through the product?",
-		"  1) yes\n  2) no\n  -) not sure\nType 1 for yes or 2 for no; - if not sure; ? for help; b to go back.",
+		"  y) yes\n  n) no\n  s) not sure\nType y for yes or n for no; s if not sure; ? for help; b to go back.",
+		// Answers read from a pipe are written after their prompt.
+		"> Acme Meet\n", "> 500万\n",
 		"== How it is offered ==",
 		"  19) 广东 Guangdong",
 		"== Review ==",
@@ -76,7 +78,7 @@ func TestAccessibleChinese(t *testing.T) {
 	res, out := plainRun(t, o, append(append([]string{}, meetingApp[:15]...), "y", "3", "广东", "-", "1.5亿", "-", "-", "-", "-", "-", "0", "")...)
 	wantOutput(t, out,
 		"2/25 用户之间能否通过产品实时视频（互相看到对方）？",
-		"输入 1 表示是，2 表示否；不确定输入 -；? 查看说明；b 返回上一题。",
+		"输入 y 表示是，n 表示否；不确定输入 s；? 查看说明；b 返回上一题。",
 		"== 提供方式 ==",
 		"== 检查答案 ==",
 		"公司注册资本是多少（人民币元）？ — 人民币15000万元",
@@ -99,8 +101,8 @@ func TestAccessibleReprompts(t *testing.T) {
 		"b", "b", "L", "", "L", // back twice, switch language, keep, switch back
 		"s", "s", "y", "y", "8", "1 9", "0") // not sure, not sure, yes, relay yes, bad choice, bad list, none
 	wantOutput(t, out,
-		"No answer yet. Type 1 for yes or 2 for no",
-		`"maybe" is not one of the choices. Type 1 for yes or 2 for no`,
+		"No answer yet. Type y for yes or n for no",
+		"> maybe\n"+`"maybe" is not one of the choices. Type y for yes or n for no`,
 		"Two or more users online at the same time",
 		"Why it matters: Real-time voice is an element",
 		"Current answer: yes (press Enter to keep it).",

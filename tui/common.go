@@ -91,6 +91,11 @@ func inputView(in textinput.Model) string {
 		text := ansi.Truncate(shown, in.Width, "…")
 		return in.PromptStyle.Render(in.Prompt) + in.TextStyle.Inline(true).Render(padRight(text, in.Width+1))
 	}
+	if in.Focused() && in.Width > 0 && ansi.StringWidth(shown)+1 > in.Width+1 {
+		r := []rune(v)
+		at := len([]rune(safe(string(r[:min(in.Position(), len(r))]))))
+		return in.PromptStyle.Render(in.Prompt) + scrolledInput(in, []rune(shown), at)
+	}
 	if shown == v {
 		return in.View()
 	}
@@ -101,6 +106,63 @@ func inputView(in textinput.Model) string {
 	in.SetValue(shown)
 	in.SetCursor(at)
 	return in.View()
+}
+
+// scrolledInput draws a focused field whose text is wider than the field:
+// the part around the cursor, with an ellipsis on each side where text is
+// hidden, so that the start of a long name is never gone without a sign.
+// The field has Width+1 columns: its text and a one-column cursor.
+func scrolledInput(in textinput.Model, text []rune, at int) string {
+	room := in.Width + 1
+	w := func(rs []rune) int { return ansi.StringWidth(string(rs)) }
+	right := 0
+	if at+1 < len(text) {
+		right = 1
+	}
+	start := 0
+	for start < at {
+		left := 0
+		if start > 0 {
+			left = 1
+		}
+		if w(text[start:at])+1+left+right <= room {
+			break
+		}
+		start++
+	}
+	used := w(text[start:at]) + 1
+	if start > 0 {
+		used++
+	}
+	end := min(at+1, len(text))
+	for end < len(text) {
+		ell := 0
+		if end+1 < len(text) {
+			ell = 1
+		}
+		if used+w(text[at+1:end+1])+ell > room {
+			break
+		}
+		end++
+	}
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	b.WriteString(in.TextStyle.Inline(true).Render(string(text[start:at])))
+	cur := " "
+	if at < len(text) {
+		cur = string(text[at])
+	}
+	in.Cursor.SetChar(cur)
+	b.WriteString(in.Cursor.View())
+	if at+1 < end {
+		b.WriteString(in.TextStyle.Inline(true).Render(string(text[at+1 : end])))
+	}
+	if end < len(text) {
+		b.WriteString("…")
+	}
+	return padRight(b.String(), room)
 }
 
 // fit cuts a line to the width, so that nothing wraps on a narrow terminal.

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
+	"b22/internal/present"
 )
 
 // fieldEvent is what a key did to a field.
@@ -60,37 +63,86 @@ func newField(c *common, s *Session, i int, draft string) field {
 // pickerThreshold is how many choices an enum has before it gets a filter.
 const pickerThreshold = 9
 
-// choiceRow is one row of a choice list: a marker, a shortcut and a label.
-func choiceRow(c *common, selected bool, shortcut, label string, current bool) string {
+// choiceRow is one choice of a list: a marker, a shortcut and a label,
+// the label wrapped under itself where the width is short, never cut.
+func choiceRow(c *common, selected bool, shortcut, label string, current bool) []string {
 	marker := "  "
 	if selected {
 		marker = c.st.marker.Render("›") + " "
 	}
-	text := label
-	if selected {
-		text = c.st.selected.Render(label)
-	}
-	row := "  " + marker + text
+	prefix := "  " + marker
+	indent := 4
 	if shortcut != "" {
-		row = "  " + marker + c.st.key.Render(fmt.Sprintf("%-2s", shortcut)) + " " + text
+		prefix += c.st.key.Render(fmt.Sprintf("%-2s", shortcut)) + " "
+		indent = 4 + max(2, ansi.StringWidth(shortcut)) + 1
 	}
+	text := label
 	if current {
-		row += " " + c.st.dim.Render(c.t("current"))
+		text += c.t("sep") + c.t("current")
 	}
-	return row
+	lines := (present.Wrap{Width: max(c.width-indent, 10)}).Lines(text)
+	out := make([]string, len(lines))
+	for k, l := range lines {
+		// The note on the current answer is dimmed, the label bold when
+		// selected; a line holding both keeps the label's style.
+		switch {
+		case selected:
+			l = c.st.selected.Render(l)
+		case current && k == len(lines)-1 && strings.HasSuffix(l, c.t("current")) && len(lines) > 1:
+			l = c.st.dim.Render(l)
+		}
+		if k == 0 {
+			out[k] = prefix + l
+			continue
+		}
+		out[k] = spaces(indent) + l
+	}
+	return out
 }
 
-// window is the part of n rows, around the cursor, that fits in height.
-func window(n, cursor, height int) (from, to int) {
-	if height <= 0 || n <= height {
-		return 0, n
+// listWindow is the rows of a list of items, each one or more lines,
+// that fit in height lines around the cursor's item; every item is whole.
+func listWindow(c *common, items [][]string, cursor, height int) []string {
+	total := 0
+	for _, it := range items {
+		total += len(it)
 	}
-	from = max(0, cursor-height/2)
-	to = from + height
-	if to > n {
-		to, from = n, n-height
+	if height <= 0 || total <= height || len(items) == 0 {
+		var out []string
+		for _, it := range items {
+			out = append(out, it...)
+		}
+		return out
 	}
-	return from, to
+	// One line says that the list goes on, and where.
+	height = max(height-1, 1)
+	cursor = min(max(cursor, 0), len(items)-1)
+	from, to, used := cursor, cursor+1, len(items[cursor])
+	for grew := true; grew; {
+		grew = false
+		if to < len(items) && used+len(items[to]) <= height {
+			used += len(items[to])
+			to++
+			grew = true
+		}
+		if from > 0 && used+len(items[from-1]) <= height {
+			from--
+			used += len(items[from])
+			grew = true
+		}
+	}
+	var out []string
+	for _, it := range items[from:to] {
+		out = append(out, it...)
+	}
+	var more []string
+	if from > 0 {
+		more = append(more, fmt.Sprintf(c.t("more_above"), from))
+	}
+	if to < len(items) {
+		more = append(more, fmt.Sprintf(c.t("more_below"), len(items)-to))
+	}
+	return append(out, c.st.dim.Render("    "+strings.Join(more, c.t("dot_sep"))))
 }
 
 // answerText shows an answer in words, or that there is none yet.

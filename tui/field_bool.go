@@ -54,12 +54,10 @@ func (f boolField) update(msg tea.KeyMsg) (field, fieldEvent) {
 }
 
 func (f boolField) view(int) []string {
-	out := []string{
-		choiceRow(f.c, f.cursor == 0, "y", f.c.words().Bool(true), f.current == 0),
-		choiceRow(f.c, f.cursor == 1, "n", f.c.words().Bool(false), f.current == 1),
-	}
+	out := append(choiceRow(f.c, f.cursor == 0, "y", f.c.words().Bool(true), f.current == 0),
+		choiceRow(f.c, f.cursor == 1, "n", f.c.words().Bool(false), f.current == 1)...)
 	if f.q.Unsure {
-		out = append(out, choiceRow(f.c, f.cursor == 2, "s", f.c.t("not_sure"), f.current == 2))
+		out = append(out, choiceRow(f.c, f.cursor == 2, "s", f.c.t("not_sure"), f.current == 2)...)
 	}
 	return out
 }

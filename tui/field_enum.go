@@ -57,16 +57,15 @@ func (f enumField) update(msg tea.KeyMsg) (field, fieldEvent) {
 }
 
 func (f enumField) view(height int) []string {
-	var out []string
-	from, to := window(f.rows(), f.cursor, height)
-	for i := from; i < to; i++ {
+	items := make([][]string, f.rows())
+	for i := range items {
 		if i == len(f.q.Choices) {
-			out = append(out, choiceRow(f.c, f.cursor == i, "s", f.c.t("not_sure"), f.current == i))
+			items[i] = choiceRow(f.c, f.cursor == i, "s", f.c.t("not_sure"), f.current == i)
 			continue
 		}
-		out = append(out, choiceRow(f.c, f.cursor == i, strconv.Itoa(i+1), f.c.tx(f.q.Choices[i].Label), f.current == i))
+		items[i] = choiceRow(f.c, f.cursor == i, strconv.Itoa(i+1), f.c.tx(f.q.Choices[i].Label), f.current == i)
 	}
-	return out
+	return listWindow(f.c, items, f.cursor, height)
 }
 
 func (f enumField) answer() (classify.Value, string) {

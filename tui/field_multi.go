@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -60,22 +61,28 @@ func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 }
 
 func (f multiField) view(height int) []string {
-	var out []string
-	from, to := window(f.rows(), f.cursor, height)
-	for i := from; i < to; i++ {
+	hint := f.c.wrap(f.c.t("multi_hint"), 4)
+	items := make([][]string, f.rows())
+	for i := range items {
 		if i == len(f.q.Choices) {
-			out = append(out, choiceRow(f.c, f.cursor == i, "s", "    "+f.c.t("not_sure"), false))
+			items[i] = choiceRow(f.c, f.cursor == i, "s", "    "+f.c.t("not_sure"), false)
 			continue
 		}
-		box := "[ ]"
+		// The box is drawn after wrapping, so that the label's lines hang
+		// under the label, not under the box.
+		rows := choiceRow(f.c, f.cursor == i, strconv.Itoa(i+1), "[ ] "+f.c.tx(f.q.Choices[i].Label), false)
 		if f.set&(1<<i) != 0 {
-			box = f.c.st.checked.Render("[x]")
+			rows[0] = strings.Replace(rows[0], "[ ]", f.c.st.checked.Render("[x]"), 1)
 		}
-		out = append(out, choiceRow(f.c, f.cursor == i, strconv.Itoa(i+1), box+" "+f.c.tx(f.q.Choices[i].Label), false))
+		for k := 1; k < len(rows); k++ {
+			rows[k] = "    " + rows[k]
+		}
+		items[i] = rows
 	}
-	if height-len(out) >= 2 {
+	out := listWindow(f.c, items, f.cursor, height)
+	if height-len(out) >= len(hint)+1 {
 		out = append(out, "")
-		for _, l := range f.c.wrap(f.c.t("multi_hint"), 4) {
+		for _, l := range hint {
 			out = append(out, f.c.st.dim.Render(l))
 		}
 	}

@@ -78,12 +78,14 @@ func (f pickerField) view(height int) []string {
 	f.in.Placeholder = f.c.t("filter_placeholder")
 	out := []string{"  " + inputView(f.in), ""}
 	if len(f.matches) == 0 {
-		out = append(out, "    "+f.c.st.warn.Render(f.c.t("no_match")))
+		for _, l := range f.c.wrap(f.c.t("no_match"), 4) {
+			out = append(out, f.c.st.warn.Render(l))
+		}
 	}
-	from, to := window(f.rows(), f.cursor, max(height-len(out), 3))
-	for r := from; r < to; r++ {
+	items := make([][]string, f.rows())
+	for r := range items {
 		if r == len(f.matches) {
-			out = append(out, choiceRow(f.c, f.cursor == r, "", f.c.t("not_sure"), f.current == len(f.q.Choices)))
+			items[r] = choiceRow(f.c, f.cursor == r, "", f.c.t("not_sure"), f.current == len(f.q.Choices))
 			continue
 		}
 		i := f.matches[r]
@@ -92,9 +94,9 @@ func (f pickerField) view(height int) []string {
 		if f.c.lang == "en" {
 			label = ch.Label.En + "  " + ch.Label.Zh
 		}
-		out = append(out, choiceRow(f.c, f.cursor == r, "", label, f.current == i))
+		items[r] = choiceRow(f.c, f.cursor == r, "", label, f.current == i)
 	}
-	return out
+	return append(out, listWindow(f.c, items, f.cursor, max(height-len(out), 3))...)
 }
 
 func (f pickerField) answer() (classify.Value, string) {

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +66,40 @@ func TestGolden(t *testing.T) {
 	}
 	// The cases not drawn at 80 columns.
 	widths := map[string]int{"result_levers_50": 50, "result_levers_zh_50": 50}
+	heights := map[string]int{}
+	// Screens of the usability fixes, each at 50×16 and 80×24, in English
+	// and Chinese: wrapped choices and review, the key line and the ?
+	// lists, the live line before any answer, a burst of number keys, the
+	// result's words, a long company name.
+	toLicences := walkKeys[:len(walkKeys)-2]
+	fixes := []struct {
+		name string
+		keys []string
+	}{
+		{"first_question", start},
+		{"enum_wrapped", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "n", "2"})},
+		{"multi_burst", cat(toLicences, []string{"\x00burst:56"})},
+		{"question_help", cat(start, []string{"y", "?"})},
+		{"review_wrapped", walkKeys},
+		{"result_keys", cat(walkKeys, []string{"r", "?"})},
+		{"result_words", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab", "down", "down", "down"})},
+		{"long_company", []string{"down", "\x00burst:Shenzhen Acme Communications Technology Shenzhen Acme Communications Technology Co., Ltd."}},
+	}
+	for _, f := range fixes {
+		for _, lang := range []string{"en", "zh"} {
+			for _, w := range []int{50, 80} {
+				name := fmt.Sprintf("fix_%s_%s_%d", f.name, lang, w)
+				cases = append(cases, struct {
+					name, lang string
+					keys       []string
+				}{name, lang, f.keys})
+				widths[name] = w
+				if w == 50 {
+					heights[name] = 16
+				}
+			}
+		}
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			// The screens show the answers file's name: keep it short and
@@ -79,8 +115,16 @@ func TestGolden(t *testing.T) {
 			if width == 0 {
 				width = 80
 			}
-			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(width, 24))
+			height := heights[tc.name]
+			if height == 0 {
+				height = 24
+			}
+			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(width, height))
 			for _, k := range tc.keys {
+				if b, ok := strings.CutPrefix(k, "\x00burst:"); ok {
+					tm.Send(burst(b)) // the keys in one message, as a paste
+					continue
+				}
 				for _, msg := range keyMsgs(k) {
 					tm.Send(msg)
 				}

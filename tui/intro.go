@@ -146,8 +146,14 @@ func (m introModel) view(height int) []string {
 		return "  " + s
 	}
 	name, company := m.name, m.company
-	name.Width = max(min(36, c.width-30), 10)
+	// The fields take the width there is: a long company name shows
+	// whole on a wide terminal.
+	name.Width = max(min(90, c.width-28), 10)
 	company.Width = name.Width
+	// The fields scrolled for the width they had; place them again for
+	// this one (setting the cursor recomputes what part shows).
+	name.SetCursor(name.Position())
+	company.SetCursor(company.Position())
 	name.Placeholder, company.Placeholder = c.t("intro_name_ph"), c.t("intro_company_ph")
 	fields := []string{
 		"  " + label(0, padRight(c.t("intro_name"), 20)) + " " + inputView(name),

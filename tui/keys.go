@@ -1,8 +1,13 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"b22/internal/present"
 )
 
 // keyContext says which screen (or widget) the help line describes.
@@ -42,9 +47,17 @@ type KeyMap struct {
 	PageUp, PageDown key.Binding
 	Close            key.Binding
 	Start            key.Binding
+	// ReviewBack is esc on the review: back to the last question.
+	ReviewBack key.Binding
+	// More is ? where it lists every key (not on a question, where ?
+	// is the question's help, with the keys under it).
+	More key.Binding
 
 	ctx  keyContext
 	memo bool
+	// items is true when the result screen lists open questions or
+	// levers, which enter opens.
+	items bool
 	// lever is true when the result screen's selection is a lever: enter
 	// then changes a given answer rather than answering an open one.
 	lever bool
@@ -75,6 +88,8 @@ func newKeyMap() KeyMap {
 		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
 		Close:      key.NewBinding(key.WithKeys("esc", "?", "q", "enter")),
 		Start:      key.NewBinding(key.WithKeys("enter")),
+		ReviewBack: key.NewBinding(key.WithKeys("shift+tab", "esc")),
+		More:       key.NewBinding(key.WithKeys("?")),
 	}
 }
 
@@ -104,49 +119,181 @@ func (k *KeyMap) setLang(lang string) {
 	h(&k.PageDown, "pgdn", "k_pgdown")
 	h(&k.Close, "esc", "k_close")
 	h(&k.Start, "enter", "k_start")
+	h(&k.ReviewBack, "esc", "k_last_question")
+	h(&k.More, "?", "k_more")
 }
 
-// ShortHelp is the one-line help of the current screen.
+// ShortHelp is the keys of the current screen, the most useful first:
+// the key line shows as many as fit the width and then ?, under which
+// FullHelp lists every key (see shortHelpLine).
 func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.ctx {
 	case ctxIntro:
-		return []key.Binding{k.Start, k.Up, k.Lang, k.Help, k.Quit}
+		return []key.Binding{k.Start, k.Up, k.Lang, k.Quit, k.More}
 	case ctxChoice:
-		return []key.Binding{k.Up, k.Choose, k.Back, k.Help, k.Sections, k.Lang, k.Quit}
+		return []key.Binding{k.Choose, k.Up, k.Back, k.Sections, k.Lang, k.Quit, k.Help}
 	case ctxMulti:
-		return []key.Binding{k.Toggle, k.Choose, k.Back, k.Help, k.Sections, k.Lang, k.Quit}
+		return []key.Binding{k.Toggle, k.Choose, k.Up, k.Back, k.Sections, k.Lang, k.Quit, k.Help}
 	case ctxNumber:
-		return []key.Binding{k.Choose, k.Back, k.Next, k.Help, k.Sections, k.Lang, k.Quit}
+		return []key.Binding{k.Choose, k.Back, k.Next, k.Sections, k.Lang, k.Quit, k.Help}
 	case ctxPicker:
-		return []key.Binding{k.Up, k.Choose, k.Back, k.Help, k.Sections, k.Lang, k.Quit}
+		return []key.Binding{k.Choose, k.Up, k.Back, k.Sections, k.Lang, k.Quit, k.Help}
 	case ctxReview:
-		return []key.Binding{k.Edit, k.Result, k.Up, k.Sections, k.Lang, k.Quit}
+		return []key.Binding{k.Edit, k.Result, k.Up, k.Sections, k.Lang, k.Quit, k.More}
 	case ctxResult:
-		open := k.Open
-		if k.lever {
-			open = k.Change
+		var out []key.Binding
+		// enter does something only when an open question or a lever is
+		// there to select.
+		switch {
+		case k.items && k.lever:
+			out = append(out, k.Change)
+		case k.items:
+			out = append(out, k.Open)
 		}
-		out := []key.Binding{open, k.Save, k.SaveResult}
+		out = append(out, k.Review, k.Save, k.SaveResult)
 		if k.memo {
 			out = append(out, k.Memo)
 		}
-		return append(out, k.Review, k.PageDown, k.Lang, k.Quit)
-	case ctxMenu, ctxHelp:
+		return append(out, k.PageDown, k.Sections, k.Lang, k.Quit, k.More)
+	case ctxMenu:
 		return []key.Binding{k.Up, k.Choose, k.Close}
+	case ctxHelp:
+		return []key.Binding{k.Close, k.Up}
 	}
 	return nil
 }
 
-// FullHelp is every key, for the ? screen.
+// FullHelp is every key of the current screen, for the ? list: each key
+// once, so that no list shows s both as "not sure" and as "save".
 func (k KeyMap) FullHelp() [][]key.Binding {
-	nav := []key.Binding{k.Up, k.Choose, k.Toggle, k.NotSure, k.Next, k.Back}
-	glob := []key.Binding{k.Help, k.Sections, k.Lang, k.Quit}
-	res := []key.Binding{k.Edit, k.Result, k.Open, k.Change, k.Save, k.SaveResult}
-	if k.memo {
-		res = append(res, k.Memo)
+	glob := []key.Binding{k.Sections, k.Lang, k.Quit}
+	switch k.ctx {
+	case ctxIntro:
+		return [][]key.Binding{{k.Start, k.Up, k.Lang, k.Quit}}
+	case ctxChoice, ctxPicker:
+		return [][]key.Binding{{k.Up, k.Choose, k.NotSure, k.Next, k.Back}, glob}
+	case ctxMulti:
+		return [][]key.Binding{{k.Up, k.Toggle, k.Choose, k.NotSure, k.Next, k.Back}, glob}
+	case ctxNumber:
+		return [][]key.Binding{{k.Choose, k.Next, k.Back}, glob}
+	case ctxReview:
+		return [][]key.Binding{{k.Up, k.Edit, k.Result, k.PageUp, k.PageDown, k.ReviewBack}, glob}
+	case ctxResult:
+		res := []key.Binding{k.Up}
+		switch {
+		case k.items && k.lever:
+			res = append(res, k.Change)
+		case k.items:
+			res = append(res, k.Open)
+		}
+		res = append(res, k.Review, k.Save, k.SaveResult)
+		if k.memo {
+			res = append(res, k.Memo)
+		}
+		res = append(res, k.PageUp, k.PageDown)
+		return [][]key.Binding{res, glob}
 	}
-	res = append(res, k.PageUp, k.PageDown)
-	return [][]key.Binding{nav, glob, res}
+	return [][]key.Binding{{k.Up, k.Choose, k.Close}}
+}
+
+// shortHelpLine draws the keys of ShortHelp that fit in width columns, in
+// their order, and the ? key last whenever some were left out, so that a
+// narrow terminal drops keys rather than cutting a word.
+func (c *common) shortHelpLine(k KeyMap, width int) string {
+	sep := c.help.Styles.ShortSeparator.Render(" • ")
+	item := func(b key.Binding) string {
+		h := b.Help()
+		return c.help.Styles.ShortKey.Render(h.Key) + " " + c.help.Styles.ShortDesc.Render(h.Desc)
+	}
+	all := k.ShortHelp()
+	var more string
+	if n := len(all); n > 0 && all[n-1].Help().Key == k.Help.Help().Key {
+		more, all = item(all[n-1]), all[:n-1]
+	}
+	var parts []string
+	used := 0
+	for n, b := range all {
+		s := item(b)
+		room := width - used
+		if len(parts) > 0 {
+			room -= ansi.StringWidth(sep)
+		}
+		// What is left must still hold the ? key after this one.
+		rest := 0
+		if more != "" && n < len(all)-1 {
+			rest = ansi.StringWidth(sep) + ansi.StringWidth(more)
+		}
+		if ansi.StringWidth(s)+rest > room {
+			break
+		}
+		if len(parts) > 0 {
+			used += ansi.StringWidth(sep)
+		}
+		parts = append(parts, s)
+		used += ansi.StringWidth(s)
+	}
+	if more != "" && (len(parts) == 0 || used+ansi.StringWidth(sep)+ansi.StringWidth(more) <= width) {
+		parts = append(parts, more)
+	}
+	return strings.Join(parts, sep)
+}
+
+// fullHelpLines lists keys for the ? screens: "key  what it does", in as
+// many columns as the width holds, never cut.
+func (c *common) fullHelpLines(groups [][]key.Binding, width int) []string {
+	type entry struct{ key, desc string }
+	var es []entry
+	seen := map[string]bool{}
+	keyW := 0
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			if !b.Enabled() || h.Key == "" || seen[h.Key+h.Desc] {
+				continue
+			}
+			seen[h.Key+h.Desc] = true
+			es = append(es, entry{h.Key, h.Desc})
+			keyW = max(keyW, ansi.StringWidth(h.Key))
+		}
+	}
+	colW := 0
+	for _, e := range es {
+		colW = max(colW, keyW+2+ansi.StringWidth(e.desc))
+	}
+	var out []string
+	cell := func(e entry, desc string) string {
+		return c.help.Styles.FullKey.Render(padRight(e.key, keyW)) + "  " + c.help.Styles.FullDesc.Render(desc)
+	}
+	if colW > width {
+		// Too narrow for one column: each description wraps under itself.
+		for _, e := range es {
+			for n, l := range (present.Wrap{Width: max(width-keyW-2, 8)}).Lines(e.desc) {
+				if n == 0 {
+					out = append(out, cell(e, l))
+					continue
+				}
+				out = append(out, spaces(keyW+2)+c.help.Styles.FullDesc.Render(l))
+			}
+		}
+		return out
+	}
+	cols := max(1, (width+3)/(colW+3))
+	rows := (len(es) + cols - 1) / cols
+	for r := range rows {
+		var line string
+		for col := range cols {
+			n := col*rows + r
+			if n >= len(es) {
+				break
+			}
+			if col > 0 {
+				line += "   "
+			}
+			line += cell(es[n], es[n].desc) + spaces(colW-keyW-2-ansi.StringWidth(es[n].desc))
+		}
+		out = append(out, strings.TrimRight(line, " "))
+	}
+	return out
 }
 
 // is reports whether the key message matches the binding.

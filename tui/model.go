@@ -77,6 +77,9 @@ type Model struct {
 	forceQuit bool
 	finished  bool // the result was shown
 	keysHelp  bool
+	// started is true once resume, start over or start was chosen on the
+	// intro: before that the answers file's answers are not loaded.
+	started bool
 }
 
 // New is an interview at its intro screen.
@@ -109,6 +112,21 @@ func (m Model) Session() *Session { return m.s }
 
 // Result is the result of the answers so far.
 func (m Model) Result() *classify.Result { return m.res }
+
+// Outcome is how the interview ended. Quitting on the intro before
+// choosing to resume or start over leaves the saved answers as they were:
+// they, and their result, are what the interview ends with, not the empty
+// interview the intro stands on.
+func (m Model) Outcome() *Outcome {
+	s, res := m.s, m.res
+	if !m.started && m.o.Resume != nil && !m.o.Resume.Empty() {
+		s = m.o.Resume
+		if r, err := m.c.rs.Assess(s.Document(), m.o.AsOf); err == nil {
+			res = r
+		}
+	}
+	return &Outcome{Session: s, Result: res, Finished: m.finished, SaveErr: m.saveErr, Lang: m.c.lang}
+}
 
 type (
 	savedMsg   struct{ gen uint64 }
@@ -154,9 +172,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
+			return m.burst(msg)
+		}
 		return m.key(msg)
 	}
 	return m, nil
+}
+
+// burst takes keys that arrived together (a paste, keys typed faster than
+// a slow link delivers them: "56" in one message) one at a time, as if
+// typed: each ticks, answers or types what it would alone. A key that
+// quits ends the burst.
+func (m Model) burst(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt, Paste: msg.Paste}
+		if r == ' ' {
+			k.Type = tea.KeySpace
+		}
+		next, cmd := m.key(k)
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+		if m.quitting {
+			break
+		}
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -226,6 +268,7 @@ func (m Model) introKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmds []tea.Cmd
+	m.started = true
 	switch m.intro.out {
 	case actResume:
 		m.s = m.o.Resume.Clone()
@@ -473,10 +516,12 @@ func (m Model) menuCursor() int {
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.forceQuit && m.saveErr != nil {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	m.leaveQuestion()
 	if !m.dirty() {
+		m.quitting = true
 		return m, tea.Quit
 	}
 	m.quitting = true

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -62,13 +63,17 @@ var currencies = []string{"人民币", "rmb", "cny", "yuan", "元", "¥", "￥"}
 
 // ParseAmount reads a non-negative amount the way people type it:
 // "10000000", "10,000,000", "1000万", "1.5亿", "1亿5000万", "¥500万",
-// "RMB 2m", "2 million", "30%". Full-width digits and punctuation count as
+// "RMB 2m", "2 million", "30%", and written out in Chinese: "五百万",
+// "一亿五千万", "两百万", "一点五亿". Full-width digits and punctuation count as
 // their ASCII forms. Anything that could be read two ways is refused:
 // commas must group digits in threes before any decimal point, and a
 // number after a unit needs its own unit ("1亿5000万", not "1亿5000").
 // The value is exact to float64 rounding: "1.5亿" is 150000000.
 func ParseAmount(s string) (float64, error) {
-	t := normalizeAmount(s)
+	t, err := chineseNumerals(normalizeAmount(s))
+	if err != nil {
+		return 0, err
+	}
 	for _, c := range currencies {
 		t = strings.ReplaceAll(t, c, " ")
 	}
@@ -258,4 +263,151 @@ func firstWord(s string) string {
 		s = string(r[:12]) + "…"
 	}
 	return s
+}
+
+// chineseDigits are the numerals of written-out Chinese amounts, the
+// everyday and the financial forms.
+var chineseDigits = map[rune]int64{
+	'零': 0, '〇': 0, '一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3,
+	'四': 4, '肆': 4, '五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7,
+	'八': 8, '捌': 8, '九': 9, '玖': 9,
+}
+
+// chineseUnits multiply the digits before them: 十, 百 and 千 within a
+// group of four, 万 and 亿 a whole group.
+var chineseUnits = map[rune]int64{
+	'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 1e4, '亿': 1e8,
+}
+
+// chineseNumerals rewrites each written-out Chinese number in t in digits
+// ("五百万" → "5000000", "一点五亿" → "1.5亿"), so that the rest of
+// ParseAmount reads it as it reads digits. A unit with no numeral before
+// it is left alone: the 万 of "1000万" belongs to the digits.
+func chineseNumerals(t string) (string, error) {
+	r := []rune(t)
+	isNum := func(c rune) bool {
+		_, d := chineseDigits[c]
+		return d || c == '十' || c == '拾'
+	}
+	var b strings.Builder
+	for i := 0; i < len(r); {
+		if !isNum(r[i]) {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) {
+			_, d := chineseDigits[r[j]]
+			_, u := chineseUnits[r[j]]
+			if !d && !u && r[j] != '点' {
+				break
+			}
+			j++
+		}
+		run := r[i:j]
+		// "5三" or "三5": digits of two kinds in one number read two ways.
+		if (i > 0 && isDigitRune(r[i-1])) || (j < len(r) && isDigitRune(r[j])) {
+			return "", &AmountError{Reason: AmountUnknown, Near: string(r[max(i-1, 0):min(j+1, len(r))])}
+		}
+		whole, frac, hasPoint := splitRunes(run, '点')
+		var unit []rune
+		if hasPoint {
+			// "一点五亿": the fraction is digits alone; a unit after it is
+			// left for the digits' reader ("1.5亿").
+			k := len(frac)
+			for k > 0 {
+				if _, u := chineseUnits[frac[k-1]]; !u {
+					break
+				}
+				k--
+			}
+			frac, unit = frac[:k], frac[k:]
+		}
+		n, err := chineseInt(whole)
+		if err != nil {
+			return "", &AmountError{Reason: AmountUnknown, Near: string(run)}
+		}
+		b.WriteString(strconv.FormatInt(n, 10))
+		if hasPoint {
+			if len(frac) == 0 {
+				return "", &AmountError{Reason: AmountUnknown, Near: string(run)}
+			}
+			b.WriteByte('.')
+			for _, c := range frac {
+				d, ok := chineseDigits[c]
+				if !ok {
+					return "", &AmountError{Reason: AmountUnknown, Near: string(run)}
+				}
+				b.WriteByte(byte('0' + d))
+			}
+			b.WriteString(string(unit))
+		}
+		i = j
+	}
+	return b.String(), nil
+}
+
+// chineseInt reads a written-out whole number: "一亿五千万", "十二",
+// "一百零五". Two digits in a row (but after 零) are refused: "五五" is
+// not a way of writing fifty-five.
+func chineseInt(r []rune) (int64, error) {
+	const limit = 1 << 53 // beyond it a float64 no longer holds every whole number
+	bad := errors.New("not a Chinese number")
+	if len(r) == 0 {
+		return 0, bad
+	}
+	var total, section, number int64
+	digit := false // the last rune was a digit other than 零
+	for _, c := range r {
+		if d, ok := chineseDigits[c]; ok {
+			if digit {
+				return 0, bad
+			}
+			number, digit = d, d != 0
+			continue
+		}
+		digit = false
+		u := chineseUnits[c]
+		switch {
+		case u < 1e4:
+			if number == 0 && u == 10 {
+				number = 1 // 十二 is twelve
+			}
+			if number == 0 {
+				return 0, bad
+			}
+			section += number * u
+		case u == 1e4:
+			if section+number == 0 {
+				return 0, bad
+			}
+			total += (section + number) * u
+		default:
+			if total+section+number == 0 {
+				return 0, bad
+			}
+			total = (total + section + number) * u
+		}
+		number = 0
+		if u >= 1e4 {
+			section = 0
+		}
+		if total > limit || section > limit {
+			return 0, bad
+		}
+	}
+	return total + section + number, nil
+}
+
+func isDigitRune(c rune) bool { return c >= '0' && c <= '9' || c == '.' }
+
+// splitRunes cuts r at the first sep.
+func splitRunes(r []rune, sep rune) (before, after []rune, found bool) {
+	for i, c := range r {
+		if c == sep {
+			return r[:i], r[i+1:], true
+		}
+	}
+	return r, nil, false
 }

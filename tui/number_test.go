@@ -16,6 +16,21 @@ func TestParseAmount(t *testing.T) {
 		bad  AmountReason
 	}{
 		{in: "10000000", want: 10000000},
+		// Written out in Chinese.
+		{in: "五百万", want: 5000000},
+		{in: "一千万", want: 10000000},
+		{in: "一亿五千万", want: 150000000},
+		{in: "两百万", want: 2000000},
+		{in: "五百万元", want: 5000000},
+		{in: "人民币一千万元", want: 10000000},
+		{in: "一点五亿", want: 150000000},
+		{in: "十二", want: 12},
+		{in: "一百零五", want: 105},
+		{in: "十五万", want: 150000},
+		{in: "壹仟万", want: 10000000},
+		{in: "五五", bad: AmountUnknown},
+		{in: "5三", bad: AmountUnknown},
+		{in: "一点", bad: AmountUnknown},
 		{in: "10,000,000", want: 10000000},
 		{in: "1000万", want: 10000000},
 		{in: "1000万元", want: 10000000},
@@ -67,7 +82,6 @@ func TestParseAmount(t *testing.T) {
 		{in: "2 min", bad: AmountUnknown},
 		{in: "10-20", bad: AmountUnknown},
 		{in: "about 5", bad: AmountUnknown},
-		{in: "五百万", bad: AmountUnknown},
 		{in: ".", bad: AmountUnknown},
 		{in: "万", bad: AmountUnknown},
 		{in: "5万1亿", bad: AmountUnitOrder},
@@ -105,7 +119,7 @@ func TestParseAmountReadsNumbers(t *testing.T) {
 // non-negative numbers, and what it accepts formats to a text it reads back
 // as the same number.
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"1000万", "10,000,000", "1.5亿", "RMB 2m", "2 million", "¥500万", "-5", "1,5", "1亿5000万", "0.000001", "１２", "30%", "1e400"} {
+	for _, s := range []string{"1000万", "10,000,000", "1.5亿", "RMB 2m", "2 million", "¥500万", "-5", "1,5", "1亿5000万", "0.000001", "１２", "30%", "1e400", "五百万", "一亿五千万", "一点五亿", "两百万"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
@@ -15,6 +18,9 @@ type questionModel struct {
 	f        field
 	msg      string
 	showHelp bool
+	// helpTop is the first line of the help shown: a long help (and the
+	// keys under it) scrolls on a short terminal.
+	helpTop int
 	// out is what the last key asked the root model to do.
 	out questionIntent
 }
@@ -35,13 +41,21 @@ func (m questionModel) typing() bool { return !m.showHelp && m.f.typing() }
 func (m questionModel) update(msg tea.KeyMsg) (questionModel, tea.Cmd) {
 	m.out = questionIntent{}
 	if m.showHelp {
-		if is(msg, m.c.keys.Close) {
+		k := m.c.keys
+		switch {
+		case is(msg, k.Close):
 			m.showHelp = false
+		case is(msg, k.Up):
+			m.helpTop = max(m.helpTop-1, 0)
+		case is(msg, k.Down), is(msg, k.PageDown):
+			m.helpTop++
+		case is(msg, k.PageUp):
+			m.helpTop = 0
 		}
 		return m, nil
 	}
 	if is(msg, m.c.keys.Help) {
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return m, nil
 	}
 	var ev fieldEvent
@@ -75,7 +89,23 @@ func (m questionModel) view(height int) []string {
 	}
 	out = append(out, "")
 	if m.showHelp {
-		return append(out, m.helpView()...)
+		help := m.helpView()
+		room := height - len(out)
+		if len(help) <= room {
+			return append(out, help...)
+		}
+		// Scrolled: the lines from helpTop, and a line saying more follow.
+		room = max(room-1, 1)
+		top := min(m.helpTop, max(len(help)-room, 0))
+		out = append(out, help[top:min(top+room, len(help))]...)
+		var more []string
+		if top > 0 {
+			more = append(more, fmt.Sprintf(m.c.t("more_lines_above"), top))
+		}
+		if rest := len(help) - top - room; rest > 0 {
+			more = append(more, fmt.Sprintf(m.c.t("more_lines_below"), rest))
+		}
+		return append(out, m.c.st.dim.Render("  "+strings.Join(more, m.c.t("dot_sep"))))
 	}
 	if !m.s.Asked(m.i) {
 		for _, l := range m.c.wrap(m.c.t("not_asked_now"), 2) {
@@ -105,7 +135,17 @@ func (m questionModel) helpView() []string {
 		out = append(out, "", "  "+m.c.st.section.Render(m.c.t("why_matters")))
 		out = append(out, m.c.wrap(m.c.tx(q.Pivot), 4)...)
 	}
-	out = append(out, "", m.c.st.dim.Render("  "+m.c.t("help_close")))
+	// The keys the key line had no room for are here, under ?.
+	keys := m.c.keys
+	keys.ctx = m.f.context()
+	out = append(out, "", "  "+m.c.st.section.Render(m.c.t("keys_title")))
+	for _, l := range m.c.fullHelpLines(keys.FullHelp(), m.c.width-4) {
+		out = append(out, "    "+l)
+	}
+	out = append(out, "")
+	for _, l := range m.c.wrap(m.c.t("help_close"), 2) {
+		out = append(out, m.c.st.dim.Render(l))
+	}
 	return out
 }
 

@@ -176,16 +176,16 @@ func (m *resultModel) render() []string {
 	refs := func(answers []string, cites []classify.CitationRef) string {
 		var parts []string
 		if len(answers) > 0 {
-			parts = append(parts, c.label("r_answers")+strings.Join(answers, ", "))
+			parts = append(parts, c.label("r_answers")+m.answersRead(answers))
 		}
 		if len(cites) > 0 {
 			texts := make([]string, len(cites))
 			for i, ct := range cites {
 				texts[i] = c.tx(ct.Text)
 			}
-			parts = append(parts, c.label("r_basis")+strings.Join(texts, "; "))
+			parts = append(parts, c.label("r_basis")+strings.Join(texts, c.t("semi")))
 		}
-		return strings.Join(parts, " · ")
+		return strings.Join(parts, c.t("dot_sep"))
 	}
 
 	w := c.words()
@@ -197,7 +197,7 @@ func (m *resultModel) render() []string {
 	if p := m.s.Product; p.Name != "" || p.Company != "" {
 		who := safe(p.Name)
 		if p.Company != "" {
-			who = strings.TrimSpace(who + " (" + safe(p.Company) + ")")
+			who = strings.TrimSpace(who + c.t("sep") + fmt.Sprintf(c.t("paren"), safe(p.Company)))
 		}
 		para(2, who, c.st.dim.Render)
 	}
@@ -217,13 +217,13 @@ func (m *resultModel) render() []string {
 		for _, s := range list {
 			strength := w.Strength(s.Strength)
 			if !s.Settled {
-				strength = fmt.Sprintf(c.t("r_open_strength"), strength, strings.Join(s.DependsOn, ", "))
+				strength = fmt.Sprintf(c.t("r_open_strength"), strength, w.QuestionTitles(s.DependsOn))
 			}
 			bullet(4, c.tx(s.Name)+" — "+strength, c.st.bold.Render)
 			for _, rs := range s.Reasons {
 				text := c.tx(rs.Text)
 				if rs.Outcome != classify.True {
-					text = c.t("r_if") + " " + text
+					text = c.t("r_if") + c.t("sep") + text
 				}
 				para(6, text, nil)
 				para(6, refs(rs.Answers, rs.Citations), c.st.dim.Render)
@@ -266,7 +266,7 @@ func (m *resultModel) render() []string {
 			st := c.st.status[string(q.Status)]
 			name := c.tx(q.Name)
 			if name == "" {
-				name = q.ID
+				name = w.Part("requirements." + q.ID)
 			}
 			add(c.fit("    " + st.Render(present.StatusMark(q.Status)+" "+w.Status(q.Status)) + "  " + c.st.bold.Render(name)))
 			para(6, c.tx(q.Text), nil)
@@ -329,7 +329,7 @@ func (m *resultModel) render() []string {
 		}
 		for _, q := range r.OpenQuestions {
 			item(q.Key, c.tx(q.Question))
-			para(6, c.label("r_affects")+strings.Join(q.Affects, ", "), c.st.dim.Render)
+			para(6, c.label("r_affects")+w.Parts(q.Affects), c.st.dim.Render)
 		}
 	}
 
@@ -371,11 +371,13 @@ func (m *resultModel) render() []string {
 	if len(r.Sources) > 0 {
 		heading("r_sources")
 		for _, s := range r.Sources {
+			// The source by its title (and its English title on an
+			// English screen), as the memo lists it: its id is the data's.
 			title := s.Title
 			if src := c.rs.Source(s.ID); src != nil && c.lang == "en" && src.TitleEn != "" {
 				title += " — " + src.TitleEn
 			}
-			para(4, "["+s.ID+"] "+title, nil)
+			bullet(4, title, nil)
 			para(6, s.URL, c.st.dim.Render)
 		}
 	}
@@ -416,10 +418,10 @@ func (ch change) lines(c *common) []string {
 		switch old, ok := sb[s.ID]; {
 		case !ok:
 			same = false
-			out = append(out, c.wrap("+ "+name+" ("+st+")", 4)...)
+			out = append(out, c.wrap("+ "+name+c.t("sep")+fmt.Sprintf(c.t("paren"), st), 4)...)
 		case old != s.Strength:
 			same = false
-			out = append(out, c.wrap("~ "+name+": "+w.Strength(old)+" → "+st, 4)...)
+			out = append(out, c.wrap("~ "+name+c.t("colon")+w.Strength(old)+" → "+st, 4)...)
 		}
 	}
 	for _, s := range b.Matched() {
@@ -449,10 +451,26 @@ func (ch change) lines(c *common) []string {
 		if old, ok := status[q.ID]; ok && old != q.Status {
 			name := c.tx(q.Name)
 			if name == "" {
-				name = q.ID
+				name = w.Part("requirements." + q.ID)
 			}
 			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, w.Status(old), w.Status(q.Status)), 4)...)
 		}
 	}
 	return out
+}
+
+// answersRead words the answers a finding reads: each question in its own
+// words with the answer given, never the keys the rules use.
+func (m *resultModel) answersRead(keys []string) string {
+	c := m.c
+	w := c.words()
+	out := make([]string, len(keys))
+	for n, k := range keys {
+		out[n] = w.QuestionTitle(k)
+		if i := c.rs.QuestionIndex(k); i >= 0 {
+			a := answerText(c, &c.rs.Questions[i], m.s.Values[i], m.s.Answered[i])
+			out[n] += c.t("sep") + fmt.Sprintf(c.t("paren"), strings.TrimLeft(a, "— "))
+		}
+	}
+	return strings.Join(out, c.t("semi"))
 }

@@ -2,9 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"b22/internal/present"
 )
 
 // reviewModel lists every answer by section; enter edits one. Questions
@@ -96,39 +99,60 @@ func (m reviewModel) view(height int, top []string) []string {
 		head = append(head, "  "+c.st.warn.Render(fmt.Sprintf(c.t("review_missing"), total-answered)))
 	}
 	head = append(head, "")
-	var lines []string
-	cursorLine := 0
+	var items [][]string
+	cursorItem := 0
 	section := ""
-	titleW := max(c.width*11/20, 24)
+	// Answers are short and questions long: the answer gets at most
+	// three tenths of the width, the question the rest.
+	ansW := max(min(c.width*3/10, 30), 14)
+	titleW := max(c.width-ansW-6, 16)
 	for _, i := range m.rows() {
 		q := &c.rs.Questions[i]
+		var item []string
 		if q.Section != section {
 			section = q.Section
-			if len(lines) > 0 {
-				lines = append(lines, "")
+			if len(items) > 0 {
+				item = append(item, "")
 			}
-			lines = append(lines, "  "+c.st.section.Render(c.sectionTitle(section)))
+			item = append(item, "  "+c.st.section.Render(c.sectionTitle(section)))
 		}
-		marker := "  "
-		title := ansi.Truncate(c.tx(q.Title), titleW-4, "…")
-		title += spaces(titleW - 4 - ansi.StringWidth(title))
-		if i == m.cursor {
-			marker = c.st.marker.Render("› ")
-			title = c.st.selected.Render(title)
-			cursorLine = len(lines)
-		}
+		// The question and its answer, each wrapped in its column.
+		titles := (present.Wrap{Width: titleW}).Lines(c.tx(q.Title))
 		ans := answerText(c, q, m.s.Values[i], m.s.Answered[i])
+		ansSt := func(s ...string) string { return strings.Join(s, "") }
 		switch {
 		case !m.s.Answered[i]:
-			ans = c.st.warn.Render(ans)
+			ansSt = c.st.warn.Render
 		case !m.s.Asked(i):
-			ans = c.st.dim.Render(ans + " " + c.t("kept_not_asked"))
+			ans += c.t("sep") + c.t("kept_not_asked")
+			ansSt = c.st.dim.Render
 		}
-		lines = append(lines, c.fit("  "+marker+title+"  "+ans))
+		answers := (present.Wrap{Width: ansW}).Lines(ans)
+		marker := "  "
+		titleSt := func(s ...string) string { return strings.Join(s, "") }
+		if i == m.cursor {
+			marker = c.st.marker.Render("› ")
+			titleSt = c.st.selected.Render
+			cursorItem = len(items)
+		}
+		for k := range max(len(titles), len(answers)) {
+			var t, a string
+			if k < len(titles) {
+				t = titles[k]
+			}
+			if k < len(answers) {
+				a = ansSt(answers[k])
+			}
+			lead := "    "
+			if k == 0 {
+				lead = "  " + marker
+			}
+			item = append(item, strings.TrimRight(lead+titleSt(padRight(t, titleW))+"  "+a, " "))
+		}
+		items = append(items, item)
 	}
 	room := max(height-len(head), 3)
-	from, to := window(len(lines), cursorLine, room)
-	return append(head, lines[from:to]...)
+	return append(head, listWindow(c, items, cursorItem, room)...)
 }
 
 // padRight pads s with spaces to w display columns.

@@ -36,6 +36,5 @@ func Run(o Options, in io.Reader, out io.Writer) (*Outcome, error) {
 	if err != nil {
 		return nil, fmt.Errorf("interview: %w", err)
 	}
-	fm := final.(Model)
-	return &Outcome{Session: fm.s, Result: fm.res, Finished: fm.finished, SaveErr: fm.saveErr}, nil
+	return final.(Model).Outcome(), nil
 }

@@ -46,9 +46,14 @@ func (m Model) View() string {
 	switch {
 	case m.keysHelp:
 		body = []string{"  " + c.st.section.Render(c.t("keys_title")), ""}
-		body = append(body, strings.Split(c.help.FullHelpView(c.keys.FullHelp()), "\n")...)
-		for i := 2; i < len(body); i++ {
-			body[i] = "  " + body[i]
+		keys := c.keys
+		keys.ctx, keys.items = m.screenContext(), m.resultItems()
+		keys.lever = m.screen == screenResult && m.result.onLever()
+		for _, l := range c.fullHelpLines(keys.FullHelp(), c.width-4) {
+			body = append(body, "  "+l)
+		}
+		if len(body) > h {
+			body = append(body[:1], body[2:]...) // a short terminal keeps every key rather than the gap
 		}
 	case m.menu.open:
 		body = m.menu.view()
@@ -81,7 +86,8 @@ func (m Model) View() string {
 		live := c.wrap(m.liveLine(), 1)
 		if len(live) > 2 {
 			live = live[:2]
-			live[1] = ansi.Truncate(live[1], c.width-1, "…")
+			// The line goes on: say so where it stops.
+			live[1] = ansi.Truncate(live[1], c.width-2, "") + c.st.dim.Render("…")
 		}
 		for len(live) < 2 {
 			live = append(live, "")
@@ -103,8 +109,28 @@ func (m Model) View() string {
 	keys := c.keys
 	keys.ctx = m.keyContext()
 	keys.lever = m.screen == screenResult && m.result.onLever()
-	lines = append(lines, c.fit(" "+c.help.ShortHelpView(keys.ShortHelp())))
+	keys.items = m.resultItems()
+	lines = append(lines, " "+c.shortHelpLine(keys, c.width-1))
 	return strings.Join(lines, "\n")
+}
+
+// resultItems reports whether the result screen lists something enter
+// opens: an open question or a lever.
+func (m Model) resultItems() bool {
+	return m.screen == screenResult && len(m.result.items) > 0
+}
+
+// screenContext is the keys of the screen under the ? list or the menu.
+func (m Model) screenContext() keyContext {
+	switch m.screen {
+	case screenIntro:
+		return ctxIntro
+	case screenQuestion:
+		return m.question.f.context()
+	case screenReview:
+		return ctxReview
+	}
+	return ctxResult
 }
 
 func (m Model) keyContext() keyContext {
@@ -114,15 +140,10 @@ func (m Model) keyContext() keyContext {
 	case m.menu.open:
 		return ctxMenu
 	}
-	switch m.screen {
-	case screenIntro:
-		return ctxIntro
-	case screenQuestion:
+	if m.screen == screenQuestion {
 		return m.question.context()
-	case screenReview:
-		return ctxReview
 	}
-	return ctxResult
+	return m.screenContext()
 }
 
 func (m Model) titleBar() string {
@@ -192,30 +213,39 @@ func (m Model) progressLine() string {
 	return " " + bar + "  " + c.st.dim.Render(label)
 }
 
-// liveLine says where the answers lead so far: the verdict and the
-// sub-categories reached.
+// liveLine says where the answers lead so far: the verdict, the
+// sub-categories reached and how firmly, and those still open. Before any
+// answer it says only that, so that no list of sub-categories reads as a
+// finding.
 func (m Model) liveLine() string {
 	c := m.c
 	if m.evalErr != nil {
 		return " " + c.st.err.Render(safe(m.evalErr.Error()))
 	}
+	if answered, _ := m.s.Progress(); answered == 0 {
+		return c.st.dim.Render(c.t("live") + c.t("sep") + c.t("live_none"))
+	}
 	r := m.res
 	parts := []string{c.st.verdict[string(r.Verdict)].Render(c.words().VerdictShort(r.Verdict))}
+	var open []string
 	for _, s := range r.Matched() {
 		name := c.t("sub_" + s.ID)
 		if name == "sub_"+s.ID {
 			name = c.tx(s.Name)
 		}
-		st := c.words().Strength(s.Strength)
 		if !s.Settled {
-			st += c.t("live_unsettled")
+			open = append(open, name)
+			continue
 		}
-		parts = append(parts, fmt.Sprintf(c.t("live_sub"), name, st))
+		parts = append(parts, fmt.Sprintf(c.t("live_sub"), name, c.words().Strength(s.Strength)))
+	}
+	if len(open) > 0 {
+		parts = append(parts, c.t("live_open")+strings.Join(open, c.t("list_sep")))
 	}
 	if len(r.PivotalQuestions) > 0 {
 		parts = append(parts, fmt.Sprintf(c.t("live_hinges"), len(r.PivotalQuestions)))
 	}
-	return c.st.dim.Render(c.t("live")) + " " + strings.Join(parts, c.st.dim.Render(" · "))
+	return c.st.dim.Render(c.t("live")) + c.t("sep") + strings.Join(parts, c.st.dim.Render(c.t("dot_sep")))
 }
 
 func (c *common) sectionTitle(id string) string {
