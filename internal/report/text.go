@@ -132,7 +132,7 @@ func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confid
 	var parts []string
 	colon := t.l[":"]
 	if len(answers) > 0 {
-		parts = append(parts, t.l["answers"]+colon+strings.Join(answers, ", "))
+		parts = append(parts, t.l["answers"]+colon+t.words.QuestionTitles(answers))
 	}
 	if len(cites) > 0 {
 		texts := make([]string, len(cites))
@@ -155,9 +155,9 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 	for _, s := range list {
 		strength := t.words.Strength(s.Strength)
 		if !s.Settled {
-			strength = fmt.Sprintf(t.l["open_strength"], strength, strings.Join(s.DependsOn, ", "))
+			strength = fmt.Sprintf(t.l["open_strength"], strength, t.words.QuestionTitles(s.DependsOn))
 		}
-		t.item("  ", fmt.Sprintf("%s (%s): %s", t.tr(s.Name), s.ID, strength), bold)
+		t.item("  ", t.tr(s.Name)+t.l[":"]+strength, bold)
 		for _, reason := range s.Reasons {
 			text := t.tr(reason.Text)
 			if reason.Outcome != classify.True {
@@ -206,7 +206,7 @@ func (t *textWriter) requirements(r *classify.Result) {
 	t.heading("requirements")
 	for _, q := range r.Requirements {
 		code := map[classify.Status]string{classify.StatusMet: green, classify.StatusUnmet: red, classify.StatusUnknown: amber}[q.Status]
-		fmt.Fprintln(t.w, "  "+t.style(present.StatusMark(q.Status)+" "+t.words.Status(q.Status), code)+"  "+q.ID)
+		fmt.Fprintln(t.w, "  "+t.style(present.StatusMark(q.Status)+" "+t.words.Status(q.Status), code)+"  "+present.OneLine(t.tr(q.Name)))
 		t.para("    ", t.tr(q.Text), "")
 		t.para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
 	}
@@ -226,7 +226,7 @@ func (t *textWriter) questions(r *classify.Result) {
 	if len(r.PivotalQuestions) > 0 {
 		t.heading("pivotal")
 		for _, p := range r.PivotalQuestions {
-			t.item("  ", p.Key+": "+t.tr(p.Question), "")
+			t.item("  ", t.tr(p.Question), "")
 			if p.Why != (classify.Text{}) {
 				t.para("    ", t.tr(p.Why), dim)
 			}
@@ -240,8 +240,8 @@ func (t *textWriter) questions(r *classify.Result) {
 	if len(r.OpenQuestions) > 0 {
 		t.heading("open")
 		for _, q := range r.OpenQuestions {
-			t.item("  ", q.Key+": "+t.tr(q.Question), "")
-			t.para("    ", t.l["affects"]+t.l[":"]+strings.Join(q.Affects, ", "), dim)
+			t.item("  ", t.tr(q.Question), "")
+			t.para("    ", t.l["affects"]+t.l[":"]+t.words.Parts(q.Affects), dim)
 		}
 	}
 }
@@ -266,9 +266,9 @@ func (t *textWriter) regimes(r *classify.Result) {
 	}
 	t.heading("regimes")
 	for _, g := range r.RelatedRegimes {
-		line := g.ID + ": " + t.tr(g.Text)
+		line := t.tr(g.Text)
 		if g.Status == classify.RegimeUnknown {
-			line = g.ID + " (" + t.words.RegimeStatus(g.Status) + "): " + t.tr(g.Text)
+			line = strings.TrimSpace(t.l["("]) + t.words.RegimeStatus(g.Status) + t.l[")"] + " " + t.tr(g.Text)
 		}
 		t.item("  ", line, "")
 		t.para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
@@ -296,7 +296,7 @@ func (t *textWriter) sources(r *classify.Result) {
 		if s.Reprint {
 			title += " (" + t.l["reprint"] + ")"
 		}
-		t.hang("  ["+s.ID+"] ", "    ", title, "")
+		t.hang("  • ", "    ", title, "")
 		// A link is never wrapped, so that it can be copied whole.
 		fmt.Fprintln(t.w, "    "+t.style(present.Sanitize(s.URL), dim))
 	}
@@ -308,7 +308,7 @@ var labels = map[string]map[string]string{
 	"en": {
 		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")",
 		"title": "{licence} licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
-		"verdict_line": "Verdict: %s", "answers": "answers", "basis": "basis", "confidence": "confidence",
+		"verdict_line": "Verdict: %s", "answers": "answers relied on", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
 		"licence": "Licence", "authority": "issued by",
