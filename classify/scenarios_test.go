@@ -8,34 +8,18 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	yaml "go.yaml.in/yaml/v3"
 
 	"b22/classify"
-	"b22/classify/answers"
+	scenariofile "b22/internal/scenario"
 )
 
 // scenario is one realistic product with its expected result, written by
-// hand from ../shared/domain/B22.md; see questionnaires/b22/tests/.
-type scenario struct {
-	Name        string         `yaml:"name"`
-	Description string         `yaml:"description"`
-	AsOf        string         `yaml:"as_of"`
-	Answers     map[string]any `yaml:"answers"`
-	Expect      expectation    `yaml:"expect"`
-}
+// hand from ../shared/domain/B22.md; see questionnaires/b22/tests/. The
+// files are read and results shaped by internal/scenario, which 'b22 test'
+// runs too.
+type scenario = scenariofile.Scenario
 
-type expectation struct {
-	Verdict        string            `yaml:"verdict"`
-	Subcategories  map[string]string `yaml:"subcategories"`
-	Scope          *string           `yaml:"scope"`
-	Covered        *bool             `yaml:"covered_by_existing_licence"`
-	Requirements   map[string]string `yaml:"requirements"`
-	Pivotal        []string          `yaml:"pivotal"`
-	Regimes        []string          `yaml:"regimes"`
-	RegimesUnknown []string          `yaml:"regimes_unknown"`
-}
-
-const defaultScenarioDate = "2026-11-01"
+type expectation = scenariofile.Expectation
 
 func loadScenarios(t testing.TB) map[string][]scenario {
 	t.Helper()
@@ -46,54 +30,19 @@ func loadScenarios(t testing.TB) map[string][]scenario {
 // from its tests folder, by file name.
 func loadScenariosIn(t testing.TB, dir string) map[string][]scenario {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "tests", "*.yaml"))
+	files, err := scenariofile.Load(os.DirFS(dir))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scenario files: %v", err)
 	}
 	out := map[string][]scenario{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc struct {
-			Scenarios []scenario `yaml:"scenarios"`
-		}
-		dec := yaml.NewDecoder(bytesReader(data))
-		dec.KnownFields(true)
-		if err := dec.Decode(&doc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[filepath.Base(f)] = doc.Scenarios
+		out[filepath.Base(f.Name)] = f.Scenarios
 	}
 	return out
 }
 
 // got turns a Result into the shape of an expectation.
-func got(r *classify.Result) expectation {
-	e := expectation{Verdict: string(r.Verdict), Scope: r.Licence.Scope, Covered: &r.CoveredByExistingLicence,
-		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{}}
-	for _, s := range r.Subcategories {
-		e.Subcategories[s.ID] = string(s.Strength)
-	}
-	for _, s := range r.OpenSubcategories {
-		e.Subcategories[s.ID] = "open"
-	}
-	for _, q := range r.Requirements {
-		e.Requirements[q.ID] = string(q.Status)
-	}
-	for _, p := range r.PivotalQuestions {
-		e.Pivotal = append(e.Pivotal, p.Key)
-	}
-	for _, g := range r.RelatedRegimes {
-		if g.Status == "triggered" {
-			e.Regimes = append(e.Regimes, g.ID)
-		} else {
-			e.RegimesUnknown = append(e.RegimesUnknown, g.ID)
-		}
-	}
-	return e
-}
+func got(r *classify.Result) expectation { return scenariofile.Got(r) }
 
 func TestScenarios(t *testing.T) {
 	rs := embedded(t)
@@ -126,23 +75,7 @@ func TestScenarios(t *testing.T) {
 
 func evaluateScenario(t testing.TB, rs *classify.RuleSet, sc scenario) *classify.Result {
 	t.Helper()
-	data, err := yaml.Marshal(map[string]any{"answers": sc.Answers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parserOf(rs).Parse(sc.Name, data, answers.FormatYAML)
-	if err != nil {
-		t.Fatalf("answers: %v", err)
-	}
-	asOf := sc.AsOf
-	if asOf == "" {
-		asOf = defaultScenarioDate
-	}
-	d, err := classify.ParseDate(asOf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := rs.Evaluate(doc, d)
+	r, err := scenariofile.Evaluate(rs, parserOf(rs), sc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,11 @@ const (
 	exitInvalid = 2
 	// exitChanged is 'b22 compare' finding a change: like diff(1), whose
 	// 1 would here read as a failure.
-	exitChanged      = 3
+	exitChanged = 3
+	// exitTestFailed is 'b22 test' with a failing scenario: apart from 2,
+	// a folder that would not load, so CI can tell a wrong rule from a
+	// broken file.
+	exitTestFailed   = 4
 	exitLikely       = 10
 	exitPossible     = 11
 	exitUndetermined = 12

@@ -128,14 +128,16 @@ This is a first assessment, not legal advice.`,
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
 	root.AddCommand(
 		newInterviewCmd(a),
-		newClassifyCmd(a),
-		newValidateCmd(a),
-		newQuestionsCmd(a),
-		newSchemaCmd(a),
+		withJQ(a, withFieldsList(newClassifyCmd(a), resultjson.ResultFields), jsonLines),
+		withJQ(a, newValidateCmd(a), nil),
+		withJQ(a, newQuestionsCmd(a), nil),
+		withJQ(a, newSchemaCmd(a), nil),
 		newLintCmd(a),
-		newVersionCmd(a),
+		withJQ(a, newVersionCmd(a), nil),
 		newMemoCmd(a),
-		newCompareCmd(a),
+		withJQ(a, newCompareCmd(a), nil),
+		withJQ(a, newTestCmd(a), nil),
+		newServeCmd(a),
 	)
 	return root
 }

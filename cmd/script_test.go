@@ -44,6 +44,13 @@ func TestScripts(t *testing.T) {
 			env.Setenv("B22_TODAY", "2026-11-26")
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("LANG", "C")
+			// Scripts reach the shipped rule folder and its scenario files,
+			// which b22-rules leaves out, through B22_REPO.
+			root, err := filepath.Abs("..")
+			if err != nil {
+				return err
+			}
+			env.Setenv("B22_REPO", root)
 			return nil
 		},
 		UpdateScripts: os.Getenv("B22_UPDATE_SCRIPTS") != "",

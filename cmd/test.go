@@ -1,0 +1,106 @@
+package cmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+
+	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/internal/present"
+	"b22/internal/scenario"
+)
+
+type testOptions struct {
+	Dir    string
+	Format string
+	Run    string
+	Quiet  bool
+}
+
+func newTestCmd(a *app) *cobra.Command {
+	opts := &testOptions{}
+	c := &cobra.Command{
+		Use:   "test DIR",
+		Short: "Run the scenario files of a rule set folder (DIR/tests/*.yaml) against it",
+		Long: `test loads the rule set folder DIR after the same checks as 'b22 lint', then
+evaluates every scenario in DIR/tests/*.yaml and compares the result with the
+scenario's expectation: verdict, sub-categories, scope, coverage by a licence
+already held, requirement statuses, pivotal questions and related regimes.
+
+It prints a line per scenario, what differed under each failure, and a
+summary. Exit status: 0 every scenario passed, 4 some failed, 2 the folder or
+a scenario file could not be read or does not pass lint.`,
+		Example: `  b22 test questionnaires/b22
+  b22 test --run 'meeting' ./my-rules
+  b22 test --format json ./my-rules | jq '.failed'`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Dir = a.rulesDir
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if opts.Dir == "" {
+				return usageErrorf("test needs a rule set folder: b22 test DIR (see 'b22 test --help')")
+			}
+			if opts.Format != "text" && opts.Format != "json" {
+				return usageErrorf("--format %q: allowed: text, json", opts.Format)
+			}
+			return runTest(a, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.Flags().StringVar(&opts.Run, "run", "", "run only the scenarios whose name matches `REGEXP`")
+	c.Flags().BoolVar(&opts.Quiet, "quiet", false, "list only failing scenarios and the summary")
+	return c
+}
+
+func runTest(a *app, o *testOptions) error {
+	var match func(string) bool
+	if o.Run != "" {
+		re, err := regexp.Compile(o.Run)
+		if err != nil {
+			return usageErrorf("--run %q: %v", o.Run, err)
+		}
+		match = re.MatchString
+	}
+	rs, err := loadRulesDir(o.Dir, "")
+	var ps classify.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(a.s.Err, present.Sanitize(p.Error()))
+		}
+		fmt.Fprintf(a.s.Err, "%s: %d problem(s); fix them before testing (see 'b22 lint')\n", o.Dir, ps.Total())
+		return exitCodeError{exitInvalid}
+	}
+	if err != nil {
+		return err
+	}
+	files, err := scenario.Load(os.DirFS(o.Dir))
+	if err != nil {
+		if errors.Is(err, scenario.ErrNoScenarios) {
+			return invalidError{fmt.Sprintf("%s: no scenario files in %s/%s/*.yaml", o.Dir, o.Dir, scenario.Dir)}
+		}
+		return invalidError{fmt.Sprintf("%s/%s", o.Dir, err)}
+	}
+	rep := scenario.Run(rs, files, match)
+	w := bufio.NewWriter(a.s.Out)
+	if o.Format == "json" {
+		err = writeJSON(w, rep, true)
+	} else {
+		err = scenario.WriteText(w, rep, o.Dir, !o.Quiet)
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		return exitCodeError{exitTestFailed}
+	}
+	return nil
+}
