@@ -26,12 +26,6 @@ func (a *app) lang(flag string) (string, error) {
 	return "en", nil
 }
 
-// color reports whether text output may use colour: on a terminal, unless
-// NO_COLOR is set (https://no-color.org) or TERM is dumb.
-func (a *app) color() bool {
-	return a.s.OutTTY && a.s.getenv("NO_COLOR") == "" && a.s.getenv("TERM") != "dumb"
-}
-
 // width is the width to wrap text to: the terminal's, else COLUMNS, else 80.
 func (a *app) width() int {
 	if a.s.OutTTY && a.s.Width != nil {

@@ -88,7 +88,7 @@ func runInterview(a *app, o *interviewOptions) error {
 	if plain {
 		out, err = tui.RunAccessible(opts, a.s.In, a.s.Err, a.width())
 	} else {
-		opts.Renderer = tui.NewRenderer(a.s.Err, a.s.getenv("NO_COLOR") == "")
+		opts.Renderer = tui.NewRenderer(a.s.Err, a.colorProfile(a.s.ErrTTY))
 		opts.Memo = func(doc *classify.Document, res *classify.Result, lang string) ([]byte, error) {
 			return memo.Render(rs, doc, res, memo.Options{Format: "md", Lang: lang, Date: asOf})
 		}

@@ -27,11 +27,14 @@ import (
 type app struct {
 	s        Streams
 	rulesDir string
-	now      func() time.Time
-	rs       *classify.RuleSet
-	parser   *answers.Parser     // for rs, built on first use (answersParser)
-	encoder  *resultjson.Encoder // for rs, built on first use (resultEncoder)
-	process  process
+	// colorMode is --color; colorProfile decides from it and the
+	// environment.
+	colorMode colorMode
+	now       func() time.Time
+	rs        *classify.RuleSet
+	parser    *answers.Parser     // for rs, built on first use (answersParser)
+	encoder   *resultjson.Encoder // for rs, built on first use (resultEncoder)
+	process   process
 }
 
 // process is how a command may change what belongs to the whole process:
@@ -62,6 +65,9 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	s.Out = out
 	a := &app{s: s, now: now, process: p}
 	root := newRootCmd(a)
+	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
+		plainUsages(root)
+	}
 	root.SetArgs(args)
 	err := root.Execute()
 	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.As(err, &ec) && ec.code < 128) {
@@ -83,6 +89,7 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 }
 
 func newRootCmd(a *app) *cobra.Command {
+	var showVersion bool
 	root := &cobra.Command{
 		Use:   "b22",
 		Short: "Does a product need China's B22 licence for multi-party communication services?",
@@ -111,6 +118,9 @@ This is a first assessment, not legal advice.`,
 			return usageErrorf("%s; see 'b22 --help'", msg)
 		},
 		RunE: func(c *cobra.Command, args []string) error {
+			if showVersion {
+				return runVersion(a, &versionOptions{Format: "text"})
+			}
 			if a.s.InTTY && a.s.ErrTTY {
 				return runInterview(a, &interviewOptions{})
 			}
@@ -126,6 +136,12 @@ This is a first assessment, not legal advice.`,
 		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
+	root.PersistentFlags().Var(&a.colorMode, "color", "colour the text output and the interview: auto, always or never (auto: on a terminal, following NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR and CLICOLOR)")
+	root.PersistentFlags().Lookup("color").DefValue = "auto"
+	// Not cobra's own --version (the Version field): its template is fixed
+	// when the command is built, and the rule set's version beside the
+	// tool's would mean loading the rules on every run, completion included.
+	root.Flags().BoolVar(&showVersion, "version", false, "print the tool's and the rule set's versions, as 'b22 version' does")
 	root.AddCommand(
 		newInterviewCmd(a),
 		withJQ(a, withFieldsList(newClassifyCmd(a), resultjson.ResultFields), jsonLines),
@@ -139,6 +155,9 @@ This is a first assessment, not legal advice.`,
 		withJQ(a, newTestCmd(a), nil),
 		newServeCmd(a),
 	)
+	if err := registerCompletions(root); err != nil {
+		panic(err) // a flag renamed without its completion; any test finds it
+	}
 	return root
 }
 

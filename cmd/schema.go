@@ -12,10 +12,9 @@ type schemaOptions struct{ Kind string }
 func newSchemaCmd(a *app) *cobra.Command {
 	opts := &schemaOptions{}
 	return &cobra.Command{
-		Use:       "schema answers|result",
-		Short:     "Print the JSON Schema (draft 2020-12) of the answers document or the result",
-		Example:   "  b22 schema answers > answers.schema.json",
-		ValidArgs: []string{"answers", "result"},
+		Use:     "schema answers|result",
+		Short:   "Print the JSON Schema (draft 2020-12) of the answers document or the result",
+		Example: "  b22 schema answers > answers.schema.json",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || (args[0] != "answers" && args[0] != "result") {
 				return usageErrorf("schema takes one argument: answers or result (see 'b22 schema --help')")

@@ -2,19 +2,31 @@ package cmd
 
 import (
 	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
 
-// version is the tool's version; release builds set it with
-// -ldflags "-X b22/cmd.version=1.2.3".
-var version = "0.1.0-dev"
+// version is the tool's version as a release stamps it:
+// -ldflags "-X b22/cmd.version=v1.2.3" (the Makefile's release target
+// takes it from 'git describe'). Unstamped builds take theirs from the
+// build information the go command records (buildVersion).
+var version = ""
 
 type versionOptions struct{ Format string }
 
+// versionInfo is 'b22 version --format json'. tool is the version, named
+// as it was before the build details joined it.
 type versionInfo struct {
-	Tool  string `json:"tool"`
-	Rules struct {
+	Tool string `json:"tool"`
+	// Revision is the commit the binary was built from, when built in a
+	// git checkout; Modified says the checkout had uncommitted changes.
+	Revision string `json:"revision"`
+	Modified bool   `json:"modified"`
+	Go       string `json:"go"`
+	Rules    struct {
 		ID          string `json:"id"`
 		Version     string `json:"version"`
 		Effective   string `json:"effective"`
@@ -27,27 +39,85 @@ func newVersionCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "version",
 		Short: "Print the tool's version and the rule set's version and effective date",
-		Args:  usageArgs(cobra.NoArgs),
+		Long: `version prints the tool's version, the commit it was built from and the Go
+version, and the rule set's id, version, effective date and the earliest date
+it applies to. 'b22 --version' prints the same.`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageErrorf("--format %q: allowed: text, json", opts.Format)
 			}
-			rs, err := a.ruleSet()
-			if err != nil {
-				return err
-			}
-			var v versionInfo
-			v.Tool = version
-			v.Rules.ID, v.Rules.Version = rs.ID, rs.Version
-			v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective.String(), rs.AppliesFrom.String()
-			if opts.Format == "json" {
-				return writeJSON(a.s.Out, v, true)
-			}
-			_, err = fmt.Fprintf(a.s.Out, "b22 %s\nrules %s %s, effective %s, for dates from %s\n",
-				v.Tool, v.Rules.ID, v.Rules.Version, v.Rules.Effective, v.Rules.AppliesFrom)
-			return err
+			return runVersion(a, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
 	return c
+}
+
+func runVersion(a *app, o *versionOptions) error {
+	rs, err := a.ruleSet()
+	if err != nil {
+		return err
+	}
+	bi, _ := debug.ReadBuildInfo()
+	v := buildVersion(version, bi)
+	v.Rules.ID, v.Rules.Version = rs.ID, rs.Version
+	v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective.String(), rs.AppliesFrom.String()
+	if o.Format == "json" {
+		return writeJSON(a.s.Out, v, true)
+	}
+	var build []string
+	if v.Revision != "" {
+		r := "revision " + shortRevision(v.Revision)
+		if v.Modified {
+			r += ", modified"
+		}
+		build = append(build, r)
+	}
+	build = append(build, v.Go)
+	_, err = fmt.Fprintf(a.s.Out, "b22 %s (%s)\nrules %s %s, effective %s, for dates from %s\n",
+		v.Tool, strings.Join(build, "; "), v.Rules.ID, v.Rules.Version, v.Rules.Effective, v.Rules.AppliesFrom)
+	return err
+}
+
+// buildVersion is the tool's part of versionInfo: the stamped version if
+// there is one, else the main module's version as the go command recorded
+// it (a tag, or a pseudo-version from the commit with +dirty for
+// uncommitted changes), else "devel"; and the commit and Go version from
+// the build information.
+func buildVersion(stamped string, bi *debug.BuildInfo) versionInfo {
+	v := versionInfo{Tool: stamped, Go: runtime.Version()}
+	if bi == nil {
+		if v.Tool == "" {
+			v.Tool = "devel"
+		}
+		return v
+	}
+	if bi.GoVersion != "" {
+		v.Go = bi.GoVersion
+	}
+	if v.Tool == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v.Tool = bi.Main.Version
+	}
+	if v.Tool == "" {
+		v.Tool = "devel"
+	}
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			v.Revision = s.Value
+		case "vcs.modified":
+			v.Modified = s.Value == "true"
+		}
+	}
+	return v
+}
+
+// shortRevision is the first 12 characters of a commit hash, as in Go's
+// pseudo-versions.
+func shortRevision(r string) string {
+	if len(r) > 12 {
+		return r[:12]
+	}
+	return r
 }

@@ -9,14 +9,14 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// NewRenderer draws on w, the terminal the interview uses (stderr): its
-// colour profile and background decide the colours. Without colour (NO_COLOR)
-// nothing but plain text and the › markers are drawn.
-func NewRenderer(w io.Writer, color bool) *lipgloss.Renderer {
+// NewRenderer draws on w, the terminal the interview uses (stderr), with
+// the colour profile the caller decided (--color, NO_COLOR, CLICOLOR and
+// the terminal, the same decision as for text output); its background
+// picks light or dark colours. With termenv.Ascii nothing but plain text
+// and the › markers are drawn.
+func NewRenderer(w io.Writer, profile termenv.Profile) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(w)
-	if !color {
-		r.SetColorProfile(termenv.Ascii)
-	}
+	r.SetColorProfile(profile)
 	// Ask the terminal for its background now, before the program owns the
 	// input; AdaptiveColor then picks the light or dark variant.
 	r.HasDarkBackground()
