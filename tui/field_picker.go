@@ -115,30 +115,42 @@ func (f pickerField) typing() bool                    { return true }
 func (f pickerField) context() keyContext             { return ctxPicker }
 
 // filterChoices ranks the choices that match a filter: the pinyin id (with
-// or without its underscores), the Chinese label, or the English label, as
-// a prefix first, then anywhere, then as letters in order ("gd" for
-// guangdong). An empty filter keeps every choice in order.
+// or without its underscores), the Chinese label, or the English label as
+// a prefix first; then the start of another name a person may type (a city:
+// "shen" for Shenzhen, in Guangdong); then the names anywhere; then letters
+// of the id in order ("gd" for guangdong); last, another name anywhere, so
+// that "gd" finds Guangdong before the "gd" inside Qingdao. An empty filter
+// keeps every choice in order.
 func filterChoices(choices []classify.Choice, filter string) []int {
 	q := strings.ToLower(strings.Join(strings.Fields(filter), ""))
 	q = strings.ReplaceAll(q, "_", "")
-	var ranks [3][]int
+	var ranks [5][]int
+	prefix := func(n string) bool { return strings.HasPrefix(strings.ToLower(n), q) }
+	inside := func(n string) bool { return strings.Contains(strings.ToLower(n), q) }
 	for i, ch := range choices {
 		if q == "" {
 			ranks[0] = append(ranks[0], i)
 			continue
 		}
-		names := append([]string{strings.ReplaceAll(ch.ID, "_", ""), ch.Label.Zh, strings.ToLower(strings.ReplaceAll(ch.Label.En, " ", ""))}, ch.Also...)
-		id := names[0]
+		names := []string{strings.ReplaceAll(ch.ID, "_", ""), ch.Label.Zh, strings.ToLower(strings.ReplaceAll(ch.Label.En, " ", ""))}
 		switch {
-		case slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(strings.ToLower(n), q) }):
+		case slices.ContainsFunc(names, prefix):
 			ranks[0] = append(ranks[0], i)
-		case slices.ContainsFunc(names, func(n string) bool { return strings.Contains(strings.ToLower(n), q) }):
+		case slices.ContainsFunc(ch.Also, prefix):
 			ranks[1] = append(ranks[1], i)
-		case subsequence(id, q):
+		case slices.ContainsFunc(names, inside):
 			ranks[2] = append(ranks[2], i)
+		case subsequence(names[0], q):
+			ranks[3] = append(ranks[3], i)
+		case slices.ContainsFunc(ch.Also, inside):
+			ranks[4] = append(ranks[4], i)
 		}
 	}
-	return append(append(ranks[0], ranks[1]...), ranks[2]...)
+	var out []int
+	for _, r := range ranks {
+		out = append(out, r...)
+	}
+	return out
 }
 
 // subsequence reports whether the runes of sub appear in s in order.

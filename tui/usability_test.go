@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,6 +106,16 @@ func TestPickerAlias(t *testing.T) {
 	m := filterChoices(q.Choices, "tibet")
 	if len(m) != 1 || q.Choices[m[0]].ID != "xizang" {
 		t.Errorf("filter tibet = %v, want xizang", m)
+	}
+	// The shipped data's cities: what a product manager types first.
+	for filter, want := range map[string]string{"shenz": "guangdong", "hang": "zhejiang", "xian": "shaanxi", "cheng": "sichuan", "深圳": "guangdong", "gd": "guangdong", "sd": "shandong"} {
+		if m := filterChoices(q.Choices, filter); len(m) == 0 || q.Choices[m[0]].ID != want {
+			t.Errorf("filter %q ranks %v first, want %s", filter, m, want)
+		}
+	}
+	// "shen" starts Shenyang (Liaoning) and Shenzhen (Guangdong): both show.
+	if m := filterChoices(q.Choices, "shen"); !slices.ContainsFunc(m, func(i int) bool { return q.Choices[i].ID == "guangdong" }) || !slices.ContainsFunc(m, func(i int) bool { return q.Choices[i].ID == "liaoning" }) {
+		t.Errorf("filter shen = %v, want Liaoning and Guangdong", m)
 	}
 	// An alias is searched as the names are, by prefix and anywhere.
 	choices := []classify.Choice{{ID: "guangdong", Label: classify.Text{Zh: "广东", En: "Guangdong"}, Also: []string{"Shenzhen", "Guangzhou"}},

@@ -291,7 +291,7 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"2026-11-26", "Acme Meet", "2026.11.2", "2024-11-01", res.AnswersSHA256,
+		"2026-11-26", "Acme Meet", "2026.11.3", "2024-11-01", res.AnswersSHA256,
 		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
 		"### 1.1 What to do next", "Registered capital is not met. Options:", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
