@@ -276,10 +276,7 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 		Status string      `json:"status"`
 		Info   versionInfo `json:"version"`
 	}
-	v.Status = "ok"
-	v.Info.Tool = version
-	v.Info.Rules.ID, v.Info.Rules.Version = s.a.rs.ID, s.a.rs.Version
-	v.Info.Rules.Effective, v.Info.Rules.AppliesFrom = s.a.rs.Effective.String(), s.a.rs.AppliesFrom.String()
+	v.Status, v.Info = "ok", versionOf(s.a.rs)
 	var b bytes.Buffer
 	_ = writeJSON(&b, v, true)
 	writeBody(w, http.StatusOK, "application/json", b.Bytes())

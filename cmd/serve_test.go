@@ -246,6 +246,27 @@ func TestServeToken(t *testing.T) {
 	}
 }
 
+// /health reports what 'b22 version --format json' reports: the same
+// build and rule set, never empty fields.
+func TestServeHealthIsTheVersion(t *testing.T) {
+	srv := testServer(t, "", nil)
+	got := do(t, "GET", srv.URL+"/health", nil)
+	var h struct {
+		Status  string      `json:"status"`
+		Version versionInfo `json:"version"`
+	}
+	if err := json.Unmarshal(got.body, &h); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := (&app{}).ruleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := versionOf(rs); h.Status != "ok" || h.Version != want || h.Version.Tool == "" || h.Version.Go == "" {
+		t.Errorf("/health = %+v, want status ok and %+v", h, want)
+	}
+}
+
 // TestServeOpenAPI keeps docs/openapi.yaml and the routes in step: every
 // route is described with its method, and every described path is served.
 func TestServeOpenAPI(t *testing.T) {

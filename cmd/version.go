@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"b22/classify"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -59,10 +60,7 @@ func runVersion(a *app, o *versionOptions) error {
 	if err != nil {
 		return err
 	}
-	bi, _ := debug.ReadBuildInfo()
-	v := buildVersion(version, bi)
-	v.Rules.ID, v.Rules.Version = rs.ID, rs.Version
-	v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective.String(), rs.AppliesFrom.String()
+	v := versionOf(rs)
 	if o.Format == "json" {
 		return writeJSON(a.s.Out, v, true)
 	}
@@ -78,6 +76,16 @@ func runVersion(a *app, o *versionOptions) error {
 	_, err = fmt.Fprintf(a.s.Out, "b22 %s (%s)\nrules %s %s, effective %s, for dates from %s\n",
 		v.Tool, strings.Join(build, "; "), v.Rules.ID, v.Rules.Version, v.Rules.Effective, v.Rules.AppliesFrom)
 	return err
+}
+
+// versionOf is what 'b22 version' and serve's /health report: the tool's
+// build and the rule set it answers with.
+func versionOf(rs *classify.RuleSet) versionInfo {
+	bi, _ := debug.ReadBuildInfo()
+	v := buildVersion(version, bi)
+	v.Rules.ID, v.Rules.Version = rs.ID, rs.Version
+	v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective.String(), rs.AppliesFrom.String()
+	return v
 }
 
 // buildVersion is the tool's part of versionInfo: the stamped version if
