@@ -170,7 +170,7 @@ func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 
 func (l *loader) texts(n *yaml.Node) {
 	d := l.dec(fileTexts)
-	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, nil)
+	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, []string{"gates_intro"})
 	if m == nil {
 		return
 	}
@@ -196,6 +196,9 @@ func (l *loader) texts(n *yaml.Node) {
 		t.OpenPoints = append(t.OpenPoints, d.text(p, fmt.Sprintf("open_points[%d]", i)))
 	}
 	t.Disclaimer = d.text(m["disclaimer"], "disclaimer")
+	if m["gates_intro"] != nil {
+		t.GatesIntro = d.text(m["gates_intro"], "gates_intro")
+	}
 }
 
 // textMap reads a mapping of texts that must have exactly the given ids.

@@ -327,6 +327,9 @@ type Texts struct {
 	Process      []ProcessStep
 	OpenPoints   []Text
 	Disclaimer   Text
+	// GatesIntro says, before the gates are listed, what they have in
+	// common (whom the licence binds); empty when the data gives none.
+	GatesIntro Text
 }
 
 // Question returns the question with the id, or nil.

@@ -109,7 +109,6 @@ var chrome = map[string]pair{
 	"not_applied_none":  {"无：每个子类都至少有一条规则适用。", "None: a rule of every sub-category applies."},
 	"rule_open":         {"（待定）", " (open)"},
 	"h_gates":           {"排除条件", "Gates"},
-	"gates_intro":       {"{licence}只适用于向中国大陆用户经营该服务的公司；任一排除条件成立即排除{licence}。", "{licence} applies only to a company that operates the service for users in mainland China; any gate that holds rules {licence} out."},
 	"gates_none":        {"依所填回答，没有排除条件成立（各条件见附录%s）。", "On the answers given, no gate holds (Appendix %s lists each)."},
 	"gates_open":        {"依所填回答，没有排除条件确定成立，但有的取决于未回答的问题（见附录%s）。", "On the answers given, no gate is known to hold, but some depend on unanswered questions (see Appendix %s)."},
 	"col_gate":          {"条件", "Gate"},

@@ -270,7 +270,9 @@ func (b *builder) analysis(n string) {
 	// the appendix.
 	k++
 	b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_gates"))
-	b.para(txt(b.t("gates_intro")))
+	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
+		b.para(txt(intro))
+	}
 	if len(res.Exclusions) == 0 {
 		open := false
 		for _, g := range rs.Gates {
