@@ -4,12 +4,14 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"b22/classify"
+	"b22/questionnaires"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -94,4 +96,34 @@ func TestRun(t *testing.T) {
 	if got := Run(rs, bad, func(name string) bool { return false }); len(got.Files) != 0 || got.Passed+got.Failed != 0 {
 		t.Errorf("Run(none matching) = %+v, want nothing", got)
 	}
+}
+
+// FuzzParse: a scenario file of any content gives scenarios or an error
+// that says what is wrong, never a panic; what it accepts runs.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("- name: a\n  answers: {realtime_voice: true}\n  expect: {verdict: likely}\n"))
+	f.Add([]byte("- name: a\n  as_of: 2019-01-01\n  answers: {}\n  expect: {subcategories: {multiparty_telephone: likely}}\n"))
+	f.Add([]byte("[]"))
+	f.Add([]byte("- {name: x, verdit: 1}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		scs, err := Parse("f.yaml", data)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		rs := ruleSetForFuzz(t)
+		Run(rs, []File{{Name: "f.yaml", Scenarios: scs}}, nil)
+	})
+}
+
+var fuzzRules = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.B22()) })
+
+func ruleSetForFuzz(t *testing.T) *classify.RuleSet {
+	rs, err := fuzzRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }
