@@ -160,6 +160,12 @@ func runServe(a *app, o *serveOptions) error {
 	if a.process.notify != nil {
 		defer a.process.notify(signals, serveSignals...)()
 	}
+	// An address that is not HOST:PORT is a mistake in the command (exit
+	// 2); one that cannot be listened on (in use, not this machine's) is a
+	// failure of the run (exit 1).
+	if _, port, err := net.SplitHostPort(o.Addr); err != nil || port == "" {
+		return usageErrorf("--addr %q: want HOST:PORT, such as 127.0.0.1:8022 or :8022", o.Addr)
+	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return fmt.Errorf("--addr %s: %w", o.Addr, err)
