@@ -200,10 +200,9 @@ func (rs *RuleSet) Levers(doc *Document, asOf Date) ([]Lever, error) {
 			a[k] = ex.value
 			o := rs.outcomeOf(a, e)
 			a[k] = doc.Answers[k]
+			// A change that leaves the verdict to unanswered questions is a
+			// lever too: what was settled no longer is.
 			lv, ok := rs.lever(base, o, []LeverChange{rs.change(k, doc.Answers[k], ex)}, []int{k})
-			if o.verdict == vUndetermined {
-				continue // the change leaves the verdict to other questions
-			}
 			if ok && !seen[lv.signature()] {
 				seen[lv.signature()] = true
 				levers = append(levers, lv)

@@ -139,7 +139,7 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 				a := slices.Clone(doc.Answers)
 				a[i] = v
 				after, _ := rs.Evaluate(&classify.Document{Answers: a}, asOf)
-				if after.Verdict == base.Verdict || after.Verdict == classify.VerdictUndetermined {
+				if after.Verdict == base.Verdict {
 					continue
 				}
 				found := slices.ContainsFunc(levers, func(lv classify.Lever) bool {
@@ -254,5 +254,30 @@ func TestLeversOfTheMeetingApp(t *testing.T) {
 	// First what makes a licence unlikely.
 	if levers[0].Effect != classify.EffectUnlikely {
 		t.Errorf("first lever %+v, want one that makes it unlikely", levers[0])
+	}
+}
+
+// A change that leaves the verdict to unanswered questions is a lever:
+// without media_relay answered, the meeting app is likely only through
+// phone dial-in, and dropping dial-in makes the verdict depend on the
+// media path.
+func TestLeverToUndetermined(t *testing.T) {
+	rs := embedded(t)
+	data, _ := fs.ReadFile(questionnaires.B22(), "examples/meeting-app.json")
+	doc, err := parserOf(rs).Parse("meeting-app.json", data, answers.FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Answers[rs.QuestionIndex("media_relay")] = classify.Value{}
+	if r, _ := rs.Evaluate(doc, asOf); r.Verdict != classify.VerdictLikely {
+		t.Fatalf("without media_relay the verdict is %s; the test needs likely", r.Verdict)
+	}
+	levers, _ := rs.Levers(doc, asOf)
+	found := slices.ContainsFunc(levers, func(lv classify.Lever) bool {
+		return len(lv.Changes) == 1 && lv.Changes[0].Key == "pstn_access" && lv.Verdict == classify.VerdictUndetermined &&
+			lv.Effect == classify.EffectVerdict && slices.Contains(lv.Removed, "multiparty_telephone")
+	})
+	if !found {
+		t.Errorf("no lever pstn_access → false leading to undetermined among %d", len(levers))
 	}
 }

@@ -36,7 +36,10 @@ func (w Words) Lever(lv classify.Lever) LeverWords {
 		out.Change = append(out.Change, title+sep+w.text(c.FromLabel)+" → "+w.text(c.ToLabel))
 	}
 	l := leverClauses[w.lang == "zh"]
-	if lv.Effect == classify.EffectUnlikely || lv.Effect == classify.EffectVerdict {
+	switch {
+	case lv.Verdict == classify.VerdictUndetermined:
+		out.Effects = append(out.Effects, l["open"])
+	case lv.Effect == classify.EffectUnlikely || lv.Effect == classify.EffectVerdict:
 		out.Effects = append(out.Effects, l["verdict"]+w.VerdictShort(lv.Verdict))
 	}
 	names := func(ids []string) string {
@@ -116,8 +119,10 @@ var (
 	// leverClauses start each effect of a lever, by language (true: zh).
 	leverClauses = map[bool]map[string]string{
 		false: {"verdict": "then: ", "added": "adds: ", "removed": "no longer: ", "stronger": "stronger: ", "weaker": "weaker: ",
-			"scope": "licence: ", "scope_open": "the licence's scope is left open", "met": "meets: "},
+			"scope": "licence: ", "scope_open": "the licence's scope is left open", "met": "meets: ",
+			"open": "then the verdict depends on questions not yet answered"},
 		true: {"verdict": "则：", "added": "新增：", "removed": "不再属于：", "stronger": "更明确：", "weaker": "减弱：",
-			"scope": "许可：", "scope_open": "许可范围待定", "met": "满足："},
+			"scope": "许可：", "scope_open": "许可范围待定", "met": "满足：",
+			"open": "则结论取决于尚未回答的问题"},
 	}
 )
