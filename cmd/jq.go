@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"b22/classify"
+	"b22/internal/present"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -47,7 +49,7 @@ func withJQ(a *app, c *cobra.Command, perLine func(c *cobra.Command) bool) *cobr
 				return usageErrorf("%s reshapes the JSON output; it takes no --format %s", f.flag, fl.Value.String())
 			}
 		}
-		f.out, f.perLine = a.s.Out, perLine != nil && perLine(c)
+		f.out, f.perLine, f.errOut = a.s.Out, perLine != nil && perLine(c), a.s.Err
 		a.s.Out = f
 		defer func() { a.s.Out = f.out }()
 		err = run(c, args)
@@ -72,6 +74,12 @@ type outputFilter struct {
 	perLine bool
 	buf     []byte
 	err     error
+	// errOut, line and failed serve JSON Lines: an expression that fails
+	// on one line is reported for that line, and the stream goes on, one
+	// output line per input line as the contract has it.
+	errOut io.Writer
+	line   int
+	failed int
 }
 
 func newOutputFilter(o *jqOptions) (*outputFilter, error) {
@@ -110,9 +118,12 @@ func (f *outputFilter) Write(p []byte) (int, error) {
 				break
 			}
 			line := f.buf[:i]
+			f.line++
 			if err := f.apply(line); err != nil {
-				f.err = err
-				return 0, err
+				if werr := f.lineFailed(err); werr != nil {
+					f.err = werr
+					return 0, werr
+				}
 			}
 			f.buf = f.buf[i+1:]
 		}
@@ -129,10 +140,35 @@ func (f *outputFilter) finish() error {
 	if f.err != nil {
 		return f.err
 	}
-	if len(bytes.TrimSpace(f.buf)) == 0 {
-		return nil
+	if len(bytes.TrimSpace(f.buf)) > 0 {
+		if err := f.apply(f.buf); err != nil {
+			if !f.perLine {
+				return err
+			}
+			f.line++
+			if werr := f.lineFailed(err); werr != nil {
+				return werr
+			}
+		}
 	}
-	return f.apply(f.buf)
+	if f.failed > 0 {
+		return usageErrorf("%s failed on %d of %d lines; each has an error line in its place", f.flag, f.failed, f.line)
+	}
+	return nil
+}
+
+// lineFailed writes, in place of a line the expression failed on, the
+// stream's error line for it, and says why on stderr.
+func (f *outputFilter) lineFailed(err error) error {
+	f.failed++
+	msg := fmt.Sprintf("line %d: %v", f.line, err)
+	fmt.Fprintf(f.errOut, "b22: %s\n", present.Sanitize(msg))
+	var b bytes.Buffer
+	if werr := writeJSON(&b, streamErrorLine{Line: f.line, Error: streamErrorField{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
+		return werr
+	}
+	_, werr := f.out.Write(b.Bytes())
+	return werr
 }
 
 func (f *outputFilter) apply(data []byte) error {
