@@ -87,6 +87,14 @@ func runTest(a *app, o *testOptions) error {
 		return invalidError{fmt.Sprintf("%s/%s", o.Dir, err)}
 	}
 	rep := scenario.Run(rs, files, match)
+	if rep.Passed+rep.Failed == 0 {
+		// Nothing ran: a pass would tell a CI job that a rule set it
+		// never checked is fine.
+		if o.Run != "" {
+			return invalidError{fmt.Sprintf("%s: no scenario matches --run %q", o.Dir, o.Run)}
+		}
+		return invalidError{fmt.Sprintf("%s: the scenario files list no scenarios", o.Dir)}
+	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "json" {
 		err = writeJSON(w, rep, true)

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -95,9 +96,20 @@ func Parse(name string, data []byte) ([]Scenario, error) {
 	var doc struct {
 		Scenarios []Scenario `yaml:"scenarios"`
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: the file is empty; a scenario file holds `scenarios:`, a list", name)
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil {
+		return nil, yamlError(name, err)
+	}
+	// A second YAML document would be read by nothing: its scenarios
+	// would pass by never running.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, fmt.Errorf("%s:%d: a second YAML document; a scenario file holds one (remove the --- line)", name, extra.Line)
+	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlError(name, err)
 	}
 	// A second pass over the nodes only for where each scenario starts.
