@@ -197,7 +197,10 @@ func runServe(a *app, o *serveOptions) error {
 	ctx, cancel := context.WithTimeout(context.Background(), o.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
-		return fmt.Errorf("stopping the server: %w", err)
+		// Requests still running after the grace period are cut off: a
+		// stop asked for is a stop, and exits 0 as the contract says.
+		logger.Warn("requests cut off after the shutdown timeout", "timeout", o.ShutdownTimeout.String(), "error", err.Error())
+		_ = srv.Close()
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -345,20 +348,26 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	_ = rc.SetReadDeadline(time.Now().Add(s.o.StreamTimeout))
 	out.rc = rc
 	err := runClassify(ra, o)
-	// Whatever stopped the stream, the rest of the body is read before the
-	// connection serves its next request.
-	_, _ = io.Copy(io.Discard, body)
 	var linesInvalid exitCodeError
 	if errors.As(err, &linesInvalid) {
 		// Bad lines have their error objects in the stream, as on the
 		// command line.
 		err = nil
 	}
+	if err == nil {
+		// The body was read to its end; this only drains a trailing
+		// part the stream had no use for, before the connection serves
+		// its next request.
+		_, _ = io.Copy(io.Discard, body)
+	}
 	if out.started {
-		// The status went with the first line: anything else (the body
-		// cut off, too large) ends the stream early, and is logged.
 		if err != nil {
+			// The status went with the first line, so the stream says why
+			// it stopped in a last line of its own: an error object without
+			// a line number, which no client takes for a result. The body
+			// is not read on: the stream's reader may still hold it.
 			s.log.Warn("stream ended early", "path", r.URL.Path, "error", err.Error())
+			_, _ = out.Write(streamStopLine(err))
 		}
 		return
 	}
@@ -368,6 +377,26 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/jsonl")
 	w.WriteHeader(http.StatusOK)
+}
+
+// streamStopLine is the last line of a stream that stopped before the end
+// of its body: the error object of a bad line, for the whole rest.
+func streamStopLine(err error) []byte {
+	msg := present.Sanitize(err.Error())
+	var ps classify.Problems
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		msg = fmt.Sprintf("the request body is over the %d-byte limit; the stream stopped here", tooLarge.Limit)
+		ps = classify.Problems{{Code: classify.CodeTooLarge, Message: msg}}
+	}
+	if ps == nil {
+		ps = classify.Problems{}
+	}
+	var b bytes.Buffer
+	_ = writeJSON(&b, struct {
+		Error streamErrorField `json:"error"`
+	}{streamErrorField{Message: msg, Problems: ps}}, false)
+	return b.Bytes()
 }
 
 // streamResponse writes a stream's lines through to the client.

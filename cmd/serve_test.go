@@ -39,6 +39,12 @@ func cli(t testing.TB, stdin []byte, args ...string) ([]byte, int) {
 // to logs when it is not nil.
 func testServer(t testing.TB, token string, logs io.Writer) *httptest.Server {
 	t.Helper()
+	return testServerWith(t, token, logs, nil)
+}
+
+// testServerWith is testServer with its options changed by set.
+func testServerWith(t testing.TB, token string, logs io.Writer, set func(*serveOptions)) *httptest.Server {
+	t.Helper()
 	if logs == nil {
 		logs = io.Discard
 	}
@@ -55,6 +61,9 @@ func testServer(t testing.TB, token string, logs io.Writer) *httptest.Server {
 	}
 	o.maxStreamBody, _ = parseSize(o.MaxStreamBody)
 	o.token = token
+	if set != nil {
+		set(o)
+	}
 	srv := httptest.NewServer(newServer(a, o, slog.New(slog.NewJSONHandler(logs, nil))))
 	t.Cleanup(srv.Close)
 	return srv
@@ -450,4 +459,26 @@ func benchServe(b *testing.B, path string) {
 	b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "live-heap-MiB")
+}
+
+// A stream whose body goes over the limit after results went out ends
+// with an error object of its own, never as if it were whole.
+func TestServeStreamOverLimit(t *testing.T) {
+	srv := testServerWith(t, "", nil, func(o *serveOptions) { o.maxStreamBody = 4 << 10 })
+	line := `{"answers":{"realtime_voice":false}}` + "\n"
+	body := strings.Repeat(line, 200) // 7,400 bytes, past the 4 KiB limit
+	resp, err := http.Post(srv.URL+"/v1/classify/jsonl", "application/jsonl", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d; the stream should have started", resp.StatusCode)
+	}
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	last := lines[len(lines)-1]
+	if !strings.Contains(last, `"code":"too_large"`) || !strings.Contains(last, "the stream stopped here") {
+		t.Errorf("last line %.200q, want the too-large error object", last)
+	}
 }
