@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"fmt"
@@ -574,10 +575,14 @@ func writeBody(w http.ResponseWriter, status int, contentType string, body []byt
 }
 
 func (s *server) requireToken(next http.Handler) http.Handler {
-	want := []byte("Bearer " + s.o.token)
+	// Hashes of equal length are compared, so that the time taken says
+	// nothing of the token's length either; the scheme's name is
+	// case-insensitive (RFC 7235).
+	want := sha256.Sum256([]byte(s.o.token))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got := []byte(r.Header.Get("Authorization"))
-		if subtle.ConstantTimeCompare(got, want) != 1 {
+		scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		got := sha256.Sum256([]byte(token))
+		if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="b22"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", nil)
 			return

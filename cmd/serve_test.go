@@ -241,6 +241,8 @@ func TestServeToken(t *testing.T) {
 		{"/v1/questions", []string{"Authorization", "Bearer wrong"}, 401},
 		{"/v1/questions", []string{"Authorization", "s3cret"}, 401},
 		{"/v1/questions", []string{"Authorization", "Bearer s3cret"}, 200},
+		{"/v1/questions", []string{"Authorization", "bearer s3cret"}, 200},
+		{"/v1/questions", []string{"Authorization", "Bearer s3cre"}, 401},
 		{"/v1/schema/result", []string{"Authorization", "Bearer s3cret"}, 200},
 		{"/health", nil, 200},
 		{"/openapi.yaml", nil, 200},
