@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"b22/classify"
 	"b22/internal/present"
 )
@@ -25,23 +23,23 @@ func WriteText(w io.Writer, rs *classify.RuleSet, d Diff, o TextOptions) {
 	if o.Width <= 0 {
 		o.Width = 80
 	}
-	t := textWriter{w: w, o: o, rs: rs, words: present.NewWords(rs, o.Lang), l: labels[o.Lang]}
+	t := textWriter{Printer: present.Printer{W: w, Width: o.Width, Color: o.Color}, o: o, rs: rs, words: present.NewWords(rs, o.Lang), l: labels[o.Lang]}
 	if t.l == nil {
 		t.l = labels["en"]
 	}
 	t.header(d)
 	fmt.Fprintln(w)
 	if !d.Changed {
-		t.para("", t.l["no_change"], bold)
-		t.para("", fmt.Sprintf(t.l["same_verdict"], t.words.Verdict(d.B.Verdict)), "")
+		t.Para("", t.l["no_change"], bold)
+		t.Para("", fmt.Sprintf(t.l["same_verdict"], t.words.Verdict(d.B.Verdict)), "")
 		fmt.Fprintln(w)
-		t.para("", t.l["footer"], dim)
+		t.Para("", t.l["footer"], dim)
 		return
 	}
 	if d.Verdict != nil {
-		t.para("", fmt.Sprintf(t.l["verdict"], t.words.VerdictShort(d.Verdict.From), t.words.VerdictShort(d.Verdict.To)), bold)
+		t.Para("", fmt.Sprintf(t.l["verdict"], t.words.VerdictShort(d.Verdict.From), t.words.VerdictShort(d.Verdict.To)), bold)
 	} else {
-		t.para("", fmt.Sprintf(t.l["verdict_same"], t.words.VerdictShort(d.B.Verdict)), bold)
+		t.Para("", fmt.Sprintf(t.l["verdict_same"], t.words.VerdictShort(d.B.Verdict)), bold)
 	}
 	t.subcategories(d)
 	t.exclusions(d)
@@ -51,11 +49,11 @@ func WriteText(w io.Writer, rs *classify.RuleSet, d Diff, o TextOptions) {
 	t.questions("open", d.OpenQuestions)
 	t.regimes(d)
 	fmt.Fprintln(w)
-	t.para("", t.l["footer"], dim)
+	t.Para("", t.l["footer"], dim)
 }
 
 type textWriter struct {
-	w     io.Writer
+	present.Printer
 	o     TextOptions
 	rs    *classify.RuleSet
 	words present.Words
@@ -69,50 +67,20 @@ const (
 
 func (t *textWriter) tr(x classify.Text) string { return x.In(t.o.Lang) }
 
-func (t *textWriter) style(s, code string) string {
-	if !t.o.Color || code == "" {
-		return s
-	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
-}
-
-// minWidth is the fewest columns a line holds, as in the classify report,
-// so that a very narrow terminal still shows words rather than letters.
-const minWidth = 10
-
-// hang writes s wrapped to the width, the first line after first and the
-// others after rest; closing punctuation may overhang, as in the report.
-func (t *textWriter) hang(first, rest, s, code string) {
-	wrap := present.Wrap{
-		Width:    max(t.o.Width-ansi.StringWidth(rest), minWidth),
-		First:    max(t.o.Width-ansi.StringWidth(first), minWidth),
-		Overhang: true,
-	}
-	for i, line := range wrap.Lines(present.Sanitize(s)) {
-		prefix := rest
-		if i == 0 {
-			prefix = first
-		}
-		fmt.Fprintln(t.w, prefix+t.style(line, code))
-	}
-}
-
-func (t *textWriter) para(indent, s, code string) { t.hang(indent, indent, s, code) }
-
-func (t *textWriter) item(s string) { t.hang("  • ", "    ", s, "") }
+func (t *textWriter) item(s string) { t.Item("  ", s, "") }
 
 func (t *textWriter) heading(key string) {
-	fmt.Fprintln(t.w)
-	fmt.Fprintln(t.w, t.style(t.l[key], bold))
+	fmt.Fprintln(t.W)
+	fmt.Fprintln(t.W, t.Style(t.l[key], bold))
 }
 
 // itemf writes a bullet from the label key filled with args.
 func (t *textWriter) itemf(key string, args ...any) { t.item(fmt.Sprintf(t.l[key], args...)) }
 
 func (t *textWriter) header(d Diff) {
-	t.para("", present.Licence(t.rs, t.l["title"]), bold)
-	t.hang("  "+t.l["from"], "    ", t.side(d.A), "")
-	t.hang("  "+t.l["to"], "    ", t.side(d.B), "")
+	t.Para("", present.Licence(t.rs, t.l["title"]), bold)
+	t.Hang("  "+t.l["from"], "    ", t.side(d.A), "")
+	t.Hang("  "+t.l["to"], "    ", t.side(d.B), "")
 }
 
 func (t *textWriter) side(s Side) string {

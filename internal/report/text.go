@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"b22/classify"
 	"b22/internal/present"
 )
@@ -22,10 +20,10 @@ type TextOptions struct {
 // sub-categories with reasons and basis, the licence, its conditions, the
 // open questions, neighbouring regimes, notes and sources.
 func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o TextOptions) {
-	t := textWriter{w: w, o: o, rs: rs, words: present.NewWords(rs, o.Lang), l: labels[o.Lang]}
-	if t.o.Width <= 0 {
-		t.o.Width = 80
+	if o.Width <= 0 {
+		o.Width = 80
 	}
+	t := textWriter{Printer: present.Printer{W: w, Width: o.Width, Color: o.Color}, o: o, rs: rs, words: present.NewWords(rs, o.Lang), l: labels[o.Lang]}
 	t.header(doc, r)
 	t.verdict(r)
 	t.subcategories(r)
@@ -37,11 +35,11 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 	t.regimes(r)
 	t.notes(r)
 	t.sources(r)
-	t.para("", t.tr(rs.Texts.Disclaimer), dim)
+	t.Para("", t.tr(rs.Texts.Disclaimer), dim)
 }
 
 type textWriter struct {
-	w     io.Writer
+	present.Printer
 	o     TextOptions
 	rs    *classify.RuleSet
 	words present.Words
@@ -57,51 +55,11 @@ const (
 	cyan  = "36"
 )
 
-func (t *textWriter) style(s, code string) string {
-	if !t.o.Color || code == "" {
-		return s
-	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
-}
-
 func (t *textWriter) tr(x classify.Text) string { return x.In(t.o.Lang) }
 
-// para writes text wrapped to the width, every line after indent.
-func (t *textWriter) para(indent, s, code string) {
-	t.hang(indent, indent, s, code)
-}
-
-// item writes a bulleted paragraph whose later lines align under its text.
-func (t *textWriter) item(indent, s, code string) {
-	t.hang(indent+"• ", indent+"  ", s, code)
-}
-
-// minWidth is the fewest columns of text a line of the text format holds,
-// so that a very narrow terminal still shows words rather than letters.
-const minWidth = 10
-
-// hang writes text wrapped to the width: the first line after first, the
-// others after rest (both plain spaces and bullets, one column each).
-// Closing punctuation may overhang the width by a character, as in print;
-// however narrow the width, a line holds at least minWidth columns of text.
-func (t *textWriter) hang(first, rest, s, code string) {
-	wrap := present.Wrap{
-		Width:    max(t.o.Width-ansi.StringWidth(rest), minWidth),
-		First:    max(t.o.Width-ansi.StringWidth(first), minWidth),
-		Overhang: true,
-	}
-	for i, line := range wrap.Lines(present.Sanitize(s)) {
-		prefix := rest
-		if i == 0 {
-			prefix = first
-		}
-		fmt.Fprintln(t.w, prefix+t.style(line, code))
-	}
-}
-
 func (t *textWriter) heading(key string) {
-	fmt.Fprintln(t.w)
-	fmt.Fprintln(t.w, t.style(t.l[key], bold))
+	fmt.Fprintln(t.W)
+	fmt.Fprintln(t.W, t.Style(t.l[key], bold))
 }
 
 func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
@@ -113,18 +71,18 @@ func (t *textWriter) header(doc *classify.Document, r *classify.Result) {
 		}
 		title += " — " + who
 	}
-	t.para("", title, bold)
+	t.Para("", title, bold)
 	q := r.Questionnaire
-	t.para("", fmt.Sprintf(t.l["ruleset"], q.ID, q.Version, q.Effective, q.AsOf), dim)
+	t.Para("", fmt.Sprintf(t.l["ruleset"], q.ID, q.Version, q.Effective, q.AsOf), dim)
 }
 
 func (t *textWriter) verdict(r *classify.Result) {
 	code := map[classify.Verdict]string{classify.VerdictLikely: red, classify.VerdictPossible: amber, classify.VerdictUnlikely: green, classify.VerdictUndetermined: cyan}[r.Verdict]
-	fmt.Fprintln(t.w)
-	t.para("", fmt.Sprintf(t.l["verdict_line"], t.tr(r.Summary)), bold+";"+code)
+	fmt.Fprintln(t.W)
+	t.Para("", fmt.Sprintf(t.l["verdict_line"], t.tr(r.Summary)), bold+";"+code)
 	for _, e := range r.Exclusions {
-		t.item("  ", t.tr(e.Text), "")
-		t.para("    ", t.refs(e.Answers, e.Citations, e.Confidence, e.Footing), dim)
+		t.Item("  ", t.tr(e.Text), "")
+		t.Para("    ", t.refs(e.Answers, e.Citations, e.Confidence, e.Footing), dim)
 	}
 }
 
@@ -157,14 +115,14 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 		if !s.Settled {
 			strength = fmt.Sprintf(t.l["open_strength"], strength, t.words.QuestionTitles(s.DependsOn))
 		}
-		t.item("  ", t.tr(s.Name)+t.l[":"]+strength, bold)
+		t.Item("  ", t.tr(s.Name)+t.l[":"]+strength, bold)
 		for _, reason := range s.Reasons {
 			text := t.tr(reason.Text)
 			if reason.Outcome != classify.True {
 				text = t.l["if"] + text
 			}
-			t.para("    ", text, "")
-			t.para("    ", t.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing), dim)
+			t.Para("    ", text, "")
+			t.Para("    ", t.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing), dim)
 		}
 	}
 }
@@ -187,16 +145,16 @@ func (t *textWriter) licence(r *classify.Result) {
 	t.heading("licence")
 	lic := r.Licence
 	if lic.Title != nil {
-		t.para("  ", t.tr(*lic.Title), "")
+		t.Para("  ", t.tr(*lic.Title), "")
 	}
 	if lic.Authority != nil {
-		t.para("  ", t.l["authority"]+t.l[":"]+t.tr(*lic.Authority), "")
+		t.Para("  ", t.l["authority"]+t.l[":"]+t.tr(*lic.Authority), "")
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		t.para("  ", t.l["capital"]+t.l[":"]+present.CNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
+		t.Para("  ", t.l["capital"]+t.l[":"]+present.CNY(*lic.MinRegisteredCapitalCNY, t.o.Lang), "")
 	}
-	t.para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
-	t.para("  ", t.l["existing"]+t.l[":"]+t.words.Coverage(r.ExistingLicence), "")
+	t.Para("  ", fmt.Sprintf(t.l["validity"], lic.ValidityYears), "")
+	t.Para("  ", t.l["existing"]+t.l[":"]+t.words.Coverage(r.ExistingLicence), "")
 }
 
 func (t *textWriter) requirements(r *classify.Result) {
@@ -206,9 +164,9 @@ func (t *textWriter) requirements(r *classify.Result) {
 	t.heading("requirements")
 	for _, q := range r.Requirements {
 		code := map[classify.Status]string{classify.StatusMet: green, classify.StatusUnmet: red, classify.StatusUnknown: amber}[q.Status]
-		fmt.Fprintln(t.w, "  "+t.style(present.StatusMark(q.Status)+" "+t.words.Status(q.Status), code)+"  "+present.OneLine(t.tr(q.Name)))
-		t.para("    ", t.tr(q.Text), "")
-		t.para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
+		fmt.Fprintln(t.W, "  "+t.Style(present.StatusMark(q.Status)+" "+t.words.Status(q.Status), code)+"  "+present.OneLine(t.tr(q.Name)))
+		t.Para("    ", t.tr(q.Text), "")
+		t.Para("    ", t.refs(q.Answers, q.Citations, q.Confidence, q.Footing), dim)
 	}
 }
 
@@ -218,7 +176,7 @@ func (t *textWriter) process(r *classify.Result) {
 	}
 	t.heading("process")
 	for _, p := range r.Process {
-		t.item("  ", t.tr(p.Name)+t.l[":"]+t.tr(p.Text), "")
+		t.Item("  ", t.tr(p.Name)+t.l[":"]+t.tr(p.Text), "")
 	}
 }
 
@@ -226,22 +184,22 @@ func (t *textWriter) questions(r *classify.Result) {
 	if len(r.PivotalQuestions) > 0 {
 		t.heading("pivotal")
 		for _, p := range r.PivotalQuestions {
-			t.item("  ", t.tr(p.Question), "")
+			t.Item("  ", t.tr(p.Question), "")
 			if p.Why != (classify.Text{}) {
-				t.para("    ", t.tr(p.Why), dim)
+				t.Para("    ", t.tr(p.Why), dim)
 			}
 			var leads []string
 			for _, l := range p.LeadsTo {
 				leads = append(leads, t.tr(l.Label)+" → "+t.words.VerdictWord(l.Verdict))
 			}
-			t.para("    ", strings.Join(leads, "; "), "")
+			t.Para("    ", strings.Join(leads, "; "), "")
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
 		t.heading("open")
 		for _, q := range r.OpenQuestions {
-			t.item("  ", t.tr(q.Question), "")
-			t.para("    ", t.l["affects"]+t.l[":"]+t.words.Parts(q.Affects), dim)
+			t.Item("  ", t.tr(q.Question), "")
+			t.Para("    ", t.l["affects"]+t.l[":"]+t.words.Parts(q.Affects), dim)
 		}
 	}
 }
@@ -255,8 +213,8 @@ func (t *textWriter) levers(r *classify.Result) {
 	t.heading("levers")
 	for _, lv := range r.Levers {
 		w := t.words.Lever(lv)
-		t.item("  ", strings.Join(w.Change, t.l[";"])+t.l["("]+w.Kind+t.l[")"], "")
-		t.para("    ", strings.Join(w.Effects, t.l[";"]), dim)
+		t.Item("  ", strings.Join(w.Change, t.l[";"])+t.l["("]+w.Kind+t.l[")"], "")
+		t.Para("    ", strings.Join(w.Effects, t.l[";"]), dim)
 	}
 }
 
@@ -270,8 +228,8 @@ func (t *textWriter) regimes(r *classify.Result) {
 		if g.Status == classify.RegimeUnknown {
 			line = strings.TrimSpace(t.l["("]) + t.words.RegimeStatus(g.Status) + t.l[")"] + " " + t.tr(g.Text)
 		}
-		t.item("  ", line, "")
-		t.para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
+		t.Item("  ", line, "")
+		t.Para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
 	}
 }
 
@@ -281,8 +239,8 @@ func (t *textWriter) notes(r *classify.Result) {
 	}
 	t.heading("notes")
 	for _, n := range r.Notes {
-		t.item("  ", t.tr(n.Text), "")
-		t.para("    ", t.refs(n.Answers, n.Citations, n.Confidence, n.Footing), dim)
+		t.Item("  ", t.tr(n.Text), "")
+		t.Para("    ", t.refs(n.Answers, n.Citations, n.Confidence, n.Footing), dim)
 	}
 }
 
@@ -296,11 +254,11 @@ func (t *textWriter) sources(r *classify.Result) {
 		if s.Reprint {
 			title += " (" + t.l["reprint"] + ")"
 		}
-		t.hang("  • ", "    ", title, "")
+		t.Hang("  • ", "    ", title, "")
 		// A link is never wrapped, so that it can be copied whole.
-		fmt.Fprintln(t.w, "    "+t.style(present.Sanitize(s.URL), dim))
+		fmt.Fprintln(t.W, "    "+t.Style(present.Sanitize(s.URL), dim))
 	}
-	fmt.Fprintln(t.w)
+	fmt.Fprintln(t.W)
 }
 
 // labels are the words of the text format itself, in each language.
