@@ -139,21 +139,8 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 	}
 	b = append(b, '}')
 	if p := doc.Product; p != (Product{}) {
-		b = append(b, `,"product":{`...)
-		n := 0
-		for _, f := range [...]struct{ k, v string }{{"company", p.Company}, {"description", p.Description}, {"name", p.Name}} {
-			if f.v == "" {
-				continue
-			}
-			if n > 0 {
-				b = append(b, ',')
-			}
-			n++
-			b = jsonw.AppendString(b, f.k)
-			b = append(b, ':')
-			b = jsonw.AppendString(b, f.v)
-		}
-		b = append(b, '}')
+		b = append(b, `,"product":`...)
+		b = jsonw.AppendStrings(b, "company", p.Company, "description", p.Description, "name", p.Name) // keys sorted
 	}
 	b = append(b, `,"questionnaire":`...)
 	b = jsonw.AppendString(b, rs.ID)

@@ -17,21 +17,8 @@ func Marshal(rs *classify.RuleSet, doc *classify.Document) []byte {
 	b = append(b, "{\n  \"questionnaire\": "...)
 	b = jsonw.AppendString(b, rs.ID)
 	if p := doc.Product; p != (classify.Product{}) {
-		b = append(b, ",\n  \"product\": {"...)
-		n := 0
-		for _, f := range [...]struct{ k, v string }{{"name", p.Name}, {"company", p.Company}, {"description", p.Description}} {
-			if f.v == "" {
-				continue
-			}
-			if n > 0 {
-				b = append(b, ',')
-			}
-			n++
-			b = jsonw.AppendString(b, f.k)
-			b = append(b, ':')
-			b = jsonw.AppendString(b, f.v)
-		}
-		b = append(b, '}')
+		b = append(b, ",\n  \"product\": "...)
+		b = jsonw.AppendStrings(b, "name", p.Name, "company", p.Company, "description", p.Description)
 	}
 	b = append(b, ",\n  \"answers\": {"...)
 	first := true

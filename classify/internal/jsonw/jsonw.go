@@ -128,3 +128,23 @@ var Escapes = func() (t [utf8.RuneSelf]bool) {
 	t['"'], t['\\'] = true, true
 	return t
 }()
+
+// AppendStrings appends a JSON object of the string fields given as
+// key, value pairs, in that order, leaving out those whose value is "".
+func AppendStrings(b []byte, kv ...string) []byte {
+	b = append(b, '{')
+	n := 0
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] == "" {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = AppendString(b, kv[i])
+		b = append(b, ':')
+		b = AppendString(b, kv[i+1])
+	}
+	return append(b, '}')
+}
