@@ -59,18 +59,8 @@ func (b *builder) conclusion(string) {
 	if res.Verdict != classify.VerdictUnlikely {
 		lic := res.Licence
 		t := &table{kv: true}
-		row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.t(key)), c}) }
-		if lic.Title != nil {
-			row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
-		} else {
-			row("lic_licence", textCell(b.t("scope_open")))
-		}
-		if lic.Authority != nil {
-			row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
-		}
-		if lic.MinRegisteredCapitalCNY != nil {
-			row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
-		}
+		row := t.kvRow(b)
+		b.licenceHead(lic, row, false)
 		row("lic_existing", textCell(b.words().CoverageSentence(res.ExistingLicence)))
 		var unmet []string
 		for _, q := range res.Requirements {
@@ -312,20 +302,8 @@ func (b *builder) licence(n string) {
 	}
 	lic := res.Licence
 	t := &table{kv: true}
-	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.t(key)), c}) }
-	if lic.Title != nil {
-		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
-	} else {
-		row("lic_licence", textCell(b.t("scope_open")))
-	}
-	if lic.Authority != nil {
-		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
-	}
-	if lic.MinRegisteredCapitalCNY != nil {
-		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
-	} else {
-		row("lic_capital", textCell(b.t("capital_open")))
-	}
+	row := t.kvRow(b)
+	b.licenceHead(lic, row, true)
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
 	row("lic_existing", lines(line(txt(b.words().CoverageSentence(res.ExistingLicence))), line(txt(b.qa("existing_licences")))))
 	if len(lic.Basis) > 0 {
@@ -661,4 +639,28 @@ func (b *builder) secNum(key string) string {
 		}
 	}
 	return n
+}
+
+// kvRow adds to a two-column table a row of the label key and its value.
+func (t *table) kvRow(b *builder) func(key string, c cell) {
+	return func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.t(key)), c}) }
+}
+
+// licenceHead adds the rows page 1 and the licence section share: the
+// licence, its authority and the capital floor; with open, a floor not
+// known yet says so rather than leaving the row out.
+func (b *builder) licenceHead(lic classify.Licence, row func(string, cell), open bool) {
+	if lic.Title != nil {
+		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
+	} else {
+		row("lic_licence", textCell(b.t("scope_open")))
+	}
+	if lic.Authority != nil {
+		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
+	}
+	if lic.MinRegisteredCapitalCNY != nil {
+		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+	} else if open {
+		row("lic_capital", textCell(b.t("capital_open")))
+	}
 }
