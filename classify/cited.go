@@ -99,6 +99,7 @@ func (rs *RuleSet) eachCited(f func([]Citation, *citedBasis)) {
 		}
 	}
 	for i := range rs.Subcategories {
+		f(rs.Subcategories[i].Cites, &rs.Subcategories[i].cited)
 		for j := range rs.Subcategories[i].Rules {
 			r := &rs.Subcategories[i].Rules[j]
 			f(r.Cites, &r.cited)
@@ -113,6 +114,12 @@ func (rs *RuleSet) eachCited(f func([]Citation, *citedBasis)) {
 	}
 	for i := range rs.Texts.Process {
 		f(rs.Texts.Process[i].Cites, &rs.Texts.Process[i].cited)
+	}
+	for i := range rs.Constraints {
+		f(rs.Constraints[i].Cites, &rs.Constraints[i].cited)
+	}
+	for i := range rs.Routes {
+		f(rs.Routes[i].Cites, &rs.Routes[i].cited)
 	}
 }
 
@@ -130,6 +137,14 @@ func (rs *RuleSet) eachDated(f func([]DatedText)) {
 		}
 	}
 	f(rs.Existing.Later)
+	for _, c := range rs.Constraints {
+		f(c.Later)
+	}
+	for _, r := range rs.Routes {
+		f(r.Later)
+		f(r.TitleLater)
+		f(r.CaveatsLater)
+	}
 	for _, v := range rs.variants() {
 		f(v.Later)
 	}

@@ -41,13 +41,16 @@ func TestCondParts(t *testing.T) {
 		t.Errorf("staff met_when parts (-want +got):\n%s", diff)
 	}
 
-	// any: [{param: foreign_equity_cap_percent, unset: true}, {key: foreign_ownership_percent, at_most: {param: …}}]
+	// any: [{key: foreign_ownership_percent, at_most: 0}, {param: fite_vats_cap_percent, unset: true}]
 	got = foreign.MetWhen.Parts()
 	if got.Kind != classify.CondAny || len(got.Conds) != 2 || got.Question != -1 || got.Param != -1 {
 		t.Fatalf("foreign_investment met_when parts = %+v, want any of two", got)
 	}
-	if p := got.Conds[0].Parts(); p.Kind != classify.CondNoLimit || p.Param != param("foreign_equity_cap_percent") || p.Question != -1 {
-		t.Errorf("first part = %+v, want no limit on foreign_equity_cap_percent", p)
+	if p := got.Conds[0].Parts(); p.Kind != classify.CondAtMost || p.Question != rs.QuestionIndex("foreign_ownership_percent") || p.Number != 0 || p.Param != -1 {
+		t.Errorf("first part = %+v, want a foreign share of at most 0", p)
+	}
+	if p := got.Conds[1].Parts(); p.Kind != classify.CondNoLimit || p.Param != param("fite_vats_cap_percent") || p.Question != -1 {
+		t.Errorf("second part = %+v, want no limit on fite_vats_cap_percent", p)
 	}
 
 	// {key: coverage, in: [multiple_provinces, nationwide]}

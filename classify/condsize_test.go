@@ -13,8 +13,9 @@ import (
 // The regime whose condition the tests below replace, and what its
 // condition is in the shipped rules.
 const (
-	b21When = "  - id: b21\n    when: {key: marketplace, equals: true}"
-	b21Head = "  - id: b21\n    when:"
+	b21Name = "  - id: b21\n    name: {zh: B21在线数据处理与交易处理, en: B21 online data and transaction processing}\n"
+	b21When = b21Name + "    when: {key: marketplace, equals: true}"
+	b21Head = b21Name + "    when:"
 	// gateWhen is the first gate's condition, a verdict rule.
 	gateWhen = "    when: {key: audience, equals: internal_only}"
 )

@@ -51,7 +51,15 @@ func (l *loader) buildDomains() {
 	rs.morePlanes = max(0, (len(rs.Subcategories)-1)/perPlane)
 	rs.domains = map[int]domain{}
 	leaves := map[int][]*Cond{}
-	for _, c := range rs.verdictConds {
+	// The constraints' conditions tell answers apart too: a completion
+	// they rule out must be one the enumeration can reach.
+	conds := slices.Clone(rs.verdictConds)
+	for _, c := range rs.Constraints {
+		if c.drop != nil {
+			conds = append(conds, c.drop)
+		}
+	}
+	for _, c := range conds {
 		rs.verdictKeys = c.keys(rs.verdictKeys)
 		c.leaves(func(leaf *Cond) {
 			if leaf.op != opParamUnset {
@@ -61,7 +69,7 @@ func (l *loader) buildDomains() {
 	}
 	sort.Ints(rs.verdictKeys)
 	readers := map[int]int{}
-	for _, c := range rs.verdictConds {
+	for _, c := range conds {
 		for _, k := range c.keys(nil) {
 			readers[k]++
 		}

@@ -14,6 +14,10 @@ var verdictNames = [...]Verdict{VerdictUnlikely, VerdictPossible, VerdictLikely,
 // gateFailsBit marks a completion in which a gate rules the licence out.
 const gateFailsBit = 1 << 30
 
+// droppedBit marks a completion a constraint rules out (see Constraint):
+// it holds no verdict and no strengths, and every summary skips it.
+const droppedBit = 1 << 31
+
 // perPlane is how many sub-categories' strengths one word of a completion's
 // code holds: two bits each between the verdict's bits and gateFailsBit. A
 // rule set with more has a code of several words, one per plane of perPlane
@@ -162,6 +166,13 @@ type space struct {
 	// writes their words for one completion.
 	wide []plane
 	more []uint32
+	// given are the answers as given, when a constraint is on one of the
+	// unanswered keys (nil otherwise); anyDropped is true when a
+	// completion was ruled out.
+	given      Answers
+	anyDropped bool
+	// subcategories is how many the rule set has, for summarizeDropped.
+	subcategories int
 }
 
 // plane is one further word of every completion's code: codes and differs
@@ -217,6 +228,12 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue, given []Tri) space 
 		}
 		sp.more = rest[extra*nw:]
 	}
+	for i := range rs.Constraints {
+		if !a[rs.Constraints[i].Key].Known {
+			sp.given = a
+		}
+	}
+	sp.subcategories = len(rs.Subcategories)
 	scratch := append(Answers(nil), a...)
 	// One row of rule outcomes for each depth of the recursion.
 	rows := len(rs.verdictConds)
@@ -234,7 +251,20 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue, given []Tri) space 
 func (rs *RuleSet) fill(sp *space, scratch Answers, params []ParamValue, j, base int, prev, outs []Tri) {
 	row, below := outs[:len(rs.verdictConds)], outs[len(rs.verdictConds):]
 	rs.verdictOutcomes(scratch, params, prev, row)
-	if code, ok := rs.codeOf(row, sp.more); j < 0 || ok {
+	code, ok := rs.codeOf(row, sp.more)
+	// A block is one code only when the constraints treat all of it alike:
+	// all ruled out, or none. A constraint left open when every key is
+	// fixed (it reads a key the verdict does not) rules nothing out.
+	drop := False
+	if sp.given != nil {
+		drop = rs.dropped(sp.given, scratch, params)
+	}
+	if drop == True {
+		code, ok = droppedBit, true
+		clear(sp.more)
+		sp.anyDropped = true
+	}
+	if j < 0 || ok && drop != Unknown {
 		size := 1
 		if j >= 0 {
 			size = sp.stride[j] * sp.radix[j]
@@ -264,6 +294,10 @@ func (rs *RuleSet) fill(sp *space, scratch Answers, params []ParamValue, j, base
 // at offsets 0..stride-1 of each block of stride*radix codes. Further
 // planes hold no verdict: only their differs are taken.
 func (sp *space) summarize() {
+	if sp.anyDropped {
+		sp.summarizeDropped()
+		return
+	}
 	for j := range sp.keys {
 		r, s := sp.radix[j], sp.stride[j]
 		sets := sp.verdicts[sp.classAt[j] : sp.classAt[j]+r]
@@ -295,11 +329,105 @@ func (sp *space) summarize() {
 	}
 }
 
+// summarizeDropped is summarize for a space some of whose completions a
+// constraint ruled out. Only completions that remain are compared, and a
+// key also matters to a field when the values the field takes differ
+// between the key's classes: with completions gone, answering a key can
+// settle a field although no two remaining completions that differ only
+// in that key disagree on it (300 parties rule out peer-to-peer media, so
+// the number of parties settles the verdict that the media path left open).
+func (sp *space) summarizeDropped() {
+	codeAt := func(p, idx int) uint32 {
+		if p == 0 {
+			return sp.codes[idx]
+		}
+		return sp.wide[p-1].codes[idx]
+	}
+	perClass := make([]uint64, 0, 8)
+	// The fields a word holds: the verdict and the first plane's
+	// strengths in the first, the strengths of one plane in the others.
+	fields := func(p int) int {
+		if p == 0 {
+			return 1 + min(sp.subcategories, perPlane)
+		}
+		return 1 + min(sp.subcategories-p*perPlane, perPlane)
+	}
+	for j := range sp.keys {
+		r, s := sp.radix[j], sp.stride[j]
+		sets := sp.verdicts[sp.classAt[j] : sp.classAt[j]+r]
+		for p := 0; p <= len(sp.wide); p++ {
+			var differs uint32
+			nf := fields(p)
+			// The values each field takes over the class's completions.
+			perClass = append(perClass[:0], make([]uint64, r)...)
+			for block := 0; block < len(sp.codes); block += s * r {
+				for idx := block; idx < block+s; idx++ {
+					for d := 0; d < r; d++ {
+						at := idx + d*s
+						if sp.codes[at]&droppedBit != 0 {
+							continue
+						}
+						c := codeAt(p, at)
+						if p == 0 {
+							sets[d] |= 1 << verdictField(c)
+						}
+						perClass[d] |= fieldValues(c, nf)
+						if d > 0 && sp.codes[idx]&droppedBit == 0 {
+							differs |= c ^ codeAt(p, idx)
+						}
+					}
+				}
+			}
+			// Classes whose completions are all ruled out take no part.
+			ref := -1
+			for d := 0; d < r; d++ {
+				switch {
+				case perClass[d] == 0:
+				case ref < 0:
+					ref = d
+				default:
+					differs |= fieldBitsDiffering(perClass[ref], perClass[d], nf)
+				}
+			}
+			if p == 0 {
+				sp.differs[j] = differs
+			} else {
+				sp.wide[p-1].differs[j] = differs
+			}
+		}
+	}
+}
+
+// fieldValues is, for each of the first nf two-bit fields of a code word
+// (the verdict or a strength), the value it holds as one bit of four:
+// bits 4f to 4f+3 for field f.
+func fieldValues(c uint32, nf int) uint64 {
+	var v uint64
+	for f := 0; f < nf; f++ {
+		v |= 1 << (4*f + int((c>>(2*f))&3))
+	}
+	return v
+}
+
+// fieldBitsDiffering returns the code bits of the fields whose sets of
+// values (fieldValues ORed over completions) differ between a and b.
+func fieldBitsDiffering(a, b uint64, nf int) uint32 {
+	var bits uint32
+	for f := 0; f < nf; f++ {
+		if (a>>(4*f))&15 != (b>>(4*f))&15 {
+			bits |= 3 << (2 * f)
+		}
+	}
+	return bits
+}
+
 // set is the set of values of field over all completions, as a bit mask.
 func (sp space) set(field func(uint32) uint32) uint32 {
 	var s uint32
 	for _, c := range sp.codes {
-		s |= 1 << field(c)
+		if c&droppedBit == 0 {
+			s |= 1 << field(c)
+		}
 	}
 	return s
 }
@@ -312,8 +440,10 @@ func (sp *space) strengths(i int) uint32 {
 		codes = sp.wide[p-1].codes
 	}
 	var s uint32
-	for _, c := range codes {
-		s |= 1 << ((c >> shift) & 3)
+	for idx, c := range codes {
+		if sp.codes[idx]&droppedBit == 0 {
+			s |= 1 << ((c >> shift) & 3)
+		}
 	}
 	return s
 }

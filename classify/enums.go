@@ -47,6 +47,10 @@ type RegimeStatus string
 const (
 	RegimeTriggered RegimeStatus = "triggered"
 	RegimeUnknown   RegimeStatus = "unknown"
+	// RegimeCustomer: the regime applies to whoever operates the service
+	// (the company's customers, or the provider it sends users to), not to
+	// the company.
+	RegimeCustomer RegimeStatus = "customer"
 )
 
 // Coverage is whether a licence the company holds covers the service.

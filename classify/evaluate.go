@@ -211,6 +211,10 @@ func (ev *evaluation) subcategories(r *Result) {
 		found = append(found, sr)
 	}
 	r.Subcategories, r.OpenSubcategories, r.IfOperated = []SubcategoryResult{}, []SubcategoryResult{}, []SubcategoryResult{}
+	r.MissingElements = []MissingElements{}
+	if ev.verdict == vUnlikely && len(r.Exclusions) == 0 {
+		ev.missing(r)
+	}
 	if ev.gateFails {
 		r.IfOperated = found
 		return
@@ -231,6 +235,25 @@ func (ev *evaluation) subcategories(r *Result) {
 			r.Subcategories = append(r.Subcategories, s)
 		} else {
 			r.OpenSubcategories = append(r.OpenSubcategories, s)
+		}
+	}
+}
+
+// missing lists, for an unlikely verdict no gate explains, what each
+// sub-category needs and the answers rule out, so that the verdict always
+// says why.
+func (ev *evaluation) missing(r *Result) {
+	rs := ev.rs
+	for i := range rs.Subcategories {
+		s := &rs.Subcategories[i]
+		m := MissingElements{ID: s.ID, Name: s.Name, Elements: []MissingElement{}, Basis: s.cited.ids[ev.epoch], Citations: s.cited.refs[ev.epoch]}
+		for _, e := range s.Elements {
+			if e.When.eval(ev.a, ev.params) == False {
+				m.Elements = append(m.Elements, MissingElement{ID: e.ID, Text: e.Absent, Answers: ev.why(e.When, False)})
+			}
+		}
+		if len(m.Elements) > 0 {
+			r.MissingElements = append(r.MissingElements, m)
 		}
 	}
 }
@@ -292,15 +315,28 @@ func (ev *evaluation) licence(r *Result) {
 		ev.affects(rs.Existing.When, cov)
 		if lic.Scope == nil {
 			lic.Authority = &rs.scopeUnknown
+			if len(rs.Texts.ScopeUnknownVariants) > 0 {
+				t := ev.variant(rs.Texts.ScopeUnknownVariants)
+				lic.Authority = &t
+			}
 		}
 	}
 	r.Licence = lic
 }
 
 // variant picks the first text whose condition holds and fills in answers.
+// A condition left open by unanswered keys leaves open the part of the
+// result it belongs to (the authority), where it names one.
 func (ev *evaluation) variant(vs []Variant) Text {
 	for _, v := range vs {
-		if v.When == nil || v.When.eval(ev.a, ev.params) == True {
+		out := True
+		if v.When != nil {
+			out = v.When.eval(ev.a, ev.params)
+			if out == Unknown && v.When.part != "" {
+				ev.affects(v.When, out)
+			}
+		}
+		if out == True {
 			t := v.texts[ev.epoch]
 			if v.fillKey == noFill {
 				return t
@@ -385,8 +421,21 @@ func (ev *evaluation) pivotal(r *Result) {
 		q := &rs.Questions[k]
 		examples := rs.domains[k].examples
 		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot, LeadsTo: make([]LeadTo, 0, len(examples))}
+		constrained := rs.constrains(k)
 		for _, ex := range examples {
-			v := only(ev.sp.verdictsWhere(j, ex.class))
+			set := ev.sp.verdictsWhere(j, ex.class)
+			if set == 0 && !constrained {
+				continue
+			}
+			v := only(set)
+			if constrained {
+				// Answered, the key lifts its own constraint: an explicit
+				// answer stands, so what it leads to is what a document
+				// with that answer gives.
+				a := slices.Clone(ev.a)
+				a[k] = ex.value
+				v = rs.outcomeOf(a, ev.epoch).verdict
+			}
 			if v < 0 {
 				v = vUndetermined
 			}
@@ -433,15 +482,45 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 			continue
 		}
 		why := ev.why(g.When, out)
-		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Status: [...]RegimeStatus{Unknown: RegimeUnknown, True: RegimeTriggered}[out],
+		status := [...]RegimeStatus{Unknown: RegimeUnknown, True: RegimeTriggered}[out]
+		// Whose duty: the regime binds whoever operates the service when
+		// the company does not (B22.md section 4); open while that is.
+		if out == True && g.CustomerWhen != nil {
+			switch cw := g.CustomerWhen.eval(ev.a, ev.params); cw {
+			case True:
+				status = RegimeCustomer
+				why = mergeKeys(why, ev.why(g.CustomerWhen, cw))
+			case Unknown:
+				status = RegimeUnknown
+				ev.affects(g.CustomerWhen, cw)
+				why = mergeKeys(why, ev.why(g.CustomerWhen, cw))
+			}
+		}
+		r.RelatedRegimes = append(r.RelatedRegimes, RegimeResult{ID: g.ID, Name: g.Name, Status: status,
 			Text: g.texts[ev.epoch], Because: why, Basis: g.cited.ids[ev.epoch], Citations: g.cited.refs[ev.epoch], Confidence: g.Confidence})
 	}
+	ev.inferences(r)
 	for i := range rs.Notes {
 		n := &rs.Notes[i]
 		if ev.step(n.ID, "note", n.When) == True {
 			r.Notes = append(r.Notes, ev.finding(n, ev.why(n.When, True)))
 		}
 	}
+}
+
+// mergeKeys is a followed by the keys of b it lacks; a itself when b adds
+// none (it may be shared with the rule set, so it is never appended to).
+func mergeKeys(a, b []string) []string {
+	var out []string
+	for _, k := range b {
+		if !slices.Contains(a, k) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return a
+	}
+	return append(slices.Clone(a), out...)
 }
 
 // openQuestions lists, in question order, each unanswered key that leaves
@@ -516,6 +595,12 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 			mark(f.Basis)
 		}
 	}
+	for _, m := range r.MissingElements {
+		mark(m.Basis)
+	}
+	for _, rt := range r.Routes {
+		mark(rt.Basis)
+	}
 	mark(r.Licence.Basis)
 	for _, q := range r.Requirements {
 		mark(q.Basis)
@@ -561,5 +646,5 @@ func (rs *RuleSet) Cite(c Citation) CitationRef {
 
 // ref is the source as results list it.
 func (s *Source) ref() SourceRef {
-	return SourceRef{ID: s.ID, Title: s.Title, TitleEn: s.TitleEn, URL: s.URL, Date: s.Date, Reprint: s.Reprint}
+	return SourceRef{ID: s.ID, Title: s.Title, TitleEn: s.TitleEn, URL: s.URL, Date: s.Date, Reprint: s.Reprint, Links: s.Links}
 }

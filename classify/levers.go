@@ -136,6 +136,11 @@ func (l *loader) buildLeverDomains() {
 	leaves := map[int][]*Cond{}
 	var conds []*Cond
 	conds = append(conds, rs.verdictConds...)
+	for _, c := range rs.Constraints {
+		if c.drop != nil {
+			conds = append(conds, c.drop)
+		}
+	}
 	for _, s := range rs.Scopes {
 		conds = append(conds, s.When)
 	}
@@ -389,5 +394,6 @@ func (rs *RuleSet) Assess(doc *Document, asOf Date) (*Result, error) {
 	if r.Levers, err = rs.Levers(doc, asOf); err != nil {
 		return nil, err
 	}
-	return r, nil
+	r.Routes, err = rs.RoutesFor(doc, r)
+	return r, err
 }

@@ -258,9 +258,9 @@ func TestLeversOfTheMeetingApp(t *testing.T) {
 }
 
 // A change that leaves the verdict to unanswered questions is a lever:
-// without media_relay answered, the meeting app is likely only through
-// phone dial-in, and dropping dial-in makes the verdict depend on the
-// media path.
+// without media_relay answered, the meeting app cut to five participants
+// (too few for the relay to be implied) is likely only through phone
+// dial-in, and dropping dial-in makes the verdict depend on the media path.
 func TestLeverToUndetermined(t *testing.T) {
 	rs := embedded(t)
 	data, _ := fs.ReadFile(questionnaires.B22(), "examples/meeting-app.json")
@@ -269,6 +269,7 @@ func TestLeverToUndetermined(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc.Answers[rs.QuestionIndex("media_relay")] = classify.Value{}
+	doc.Answers[rs.QuestionIndex("max_participants")] = classify.Value{Known: true, Num: 5}
 	if r, _ := rs.Evaluate(doc, asOf); r.Verdict != classify.VerdictLikely {
 		t.Fatalf("without media_relay the verdict is %s; the test needs likely", r.Verdict)
 	}

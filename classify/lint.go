@@ -32,9 +32,20 @@ func (rs *RuleSet) Lint() Problems {
 	outs := make([]Tri, len(rs.verdictConds))
 	more := make([]uint32, rs.morePlanes)
 	firedAt := make([]bool, len(rs.verdictConds))
+	// Sub-categories whose elements do not explain some unlikely verdict:
+	// answers that make it unlikely with no gate failing, yet leave every
+	// element of the sub-category present.
+	unexplained := make([]Answers, len(rs.Subcategories))
 	rs.forEach(rs.verdictKeys, rs.domains, func(a Answers, params []ParamValue) {
 		rs.verdictOutcomes(a, params, nil, outs)
 		code, _ := rs.codeOf(outs, more)
+		if code&gateFailsBit == 0 && verdictField(code) == vUnlikely {
+			for i, s := range rs.Subcategories {
+				if len(s.Elements) > 0 && unexplained[i] == nil && !slices.ContainsFunc(s.Elements, func(e Element) bool { return e.When.eval(a, params) == False }) {
+					unexplained[i] = slices.Clone(a)
+				}
+			}
+		}
 		verdicts |= 1 << verdictField(code)
 		for i := range rs.Subcategories {
 			strengthsSeen[i] |= 1 << strengthIn(i, code, more)
@@ -78,6 +89,11 @@ func (rs *RuleSet) Lint() Problems {
 			}
 		}
 	}
+	for i, s := range rs.Subcategories {
+		if unexplained[i] != nil {
+			add(fileRules, "subcategories."+s.ID+".elements", "an unlikely verdict with every element present (%s): add the element these answers lack", rs.describeAnswers(unexplained[i]))
+		}
+	}
 	for _, g := range rs.Gates {
 		if !fired[g.ID] {
 			add(fileRules, "gates."+g.ID, "unreachable gate: no answers satisfy its condition")
@@ -85,12 +101,11 @@ func (rs *RuleSet) Lint() Problems {
 	}
 	// Rules outside the verdict: each must be able to come out both ways.
 	both := func(key string, c *Cond, what string) {
-		seen := uint32(0)
-		if !rs.checkable(c.keys(nil), probes) {
+		seen, ok := rs.outcomesOf(c, probes)
+		if !ok {
 			add(fileRules, key, "reads too many answers to check exhaustively (over %d combinations); split the condition", maxCompletions)
 			return
 		}
-		rs.forEach(c.keys(nil), probes, func(a Answers, params []ParamValue) { seen |= 1 << c.eval(a, params) })
 		if seen&(1<<True) == 0 {
 			add(fileRules, key, "no answers make it %s", what)
 		}
@@ -104,8 +119,19 @@ func (rs *RuleSet) Lint() Problems {
 	for _, r := range rs.Regimes {
 		both("regimes."+r.ID, r.When, "trigger")
 	}
+	for _, r := range rs.Regimes {
+		if r.CustomerWhen != nil {
+			both("regimes."+r.ID+".customer_when", r.CustomerWhen, "hold")
+		}
+	}
 	for _, r := range rs.Notes {
 		both("notes."+r.ID, r.When, "hold")
+	}
+	for _, c := range rs.Constraints {
+		both("constraints."+c.ID, c.When, "hold")
+	}
+	for _, r := range rs.Routes {
+		both("routes."+r.ID, r.When, "offer")
 	}
 	for _, s := range rs.Scopes {
 		both("scopes."+s.ID, s.When, "hold")
@@ -336,7 +362,7 @@ func (rs *RuleSet) probeDomains() map[int]domain {
 
 // checkable reports whether forEach over keys stays within maxCompletions.
 func (rs *RuleSet) checkable(keys []int, doms map[int]domain) bool {
-	n := len(rs.epochs)
+	n := len(rs.paramSets())
 	for _, k := range keys {
 		n *= len(doms[k].reps)
 		if n > maxCompletions {
@@ -360,11 +386,12 @@ func (rs *RuleSet) knownExcept(a Answers, keys []int) bool {
 // questions unanswered) on every parameter epoch.
 func (rs *RuleSet) forEach(keys []int, doms map[int]domain, f func(Answers, []ParamValue)) {
 	a := make(Answers, len(rs.Questions))
+	sets := rs.paramSets()
 	var rec func(i int)
 	rec = func(i int) {
 		if i == len(keys) {
-			for _, ep := range rs.epochs {
-				f(a, ep.params)
+			for _, params := range sets {
+				f(a, params)
 			}
 			return
 		}
@@ -375,4 +402,95 @@ func (rs *RuleSet) forEach(keys []int, doms map[int]domain, f func(Answers, []Pa
 		a[keys[i]] = Value{}
 	}
 	rec(0)
+}
+
+// describeAnswers writes the known answers of a as key=value, for a lint
+// message that shows an example.
+func (rs *RuleSet) describeAnswers(a Answers) string {
+	var parts []string
+	for i, v := range a {
+		if !v.Known {
+			continue
+		}
+		q := &rs.Questions[i]
+		var val string
+		switch x := q.JSONValue(v).(type) {
+		case []string:
+			val = "[" + strings.Join(x, ",") + "]"
+		default:
+			val = fmt.Sprint(x)
+		}
+		parts = append(parts, q.ID+"="+val)
+	}
+	return strings.Join(parts, " ")
+}
+
+// paramSets are the distinct sets of parameter values over the epochs: a
+// condition reads parameters, not dates, and most epochs only change a
+// text.
+func (rs *RuleSet) paramSets() [][]ParamValue {
+	var sets [][]ParamValue
+	for _, ep := range rs.epochs {
+		if !slices.ContainsFunc(sets, func(p []ParamValue) bool { return slices.Equal(p, ep.params) }) {
+			sets = append(sets, ep.params)
+		}
+	}
+	return sets
+}
+
+// outcomesOf is the set of outcomes (1<<True, 1<<False) c can take over
+// every answer to the keys it reads, each key at a representative of every
+// class doms tells apart, on every set of parameter values. It answers the
+// question a node at a time: a partial assignment on which c is already
+// true or false in three values settles every completion below it, so the
+// search stops where an exhaustive one would go on; it gives up (ok false)
+// after maxCompletions nodes.
+func (rs *RuleSet) outcomesOf(c *Cond, doms map[int]domain) (seen uint32, ok bool) {
+	keys := c.keys(nil)
+	// `answered` tells an unanswered key from an answered one, so there
+	// "not answered" is an answer of its own, and a partial assignment
+	// settles nothing: only a complete one is evaluated.
+	answered := false
+	c.leaves(func(l *Cond) { answered = answered || l.op == opAnswered })
+	a := make(Answers, len(rs.Questions))
+	nodes := 0
+	var walk func(i int, params []ParamValue) bool
+	walk = func(i int, params []ParamValue) bool {
+		if nodes++; nodes > maxCompletions {
+			return false
+		}
+		if !answered || i == len(keys) {
+			switch out := c.eval(a, params); {
+			case out != Unknown:
+				seen |= 1 << out
+				return true
+			case i == len(keys):
+				return true // a key no domain settles: nothing more to learn
+			}
+		}
+		reps := doms[keys[i]].reps
+		if answered {
+			reps = append(slices.Clip(reps), Value{})
+		}
+		for _, v := range reps {
+			a[keys[i]] = v
+			if !walk(i+1, params) {
+				return false
+			}
+			if seen == 1<<True|1<<False {
+				break
+			}
+		}
+		a[keys[i]] = Value{}
+		return true
+	}
+	for _, params := range rs.paramSets() {
+		if !walk(0, params) {
+			return seen, false
+		}
+		if seen == 1<<True|1<<False {
+			break
+		}
+	}
+	return seen, true
 }

@@ -31,18 +31,18 @@ func TestLintFails(t *testing.T) {
 		{"never asked", "questions.yaml", "ask_when: {key: realtime_voice, equals: true}",
 			"ask_when: {all: [{key: realtime_voice, equals: true}, {key: realtime_voice, equals: false}]}", "questions.pstn_access: never asked"},
 		{"unused question", "rules.yaml", "when: {key: marketplace, equals: true}", "when: {key: charging, equals: paid}", "questions.marketplace: no rule reads it"},
-		{"uncited source", "rules.yaml", "basis: [health-2018 not verified]", "basis: [catalogue-2015 entry B22]", "sources.health-2018: cited by no rule"},
+		{"uncited source", "rules.yaml", "basis: [health-2018 not verified, health-2022 not verified]", "basis: [catalogue-2015 entry B22, health-2022 not verified]", "sources.health-2018: cited by no rule"},
 		{"contract id", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:", `requirements.security: "security" is not a requirement of the contract; allowed: company_form,`},
 		{"contract id missing", "rules.yaml", "- id: security_measures\n    name:", "- id: security\n    name:",
-			`rules.yaml:49:120: contract.exactly.requirements[6]: the contract's requirement "security_measures" is missing`},
+			`rules.yaml:51:120: contract.exactly.requirements[6]: the contract's requirement "security_measures" is missing`},
 		{"contract scope", "rules.yaml", "scope: cross_regional\n", "scope: crossregional\n",
 			`scopes.scope_cross_regional.scope: "crossregional" is not a scope of the contract; allowed: provincial, cross_regional (did you mean "cross_regional"?)`},
 		{"contract regime", "rules.yaml", "- id: game_publishing\n", "- id: games\n",
 			`contract.including.regimes[6]: the contract's regime "game_publishing" is missing`},
-		{"contract answer key", "rules.yaml", "existing_licences, existing_licence_covers_area]", "existing_licences, existing_licence_covers_area, covers_area]",
-			`contract.including.questions[23]: the contract's answer key "covers_area" is missing`},
+		{"contract answer key", "rules.yaml", "hosting, text_chat]", "hosting, text_chat, covers_area]",
+			`contract.including.questions[25]: the contract's answer key "covers_area" is missing`},
 		{"contract parameter", "rules.yaml", "parameters: [validity_years]", "parameters: [validity_years, validity]",
-			`rules.yaml:56:34: contract.including.parameters[1]: the contract's parameter "validity" is missing`},
+			`rules.yaml:59:34: contract.including.parameters[1]: the contract's parameter "validity" is missing`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,8 +78,8 @@ func TestLintFails(t *testing.T) {
 // for every product without voice.
 func TestLintFindsRulesLeftOpenByUnaskedQuestions(t *testing.T) {
 	m := ruleFiles(t)
-	edit(t, m, "rules.yaml", "  - id: basic_telecom\n    when:\n      all:\n        - {key: realtime_voice, equals: true}\n        - {key: pstn_access, equals: true}",
-		"  - id: basic_telecom\n    when:\n      all:\n        - {key: pstn_access, equals: true}")
+	edit(t, m, "rules.yaml", "    when:\n      all:\n        - {key: realtime_voice, equals: true}\n        - {key: pstn_access, equals: true}\n    customer_when:",
+		"    when:\n      all:\n        - {key: pstn_access, equals: true}\n    customer_when:")
 	rs, err := classify.Load(m)
 	if err != nil {
 		t.Fatal(err)

@@ -37,7 +37,9 @@ var (
 	strengths   = []string{"likely", "possible"}
 	verdictIDs  = []string{"likely", "possible", "unlikely", "undetermined"}
 	statusIDs   = []string{"met", "unmet", "unknown"}
-	units       = []string{"cny", "percent"}
+	// regimeStatusIDs are the statuses of a neighbouring regime.
+	regimeStatusIDs = []string{string(RegimeTriggered), string(RegimeUnknown), string(RegimeCustomer)}
+	units           = []string{"cny", "percent"}
 	// paramUnits adds "year", for a parameter naming the edition of a text in force.
 	paramUnits = []string{"cny", "percent", "days", "years", "people", "year"}
 )
@@ -240,14 +242,28 @@ func (l *loader) sources(n *yaml.Node) {
 	l.rs.sourceIndex = map[string]int{}
 	for i, s := range d.list(m["sources"], "sources") {
 		key := fmt.Sprintf("sources[%d]", i)
-		sm := d.mapping(s, key, []string{"id", "title", "title_en", "url"}, []string{"date", "reprint", "cite_as", "in_force"})
+		sm := d.mapping(s, key, []string{"id", "title", "title_en"}, []string{"url", "date", "reprint", "cite_as", "in_force", "links"})
 		if sm == nil {
 			continue
 		}
 		src := Source{
 			ID: d.str(sm["id"], key+".id"), Title: d.str(sm["title"], key+".title"),
-			TitleEn: d.str(sm["title_en"], key+".title_en"), URL: d.str(sm["url"], key+".url"),
-			Reprint: d.boolean(sm["reprint"], key+".reprint"),
+			TitleEn: d.str(sm["title_en"], key+".title_en"),
+		}
+		urlNode := sm["url"]
+		switch {
+		case sm["links"] != nil && (sm["url"] != nil || sm["reprint"] != nil):
+			d.bad(sm["links"], key+".links", CodeRuleSchema, "give either links or url (with reprint), not both")
+		case sm["links"] != nil:
+			src.Links = l.links(d, sm["links"], key+".links")
+			if len(src.Links) > 0 {
+				src.URL, src.Reprint = src.Links[0].URL, src.Links[0].Kind == "reprint"
+			}
+			urlNode = nil
+		case sm["url"] == nil:
+			d.bad(s, key, CodeRuleSchema, "a source needs links (or url)")
+		default:
+			src.URL, src.Reprint = d.str(sm["url"], key+".url"), d.boolean(sm["reprint"], key+".reprint")
 		}
 		if sm["date"] != nil {
 			src.Date = d.date(sm["date"], key+".date").String()
@@ -259,8 +275,8 @@ func (l *loader) sources(n *yaml.Node) {
 		if sm["in_force"] != nil {
 			src.InForce = l.span(d, sm["in_force"], key+".in_force")
 		}
-		if !strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") {
-			d.bad(sm["url"], key+".url", CodeRuleValue, "expected an http or https address")
+		if urlNode != nil && !isWebAddress(src.URL) {
+			d.bad(urlNode, key+".url", CodeRuleValue, "expected an http or https address")
 		}
 		if _, dup := l.rs.sourceIndex[src.ID]; dup {
 			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate source %q", src.ID)
@@ -268,6 +284,38 @@ func (l *loader) sources(n *yaml.Node) {
 		l.rs.sourceIndex[src.ID] = len(l.rs.Sources)
 		l.rs.Sources = append(l.rs.Sources, src)
 	}
+}
+
+// linkKinds are the kinds of copy a source's link may be.
+var linkKinds = []string{"official", "reprint", "commentary"}
+
+// links reads a source's [{url, kind, read}]: official pages first.
+func (l *loader) links(d ydec, n *yaml.Node, key string) []SourceLink {
+	var out []SourceLink
+	items := d.list(n, key)
+	if n != nil && len(items) == 0 {
+		d.bad(n, key, CodeRuleSchema, "needs at least one link")
+	}
+	for i, it := range items {
+		lkey := fmt.Sprintf("%s[%d]", key, i)
+		m := d.mapping(it, lkey, []string{"url", "kind", "read"}, nil)
+		if m == nil {
+			continue
+		}
+		link := SourceLink{URL: d.str(m["url"], lkey+".url"), Kind: l.oneOf(d, m["kind"], lkey+".kind", linkKinds), Read: d.boolean(m["read"], lkey+".read")}
+		if !isWebAddress(link.URL) {
+			d.bad(m["url"], lkey+".url", CodeRuleValue, "expected an http or https address")
+		}
+		if link.Kind == "official" && len(out) > 0 && out[len(out)-1].Kind != "official" {
+			d.bad(it, lkey, CodeRuleValue, "official pages come first")
+		}
+		out = append(out, link)
+	}
+	return out
+}
+
+func isWebAddress(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 func (l *loader) parameters(n *yaml.Node) {

@@ -161,6 +161,20 @@ func (l *loader) renderTexts() {
 	for i := range rs.Notes {
 		rs.Notes[i].texts = render(fileRules, "notes."+rs.Notes[i].ID, rs.Notes[i].Text, rs.Notes[i].Later)
 	}
+	for i := range rs.Constraints {
+		c := &rs.Constraints[i]
+		c.texts = render(fileRules, "constraints."+c.ID, c.Text, c.Later)
+	}
+	for i := range rs.Routes {
+		r := &rs.Routes[i]
+		r.texts = render(fileRules, "routes."+r.ID, r.Text, r.Later)
+		r.titles = render(fileRules, "routes."+r.ID+".title", r.Title, r.TitleLater)
+		r.caveats = render(fileRules, "routes."+r.ID+".caveats", r.Caveats, r.CaveatsLater)
+	}
+	for i := range rs.Texts.ScopeUnknownVariants {
+		v := &rs.Texts.ScopeUnknownVariants[i]
+		v.texts = render(fileTexts, "scope_unknown", v.Text, v.Later)
+	}
 	for i := range rs.Texts.Process {
 		p := &rs.Texts.Process[i]
 		p.texts = render(fileTexts, "process."+p.ID, p.Text, p.Later)
@@ -220,6 +234,9 @@ func (rs *RuleSet) variants() []*Variant {
 		for j := range rs.Requirements[i].Variants {
 			out = append(out, &rs.Requirements[i].Variants[j])
 		}
+	}
+	for i := range rs.Texts.ScopeUnknownVariants {
+		out = append(out, &rs.Texts.ScopeUnknownVariants[i])
 	}
 	return out
 }

@@ -52,7 +52,7 @@ func (seen ids) check(d ydec, n *yaml.Node, key, id string) {
 
 func (l *loader) rules(n *yaml.Node) {
 	d := l.dec(fileRules)
-	m := d.mapping(n, "", []string{"licence", "gates", "subcategories", "scopes", "existing_licence", "requirements", "regimes_apply_when", "regimes", "notes"}, []string{"contract"})
+	m := d.mapping(n, "", []string{"licence", "gates", "subcategories", "scopes", "existing_licence", "requirements", "regimes_apply_when", "regimes", "notes"}, []string{"contract", "constraints", "routes"})
 	if m == nil {
 		return
 	}
@@ -68,7 +68,7 @@ func (l *loader) rules(n *yaml.Node) {
 	}
 	for i, s := range d.list(m["subcategories"], "subcategories") {
 		key := fmt.Sprintf("subcategories[%d]", i)
-		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, nil)
+		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, []string{"elements"})
 		if sm == nil {
 			continue
 		}
@@ -84,7 +84,11 @@ func (l *loader) rules(n *yaml.Node) {
 			}
 			sub.Rules = append(sub.Rules, rr)
 		}
+		sub.Elements = l.elements(d, sm["elements"], key+".elements")
 		rs.Subcategories = append(rs.Subcategories, sub)
+	}
+	if m["constraints"] != nil {
+		l.constraints(d, m["constraints"], seen)
 	}
 	for i, s := range d.list(m["scopes"], "scopes") {
 		key := fmt.Sprintf("scopes[%d]", i)
@@ -124,8 +128,14 @@ func (l *loader) rules(n *yaml.Node) {
 	rs.RegimesApplyWhen = l.cond(d, m["regimes_apply_when"], "regimes_apply_when", false)
 	for i, rn := range d.list(m["regimes"], "regimes") {
 		key := fmt.Sprintf("regimes[%d]", i)
-		r, _ := l.rule(d, rn, key, false, []string{"when", "text"}, nil)
+		r, gm := l.rule(d, rn, key, false, []string{"when", "text", "name"}, []string{"customer_when"})
 		seen.check(d, rn, key, r.ID)
+		if gm != nil {
+			r.Name = d.text(gm["name"], key+".name")
+			if gm["customer_when"] != nil {
+				r.CustomerWhen = l.cond(d, gm["customer_when"], key+".customer_when", false)
+			}
+		}
 		if r.When != nil && rs.RegimesApplyWhen != nil {
 			r.When = &Cond{op: opAll, kids: []*Cond{rs.RegimesApplyWhen, r.When}, at: r.When.at}
 		}
@@ -137,6 +147,29 @@ func (l *loader) rules(n *yaml.Node) {
 		seen.check(d, rn, key, r.ID)
 		rs.Notes = append(rs.Notes, r)
 	}
+	if m["routes"] != nil {
+		l.routes(d, m["routes"], seen)
+	}
+}
+
+// elements reads a sub-category's [{id, when, absent}].
+func (l *loader) elements(d ydec, n *yaml.Node, key string) []Element {
+	var out []Element
+	seen := map[string]bool{}
+	for i, en := range d.list(n, key) {
+		ekey := fmt.Sprintf("%s[%d]", key, i)
+		em := d.mapping(en, ekey, []string{"id", "when", "absent"}, nil)
+		if em == nil {
+			continue
+		}
+		e := Element{ID: d.str(em["id"], ekey+".id"), When: l.cond(d, em["when"], ekey+".when", true), Absent: d.text(em["absent"], ekey+".absent")}
+		if seen[e.ID] {
+			d.bad(em["id"], ekey+".id", CodeRuleReference, "duplicate element %q", e.ID)
+		}
+		seen[e.ID] = true
+		out = append(out, e)
+	}
+	return out
 }
 
 // variants reads [{when?, text}], where only the last may (and must) lack a when.
@@ -170,13 +203,21 @@ func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 
 func (l *loader) texts(n *yaml.Node) {
 	d := l.dec(fileTexts)
-	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, []string{"gates_intro"})
+	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "regime_statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, []string{"gates_intro"})
 	if m == nil {
 		return
 	}
 	t := &l.rs.Texts
 	t.Verdicts = l.textMap(d, m["verdicts"], "verdicts", verdictIDs)
-	t.ScopeUnknown = d.text(m["scope_unknown"], "scope_unknown")
+	if su := m["scope_unknown"]; su != nil && su.Kind == yaml.SequenceNode {
+		t.ScopeUnknownVariants = l.variants(d, su, "scope_unknown")
+		if n := len(t.ScopeUnknownVariants); n > 0 {
+			t.ScopeUnknown = t.ScopeUnknownVariants[n-1].Text
+		}
+	} else {
+		t.ScopeUnknown = d.text(su, "scope_unknown")
+	}
+	t.RegimeStatuses = l.textMap(d, m["regime_statuses"], "regime_statuses", regimeStatusIDs)
 	t.Strengths = l.textMap(d, m["strengths"], "strengths", strengths)
 	t.Statuses = l.textMap(d, m["statuses"], "statuses", statusIDs)
 	t.Confidence = l.textMap(d, m["confidence"], "confidence", confidences)

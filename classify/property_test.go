@@ -2,7 +2,9 @@ package classify_test
 
 import (
 	"encoding/json"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -74,9 +76,19 @@ func randomPartial(rng *rand.Rand, unknown int) (map[string]any, []string) {
 	return answers, keys[:unknown]
 }
 
-// completions calls f with every completion of the unknown keys.
+// completions calls f with every completion of the unknown keys that the
+// facts allow. B22.md section 2, "Relay implied": while media_relay is
+// unanswered, a completion in which it is false and there are nine or
+// more endpoints, or live streaming, is impossible.
 func completions(answers map[string]any, unknown []string, f func(map[string]any)) {
+	completionsOf(answers, unknown, slices.Contains(unknown, "media_relay"), f)
+}
+
+func completionsOf(answers map[string]any, unknown []string, relayOpen bool, f func(map[string]any)) {
 	if len(unknown) == 0 {
+		if relayOpen && answers["media_relay"] == false && relayImplied(answers) {
+			return
+		}
 		f(answers)
 		return
 	}
@@ -87,8 +99,23 @@ func completions(answers map[string]any, unknown []string, f func(map[string]any
 			next[kk] = vv
 		}
 		next[k] = v
-		completions(next, unknown[1:], f)
+		completionsOf(next, unknown[1:], relayOpen, f)
 	}
+}
+
+// relayImplied: nine or more endpoints, or live streaming.
+func relayImplied(c map[string]any) bool {
+	if n, ok := c["max_participants"].(int); ok && n >= 9 {
+		return true
+	}
+	uc, _ := c["use_cases"].([]string)
+	return slices.Contains(uc, "live_streaming")
+}
+
+// possible reports whether a completion of the unknown keys is one the
+// facts allow (see completions).
+func possible(c map[string]any, unknown []string) bool {
+	return !(slices.Contains(unknown, "media_relay") && c["media_relay"] == false && relayImplied(c))
 }
 
 // TestVerdictOverCompletions: a determined verdict is the verdict of every
@@ -121,7 +148,10 @@ func TestVerdictOverCompletions(t *testing.T) {
 		} else if partial.Verdict != "undetermined" {
 			t.Errorf("Evaluate(%v).Verdict = %s, want undetermined (completions give %v)", answers, partial.Verdict, verdicts)
 		}
-		// Pivotal by brute force: flip one unknown key between any two values.
+		// Pivotal by brute force: flip one unknown key between any two values
+		// in possible completions, or find that the verdicts the key's
+		// values allow differ (with completions ruled out, a key can
+		// settle the verdict without any single flip changing it).
 		var want []string
 		for _, k := range unknown {
 			others := []string{}
@@ -131,15 +161,35 @@ func TestVerdictOverCompletions(t *testing.T) {
 				}
 			}
 			pivotal := false
-			completions(answers, others, func(c map[string]any) {
+			byValue := make([]map[classify.Verdict]bool, len(verdictKeys[k]))
+			completionsOf(answers, others, false, func(c map[string]any) {
 				seen := map[string]bool{}
-				for _, v := range verdictKeys[k] {
+				for i, v := range verdictKeys[k] {
 					c[k] = v
+					if !possible(c, unknown) {
+						continue
+					}
 					b, _ := json.Marshal(c)
 					seen[string(full[string(b)])] = true
+					if byValue[i] == nil {
+						byValue[i] = map[classify.Verdict]bool{}
+					}
+					byValue[i][full[string(b)]] = true
 				}
 				pivotal = pivotal || len(seen) > 1
 			})
+			var first map[classify.Verdict]bool
+			for _, set := range byValue {
+				if set == nil {
+					continue
+				}
+				if first == nil {
+					first = set
+				} else if !maps.Equal(first, set) {
+					pivotal = true
+				}
+			}
+			pivotal = pivotal && len(verdicts) > 1
 			if pivotal {
 				want = append(want, k)
 			}
@@ -157,7 +207,11 @@ func TestVerdictOverCompletions(t *testing.T) {
 }
 
 // TestAnsweringKeepsDeterminedVerdict: answering an unknown never turns a
-// determined verdict into another one (monotonicity).
+// determined verdict into another one (monotonicity), with one exception
+// by design: an explicit answer the facts make unusual (peer-to-peer media
+// for nine or more endpoints or a live stream) stands, where the same
+// question unanswered was taken to have the usual answer (B22.md section
+// 2, "Relay implied").
 func TestAnsweringKeepsDeterminedVerdict(t *testing.T) {
 	rs := embedded(t)
 	rng := rand.New(rand.NewPCG(22, 2))
@@ -170,6 +224,9 @@ func TestAnsweringKeepsDeterminedVerdict(t *testing.T) {
 		k := unknown[rng.IntN(len(unknown))]
 		for _, v := range verdictKeys[k] {
 			answers[k] = v
+			if k == "media_relay" && v == false && relayImplied(answers) {
+				continue
+			}
 			if after := evalMap(t, rs, answers).Verdict; after != before {
 				t.Errorf("answering %s=%v turned %s into %s (%v)", k, v, before, after, answers)
 			}
@@ -226,16 +283,19 @@ func TestDeterministicBytes(t *testing.T) {
 	}
 }
 
-// TestAsOfPicksParameters: the foreign-equity cap applied until 2019-07-29,
-// except in free-trade zones, which no question asks about: a 60% share is
-// unknown then, not unmet (B22.md section 6).
+// TestAsOfPicksParameters: a 60% foreign share is unknown before
+// 2022-05-01, not unmet: until 2019-07-29 the 50% cap applied except in
+// free-trade zones, which no question asks about, and until 2022-04-30 the
+// 2016 provisions asked a track record of the main foreign investor, which
+// no question asks about either; met from the 2022 revision on (B22.md
+// section 3, rev.3).
 func TestAsOfPicksParameters(t *testing.T) {
 	rs := embedded(t)
 	doc, err := parserOf(rs).Parse("d", []byte(`{"answers":{"realtime_voice":true,"internet_delivery":true,"max_participants":10,"audience":"public","mainland_users":true,"delivery_model":"own_platform","use_cases":["meetings"],"foreign_ownership_percent":60}}`), answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for date, want := range map[string]string{"2019-07-29": "unknown", "2019-07-30": "met", "2026-11-01": "met"} {
+	for date, want := range map[string]string{"2019-07-29": "unknown", "2019-07-30": "unknown", "2022-04-30": "unknown", "2022-05-01": "met", "2026-11-01": "met"} {
 		r, err := rs.Evaluate(doc, mustDate(date))
 		if err != nil {
 			t.Fatal(err)
@@ -309,14 +369,34 @@ func TestOutlookOverCompletions(t *testing.T) {
 			var want []string
 			for _, k := range unknown {
 				changes := false
-				completions(answers, others(k), func(c map[string]any) {
+				byValue := make([]map[string]bool, len(verdictKeys[k]))
+				completionsOf(answers, others(k), false, func(c map[string]any) {
 					seen := map[string]bool{}
-					for _, v := range verdictKeys[k] {
+					for i, v := range verdictKeys[k] {
 						c[k] = v
-						seen[strengthsOf(evalMap(t, rs, c))[s.ID]] = true
+						if !possible(c, unknown) {
+							continue
+						}
+						st := strengthsOf(evalMap(t, rs, c))[s.ID]
+						seen[st] = true
+						if byValue[i] == nil {
+							byValue[i] = map[string]bool{}
+						}
+						byValue[i][st] = true
 					}
 					changes = changes || len(seen) > 1
 				})
+				var first map[string]bool
+				for _, set := range byValue {
+					if set == nil {
+						continue
+					}
+					if first == nil {
+						first = set
+					} else if !maps.Equal(first, set) {
+						changes = true
+					}
+				}
 				if changes {
 					want = append(want, k)
 				}

@@ -34,12 +34,19 @@ type Result struct {
 	OpenQuestions    []OpenQuestion  `json:"open_questions"`
 	// Levers are the changes of given answers that would change the
 	// outcome (see RuleSet.Levers); null when they were not asked for.
-	Levers         []Lever        `json:"levers"`
-	RelatedRegimes []RegimeResult `json:"related_regimes"`
-	Notes          []Finding      `json:"notes"`
-	Sources        []SourceRef    `json:"sources"`
-	AnswersSHA256  string         `json:"answers_sha256"`
-	Trace          []TraceStep    `json:"trace"`
+	Levers []Lever `json:"levers"`
+	// Routes are the curated ways to compliance that apply, each with
+	// what evaluating it gave (see Route); null when not asked for.
+	Routes []RouteResult `json:"routes"`
+	// MissingElements says, for an unlikely verdict that no exclusion
+	// explains, which elements of each sub-category are absent; empty
+	// otherwise.
+	MissingElements []MissingElements `json:"missing_elements"`
+	RelatedRegimes  []RegimeResult    `json:"related_regimes"`
+	Notes           []Finding         `json:"notes"`
+	Sources         []SourceRef       `json:"sources"`
+	AnswersSHA256   string            `json:"answers_sha256"`
+	Trace           []TraceStep       `json:"trace"`
 
 	// considered is Subcategories and OpenSubcategories in catalogue order.
 	considered []SubcategoryResult
@@ -158,15 +165,34 @@ type OpenQuestion struct {
 
 // RegimeResult is a neighbouring regime to check.
 type RegimeResult struct {
-	ID string `json:"id"`
-	// Status is triggered, or unknown when the trigger rests on unanswered
-	// questions.
+	ID   string `json:"id"`
+	Name Text   `json:"name"`
+	// Status is triggered; customer when the regime binds whoever
+	// operates the service rather than the company; or unknown when the
+	// trigger, or whose duty it is, rests on unanswered questions.
 	Status     RegimeStatus  `json:"status"`
 	Text       Text          `json:"text"`
 	Because    []string      `json:"because"`
 	Basis      []string      `json:"basis"`
 	Citations  []CitationRef `json:"citations"`
 	Confidence string        `json:"confidence"`
+}
+
+// MissingElements are the elements a sub-category needs that the answers
+// rule out.
+type MissingElements struct {
+	ID        string           `json:"id"`
+	Name      Text             `json:"name"`
+	Elements  []MissingElement `json:"elements"`
+	Basis     []string         `json:"basis"`
+	Citations []CitationRef    `json:"citations"`
+}
+
+// MissingElement is one element absent, with the answers that rule it out.
+type MissingElement struct {
+	ID      string   `json:"id"`
+	Text    Text     `json:"text"`
+	Answers []string `json:"answers"`
 }
 
 // SourceRef is a source cited anywhere in the result.
@@ -178,6 +204,18 @@ type SourceRef struct {
 	Date    string `json:"date,omitempty"`
 	// Reprint is true when the link is a faithful reprint of an official text.
 	Reprint bool `json:"reprint"`
+	// Links are every copy of the source the data lists, official pages
+	// first; URL is the first.
+	Links []SourceLink `json:"links,omitempty"`
+}
+
+// SourceLink is one copy of a source: an official page, a faithful
+// reprint, or a commentary; Read is false for an official address seen
+// cited elsewhere but not opened.
+type SourceLink struct {
+	URL  string `json:"url"`
+	Kind string `json:"kind"`
+	Read bool   `json:"read"`
 }
 
 // TraceStep records one rule's outcome and the answer keys it read.

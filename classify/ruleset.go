@@ -31,15 +31,20 @@ type RuleSet struct {
 
 	Gates         []Rule
 	Subcategories []Subcategory
-	Scopes        []ScopeRule
-	Existing      Rule
-	Requirements  []Requirement
+	// Constraints rule out completions the facts make impossible.
+	Constraints  []Constraint
+	Scopes       []ScopeRule
+	Existing     Rule
+	Requirements []Requirement
 	// RegimesApplyWhen is part of every regime's condition (Regimes[i].When
 	// already includes it).
 	RegimesApplyWhen *Cond
 	Regimes          []Rule
 	Notes            []Rule
-	Texts            Texts
+	// Routes are the curated ways to compliance, offered when they apply
+	// and the engine confirms what they achieve.
+	Routes []Route
+	Texts  Texts
 
 	questionIndex map[string]int
 	sourceIndex   map[string]int
@@ -188,6 +193,9 @@ type Source struct {
 	Date    string
 	URL     string
 	Reprint bool
+	// Links are every copy the data lists (sources.yaml `links`), official
+	// first; URL and Reprint describe the first.
+	Links []SourceLink
 	// CiteAs is the short name a citation starts with (《电信条例》, the
 	// Telecommunications Regulations); the titles where the data gives none.
 	CiteAs Text
@@ -244,7 +252,12 @@ type Rule struct {
 	Footing    string
 	// Strength is set for sub-category rules.
 	Strength Strength
-	texts    []Text // Text rendered for each epoch of parameters
+	// Name is a regime's short name, and CustomerWhen when its duty falls
+	// on whoever operates the service rather than on the company (regimes
+	// only).
+	Name         Text
+	CustomerWhen *Cond
+	texts        []Text // Text rendered for each epoch of parameters
 }
 
 // Subcategory is one of the kinds of service the licence covers (B22 has
@@ -255,9 +268,22 @@ type Subcategory struct {
 	Definition Text
 	Basis      []string
 	Cites      []Citation
+	cited      citedBasis
 	Confidence string
 	Footing    string
 	Rules      []Rule
+	// Elements are what the sub-category needs, each a condition that
+	// holds when the element is present: an unlikely verdict that no gate
+	// explains names the elements each sub-category lacks.
+	Elements []Element
+}
+
+// Element is one thing a sub-category needs.
+type Element struct {
+	ID   string
+	When *Cond
+	// Absent says what its absence means.
+	Absent Text
 }
 
 // Variant is a text used when its condition holds (the last has none).
@@ -320,13 +346,19 @@ type ProcessStep struct {
 type Texts struct {
 	Verdicts     map[string]Text
 	ScopeUnknown Text
-	Strengths    map[string]Text
-	Statuses     map[string]Text
-	Confidence   map[string]Text
-	Footing      map[string]Text
-	Process      []ProcessStep
-	OpenPoints   []Text
-	Disclaimer   Text
+	// ScopeUnknownVariants, when the data gives variants, picks the
+	// authority named while the coverage is open (the foreign share may
+	// settle it); the last is ScopeUnknown.
+	ScopeUnknownVariants []Variant
+	// RegimeStatuses words a regime's status (triggered, unknown, customer).
+	RegimeStatuses map[string]Text
+	Strengths      map[string]Text
+	Statuses       map[string]Text
+	Confidence     map[string]Text
+	Footing        map[string]Text
+	Process        []ProcessStep
+	OpenPoints     []Text
+	Disclaimer     Text
 	// GatesIntro says, before the gates are listed, what they have in
 	// common (whom the licence binds); empty when the data gives none.
 	GatesIntro Text

@@ -57,6 +57,19 @@ func (l *loader) prepareShared() {
 	for _, sc := range rs.Scopes {
 		trace(sc.ID, "scope", sc.When)
 		sc.When.part = "licence.scope"
+		for _, v := range sc.Authority {
+			if v.When != nil {
+				v.When.part = "licence.authority"
+			}
+		}
+	}
+	for _, v := range rs.Texts.ScopeUnknownVariants {
+		if v.When != nil {
+			v.When.part = "licence.authority"
+		}
+	}
+	for _, c := range rs.Constraints {
+		trace(c.ID, "constraint", c.When)
 	}
 	for _, r := range rs.Requirements {
 		trace(r.ID, "requirement", r.MetWhen)
@@ -65,6 +78,9 @@ func (l *loader) prepareShared() {
 	for _, r := range rs.Regimes {
 		trace(r.ID, "regime", r.When)
 		r.When.part = "related_regimes." + r.ID
+		if r.CustomerWhen != nil {
+			r.CustomerWhen.part = "related_regimes." + r.ID
+		}
 	}
 	for _, r := range rs.Notes {
 		trace(r.ID, "note", r.When)
@@ -109,8 +125,22 @@ func (l *loader) prepareShared() {
 	}
 	for _, list := range [][]Rule{rs.Regimes, rs.Notes} {
 		for _, r := range list {
+			add(r.Name)
 			add(r.texts...)
 		}
+	}
+	for _, s := range rs.Subcategories {
+		for _, e := range s.Elements {
+			add(e.Absent)
+		}
+	}
+	for _, c := range rs.Constraints {
+		add(c.texts...)
+	}
+	for _, r := range rs.Routes {
+		add(r.texts...)
+		add(r.titles...)
+		add(r.caveats...)
 	}
 	// Each basis on every date, and the sources it cites, one bit each
 	// while the rule set has at most 64 (cited looks any other up by id).

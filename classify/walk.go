@@ -7,6 +7,14 @@ import "fmt"
 
 func (rs *RuleSet) allConds() []*Cond {
 	out := rs.gatherVerdictConds()
+	for _, s := range rs.Subcategories {
+		for _, e := range s.Elements {
+			out = append(out, e.When)
+		}
+	}
+	for _, c := range rs.Constraints {
+		out = append(out, c.When)
+	}
 	for _, s := range rs.Scopes {
 		out = append(out, s.When)
 		for _, v := range s.Authority {
@@ -21,10 +29,19 @@ func (rs *RuleSet) allConds() []*Cond {
 		}
 	}
 	for _, r := range rs.Regimes {
-		out = append(out, r.When)
+		out = append(out, r.When, r.CustomerWhen)
 	}
 	for _, r := range rs.Notes {
 		out = append(out, r.When)
+	}
+	for _, r := range rs.Routes {
+		out = append(out, r.When)
+		for _, c := range r.Changes {
+			out = append(out, c.When)
+		}
+	}
+	for _, v := range rs.Texts.ScopeUnknownVariants {
+		out = append(out, v.When)
 	}
 	for _, q := range rs.Questions {
 		out = append(out, q.AskWhen)
@@ -81,6 +98,12 @@ func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []Da
 		for _, r := range s.Rules {
 			f(fileRules, "subcategories."+r.ID, r.Text, r.Later)
 		}
+		for _, e := range s.Elements {
+			f(fileRules, "subcategories."+s.ID+".elements."+e.ID, e.Absent, nil)
+		}
+	}
+	for _, c := range rs.Constraints {
+		f(fileRules, "constraints."+c.ID, c.Text, c.Later)
 	}
 	for _, s := range rs.Scopes {
 		f(fileRules, "scopes."+s.ID+".licence", s.Licence, nil)
@@ -96,18 +119,27 @@ func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []Da
 		}
 	}
 	for _, r := range rs.Regimes {
+		f(fileRules, "regimes."+r.ID+".name", r.Name, nil)
 		f(fileRules, "regimes."+r.ID, r.Text, r.Later)
 	}
 	for _, r := range rs.Notes {
 		f(fileRules, "notes."+r.ID, r.Text, r.Later)
 	}
+	for _, r := range rs.Routes {
+		f(fileRules, "routes."+r.ID+".title", r.Title, r.TitleLater)
+		f(fileRules, "routes."+r.ID, r.Text, r.Later)
+		f(fileRules, "routes."+r.ID+".caveats", r.Caveats, r.CaveatsLater)
+	}
 	t := rs.Texts
-	for _, m := range []map[string]Text{t.Verdicts, t.Strengths, t.Statuses, t.Confidence, t.Footing} {
+	for _, m := range []map[string]Text{t.Verdicts, t.Strengths, t.Statuses, t.RegimeStatuses, t.Confidence, t.Footing} {
 		for k, v := range m {
 			f(fileTexts, k, v, nil)
 		}
 	}
 	f(fileTexts, "scope_unknown", t.ScopeUnknown, nil)
+	for i, v := range t.ScopeUnknownVariants[:max(0, len(t.ScopeUnknownVariants)-1)] {
+		f(fileTexts, fmt.Sprintf("scope_unknown[%d]", i), v.Text, v.Later)
+	}
 	for _, p := range t.Process {
 		f(fileTexts, "process."+p.ID+".name", p.Name, nil)
 		f(fileTexts, "process."+p.ID, p.Text, p.Later)
@@ -145,6 +177,12 @@ func (rs *RuleSet) eachBasis(f func(file, key string, ids []string, cites []Cita
 	}
 	for _, r := range rs.Notes {
 		f(fileRules, "notes."+r.ID+".basis", r.Basis, r.Cites)
+	}
+	for _, c := range rs.Constraints {
+		f(fileRules, "constraints."+c.ID+".basis", c.Basis, c.Cites)
+	}
+	for _, r := range rs.Routes {
+		f(fileRules, "routes."+r.ID+".basis", r.Basis, r.Cites)
 	}
 	for _, p := range rs.Texts.Process {
 		f(fileTexts, "process."+p.ID+".basis", p.Basis, p.Cites)

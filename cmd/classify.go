@@ -58,7 +58,7 @@ func newClassifyCmd(a *app) *cobra.Command {
 	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
 	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
 	f.StringSliceVar(&opts.Fields, "fields", nil, "write only these top-level result `fields` (comma-separated; JSON only)")
-	f.BoolVar(&opts.Levers, "levers", false, "with --jsonl, also list what would change each verdict (one document always has them)")
+	f.BoolVar(&opts.Levers, "levers", false, "with --jsonl, also list what would change each verdict and the routes to compliance (one document always has them)")
 	return c
 }
 
@@ -111,10 +111,10 @@ func runClassify(a *app, o *classifyOptions) error {
 		if err != nil {
 			return err
 		}
-		// Levers cost evaluations: a stream computes them when asked for,
-		// by --levers or by naming the field.
-		leverBit, _, _ := resultjson.FieldSet([]string{"levers"})
-		levers := o.Levers || (o.fieldsGiven && o.fieldSet&leverBit != 0)
+		// Levers and routes cost evaluations: a stream computes them when
+		// asked for, by --levers or by naming either field.
+		leverBits, _, _ := resultjson.FieldSet([]string{"levers", "routes"})
+		levers := o.Levers || (o.fieldsGiven && o.fieldSet&leverBits != 0)
 		return a.classifyStream(rs, o.File, asOf, o.fieldSet, levers)
 	}
 	rs, doc, err := a.parseDocument(o.File)

@@ -218,20 +218,7 @@ var resultFields = [...]resultField{
 			e.raw(`,"effect":`)
 			e.str(string(l.Effect))
 			e.raw(`,"changes":`)
-			e.list(len(l.Changes), l.Changes == nil, func(j int) {
-				c := &l.Changes[j]
-				e.raw(`{"key":`)
-				e.str(c.Key)
-				e.raw(`,"from":`)
-				e.value(c.From)
-				e.raw(`,"to":`)
-				e.value(c.To)
-				e.raw(`,"from_label":`)
-				e.text(c.FromLabel)
-				e.raw(`,"to_label":`)
-				e.text(c.ToLabel)
-				e.raw(`}`)
-			})
+			e.changes(l.Changes)
 			e.raw(`,"verdict":`)
 			e.str(string(l.Verdict))
 			for _, f := range [...]struct {
@@ -256,11 +243,80 @@ var resultFields = [...]resultField{
 			e.raw(`}`)
 		})
 	}),
+	resultFieldOf("routes", func(e *writer, r *classify.Result) {
+		e.list(len(r.Routes), r.Routes == nil, func(i int) {
+			rt := &r.Routes[i]
+			e.raw(`{"id":`)
+			e.str(rt.ID)
+			e.raw(`,"title":`)
+			e.text(rt.Title)
+			e.raw(`,"text":`)
+			e.text(rt.Text)
+			e.raw(`,"caveats":`)
+			e.text(rt.Caveats)
+			e.raw(`,"changes":`)
+			e.changes(rt.Changes)
+			e.raw(`,"verdict":`)
+			e.str(string(rt.Verdict))
+			e.raw(`,"scope":`)
+			if rt.Scope == nil {
+				e.null()
+			} else {
+				e.str(*rt.Scope)
+			}
+			e.raw(`,"authority":`)
+			if rt.Authority == nil {
+				e.null()
+			} else {
+				e.text(*rt.Authority)
+			}
+			e.raw(`,"met":`)
+			e.strs(rt.Met)
+			e.raw(`,"answers":`)
+			e.strs(rt.Answers)
+			e.raw(`,"basis":`)
+			e.strs(rt.Basis)
+			e.raw(`,"citations":`)
+			e.citations(rt.Citations)
+			e.raw(`,"confidence":`)
+			e.str(rt.Confidence)
+			e.raw(`,"footing":`)
+			e.str(rt.Footing)
+			e.raw(`}`)
+		})
+	}),
+	resultFieldOf("missing_elements", func(e *writer, r *classify.Result) {
+		e.list(len(r.MissingElements), r.MissingElements == nil, func(i int) {
+			m := &r.MissingElements[i]
+			e.raw(`{"id":`)
+			e.str(m.ID)
+			e.raw(`,"name":`)
+			e.text(m.Name)
+			e.raw(`,"elements":`)
+			e.list(len(m.Elements), m.Elements == nil, func(j int) {
+				x := &m.Elements[j]
+				e.raw(`{"id":`)
+				e.str(x.ID)
+				e.raw(`,"text":`)
+				e.text(x.Text)
+				e.raw(`,"answers":`)
+				e.strs(x.Answers)
+				e.raw(`}`)
+			})
+			e.raw(`,"basis":`)
+			e.strs(m.Basis)
+			e.raw(`,"citations":`)
+			e.citations(m.Citations)
+			e.raw(`}`)
+		})
+	}),
 	resultFieldOf("related_regimes", func(e *writer, r *classify.Result) {
 		e.list(len(r.RelatedRegimes), r.RelatedRegimes == nil, func(i int) {
 			g := &r.RelatedRegimes[i]
 			e.raw(`{"id":`)
 			e.str(g.ID)
+			e.raw(`,"name":`)
+			e.text(g.Name)
 			e.raw(`,"status":`)
 			e.str(string(g.Status))
 			e.raw(`,"text":`)
@@ -285,7 +341,7 @@ var resultFields = [...]resultField{
 			for next < len(refs) && refs[next].ID != s.ID {
 				next++
 			}
-			if next < len(refs) && refs[next] == *s {
+			if next < len(refs) && sameSource(&refs[next], s) {
 				e.b = append(e.b, e.p.sourceJSON[next]...)
 				next++
 				return
@@ -308,6 +364,12 @@ var resultFields = [...]resultField{
 	}),
 }
 
+// sameSource reports whether s is the rule set's source ref, unedited.
+func sameSource(ref, s *classify.SourceRef) bool {
+	return ref.ID == s.ID && ref.Title == s.Title && ref.TitleEn == s.TitleEn && ref.URL == s.URL &&
+		ref.Date == s.Date && ref.Reprint == s.Reprint && slices.Equal(ref.Links, s.Links)
+}
+
 // appendSource encodes one listed source.
 func appendSource(b []byte, s *classify.SourceRef) []byte {
 	e := writer{b: b, p: &none}
@@ -325,6 +387,19 @@ func appendSource(b []byte, s *classify.SourceRef) []byte {
 	}
 	e.raw(`,"reprint":`)
 	e.bool(s.Reprint)
+	if len(s.Links) > 0 {
+		e.raw(`,"links":`)
+		e.list(len(s.Links), false, func(i int) {
+			l := &s.Links[i]
+			e.raw(`{"url":`)
+			e.str(l.URL)
+			e.raw(`,"kind":`)
+			e.str(l.Kind)
+			e.raw(`,"read":`)
+			e.bool(l.Read)
+			e.raw(`}`)
+		})
+	}
 	e.raw(`}`)
 	return e.b
 }
@@ -443,6 +518,24 @@ func (e *writer) value(v any) {
 	default:
 		panic("classify: unexpected answer type in a result") // classify.LeadTo answers come from domains.go
 	}
+}
+
+// changes encodes the answers a lever or a route changes.
+func (e *writer) changes(cs []classify.LeverChange) {
+	e.list(len(cs), cs == nil, func(j int) {
+		c := &cs[j]
+		e.raw(`{"key":`)
+		e.str(c.Key)
+		e.raw(`,"from":`)
+		e.value(c.From)
+		e.raw(`,"to":`)
+		e.value(c.To)
+		e.raw(`,"from_label":`)
+		e.text(c.FromLabel)
+		e.raw(`,"to_label":`)
+		e.text(c.ToLabel)
+		e.raw(`}`)
+	})
 }
 
 func (e *writer) findings(fs []classify.Finding) {

@@ -76,20 +76,30 @@ func Schema(rs *classify.RuleSet) map[string]any {
 				"verdict": obj{"enum": classify.Verdicts}, "added": subs, "removed": subs, "strengthened": subs, "weakened": subs,
 				"scope_changed": obj{"type": "boolean"}, "scope": obj{"enum": append(scopeIDs(rs), nil)},
 				"met": obj{"type": "array", "items": obj{"enum": reqIDs}}, "rules": strs})},
-		"related_regimes": obj{"type": "array", "items": closed([]string{"id", "status", "text", "because", "basis", "citations", "confidence"},
-			obj{"id": obj{"enum": regIDs}, "status": obj{"enum": []classify.RegimeStatus{classify.RegimeTriggered, classify.RegimeUnknown}}, "text": text, "because": keys, "basis": sources, "citations": cites, "confidence": conf})},
+		"routes": obj{"type": []string{"array", "null"}, "items": closed([]string{"id", "title", "text", "caveats", "changes", "verdict", "scope", "authority", "met", "answers", "basis", "citations", "confidence", "footing"},
+			obj{"id": routeID(rs), "title": text, "text": text, "caveats": text,
+				"changes": obj{"type": "array", "items": closed([]string{"key", "from", "to", "from_label", "to_label"}, obj{"key": obj{"enum": questionIDs(rs)}, "from": obj{}, "to": obj{}, "from_label": text, "to_label": text})},
+				"verdict": obj{"enum": classify.Verdicts}, "scope": obj{"enum": append(scopeIDs(rs), nil)}, "authority": obj{"anyOf": []any{text, obj{"type": "null"}}},
+				"met": obj{"type": "array", "items": obj{"enum": reqIDs}}, "answers": keys, "basis": sources, "citations": cites, "confidence": conf, "footing": foot})},
+		"missing_elements": obj{"type": "array", "items": closed([]string{"id", "name", "elements", "basis", "citations"},
+			obj{"id": obj{"enum": subIDs}, "name": text, "basis": sources, "citations": cites,
+				"elements": obj{"type": "array", "items": closed([]string{"id", "text", "answers"}, obj{"id": str, "text": text, "answers": keys})}})},
+		"related_regimes": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "because", "basis", "citations", "confidence"},
+			obj{"id": obj{"enum": regIDs}, "name": text, "status": obj{"enum": []classify.RegimeStatus{classify.RegimeTriggered, classify.RegimeUnknown, classify.RegimeCustomer}}, "text": text, "because": keys, "basis": sources, "citations": cites, "confidence": conf})},
 		"notes": obj{"type": "array", "items": finding},
 		"sources": obj{"type": "array", "items": closed([]string{"id", "title", "title_en", "url", "reprint"},
 			obj{"id": obj{"enum": sourceIDs(rs)}, "title": str, "title_en": str, "url": obj{"type": "string", "format": "uri"},
-				"date": obj{"type": "string", "format": "date"}, "reprint": obj{"type": "boolean"}})},
+				"date": obj{"type": "string", "format": "date"}, "reprint": obj{"type": "boolean"},
+				"links": obj{"type": "array", "items": closed([]string{"url", "kind", "read"},
+					obj{"url": obj{"type": "string", "format": "uri"}, "kind": obj{"enum": []string{"official", "reprint", "commentary"}}, "read": obj{"type": "boolean"}})}})},
 		"answers_sha256": obj{"type": "string", "pattern": "^[0-9a-f]{64}$"},
 		"trace": obj{"type": "array", "items": closed([]string{"rule", "kind", "outcome", "answers"},
-			obj{"rule": str, "kind": obj{"enum": []string{"gate", "subcategory", "existing_licence", "scope", "requirement", "regime", "note"}},
+			obj{"rule": str, "kind": obj{"enum": []string{"gate", "subcategory", "existing_licence", "scope", "requirement", "regime", "note", "constraint"}},
 				"outcome": obj{"enum": []string{"true", "false", "unknown"}}, "answers": keys})},
 	}
 	required := make([]string, 0, len(props))
 	for _, k := range []string{"questionnaire", "verdict", "summary", "covered_by_existing_licence", "existing_licence", "subcategories", "open_subcategories", "exclusions",
-		"if_operated", "licence", "requirements", "process", "pivotal_questions", "open_questions", "levers", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
+		"if_operated", "licence", "requirements", "process", "pivotal_questions", "open_questions", "levers", "routes", "missing_elements", "related_regimes", "notes", "sources", "answers_sha256", "trace"} {
 		required = append(required, k)
 	}
 	return obj{
@@ -103,6 +113,18 @@ func Schema(rs *classify.RuleSet) map[string]any {
 		"$defs": obj{"text": obj{"type": "object", "additionalProperties": false, "required": []string{"zh", "en"},
 			"properties": obj{"zh": str, "en": str}}},
 	}
+}
+
+// routeID is the schema of a route's id: one of the rule set's routes.
+func routeID(rs *classify.RuleSet) obj {
+	if len(rs.Routes) == 0 {
+		return obj{"type": "string"} // a rule set without routes offers none
+	}
+	ids := make([]string, len(rs.Routes))
+	for i, r := range rs.Routes {
+		ids[i] = r.ID
+	}
+	return obj{"enum": ids}
 }
 
 func sourceIDs(rs *classify.RuleSet) []string {

@@ -53,6 +53,18 @@ type Expectation struct {
 	Pivotal        []string          `yaml:"pivotal"`
 	Regimes        []string          `yaml:"regimes"`
 	RegimesUnknown []string          `yaml:"regimes_unknown"`
+	// RegimesCustomer are the regimes that bind whoever operates the
+	// service rather than the company.
+	RegimesCustomer []string `yaml:"regimes_customer"`
+	// The fields below are compared only when given. Authority is a text
+	// the licence authority's Chinese must contain; Notes are note ids the
+	// result must hold (others may be there too); Routes the ids of the
+	// routes to compliance offered, exactly; Missing the elements each
+	// sub-category lacks, by sub-category.
+	Authority *string             `yaml:"authority"`
+	Notes     []string            `yaml:"notes"`
+	Routes    *[]string           `yaml:"routes"`
+	Missing   map[string][]string `yaml:"missing"`
 }
 
 // File is one scenario file.
@@ -149,13 +161,37 @@ func Evaluate(rs *classify.RuleSet, p *answers.Parser, sc Scenario) (*classify.R
 	if err != nil {
 		return nil, fmt.Errorf("as_of %q: expected a date YYYY-MM-DD", asOf)
 	}
-	return rs.Evaluate(doc, d)
+	r, err := rs.Evaluate(doc, d)
+	if err != nil {
+		return nil, err
+	}
+	r.Routes, err = rs.RoutesFor(doc, r)
+	return r, err
 }
 
 // Got is the result in the shape of an expectation.
 func Got(r *classify.Result) Expectation {
 	e := Expectation{Verdict: string(r.Verdict), Scope: r.Licence.Scope, Covered: &r.CoveredByExistingLicence,
-		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{}}
+		Subcategories: map[string]string{}, Requirements: map[string]string{}, Pivotal: []string{}, Regimes: []string{}, RegimesUnknown: []string{},
+		RegimesCustomer: []string{}, Notes: []string{}, Missing: map[string][]string{}}
+	if a := r.Licence.Authority; a != nil {
+		e.Authority = &a.Zh
+	}
+	for _, n := range r.Notes {
+		e.Notes = append(e.Notes, n.ID)
+	}
+	if r.Routes != nil {
+		routes := []string{}
+		for _, rt := range r.Routes {
+			routes = append(routes, rt.ID)
+		}
+		e.Routes = &routes
+	}
+	for _, m := range r.MissingElements {
+		for _, x := range m.Elements {
+			e.Missing[m.ID] = append(e.Missing[m.ID], x.ID)
+		}
+	}
 	for _, s := range r.Subcategories {
 		e.Subcategories[s.ID] = string(s.Strength)
 	}
@@ -169,9 +205,12 @@ func Got(r *classify.Result) Expectation {
 		e.Pivotal = append(e.Pivotal, p.Key)
 	}
 	for _, g := range r.RelatedRegimes {
-		if g.Status == "triggered" {
+		switch g.Status {
+		case classify.RegimeTriggered:
 			e.Regimes = append(e.Regimes, g.ID)
-		} else {
+		case classify.RegimeCustomer:
+			e.RegimesCustomer = append(e.RegimesCustomer, g.ID)
+		default:
 			e.RegimesUnknown = append(e.RegimesUnknown, g.ID)
 		}
 	}
@@ -256,9 +295,46 @@ func Compare(want, got Expectation) []Difference {
 	for _, l := range []struct {
 		name      string
 		want, got []string
-	}{{"pivotal", want.Pivotal, got.Pivotal}, {"regimes", want.Regimes, got.Regimes}, {"regimes_unknown", want.RegimesUnknown, got.RegimesUnknown}} {
+	}{{"pivotal", want.Pivotal, got.Pivotal}, {"regimes", want.Regimes, got.Regimes}, {"regimes_unknown", want.RegimesUnknown, got.RegimesUnknown},
+		{"regimes_customer", want.RegimesCustomer, got.RegimesCustomer}} {
 		if !sameSet(l.want, l.got) {
 			ds = append(ds, Difference{l.name, sorted(l.want), sorted(l.got)})
+		}
+	}
+	if want.Authority != nil {
+		if g, _ := deref(got.Authority).(string); !strings.Contains(g, *want.Authority) {
+			ds = append(ds, Difference{"authority", "containing " + *want.Authority, deref(got.Authority)})
+		}
+	}
+	if m := minus(want.Notes, got.Notes); len(m) > 0 {
+		ds = append(ds, Difference{"notes", sorted(want.Notes), sorted(got.Notes)})
+	}
+	if want.Routes != nil {
+		var g []string
+		if got.Routes != nil {
+			g = *got.Routes
+		}
+		if !sameSet(*want.Routes, g) {
+			ds = append(ds, Difference{"routes", sorted(*want.Routes), sorted(g)})
+		}
+	}
+	if want.Missing != nil {
+		keys := map[string]bool{}
+		for k := range want.Missing {
+			keys[k] = true
+		}
+		for k := range got.Missing {
+			keys[k] = true
+		}
+		ks := make([]string, 0, len(keys))
+		for k := range keys {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		for _, k := range ks {
+			if !sameSet(want.Missing[k], got.Missing[k]) {
+				ds = append(ds, Difference{"missing." + k, sorted(want.Missing[k]), sorted(got.Missing[k])})
+			}
 		}
 	}
 	return ds
