@@ -9,9 +9,9 @@ import (
 // meetingApp is the plain-mode input for the nationwide meeting app with
 // phone dial-in, one answer a line.
 var meetingApp = []string{"Acme Meet", "Acme Ltd",
-	"y", "y", "300", "y", "n", "y", "y", "1 4", "n", // the service
+	"y", "y", "300", "y", "n", "y", "y", "1 4", "y", "n", // the service
 	"2", "1", "1", "n", // how it is offered
-	"y", "3", "shanghai", // where
+	"y", "3", "1", "shanghai", // where
 	"1", "500万", "0", "12", "y", "y", "y", "6", // the company
 	"", // review: see the result
 }
@@ -45,14 +45,14 @@ func TestAccessibleWalk(t *testing.T) {
 	o := testOptions(t, "en")
 	res, out := plainRun(t, o, meetingApp...)
 	wantOutput(t, out,
-		"1/25 Do users talk with each other live by voice through the product?",
+		"1/27 Do users talk with each other live by voice through the product?",
 		"  y) yes\n  n) no\n  s) not sure\nType y for yes or n for no; s if not sure; ? for help; b to go back.",
 		// Answers read from a pipe are written after their prompt.
 		"> Acme Meet\n", "> 500万\n",
 		"== How it is offered ==",
 		"  19) 广东 Guangdong",
 		"== Review ==",
-		"  18) What is the company's registered capital (in yuan)? — RMB 5,000,000",
+		"  20) What is the company's registered capital (in yuan)? — RMB 5,000,000",
 		"Verdict", "Licence conditions",
 		// What changing a given answer would change, as the text report
 		// says it.
@@ -71,13 +71,19 @@ func TestAccessibleWalk(t *testing.T) {
 	if v, _ := value(t, s, "province"); v != "shanghai" {
 		t.Errorf("province = %v", v)
 	}
+	if v, _ := value(t, s, "text_chat"); v != true {
+		t.Errorf("text_chat = %v, want true", v)
+	}
+	if v, _ := value(t, s, "hosting"); v != "mainland" {
+		t.Errorf("hosting = %v, want mainland", v)
+	}
 }
 
 func TestAccessibleChinese(t *testing.T) {
 	o := testOptions(t, "zh")
-	res, out := plainRun(t, o, append(append([]string{}, meetingApp[:15]...), "y", "3", "广东", "-", "1.5亿", "-", "-", "-", "-", "-", "0", "")...)
+	res, out := plainRun(t, o, append(append([]string{}, meetingApp[:16]...), "y", "3", "1", "广东", "-", "1.5亿", "-", "-", "-", "-", "-", "0", "")...)
 	wantOutput(t, out,
-		"2/25 用户之间能否通过产品实时视频（互相看到对方）？",
+		"2/27 用户之间能否通过产品实时视频（互相看到对方）？",
 		"输入 y 表示是，n 表示否；不确定输入 s；? 查看说明；b 返回上一题。",
 		"== 提供方式 ==",
 		"== 检查答案 ==",
@@ -110,7 +116,7 @@ func TestAccessibleReprompts(t *testing.T) {
 		`"1,5" can be read two ways`,
 		"Type a whole number, such as 3.",
 		"Type a whole number from 2 to 1,000,000.",
-		"2/25 用户之间能否通过产品实时视频（互相看到对方）？",
+		"2/27 用户之间能否通过产品实时视频（互相看到对方）？",
 		`"8" is not one of the choices.`,
 		`"9" is not one of the choices.`)
 	s := readSession(t, o)
@@ -133,7 +139,7 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	if res.Finished {
 		t.Error("stopped run reported finished")
 	}
-	wantOutput(t, out, "Stopped before the end: 4 of about 25 questions answered.", "Verdict", "Answers saved to")
+	wantOutput(t, out, "Stopped before the end: 4 of about 27 questions answered.", "Verdict", "Answers saved to")
 	if res.Result.Verdict != "undetermined" {
 		t.Errorf("partial verdict = %s, want undetermined", res.Result.Verdict)
 	}
@@ -144,8 +150,8 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	s := readSession(t, o)
 	o.Resume, o.ResumeData = s, data
 	_, out = plainRun(t, o, "y", "n")
-	wantOutput(t, out, "Found saved answers in "+o.Path+" (4 of about 25 answered). Resume them?", "5/25 Do video-conference terminals connect")
-	for _, asked := range []string{"1/25 ", "2/25 ", "3/25 ", "4/25 ", "Product name"} {
+	wantOutput(t, out, "Found saved answers in "+o.Path+" (4 of about 27 answered). Resume them?", "5/27 Do video-conference terminals connect")
+	for _, asked := range []string{"1/27 ", "2/27 ", "3/27 ", "4/27 ", "Product name"} {
 		if strings.Contains(out, asked) {
 			t.Errorf("resumed run asked %q again", asked)
 		}
@@ -157,7 +163,7 @@ func TestAccessibleStopAndResume(t *testing.T) {
 	data, _ = os.ReadFile(o.Path)
 	o.Resume, o.ResumeData = readSession(t, o), data
 	_, out = plainRun(t, o, "n", "", "")
-	wantOutput(t, out, "Old answers kept in ", "1/25 ")
+	wantOutput(t, out, "Old answers kept in ", "1/27 ")
 	if b, err := os.ReadFile(siblingPath(o.Path, ".bak.json")); err != nil || string(b) != string(data) {
 		t.Errorf("backup: %v", err)
 	}

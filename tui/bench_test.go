@@ -39,7 +39,7 @@ func BenchmarkFirstScreenModel(b *testing.B) {
 func heaviest(b *testing.B) *driver {
 	o := testOptions(b, "zh")
 	d := newDriver(b, o, 80, 24)
-	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "s", "s", "y", "1", "3", "enter", "s", "2", "2", "1", "y", "ctrl+g", "6", "enter")
+	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "s", "s", "y", "1", "3", "enter", "s", "s", "2", "2", "1", "y", "ctrl+g", "6", "enter")
 	if d.m.screen != screenResult {
 		b.Fatalf("screen %v", d.m.screen)
 	}

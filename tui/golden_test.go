@@ -13,8 +13,8 @@ import (
 )
 
 // walkKeys answers the meeting app with phone dial-in up to the review.
-var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "n",
-	"2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
+var walkKeys = []string{"enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "y", "n",
+	"2", "1", "1", "n", "y", "3", "1", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
 	"y", "y", "y", "6", "enter"}
 
 // TestGolden runs the program (teatest) at 80×24 (or a case's width) without
@@ -45,11 +45,11 @@ func TestGolden(t *testing.T) {
 		{"intro", "en", nil},
 		{"intro_zh", "zh", nil},
 		{"bool", "en", start},
-		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "n"})},
+		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "y", "n"})},
 		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "space", "down", "down", "down", "space"})},
-		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "1.5亿"})},
+		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "y", "1", "enter", "y", "n", "2", "1", "1", "n", "y", "3", "1", "shanghai", "enter", "1", "1.5亿"})},
 		{"number_error_zh", "zh", cat(start, []string{"y", "y", "1,5", "enter"})},
-		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "n", "2", "1", "1", "n", "y", "3", "gd"})},
+		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "y", "n", "2", "1", "1", "n", "y", "3", "1", "gd"})},
 		{"help", "en", cat(start, []string{"y", "?"})},
 		{"review", "en", walkKeys},
 		{"review_zh", "zh", walkKeys},
@@ -58,7 +58,7 @@ func TestGolden(t *testing.T) {
 		{"review_edit", "en", cat(walkKeys, []string{"home", "enter", "n"})},
 		{"result", "en", cat(walkKeys, []string{"r"})},
 		{"result_zh", "zh", cat(walkKeys, []string{"r"})},
-		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
+		{"result_open_questions", "en", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "y", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab"})},
 		{"result_levers", "en", levers(4)},
 		{"result_levers_zh", "zh", levers(5)},
 		{"result_levers_50", "en", levers(2)},
@@ -77,12 +77,12 @@ func TestGolden(t *testing.T) {
 		keys []string
 	}{
 		{"first_question", start},
-		{"enum_wrapped", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "n", "2"})},
+		{"enum_wrapped", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "y", "n", "2"})},
 		{"multi_burst", cat(toLicences, []string{"\x00burst:56"})},
 		{"question_help", cat(start, []string{"y", "?"})},
 		{"review_wrapped", walkKeys},
 		{"result_keys", cat(walkKeys, []string{"r", "?"})},
-		{"result_words", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab", "down", "down", "down"})},
+		{"result_words", cat(start, []string{"y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "y", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter", "tab", "down", "down", "down"})},
 		{"long_company", []string{"down", "\x00burst:Shenzhen Acme Communications Technology Shenzhen Acme Communications Technology Co., Ltd."}},
 	}
 	for _, f := range fixes {

@@ -12,10 +12,10 @@ import (
 
 func TestStartAndAnswer(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
-	d.wantView("Domestic multi-party communication services (B22) licence check", "Up to 25 questions", "answers.json", "[ Start ]")
+	d.wantView("Domestic multi-party communication services (B22) licence check", "Up to 27 questions", "answers.json", "[ Start ]")
 	d.keys("Acme Meet", "enter", "Acme Ltd", "enter", "enter")
 	d.wantQuestion("realtime_voice")
-	d.wantView("Do users talk with each other live by voice", "y  yes", "s  not sure", "1 of about 25 on this path", "So far: nothing answered yet")
+	d.wantView("Do users talk with each other live by voice", "y  yes", "s  not sure", "1 of about 27 on this path", "So far: nothing answered yet")
 	d.keys("y")
 	d.wantQuestion("realtime_video")
 	s := d.saved()
@@ -111,7 +111,7 @@ func TestHelpAndLanguage(t *testing.T) {
 	d.keys("?")
 	d.noView("Why it matters")
 	d.keys("ctrl+l")
-	d.wantView("用户之间能否通过产品实时语音交谈", "是", "不确定", "本路径约 25 题中的第 1 题", "目前结论")
+	d.wantView("用户之间能否通过产品实时语音交谈", "是", "不确定", "本路径约 27 题中的第 1 题", "目前结论")
 	d.keys("L")
 	d.wantView("Do users talk with each other live by voice")
 }
@@ -127,14 +127,14 @@ func TestChoiceWidgets(t *testing.T) {
 	if v, _ := value(t, d.saved(), "use_cases"); !cmpStrings(v, "meetings", "collaboration") {
 		t.Errorf("use_cases = %v", v)
 	}
-	d.keys("n")
+	d.keys("y", "n")
 	d.wantQuestion("audience")
 	d.keys("down", "enter")
 	if v, _ := value(t, d.saved(), "audience"); v != "business_customers" {
 		t.Errorf("audience = %v, want business_customers", v)
 	}
 	// Ticks made and left with back are kept.
-	d.keys("shift+tab", "shift+tab", "shift+tab")
+	d.keys("shift+tab", "shift+tab", "shift+tab", "shift+tab")
 	d.wantQuestion("use_cases")
 	d.keys("2", "shift+tab")
 	if v, _ := value(t, d.saved(), "use_cases"); !cmpStrings(v, "meetings", "remote_diagnosis", "collaboration") {
@@ -211,8 +211,8 @@ func TestSectionJump(t *testing.T) {
 // walk answers the meeting app with phone dial-in: nationwide, own
 // platform, a capital below the cross-regional floor.
 func walk(d *driver) {
-	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "n",
-		"2", "1", "1", "n", "y", "3", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
+	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "4", "enter", "y", "n",
+		"2", "1", "1", "n", "y", "3", "1", "shanghai", "enter", "1", "500万", "enter", "0", "enter", "12", "enter",
 		"y", "y", "y", "6", "enter")
 }
 
@@ -274,7 +274,7 @@ func TestEditAsksWhatBecameRelevant(t *testing.T) {
 
 func TestResultOpenQuestion(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
-	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n")
+	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "enter", "y", "n", "2", "1", "1", "n")
 	d.keys("ctrl+g", "6", "enter")
 	d.wantView("Verdict: UNDETERMINED")
 	if d.m.res.Verdict != "undetermined" || len(d.m.result.items) == 0 {

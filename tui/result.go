@@ -353,10 +353,7 @@ func (m *resultModel) render() []string {
 	if len(r.RelatedRegimes) > 0 {
 		heading("r_regimes")
 		for _, g := range r.RelatedRegimes {
-			line := c.tx(g.Text)
-			if g.Status == classify.RegimeUnknown {
-				line += " " + fmt.Sprintf(c.t("paren"), w.RegimeStatus(g.Status))
-			}
+			line := w.Regime(g.ID) + c.t("sep") + fmt.Sprintf(c.t("paren"), w.RegimeStatus(g.Status)) + c.t("colon") + c.tx(g.Text)
 			bullet(4, line, nil)
 			para(6, refs(g.Because, g.Citations), c.st.dim.Render)
 		}

@@ -140,7 +140,9 @@ type Requirements struct {
 	Changed []RequirementChange `json:"changed"`
 }
 
-// Regime is a neighbouring regime flagged on one side only.
+// Regime is a neighbouring regime flagged on one side only. Text is the
+// regime as people read it: its short name, or its text for a rule set
+// that gives none.
 type Regime struct {
 	ID     string                `json:"id"`
 	Status classify.RegimeStatus `json:"status"`
@@ -307,14 +309,23 @@ func requirements(a, b []classify.RequirementResult) Requirements {
 
 func regimes(a, b []classify.RegimeResult) Regimes {
 	added, removed, both := match(a, b, func(r classify.RegimeResult) string { return r.ID })
-	regime := func(r classify.RegimeResult) Regime { return Regime{ID: r.ID, Status: r.Status, Text: r.Text} }
+	regime := func(r classify.RegimeResult) Regime { return Regime{ID: r.ID, Status: r.Status, Text: regimeWords(r)} }
 	out := Regimes{Added: mapList(added, regime), Removed: mapList(removed, regime), Changed: []RegimeChange{}}
 	for _, p := range both {
 		if p.a.Status != p.b.Status {
-			out.Changed = append(out.Changed, RegimeChange{ID: p.b.ID, From: p.a.Status, To: p.b.Status, Text: p.b.Text})
+			out.Changed = append(out.Changed, RegimeChange{ID: p.b.ID, From: p.a.Status, To: p.b.Status, Text: regimeWords(p.b)})
 		}
 	}
 	return out
+}
+
+// regimeWords is a regime as a comparison names it: by its short name,
+// or by its text where the rule set gives no name.
+func regimeWords(r classify.RegimeResult) classify.Text {
+	if r.Name != (classify.Text{}) {
+		return r.Name
+	}
+	return r.Text
 }
 
 func pivotal(p classify.Pivotal) Question   { return Question{Key: p.Key, Question: p.Question} }

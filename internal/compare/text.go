@@ -239,9 +239,12 @@ func (t *textWriter) regimes(d Diff) {
 	}
 	t.heading("regimes")
 	for _, x := range g.Added {
-		if x.Status == classify.RegimeUnknown {
+		switch x.Status {
+		case classify.RegimeUnknown:
 			t.itemf("regime_added_open", t.tr(x.Text))
-		} else {
+		case classify.RegimeCustomer:
+			t.itemf("regime_added_customer", t.tr(x.Text))
+		default:
 			t.itemf("regime_added", t.tr(x.Text))
 		}
 	}
@@ -280,7 +283,8 @@ var labels = map[string]map[string]string{
 		"open_added": "now open: %s", "open_removed": "no longer open: %s",
 		"regimes":      "Neighbouring regimes to check",
 		"regime_added": "now flagged: %s", "regime_added_open": "now flagged, depending on unanswered questions: %s",
-		"regime_removed": "no longer flagged: %s", "regime_changed": "%s → %s: %s",
+		"regime_added_customer": "now flagged for whoever operates the service: %s",
+		"regime_removed":        "no longer flagged: %s", "regime_changed": "%s → %s: %s",
 		"footer": "Compared: the conclusions, not the reasons, citations or wording behind them; 'b22 classify' gives each assessment in full.",
 	},
 	"zh": {
@@ -308,7 +312,8 @@ var labels = map[string]map[string]string{
 		"open_added": "新增：%s", "open_removed": "不再待定：%s",
 		"regimes":      "需同时检查的相关制度",
 		"regime_added": "新增：%s", "regime_added_open": "新增（取决于未回答的问题）：%s",
-		"regime_removed": "不再提示：%s", "regime_changed": "%s → %s：%s",
+		"regime_added_customer": "新增（适用于服务的经营者）：%s",
+		"regime_removed":        "不再提示：%s", "regime_changed": "%s → %s：%s",
 		"footer": "本对比只比较结论，不比较其理由、法律依据或措辞；各次评估的全文见“b22 classify”。",
 	},
 }

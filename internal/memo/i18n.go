@@ -149,6 +149,7 @@ var chrome = map[string]pair{
 	"h_assumptions":    {"假设", "Assumptions"},
 	"assumptions":      {"本备忘录按所填回答作出，未核实其真实性和完整性。未回答的问题视为未知，而非“否”：结论须对其所有可能的回答都成立，否则即为“尚无法判断”，并列明决定结论的问题。", "The memo takes the answers as stated and has not verified them. An unanswered question is unknown, never \"no\": the verdict stands only if it holds for every way the open questions could be answered; otherwise it is undetermined and the questions it turns on are listed."},
 	"aff_scope":        {"许可范围和发证机关", "licence scope and issuing authority"},
+	"aff_authority":    {"发证机关", "issuing authority"},
 	"aff_covered":      {"现有许可是否覆盖本服务", "whether an existing licence covers the service"},
 	"aff_requirement":  {"申请条件：%s", "licence condition: %s"},
 	"aff_regime":       {"相关制度：%s", "neighbouring regime: %s"},

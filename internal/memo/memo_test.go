@@ -291,7 +291,7 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"2026-11-26", "Acme Meet", "2026.11.3", "2024-11-01", res.AnswersSHA256,
+		"2026-11-26", "Acme Meet", "2026.12.1", "2024-11-01", res.AnswersSHA256,
 		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
 		"### 1.1 What to do next", "Registered capital is not met. Options:", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
@@ -305,7 +305,7 @@ func TestMemoContent(t *testing.T) {
 		"### 5.2 Taking the service outside B22",
 		"| Who uses the service? business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
 		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
-		"## 7. Neighbouring regimes", "**Basic telecom services**",
+		"## 7. Neighbouring regimes", "**Basic telecom**",
 		"## 8. Process", "art. 69",
 		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
 		"## Appendix C. Citations", "(reprint)",

@@ -3,6 +3,7 @@ package memo
 import (
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strings"
@@ -98,6 +99,9 @@ func allowedURLs(rs *classify.RuleSet) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range rs.Sources {
 		m[s.URL] = true
+		for _, l := range s.Links {
+			m[l.URL] = true
+		}
 	}
 	return m
 }
@@ -232,8 +236,8 @@ func checkDOCX(t testing.TB, rs *classify.RuleSet, out []byte, product string) {
 	}
 	urls := allowedURLs(rs)
 	for _, m := range regexp.MustCompile(`Target="([^"]*)" TargetMode="External"`).FindAllStringSubmatch(string(parts["word/_rels/document.xml.rels"]), -1) {
-		if !urls[m[1]] {
-			t.Errorf("DOCX links to %q, which is not a source", m[1])
+		if target := html.UnescapeString(m[1]); !urls[target] {
+			t.Errorf("DOCX links to %q, which is not a source", target)
 		}
 	}
 	// The product text, as Word would show it: w:t contents, w:br as a

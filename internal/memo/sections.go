@@ -468,6 +468,8 @@ func (b *builder) affects(part string) string {
 	switch {
 	case part == "licence.scope":
 		return b.t("aff_scope")
+	case part == "licence.authority":
+		return b.t("aff_authority")
 	case part == "covered_by_existing_licence":
 		return b.t("aff_covered")
 	case strings.HasPrefix(part, "requirements."):
@@ -489,7 +491,10 @@ func (b *builder) regimes(string) {
 	}
 	t := &table{head: []string{b.t("col_regime"), b.t("col_status"), b.t("col_basis")}}
 	for _, g := range res.RelatedRegimes {
-		name, rest := b.words().RegimeName(g.Text)
+		name, rest := b.words().Regime(g.ID), b.tr(g.Text)
+		if g.Name == (classify.Text{}) { // a rule set that names regimes in their texts
+			name, rest = b.words().RegimeName(g.Text)
+		}
 		what := cell{}
 		if name != "" {
 			what = append(what, line(bold(capFirst(name))))

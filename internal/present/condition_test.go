@@ -52,13 +52,14 @@ func TestCondition(t *testing.T) {
 		{"at_least a number, not only", rule("internet_conference_likely"),
 			"internet_delivery = true and (realtime_voice = true or realtime_video = true) and max_participants >= 3 and not media_relay = false and not use_cases only [game_voice]"},
 		{"includes one", rule("internet_conference_vod"), "internet_delivery = true and use_cases includes vod"},
-		{"unset, at_most a parameter", requirement("foreign_investment").MetWhen,
-			"foreign_equity_cap_percent has no limit or foreign_ownership_percent <= foreign_equity_cap_percent"},
-		{"not unset", requirement("foreign_investment").UnknownWhen, "not foreign_equity_cap_percent has no limit"},
+		{"at_most, unset", requirement("foreign_investment").MetWhen,
+			"foreign_ownership_percent <= 0 or fite_vats_cap_percent has no limit"},
+		{"not unset", requirement("foreign_investment").UnknownWhen, "not fite_vats_cap_percent has no limit"},
 		{"at_least a parameter", requirement("staff").MetWhen, "qualified_staff >= min_staff"},
 		{"equals a choice", scope("scope_provincial").When, "coverage = single_province"},
 		{"in", scope("scope_cross_regional").When, "coverage in [multiple_provinces, nationwide]"},
-		{"answered", scope("scope_provincial").Authority[0].When, "province is answered"},
+		{"not at_most", scope("scope_provincial").Authority[0].When, "not foreign_ownership_percent <= 0"},
+		{"answered", scope("scope_provincial").Authority[1].When, "foreign_ownership_percent <= 0 and province is answered"},
 	}
 	for _, tt := range tests {
 		if got := present.Condition(rs, tt.c); got != tt.want {
@@ -68,7 +69,7 @@ func TestCondition(t *testing.T) {
 	// includes_any, inside a regime's condition.
 	for _, g := range rs.Regimes {
 		if g.ID == "b25" {
-			const want = "use_cases includes any of [remote_diagnosis, remote_teaching, vod, live_streaming]"
+			const want = "use_cases includes any of [remote_diagnosis, remote_teaching, vod, live_streaming, game_voice]"
 			if got := present.Condition(rs, g.When); !strings.Contains(got, want) {
 				t.Errorf("Condition(b25) = %q, want it to contain %q", got, want)
 			}

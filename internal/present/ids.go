@@ -35,6 +35,8 @@ func (w Words) Part(part string) string {
 	switch {
 	case part == "licence.scope":
 		return w.text(partScope)
+	case part == "licence.authority":
+		return w.text(partAuthority)
 	case part == "covered_by_existing_licence":
 		return w.text(partCovered)
 	case strings.HasPrefix(part, "requirements."):
@@ -77,6 +79,7 @@ func (w Words) SourceName(id string) string {
 
 var (
 	partScope       = classify.Text{Zh: "许可范围和发证机关", En: "licence scope and issuing authority"}
+	partAuthority   = classify.Text{Zh: "发证机关", En: "issuing authority"}
 	partCovered     = classify.Text{Zh: "现有许可是否覆盖本服务", En: "whether an existing licence covers the service"}
 	partRequirement = classify.Text{Zh: "许可条件：", En: "licence condition: "}
 	partRegime      = classify.Text{Zh: "需同时检查的相关制度", En: "neighbouring regimes to check"}

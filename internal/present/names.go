@@ -23,11 +23,15 @@ func (w Words) RegimeName(t classify.Text) (name, rest string) {
 	return "", s
 }
 
-// Regime is the name of the neighbouring regime id: the opening of its
-// text (RegimeName), or the whole text where it has none.
+// Regime is the name of the neighbouring regime id: its short name from
+// the data; for a regime without one, the opening of its text
+// (RegimeName), or the whole text where it has none.
 func (w Words) Regime(id string) string {
 	for _, g := range w.rs.Regimes {
 		if g.ID == id {
+			if g.Name != (classify.Text{}) {
+				return w.text(g.Name)
+			}
 			name, rest := w.RegimeName(g.Text)
 			if name != "" {
 				return name

@@ -55,9 +55,15 @@ func (w Words) Coverage(c classify.Coverage) string { return word(w, coverage, c
 // existing licence of the company covers this service."
 func (w Words) CoverageSentence(c classify.Coverage) string { return word(w, coverageSentence, c) }
 
-// RegimeStatus is whether a neighbouring regime applies: "triggered", or
+// RegimeStatus is whether a neighbouring regime applies, as the rule set
+// words it: "applies", "applies to whoever operates the service", or
 // "depends on unanswered questions".
-func (w Words) RegimeStatus(s classify.RegimeStatus) string { return word(w, regimeStatus, s) }
+func (w Words) RegimeStatus(s classify.RegimeStatus) string {
+	if _, ok := w.rs.Texts.RegimeStatuses[string(s)]; ok {
+		return w.fromData(w.rs.Texts.RegimeStatuses, string(s))
+	}
+	return word(w, regimeStatus, s)
+}
 
 // Bool is a yes or no answer: "yes", "否".
 func (w Words) Bool(b bool) string {
@@ -132,9 +138,13 @@ var (
 		classify.CoverageDoesNotCover: {Zh: "公司现有许可不覆盖本服务。", En: "No existing licence of the company covers this service."},
 		classify.CoverageUnknown:      {Zh: "尚不清楚公司现有许可是否覆盖本服务。", En: "Whether an existing licence of the company covers this service is not known."},
 	}
+	// regimeStatus is for a rule set whose texts.yaml lacks
+	// regime_statuses (loading requires them; results built by hand may
+	// carry any status).
 	regimeStatus = map[classify.RegimeStatus]classify.Text{
 		classify.RegimeTriggered: {Zh: "已触发", En: "triggered"},
 		classify.RegimeUnknown:   {Zh: "取决于未回答的问题", En: "depends on unanswered questions"},
+		classify.RegimeCustomer:  {Zh: "适用于服务的经营者", En: "applies to whoever operates the service"},
 	}
 	yes     = classify.Text{Zh: "是", En: "yes"}
 	no      = classify.Text{Zh: "否", En: "no"}

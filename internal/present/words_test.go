@@ -31,8 +31,10 @@ func TestWords(t *testing.T) {
 		{"Coverage(does_not_cover)", func(w present.Words) string { return w.Coverage(classify.CoverageDoesNotCover) }, "未覆盖本服务", "does not cover this service"},
 		{"Coverage(unknown)", func(w present.Words) string { return w.Coverage(classify.CoverageUnknown) }, "未知", "not known"},
 		{"CoverageSentence(does_not_cover)", func(w present.Words) string { return w.CoverageSentence(classify.CoverageDoesNotCover) }, "公司现有许可不覆盖本服务。", "No existing licence of the company covers this service."},
-		{"RegimeStatus(triggered)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeTriggered) }, "已触发", "triggered"},
+		// Regime statuses come from the rule data (texts.yaml regime_statuses).
+		{"RegimeStatus(triggered)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeTriggered) }, "适用于贵司", "applies to your company"},
 		{"RegimeStatus(unknown)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeUnknown) }, "取决于未回答的问题", "depends on unanswered questions"},
+		{"RegimeStatus(customer)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeCustomer) }, "适用于运营该服务的一方（例如贵司的客户）", "applies to whoever operates the service, e.g. your customers"},
 		{"Bool(true)", func(w present.Words) string { return w.Bool(true) }, "是", "yes"},
 		{"Bool(false)", func(w present.Words) string { return w.Bool(false) }, "否", "no"},
 		// A value the words do not know shows as itself rather than as

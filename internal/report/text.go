@@ -31,6 +31,7 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 	t.requirements(r)
 	t.process(r)
 	t.questions(r)
+	t.routes(r)
 	t.levers(r)
 	t.regimes(r)
 	t.notes(r)
@@ -83,6 +84,17 @@ func (t *textWriter) verdict(r *classify.Result) {
 	for _, e := range r.Exclusions {
 		t.Item("  ", t.tr(e.Text), "")
 		t.Para("    ", t.refs(e.Answers, e.Citations, e.Confidence, e.Footing), dim)
+	}
+	if len(r.MissingElements) > 0 {
+		t.heading("missing")
+		for _, m := range r.MissingElements {
+			t.Item("  ", t.tr(m.Name), bold)
+			for _, e := range m.Elements {
+				t.Hang("    - ", "      ", t.tr(e.Text), "")
+				t.Para("      ", t.refs(e.Answers, nil, "", ""), dim)
+			}
+			t.Para("    ", t.refs(nil, m.Citations, "", ""), dim)
+		}
 	}
 }
 
@@ -204,6 +216,35 @@ func (t *textWriter) questions(r *classify.Result) {
 	}
 }
 
+// routes lists the routes to compliance the engine confirmed, each with
+// what it achieves.
+func (t *textWriter) routes(r *classify.Result) {
+	if len(r.Routes) == 0 {
+		return
+	}
+	t.heading("routes")
+	for _, rt := range r.Routes {
+		t.Item("  ", t.tr(rt.Title), bold)
+		t.Para("    ", t.tr(rt.Text), "")
+		if len(rt.Changes) > 0 {
+			achieves := t.words.Verdict(rt.Verdict)
+			if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
+				achieves += t.l[";"] + t.l["authority"] + t.l[":"] + t.tr(*rt.Authority)
+			}
+			if len(rt.Met) > 0 {
+				names := make([]string, len(rt.Met))
+				for i, id := range rt.Met {
+					names[i] = t.words.Requirement(id)
+				}
+				achieves += t.l[";"] + t.l["met"] + t.l[":"] + strings.Join(names, t.l[","])
+			}
+			t.Para("    ", t.l["achieves"]+t.l[":"]+achieves, "")
+		}
+		t.Para("    ", t.l["caveats"]+t.l[":"]+t.tr(rt.Caveats), "")
+		t.Para("    ", t.refs(nil, rt.Citations, rt.Confidence, rt.Footing), dim)
+	}
+}
+
 // levers lists what changing a given answer would change, in the order
 // the engine ranks them: what makes a licence unlikely first.
 func (t *textWriter) levers(r *classify.Result) {
@@ -224,11 +265,8 @@ func (t *textWriter) regimes(r *classify.Result) {
 	}
 	t.heading("regimes")
 	for _, g := range r.RelatedRegimes {
-		line := t.tr(g.Text)
-		if g.Status == classify.RegimeUnknown {
-			line = strings.TrimSpace(t.l["("]) + t.words.RegimeStatus(g.Status) + t.l[")"] + " " + t.tr(g.Text)
-		}
-		t.Item("  ", line, "")
+		t.Item("  ", t.words.Regime(g.ID)+t.l["("]+t.words.RegimeStatus(g.Status)+t.l[")"], bold)
+		t.Para("    ", t.tr(g.Text), "")
 		t.Para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
 	}
 }
@@ -251,12 +289,30 @@ func (t *textWriter) sources(r *classify.Result) {
 		if t.o.Lang != "zh" && s.TitleEn != "" {
 			title += " — " + s.TitleEn
 		}
-		if s.Reprint {
+		links := s.Links
+		if len(links) == 0 {
+			kind := "official"
+			if s.Reprint {
+				kind = "reprint"
+			}
+			links = []classify.SourceLink{{URL: s.URL, Kind: kind, Read: true}}
+		}
+		if len(s.Links) == 0 && s.Reprint {
 			title += " (" + t.l["reprint"] + ")"
 		}
 		t.Hang("  • ", "    ", title, "")
-		// A link is never wrapped, so that it can be copied whole.
-		fmt.Fprintln(t.W, "    "+t.Style(present.Sanitize(s.URL), dim))
+		// A link is never wrapped, so that it can be copied whole; what
+		// kind of copy it is goes on the line before.
+		for _, l := range links {
+			if len(s.Links) > 0 {
+				kind := t.l["link_"+l.Kind]
+				if !l.Read {
+					kind += t.l[","] + t.l["not_opened"]
+				}
+				fmt.Fprintln(t.W, "    "+t.Style(kind+t.l[":"], dim))
+			}
+			fmt.Fprintln(t.W, "    "+t.Style(present.Sanitize(l.URL), dim))
+		}
 	}
 	fmt.Fprintln(t.W)
 }
@@ -273,8 +329,11 @@ var labels = map[string]map[string]string{
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
 		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
 		"levers":  "What would change it",
+		"missing": "Why no sub-category applies", "routes": "Routes to compliance",
+		"achieves": "what it achieves", "met": "conditions then met", "caveats": "caveats",
 		"affects": "affects", "regimes": "Neighbouring regimes to check",
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
+		"link_official": "official text", "link_reprint": "reprint", "link_commentary": "commentary", "not_opened": "not opened by this tool",
 	},
 	"zh": {
 		":": "：", ",": "，", ";": "；", "(": "（", ")": "）",
@@ -286,7 +345,10 @@ var labels = map[string]map[string]string{
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
 		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
 		"levers":  "哪些改变会改变结论",
+		"missing": "为何不属于任何子类", "routes": "合规路径",
+		"achieves": "效果", "met": "届时满足的条件", "caveats": "注意事项",
 		"affects": "影响", "regimes": "需同时检查的相关制度",
 		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",
+		"link_official": "官方文本", "link_reprint": "转载", "link_commentary": "评述", "not_opened": "未查阅原文",
 	},
 }
