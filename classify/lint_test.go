@@ -41,6 +41,9 @@ func TestLintFails(t *testing.T) {
 			`contract.including.regimes[6]: the contract's regime "game_publishing" is missing`},
 		{"contract answer key", "rules.yaml", "hosting, text_chat]", "hosting, text_chat, covers_area]",
 			`contract.including.questions[25]: the contract's answer key "covers_area" is missing`},
+		{"elements that leave an unlikely verdict unexplained", "rules.yaml", "      - id: internet\n        when: {key: internet_delivery, equals: true}",
+			"      - id: internet\n        when: {key: realtime_voice, equals: true}",
+			"subcategories.internet_conference_image.elements: an unlikely verdict with every element present"},
 		{"contract parameter", "rules.yaml", "parameters: [validity_years]", "parameters: [validity_years, validity]",
 			`rules.yaml:59:34: contract.including.parameters[1]: the contract's parameter "validity" is missing`},
 	}

@@ -123,6 +123,17 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		{"empty contract list", "rules.yaml", "scopes: [provincial, cross_regional]", "scopes: []", `contract.exactly.scopes: an empty list fixes nothing`, classify.CodeRuleSchema},
 		{"fallback with when", "rules.yaml", "      - text:\n          zh: 申请人须为在中国大陆依法设立的公司（《电信条例》第十三条第一项，《电信业务经营许可管理办法》第六条第一项）。", "      - when: {key: entity_type, equals: individual}\n        text:\n          zh: 申请人须为在中国大陆依法设立的公司（《电信条例》第十三条第一项，《电信业务经营许可管理办法》第六条第一项）。",
 			"the last text is the fallback", classify.CodeRuleSchema},
+		// Constraints and routes (rules.md): each refused with what is wrong.
+		{"constraint on a number", "rules.yaml", "    key: media_relay\n    rules_out: false", "    key: max_participants\n    rules_out: false",
+			`a constraint rules out a value of a bool or enum question; "max_participants" is int`, classify.CodeRuleValue},
+		{"constraint with answered", "rules.yaml", "        - {key: max_participants, at_least: 9}\n        - {key: use_cases, includes: live_streaming}",
+			"        - {key: max_participants, answered: true}\n        - {key: use_cases, includes: live_streaming}", "`answered` may select texts but not decide a verdict", classify.CodeRuleSchema},
+		{"route without expect", "rules.yaml", "    expect:\n      met: [registered_capital]\n", "",
+			"a route that changes answers needs `expect`", classify.CodeRuleSchema},
+		{"route expecting an unknown condition", "rules.yaml", "      met: [registered_capital]", "      met: [capital]",
+			`unknown requirement "capital"`, classify.CodeRuleReference},
+		{"route changing an unknown key", "rules.yaml", "      - {key: registered_capital_cny, to: {param: capital_cross_regional}}", "      - {key: capital_cny, to: {param: capital_cross_regional}}",
+			`unknown answer key "capital_cny"`, classify.CodeRuleReference},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
