@@ -70,11 +70,12 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	}
 	root.SetArgs(args)
 	err := root.Execute()
-	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.As(err, &ec) && ec.code < 128) {
+	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.Is(err, out.err) || errors.As(err, &ec) && ec.code < 128) {
 		// Output that did not arrive is a failure, whatever the verdict:
 		// a script must not take a truncated or missing result for one.
-		// A run a signal ended keeps the signal's exit code: the output
-		// it could not write is part of having been stopped.
+		// A command that stopped on the failed write itself says so in the
+		// same words. A run a signal ended keeps the signal's exit code:
+		// the output it could not write is part of having been stopped.
 		err = fmt.Errorf("writing the output: %w", out.err)
 	}
 	var ec exitCodeError
