@@ -51,9 +51,9 @@ type jsonParser struct {
 	problems  *problemList // not fatal: parsing went on
 	values    int          // nodes made, against maxValues
 	ctx       context.Context
-	cancelled error // the context's error, when it ended the parsing
-	path      []string           // keys and [indexes] down to the current value
-	slab      []node             // see node
+	cancelled error    // the context's error, when it ended the parsing
+	path      []string // keys and [indexes] down to the current value
+	slab      []node   // see node
 	// intern holds the keys and values a document is made of (question and
 	// choice ids): a string found there costs no allocation.
 	intern map[string]string
@@ -195,7 +195,7 @@ func (p *jsonParser) literal(word string) bool {
 func (p *jsonParser) object(at pos, depth int) *node {
 	n := p.node(node{kind: kindObject, at: at})
 	var seen map[string]int // the fields by key, once there are many
-	p.i++ // {
+	p.i++                   // {
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++

@@ -37,6 +37,9 @@ func (p *Parser) Parse(name string, data []byte, format Format) (*classify.Docum
 
 // ParseContext is Parse, stopping with ctx's error once ctx is done.
 func (p *Parser) ParseContext(ctx context.Context, name string, data []byte, format Format) (*classify.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return p.parseAnswers(ctx, name, data, format, inFile)
 }
 
