@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -33,6 +34,7 @@ type serveOptions struct {
 	TokenFile       string
 	MaxBody         string
 	MaxStreamBody   string
+	MaxMemoBody     string
 	ReadTimeout     time.Duration
 	WriteTimeout    time.Duration
 	StreamTimeout   time.Duration
@@ -45,6 +47,7 @@ type serveOptions struct {
 	token         string
 	maxBody       int64
 	maxStreamBody int64
+	maxMemoBody   int64
 	// maxConnsNote says why --max-conns was lowered, for the log.
 	maxConnsNote string
 	// base is cancelled, with errShuttingDown, when the grace period of a
@@ -101,6 +104,7 @@ lets running requests finish, for up to --shutdown-timeout.`,
 	f.StringVar(&opts.TokenFile, "token-file", "", "require the bearer token in `FILE` on /v1/ routes (default: $B22_TOKEN, if set)")
 	f.StringVar(&opts.MaxBody, "max-body", "1MiB", "largest request `SIZE` for one document")
 	f.StringVar(&opts.MaxStreamBody, "max-stream-body", "256MiB", "largest request `SIZE` for /v1/classify/jsonl")
+	f.StringVar(&opts.MaxMemoBody, "max-memo-body", "128KiB", "largest request `SIZE` for /v1/memo, whose cost grows with the product's texts")
 	f.DurationVar(&opts.ReadTimeout, "read-timeout", 30*time.Second, "longest time to read a request")
 	f.DurationVar(&opts.WriteTimeout, "write-timeout", 30*time.Second, "longest time to answer a request, other than a stream")
 	f.DurationVar(&opts.StreamTimeout, "stream-timeout", 10*time.Minute, "longest time for a /v1/classify/jsonl request")
@@ -119,6 +123,12 @@ func (o *serveOptions) check(a *app) error {
 	}
 	if o.maxStreamBody, err = parseSize(o.MaxStreamBody); err != nil {
 		return usageErrorf("--max-stream-body %q: %v", o.MaxStreamBody, err)
+	}
+	if o.MaxMemoBody == "" {
+		o.MaxMemoBody = "128KiB"
+	}
+	if o.maxMemoBody, err = parseSize(o.MaxMemoBody); err != nil {
+		return usageErrorf("--max-memo-body %q: %v", o.MaxMemoBody, err)
 	}
 	for _, d := range []struct {
 		name string
@@ -334,6 +344,10 @@ type server struct {
 	o       *serveOptions
 	log     *slog.Logger
 	working slots // requests at work (--max-requests)
+	// memos bounds the memos rendered at once to the cores: a memo of a
+	// long description costs far more memory than any other request
+	// (some 100 MB for a 1 MiB description of 170,000 lines, in DOCX).
+	memos   slots
 	origins originPolicy
 }
 
@@ -357,7 +371,7 @@ var serveRoutes = []serveRoute{
 }
 
 func newServer(a *app, o *serveOptions, logger *slog.Logger, loopback bool) http.Handler {
-	s := &server{a: a, o: o, log: logger, working: make(slots, max(o.MaxRequests, 1)),
+	s := &server{a: a, o: o, log: logger, working: make(slots, max(o.MaxRequests, 1)), memos: make(slots, runtime.GOMAXPROCS(0)),
 		origins: originPolicy{allowed: o.AllowOrigins, loopback: loopback}}
 	mux := http.NewServeMux()
 	for _, rt := range serveRoutes {
@@ -435,9 +449,9 @@ func (s *server) requestApp(ctx context.Context, in io.Reader, out io.Writer) *a
 // among the requests at work: a client still sending its body holds none.
 // It returns the request's deadline for the work, and release, or false
 // after answering the request itself.
-func (s *server) document(w http.ResponseWriter, r *http.Request) ([]byte, context.Context, func(), bool) {
+func (s *server) document(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, context.Context, func(), bool) {
 	start := time.Now()
-	body := newBodyReader(w, r, s.o.maxBody, s.o.BodyTimeout, start.Add(s.o.ReadTimeout))
+	body := newBodyReader(w, r, limit, s.o.BodyTimeout, start.Add(s.o.ReadTimeout))
 	data, err := body.readAll()
 	if err != nil {
 		s.fail(w, r, err)
@@ -505,7 +519,7 @@ func (s *server) classify(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data, ctx, release, ok := s.document(w, r)
+	data, ctx, release, ok := s.document(w, r, s.o.maxBody)
 	if !ok {
 		return
 	}
@@ -671,7 +685,7 @@ func (sr *streamResponse) Write(p []byte) (int, error) {
 }
 
 func (s *server) validate(w http.ResponseWriter, r *http.Request) {
-	data, ctx, release, ok := s.document(w, r)
+	data, ctx, release, ok := s.document(w, r, s.o.maxBody)
 	if !ok {
 		return
 	}
@@ -774,11 +788,17 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	data, ctx, release, ok := s.document(w, r)
+	data, ctx, release, ok := s.document(w, r, min(s.o.maxBody, s.o.maxMemoBody))
 	if !ok {
 		return
 	}
 	defer release()
+	if !s.memos.take() {
+		w.Header().Set("Retry-After", retryAfter)
+		writeError(w, http.StatusServiceUnavailable, busyMessage("memos", cap(s.memos)), nil)
+		return
+	}
+	defer s.memos.give()
 	ra := s.requestApp(ctx, bytes.NewReader(data), io.Discard)
 	rs, doc, err := ra.parseDocument("")
 	if err != nil {

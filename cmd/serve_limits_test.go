@@ -460,3 +460,17 @@ func TestServeShutdownStopLine(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+// A memo's cost grows with the product's texts (a DOCX of a description of
+// 170,000 lines took 180 MB), so its body has a limit of its own.
+func TestServeMemoBodyLimit(t *testing.T) {
+	srv := testServer(t, "", nil)
+	doc := `{"product":{"name":"x","description":"` + strings.Repeat(`a\n`, 50000) + `"},"answers":{}}`
+	got := do(t, "POST", srv.URL+"/v1/memo?format=docx", []byte(doc))
+	if got.status != http.StatusRequestEntityTooLarge || !bytes.Contains(got.body, []byte("131072-byte limit")) {
+		t.Errorf("memo of %d bytes: status %d, want 413: %s", len(doc), got.status, got.body)
+	}
+	if got := do(t, "POST", srv.URL+"/v1/classify", []byte(doc)); got.status != http.StatusOK {
+		t.Errorf("the same document classified: status %d, want 200", got.status)
+	}
+}

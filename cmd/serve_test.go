@@ -61,6 +61,7 @@ func testServerWith(t testing.TB, token string, logs io.Writer, set func(*serveO
 		t.Fatal(err)
 	}
 	o.maxStreamBody, _ = parseSize(o.MaxStreamBody)
+	o.maxMemoBody = 128 << 10
 	o.token = token
 	if set != nil {
 		set(o)

@@ -46,6 +46,8 @@ type config struct {
 	maxRSS    int64
 	phases    string
 	serveArgs string
+	hostile   int    // one request in this many is hostile; 0 for none
+	only      string // the hostile documents to send, by a word of their name
 }
 
 func main() {
@@ -59,6 +61,8 @@ func main() {
 	maxRSS := flag.Int64("max-rss-mib", 4096, "stop a phase when the server's resident memory passes this many MiB")
 	flag.StringVar(&c.phases, "phases", "hostile,load,slow", "phases to run, comma-separated")
 	flag.StringVar(&c.serveArgs, "serve-args", "", "extra arguments for 'b22 serve', space-separated")
+	flag.IntVar(&c.hostile, "hostile-every", 8, "in the load phase, one request in this many is hostile (0: none)")
+	flag.StringVar(&c.only, "only", "", "send only the hostile documents whose name contains this")
 	flag.Parse()
 	c.maxRSS = *maxRSS << 20
 	if c.bin == "" {
@@ -154,7 +158,8 @@ func hostileBodies() []body {
 		b.WriteString("}}")
 		return b.Bytes()
 	}
-	memoDoc := fill(`{"product":{"name":"x","description":"`, `a\n`, "", `"},"answers":{}}`, limit)
+	// The memo's own limit, --max-memo-body, is 128 KiB: 43,000 lines.
+	memoDoc := fill(`{"product":{"name":"x","description":"`, `a\n`, "", `"},"answers":{}}`, 128<<10-64)
 	jsonl := bytes.Repeat(append(fill(`{"answers":{"use_cases":[`, `"x"`, ",", `]}}`, 256<<10), '\n'), 8)
 	return []body{
 		{name: "invalid list items, one line", path: "/v1/classify", data: fill(`{"answers":{"use_cases":[`, `"x"`, ",", `]}}`, limit)},
@@ -165,7 +170,7 @@ func hostileBodies() []body {
 		{name: "empty lists, one line", path: "/v1/classify", data: fill(`{"answers":{"use_cases":[`, `[]`, ",", `]}}`, limit)},
 		{name: "YAML flow list", path: "/v1/classify", data: fill(`answers: {use_cases: [`, `x`, ",", "]}\n", limit)},
 		{name: "YAML block list", path: "/v1/validate", data: fill("answers:\n  use_cases:\n", `  - x`, "\n", "\n", limit)},
-		{name: "memo docx, 170,000 lines of description", path: "/v1/memo?format=docx&lang=bilingual", data: memoDoc},
+		{name: "memo docx, bilingual, 43,000 lines of description", path: "/v1/memo?format=docx&lang=bilingual", data: memoDoc},
 		{name: "stream of 8 lines of 256 KiB invalid items", path: "/v1/classify/jsonl", contentType: "application/jsonl", data: jsonl},
 	}
 }
@@ -286,6 +291,9 @@ func phaseHostile(c config) error {
 	fmt.Println("| document | bytes | status | time | server CPU | peak RSS over the idle server |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- |")
 	for _, b := range hostileBodies() {
+		if !strings.Contains(b.name, c.only) {
+			continue
+		}
 		s, err := startServer(c)
 		if err != nil {
 			return err
@@ -343,7 +351,15 @@ func phaseLoad(c config, valid []body) error {
 		return err
 	}
 	defer s.stop()
-	hostile := hostileBodies()
+	var hostile []body
+	for _, b := range hostileBodies() {
+		if strings.Contains(b.name, c.only) {
+			hostile = append(hostile, b)
+		}
+	}
+	if len(hostile) == 0 {
+		c.hostile = 0
+	}
 	transport := &http.Transport{MaxIdleConnsPerHost: c.clients, MaxConnsPerHost: c.clients}
 	client := &http.Client{Transport: transport, Timeout: 60 * time.Second}
 	ctx, cancel := context.WithTimeout(context.Background(), c.duration)
@@ -361,8 +377,8 @@ func phaseLoad(c config, valid []body) error {
 			var mine []sample
 			for n := i; ctx.Err() == nil; n++ {
 				b := valid[n%len(valid)]
-				if n%8 == 7 {
-					b = hostile[(n/8)%len(hostile)]
+				if c.hostile > 0 && n%c.hostile == c.hostile-1 {
+					b = hostile[(n/c.hostile)%len(hostile)]
 					b.hostile = true
 				}
 				ct := b.contentType
@@ -439,7 +455,7 @@ func phaseLoad(c config, valid []body) error {
 			okAll++
 		}
 	}
-	fmt.Printf("## %d clients for %s, one request in eight hostile\n\n", c.clients, c.duration)
+	fmt.Printf("## %d clients for %s, one request in %d hostile\n\n", c.clients, c.duration, c.hostile)
 	if aborted != "" {
 		fmt.Printf("- **%s**\n", aborted)
 	}
