@@ -47,7 +47,7 @@ type connLimiter struct {
 }
 
 func newConnLimiter(ln net.Listener, max int, log *slog.Logger) *connLimiter {
-	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), refusing: make(chan struct{}, 64), log: log}
+	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), refusing: make(chan struct{}, refusers), log: log}
 }
 
 func (l *connLimiter) Accept() (net.Conn, error) {
@@ -76,16 +76,24 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 	}
 }
 
+// refusers is how many refused connections are answered at once; each
+// holds a file descriptor for at most refuseTime.
+const (
+	refusers   = 128
+	refuseTime = 100 * time.Millisecond
+)
+
 // refuseConn answers a connection over the limit with a 503 and closes
-// it, reading briefly what the client sent so that the close does not
-// reset the answer away.
+// it, reading for a moment what the client sent so that the close does
+// not reset the answer away. It is quick, so that a crowd of refused
+// clients does not keep a normal one waiting in the kernel's queue.
 func refuseConn(c net.Conn, msg string) {
 	defer c.Close()
 	var body bytes.Buffer
 	_ = writeJSON(&body, struct {
 		Error streamErrorField `json:"error"`
 	}{streamErrorField{Message: msg, Problems: nil}}, false)
-	_ = c.SetDeadline(time.Now().Add(time.Second))
+	_ = c.SetDeadline(time.Now().Add(refuseTime))
 	fmt.Fprintf(c, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nRetry-After: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n", retryAfter, body.Len())
 	_, _ = c.Write(body.Bytes())
 	if tc, ok := c.(*net.TCPConn); ok {
@@ -289,5 +297,5 @@ func fdLimit() (int, bool) {
 	if n > 1<<30 {
 		n = 1 << 30
 	}
-	return max(int(n)-64, 1), true
+	return max(int(n)-64-refusers, 1), true
 }
