@@ -75,7 +75,7 @@ func (a *app) parseDocument(path string) (*classify.RuleSet, *classify.Document,
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := a.answersParser().Parse(name, data, format)
+	doc, err := a.answersParser().ParseContext(a.context(), name, data, format)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,6 +36,17 @@ type app struct {
 	parser    *answers.Parser     // for rs, built on first use (answersParser)
 	encoder   *resultjson.Encoder // for rs, built on first use (resultEncoder)
 	process   process
+	// ctx, when set, is the deadline of the request a command runs for
+	// (b22 serve): parsing and a stream stop when it is done.
+	ctx context.Context
+}
+
+// context is the command's context: its request's, or none.
+func (a *app) context() context.Context {
+	if a.ctx == nil {
+		return context.Background()
+	}
+	return a.ctx
 }
 
 // process is how a command may change what belongs to the whole process:
@@ -70,11 +82,12 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	}
 	root.SetArgs(args)
 	err := root.Execute()
-	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.As(err, &ec) && ec.code < 128) {
+	if ec := (exitCodeError{}); out.err != nil && (err == nil || errors.Is(err, out.err) || errors.As(err, &ec) && ec.code < 128) {
 		// Output that did not arrive is a failure, whatever the verdict:
 		// a script must not take a truncated or missing result for one.
-		// A run a signal ended keeps the signal's exit code: the output
-		// it could not write is part of having been stopped.
+		// A command that stopped on the failed write itself says so in the
+		// same words. A run a signal ended keeps the signal's exit code:
+		// the output it could not write is part of having been stopped.
 		err = fmt.Errorf("writing the output: %w", out.err)
 	}
 	var ec exitCodeError

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -79,6 +80,9 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 
 	// Prepared here, before the workers share them.
 	parser, encoder := a.answersParser(), a.resultEncoder()
+	// A request's deadline (b22 serve) ends the stream as a signal does,
+	// after the line being written.
+	ctx := a.context()
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16
 	tokens := make(chan struct{}, inFlight)
@@ -105,7 +109,12 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		go func() {
 			defer workersDone.Done()
 			for j := range jobs {
-				res := classifyLine(rs, parser, encoder, name, asOf, fields, levers, j)
+				var res lineResult
+				if ctx.Err() != nil {
+					res = lineResult{seq: j.seq} // the run is over: not worth the work
+				} else {
+					res = classifyLine(ctx, rs, parser, encoder, name, asOf, fields, levers, j)
+				}
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
 				results <- res
@@ -133,6 +142,12 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			what, code := signalExit(sig)
 			fmt.Fprintf(a.s.Err, "b22: %s after %d lines\n", what, next-1)
 			return exitCodeError{code}
+		case <-ctx.Done():
+			stop()
+			if err := out.Flush(); err != nil {
+				return err
+			}
+			return context.Cause(ctx)
 		}
 		if !ok {
 			break
@@ -290,7 +305,7 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 	}
 }
 
-func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, levers bool, j lineJob) lineResult {
+func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, levers bool, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
 		e := streamErrorLine{Line: j.seq, Error: streamErrorField{Message: ps.Error(), Problems: ps}}
 		var b bytes.Buffer
@@ -303,10 +318,13 @@ func classifyLine(rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.
 	if len(bytes.TrimSpace(j.data)) == 0 {
 		return fail(classify.Problems{{File: name, Line: j.seq, Code: classify.CodeEmptyLine, Message: "empty line; expected one answers document (a JSON object) per line"}})
 	}
-	doc, err := parser.ParseLine(name, j.seq, j.data)
+	doc, err := parser.ParseLineContext(ctx, name, j.seq, j.data)
 	var ps classify.Problems
 	if errors.As(err, &ps) {
 		return fail(ps)
+	}
+	if err != nil {
+		return lineResult{seq: j.seq} // the run is over
 	}
 	evaluate := rs.Evaluate
 	if levers {

@@ -18,6 +18,9 @@ type Streams struct {
 	ErrTTY bool
 	// Getenv reads the environment (NO_COLOR, LANG, TERM, COLUMNS).
 	Getenv func(string) string
+	// LookupEnv reads the environment where empty and unset differ
+	// (B22_TOKEN); nil falls back on Getenv.
+	LookupEnv func(string) (string, bool)
 	// Width is the terminal's width in columns, or 0 when not a terminal.
 	Width func() int
 }
@@ -28,8 +31,8 @@ func StdStreams() Streams {
 	return Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: tty(os.Stdin), OutTTY: tty(os.Stdout), ErrTTY: tty(os.Stderr),
-		Getenv: os.Getenv,
-		Width:  func() int { return terminalWidth(os.Stdout) },
+		Getenv: os.Getenv, LookupEnv: os.LookupEnv,
+		Width: func() int { return terminalWidth(os.Stdout) },
 	}
 }
 
@@ -63,4 +66,14 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 		c.err = err
 	}
 	return n, err
+}
+
+// lookupEnv reads the environment, telling a variable set but empty from
+// one not set.
+func (s Streams) lookupEnv(k string) (string, bool) {
+	if s.LookupEnv != nil {
+		return s.LookupEnv(k)
+	}
+	v := s.getenv(k)
+	return v, v != ""
 }

@@ -242,7 +242,7 @@ func TestHugeValuesAreQuotedShort(t *testing.T) {
 	}{
 		{"json numbers", `{"answers":{"registered_capital_cny":` + big + `,"qualified_staff":` + big + `.5}}`, answers.FormatJSON},
 		{"json key and string", `{"answers":{"` + key + `":1,"coverage":"` + key + `"}}`, answers.FormatJSON},
-		{"yaml numbers", "answers:\n  registered_capital_cny: " + big + "\n  qualified_staff: -" + big + "\n", answers.FormatYAML},
+		{"yaml numbers", "answers:\n  registered_capital_cny: " + big[:30000] + "\n  qualified_staff: -" + big[:30000] + "\n", answers.FormatYAML}, // under the 64 KiB of YAML
 		{"json duplicate huge key", `{"` + key + `":1,"` + key + `":2}`, answers.FormatJSON},
 	} {
 		_, err := answers.New(rs).Parse("big", []byte(tt.data), tt.f)
@@ -263,7 +263,7 @@ func TestDeepYAMLIsLocated(t *testing.T) {
 	rs := embedded(t)
 	for _, data := range []string{
 		"answers:\n  a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
-		"a: " + strings.Repeat("{x: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
+		"a: " + strings.Repeat("{x: ", 12000) + "1" + strings.Repeat("}", 12000) + "\n", // under the 64 KiB of YAML
 		"# [[[[ a comment is not nesting\nanswers:\n  a: '[[[['\n  b: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
 		"product:\n  name: MIIT's app\nanswers:\n  b: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
 	} {

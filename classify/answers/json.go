@@ -2,6 +2,7 @@ package answers
 
 import (
 	"b22/classify"
+	"context"
 	"fmt"
 	"strconv"
 	"unicode/utf16"
@@ -14,11 +15,12 @@ import (
 // is added to reported lines (for a line of a JSON Lines stream). A syntax
 // error ends parsing (nil node); duplicate keys and bad numbers are reported
 // in problems while parsing goes on, so that every one is listed.
-func parseJSON(data []byte, lineBase int, intern map[string]string, notJSON string) (*node, []classify.Problem) {
-	p := &jsonParser{data: data, line: 1 + lineBase, lineStart: 0, intern: intern}
+func parseJSON(ctx context.Context, data []byte, lineBase int, intern map[string]string, notJSON string, problems *problemList) (*node, error) {
+	p := &jsonParser{ctx: ctx, data: data, line: 1 + lineBase, lineStart: 0, intern: intern, problems: problems}
 	p.skipSpace()
 	if p.i >= len(p.data) {
-		return nil, []classify.Problem{*p.fail("the document is empty; expected a JSON object")}
+		problems.add(*p.fail("the document is empty; expected a JSON object"))
+		return nil, nil
 	}
 	n := p.value(0)
 	if p.err == nil {
@@ -27,13 +29,17 @@ func parseJSON(data []byte, lineBase int, intern map[string]string, notJSON stri
 			p.fail("unexpected %s after the end of the document", p.describe())
 		}
 	}
+	if p.cancelled != nil {
+		return nil, p.cancelled
+	}
 	if p.err != nil {
 		if p.i == 0 || (n == nil && p.err.Line == 1+lineBase && p.err.Col == 1) {
 			p.err.Message += notJSON
 		}
-		return nil, append(p.problems, *p.err)
+		problems.add(*p.err)
+		return nil, nil
 	}
-	return n, p.problems
+	return n, nil
 }
 
 type jsonParser struct {
@@ -42,9 +48,12 @@ type jsonParser struct {
 	line      int
 	lineStart int
 	err       *classify.Problem
-	problems  []classify.Problem // not fatal: parsing went on
-	path      []string           // keys and [indexes] down to the current value
-	slab      []node             // see node
+	problems  *problemList // not fatal: parsing went on
+	values    int          // nodes made, against maxValues
+	ctx       context.Context
+	cancelled error    // the context's error, when it ended the parsing
+	path      []string // keys and [indexes] down to the current value
+	slab      []node   // see node
 	// intern holds the keys and values a document is made of (question and
 	// choice ids): a string found there costs no allocation.
 	intern map[string]string
@@ -53,6 +62,15 @@ type jsonParser struct {
 // node returns a pointer to a copy of n, taken from a slab: a document's
 // nodes cost one allocation per 32 instead of one each.
 func (p *jsonParser) node(n node) *node {
+	p.values++
+	if p.values > maxValues {
+		p.failCode(classify.CodeTooLarge, "more than %d values in one document; an answers document has a few hundred", maxValues)
+	} else if p.values%1024 == 0 && p.err == nil {
+		if err := p.ctx.Err(); err != nil {
+			p.cancelled = err
+			p.failCode(classify.CodeSyntax, "cancelled")
+		}
+	}
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]node, 0, 32)
 	}
@@ -62,7 +80,11 @@ func (p *jsonParser) node(n node) *node {
 
 // at records a problem that does not stop parsing, at pos with the current path.
 func (p *jsonParser) problem(at pos, code classify.Code, format string, args ...any) {
-	p.problems = append(p.problems, classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Code: code, Message: fmt.Sprintf(format, args...)})
+	if !p.problems.wants(at) {
+		p.problems.more++
+		return
+	}
+	p.problems.add(classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(p.path), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // pathString writes a path as answers.use_cases[2].
@@ -172,7 +194,8 @@ func (p *jsonParser) literal(word string) bool {
 
 func (p *jsonParser) object(at pos, depth int) *node {
 	n := p.node(node{kind: kindObject, at: at})
-	p.i++ // {
+	var seen map[string]int // the fields by key, once there are many
+	p.i++                   // {
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
@@ -189,14 +212,11 @@ func (p *jsonParser) object(at pos, depth int) *node {
 		if !ok {
 			return nil
 		}
-		dup := false
-		for _, f := range n.fields {
-			if f.key == key {
-				p.path = append(p.path, key)
-				p.problem(keyAt, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(key), f.at.Line, f.at.Col)
-				p.path = p.path[:len(p.path)-1]
-				dup = true
-			}
+		first, dup := findField(n.fields, &seen, key)
+		if dup {
+			p.path = append(p.path, key)
+			p.problem(keyAt, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(key), first.Line, first.Col)
+			p.path = p.path[:len(p.path)-1]
 		}
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
@@ -211,7 +231,7 @@ func (p *jsonParser) object(at pos, depth int) *node {
 			return nil
 		}
 		if !dup {
-			n.fields = append(n.fields, field{key: key, at: keyAt, val: v})
+			n.fields = addField(n.fields, seen, field{key: key, at: keyAt, val: v})
 		}
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
@@ -399,27 +419,4 @@ func (p *jsonParser) number(at pos) *node {
 		return p.node(node{kind: kindBad, at: at, str: lit})
 	}
 	return p.node(node{kind: kindNumber, at: at, str: lit, num: f})
-}
-
-// runeColumns rewrites the byte columns of problems in data (as parseJSON
-// reports them) into character columns, so a column counts Chinese text as
-// one per character.
-func runeColumns(data []byte, lineBase int, ps []classify.Problem) {
-	if len(ps) == 0 {
-		return
-	}
-	starts := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	for i := range ps {
-		l := ps[i].Line - 1 - lineBase
-		if l < 0 || l >= len(starts) || ps[i].Col < 1 {
-			continue
-		}
-		end := min(starts[l]+ps[i].Col-1, len(data))
-		ps[i].Col = utf8.RuneCount(data[starts[l]:end]) + 1
-	}
 }

@@ -3,6 +3,7 @@ package answers
 import (
 	"b22/classify"
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"strconv"
@@ -31,7 +32,15 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // problem locations ("acme.json"). On any problem it returns Problems listing
 // every one found (up to 100), each with line, column, key and what is allowed.
 func (p *Parser) Parse(name string, data []byte, format Format) (*classify.Document, error) {
-	return p.parseAnswers(name, data, format, inFile)
+	return p.ParseContext(context.Background(), name, data, format)
+}
+
+// ParseContext is Parse, stopping with ctx's error once ctx is done.
+func (p *Parser) ParseContext(ctx context.Context, name string, data []byte, format Format) (*classify.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return p.parseAnswers(ctx, name, data, format, inFile)
 }
 
 // where says where a document comes from, for what a problem suggests.
@@ -45,13 +54,13 @@ var (
 	inStream = where{notJSON: "; each line of a JSON Lines stream is one JSON object"}
 )
 
-func (p *Parser) parseAnswers(name string, data []byte, format Format, at where) (*classify.Document, error) {
-	return p.parseAnswersQuick(name, data, format, at, true)
+func (p *Parser) parseAnswers(ctx context.Context, name string, data []byte, format Format, at where) (*classify.Document, error) {
+	return p.parseAnswersQuick(ctx, name, data, format, at, true)
 }
 
 // parseAnswersQuick is parseAnswers, trying quickDocument first when quick
 // is set (tests turn it off to compare the two).
-func (p *Parser) parseAnswersQuick(name string, data []byte, format Format, at where, quick bool) (*classify.Document, error) {
+func (p *Parser) parseAnswersQuick(ctx context.Context, name string, data []byte, format Format, at where, quick bool) (*classify.Document, error) {
 	lineBase := at.lineBase
 	fail := func(p classify.Problem) (*classify.Document, error) {
 		p.File = name
@@ -75,43 +84,35 @@ func (p *Parser) parseAnswersQuick(name string, data []byte, format Format, at w
 			format = FormatJSON
 		}
 	}
+	if format == FormatYAML && len(data) > MaxYAMLBytes {
+		return fail(classify.Problem{Code: classify.CodeTooLarge, Message: fmt.Sprintf("the YAML document is %d bytes; the limit for YAML is %d bytes (64 KiB): write a larger document as JSON", len(data), MaxYAMLBytes)})
+	}
 	if format == FormatJSON && quick {
 		if doc, ok := p.quickDocument(data); ok {
 			return doc, nil
 		}
 	}
 	var root *node
-	var early []classify.Problem
+	var ps problemList
+	var columns []byte // JSON, whose byte columns become character columns
 	if format == FormatJSON {
-		root, early = parseJSON(data, lineBase, p.intern, at.notJSON)
+		var err error
+		if root, err = parseJSON(ctx, data, lineBase, p.intern, at.notJSON, &ps); err != nil {
+			return nil, err
+		}
+		columns = data
 	} else {
-		root, early = parseYAML(data)
+		root = parseYAML(data, &ps)
 	}
 	if root == nil {
-		ps := classify.Problems(early)
-		if format == FormatJSON {
-			runeColumns(data, lineBase, ps)
-		}
-		for i := range ps {
-			ps[i].File = name
-		}
-		return nil, ps
+		return nil, ps.report(name, columns, lineBase)
 	}
-	ps := classify.Problems(early)
-	for i := range ps {
-		ps[i].File = name
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	c := collector{file: name, ps: &ps}
-	doc := p.document(root, c)
-	if len(ps) > 0 {
-		if format == FormatJSON {
-			runeColumns(data, lineBase, ps)
-		}
-		ps = ps.Sorted()
-		if len(ps) > maxProblems {
-			ps = append(ps[:maxProblems], classify.Problem{File: name, More: len(ps) - maxProblems, Code: classify.CodeMore, Message: fmt.Sprintf("and %d more problems", len(ps)-maxProblems)})
-		}
-		return nil, ps
+	doc := p.document(root, collector{ps: &ps})
+	if len(ps.ps) > 0 || ps.more > 0 {
+		return nil, ps.report(name, columns, lineBase)
 	}
 	return doc, nil
 }
@@ -203,6 +204,10 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 	}
 	for _, f := range n.fields {
 		i, ok := p.index[f.key]
+		if !ok && !c.wants(f.at) {
+			c.ps.more++
+			continue
+		}
 		if !ok {
 			c.add(f.at, "answers."+clip(f.key), classify.CodeUnknownKey, "unknown key%s; see `b22 questions` for the keys", hint(f.key, p.questionIDs))
 			continue
@@ -273,6 +278,9 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 			switch {
 			case it.kind == kindBad:
 				ok = false
+			case (i < 0 || set&(1<<i) != 0) && !c.wants(it.at):
+				c.ps.more++ // not shown: neither worded nor suggested
+				ok = false
 			case i < 0 && it.kind == kindString:
 				c.add(it.at, itemKey(q.ID, j), classify.CodeNotAllowed, "%q is not allowed; allowed: %s%s", it.str, strings.Join(choiceIDs(q), ", "), hint(it.str, choiceIDs(q)))
 				ok = false
@@ -319,7 +327,12 @@ func choiceIDs(q *classify.Question) []string {
 // ParseLine parses one line of a JSON Lines stream: lineNo is its line
 // number in the stream, which problems report.
 func (p *Parser) ParseLine(name string, lineNo int, data []byte) (*classify.Document, error) {
+	return p.ParseLineContext(context.Background(), name, lineNo, data)
+}
+
+// ParseLineContext is ParseLine, stopping with ctx's error once ctx is done.
+func (p *Parser) ParseLineContext(ctx context.Context, name string, lineNo int, data []byte) (*classify.Document, error) {
 	at := inStream
 	at.lineBase = lineNo - 1
-	return p.parseAnswers(name, data, FormatJSON, at)
+	return p.parseAnswers(ctx, name, data, FormatJSON, at)
 }

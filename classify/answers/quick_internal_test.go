@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"context"
 	"reflect"
 	"testing"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func quickAgrees(t *testing.T, rs *Parser, data []byte) (accepted bool) {
 	if !ok {
 		return false
 	}
-	full, err := rs.parseAnswersQuick("q", data, FormatJSON, inFile, false)
+	full, err := rs.parseAnswersQuick(context.Background(), "q", data, FormatJSON, inFile, false)
 	if err != nil {
 		t.Fatalf("quick reading accepted what the full parser refuses (%v):\n%s", err, data)
 	}

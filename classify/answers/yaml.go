@@ -18,33 +18,35 @@ import (
 // bombs work), and so are duplicate keys and non-finite numbers. As with
 // parseJSON, a nil node means parsing stopped; otherwise the problems are
 // those found on the way.
-func parseYAML(data []byte) (*node, []classify.Problem) {
+func parseYAML(data []byte, problems *problemList) *node {
 	if p, ok := diag.ControlChar(data); ok {
-		return nil, []classify.Problem{fromDiag(p)}
+		problems.add(fromDiag(p))
+		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, []classify.Problem{{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"}}
+			problems.add(classify.Problem{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"})
+			return nil
 		}
-		return nil, []classify.Problem{yamlProblem(err, data)}
+		problems.add(yamlProblem(err, data))
+		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, []classify.Problem{{Line: extra.Line, Col: extra.Column, Code: classify.CodeSyntax, Message: "a second YAML document; an answers file holds one"}}
+		problems.add(classify.Problem{Line: extra.Line, Col: extra.Column, Code: classify.CodeSyntax, Message: "a second YAML document; an answers file holds one"})
+		return nil
 	} else if !errors.Is(err, io.EOF) {
-		return nil, []classify.Problem{yamlProblem(err, data)}
+		problems.add(yamlProblem(err, data))
+		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, []classify.Problem{{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"}}
+		problems.add(classify.Problem{Code: classify.CodeSyntax, Message: "the document is empty; expected a YAML mapping"})
+		return nil
 	}
-	c := yamlConverter{}
-	n := c.node(doc.Content[0], 0)
-	if n == nil {
-		return nil, c.problems
-	}
-	return n, c.problems
+	c := yamlConverter{problems: problems}
+	return c.node(doc.Content[0], 0)
 }
 
 // yamlProblem turns a yaml.v3 syntax error into a located problem, with a
@@ -56,12 +58,18 @@ func yamlProblem(err error, data []byte) classify.Problem {
 // yamlConverter turns yaml.Nodes into nodes, collecting the problems that
 // need not stop it.
 type yamlConverter struct {
-	problems []classify.Problem
+	problems *problemList
 	path     []string
+	values   int // nodes converted, against maxValues
 }
 
 func (c *yamlConverter) problem(y *yaml.Node, code classify.Code, format string, args ...any) {
-	c.problems = append(c.problems, classify.Problem{Line: y.Line, Col: y.Column, Key: pathString(c.path), Code: code, Message: fmt.Sprintf(format, args...)})
+	at := pos{Line: y.Line, Col: y.Column}
+	if !c.problems.wants(at) {
+		c.problems.more++
+		return
+	}
+	c.problems.add(classify.Problem{Line: at.Line, Col: at.Col, Key: pathString(c.path), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // node converts y; nil means a problem that stops the conversion.
@@ -71,6 +79,10 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 		c.problem(y, classify.CodeTooDeep, "nesting deeper than %d levels", maxDepth)
 		return nil
 	}
+	if c.values++; c.values > maxValues {
+		c.problem(y, classify.CodeTooLarge, "more than %d values in one document; an answers document has a few hundred", maxValues)
+		return nil
+	}
 	if y.Anchor != "" || y.Kind == yaml.AliasNode {
 		c.problem(y, classify.CodeAlias, "YAML anchors and aliases are not allowed in an answers document")
 		return nil
@@ -78,6 +90,7 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 	switch y.Kind {
 	case yaml.MappingNode:
 		n := &node{kind: kindObject, at: at}
+		var seen map[string]int // the fields by key, once there are many
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
@@ -85,12 +98,9 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 				return nil
 			}
 			c.path = append(c.path, k.Value)
-			dup := false
-			for _, f := range n.fields {
-				if f.key == k.Value {
-					c.problem(k, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(k.Value), f.at.Line, f.at.Col)
-					dup = true
-				}
+			first, dup := findField(n.fields, &seen, k.Value)
+			if dup {
+				c.problem(k, classify.CodeDuplicateKey, "duplicate key %q (first at %d:%d); give each key once", clip(k.Value), first.Line, first.Col)
 			}
 			val := c.node(v, depth+1)
 			c.path = c.path[:len(c.path)-1]
@@ -98,7 +108,7 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
 				return nil
 			}
 			if !dup {
-				n.fields = append(n.fields, field{key: k.Value, at: pos{Line: k.Line, Col: k.Column}, val: val})
+				n.fields = addField(n.fields, seen, field{key: k.Value, at: pos{Line: k.Line, Col: k.Column}, val: val})
 			}
 		}
 		return n

@@ -223,36 +223,41 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 		if link {
 			props += `<w:u w:val="single"/>`
 		}
-		var rw strings.Builder
-		rw.WriteString("<w:r>")
-		if props != "" {
-			rw.WriteString("<w:rPr>" + props + "</w:rPr>")
-		}
-		textRuns(&rw, r.text)
-		rw.WriteString("</w:r>")
-		if r.href != "" && safeURL(r.href) {
+		// Written straight into w: a run may hold a long text, which a
+		// builder of its own would copy once more.
+		if link {
 			d.links = append(d.links, r.href)
-			fmt.Fprintf(w, `<w:hyperlink r:id="rIdL%d">%s</w:hyperlink>`, len(d.links), rw.String())
-			continue
+			fmt.Fprintf(w, `<w:hyperlink r:id="rIdL%d">`, len(d.links))
 		}
-		w.WriteString(rw.String())
+		w.WriteString("<w:r>")
+		if props != "" {
+			w.WriteString("<w:rPr>" + props + "</w:rPr>")
+		}
+		textRuns(w, r.text)
+		w.WriteString("</w:r>")
+		if link {
+			w.WriteString("</w:hyperlink>")
+		}
 	}
 }
 
 // textRuns writes the content of a run: text, with tabs and line breaks as
 // their own elements.
 func textRuns(w *strings.Builder, s string) {
-	s = clean(s)
-	for i, ln := range strings.Split(s, "\n") {
-		if i > 0 {
+	i := 0
+	for ln := range strings.SplitSeq(clean(s), "\n") {
+		if i++; i > 1 {
 			w.WriteString("<w:br/>")
 		}
-		for j, part := range strings.Split(ln, "\t") {
-			if j > 0 {
+		j := 0
+		for part := range strings.SplitSeq(ln, "\t") {
+			if j++; j > 1 {
 				w.WriteString("<w:tab/>")
 			}
 			if part != "" {
-				w.WriteString(`<w:t xml:space="preserve">` + xmlText(part) + "</w:t>")
+				w.WriteString(`<w:t xml:space="preserve">`)
+				_ = xml.EscapeText(w, []byte(part)) // the text is clean already; a strings.Builder never fails
+				w.WriteString("</w:t>")
 			}
 		}
 	}
