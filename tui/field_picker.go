@@ -14,13 +14,14 @@ import (
 // pickerField is a single choice among many (the province): typing filters
 // the list by pinyin ("guangdong", "gd", "nmg" as letters in order),
 // Chinese ("广东") or English; ↑/↓ move, enter records the highlighted one.
-// "Not sure" stays last whatever the filter.
+// "Not sure" stays last whatever the filter. An unanswered question has
+// no row selected until the user moves or types a filter.
 type pickerField struct {
 	c       *common
 	q       *classify.Question
 	in      textinput.Model
 	matches []int // choice indexes that pass the filter, best first
-	cursor  int   // into matches; len(matches) is the "not sure" row
+	cursor  int   // into matches, -1 for none; len(matches) is the "not sure" row
 	current int   // the recorded choice, -1 for none, len(q.Choices) for not sure
 }
 
@@ -32,7 +33,7 @@ func newPickerField(c *common, q *classify.Question, v classify.Value, answered 
 	in.Width = 24
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.Focus()
-	f := pickerField{c: c, q: q, in: in, current: -1}
+	f := pickerField{c: c, q: q, in: in, cursor: -1, current: -1}
 	f.matches = filterChoices(q.Choices, "")
 	switch {
 	case answered && v.Known:
@@ -70,6 +71,9 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	if f.in.Value() != before {
 		f.matches = filterChoices(f.q.Choices, f.in.Value())
 		f.cursor = 0
+		if strings.TrimSpace(f.in.Value()) == "" {
+			f.cursor = -1
+		}
 	}
 	return f, fieldNone
 }
@@ -100,6 +104,9 @@ func (f pickerField) view(height int) []string {
 }
 
 func (f pickerField) answer() (classify.Value, string) {
+	if f.cursor < 0 {
+		return classify.Value{}, f.c.t("choose_picker")
+	}
 	if f.cursor >= len(f.matches) {
 		if len(f.matches) == 0 && !f.q.Unsure {
 			return classify.Value{}, f.c.t("no_match")

@@ -121,7 +121,7 @@ func TestChoiceWidgets(t *testing.T) {
 	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "y")
 	d.wantQuestion("use_cases")
 	d.wantView("[ ] meetings", "Nothing ticked means none")
-	d.keys("space", "4")
+	d.keys("down", "space", "4")
 	d.wantView("[x] meetings", "[x] collaborative work")
 	d.keys("enter")
 	if v, _ := value(t, d.saved(), "use_cases"); !cmpStrings(v, "meetings", "collaboration") {
@@ -129,7 +129,7 @@ func TestChoiceWidgets(t *testing.T) {
 	}
 	d.keys("n")
 	d.wantQuestion("audience")
-	d.keys("down", "enter")
+	d.keys("down", "down", "enter")
 	if v, _ := value(t, d.saved(), "audience"); v != "business_customers" {
 		t.Errorf("audience = %v, want business_customers", v)
 	}
@@ -274,7 +274,7 @@ func TestEditAsksWhatBecameRelevant(t *testing.T) {
 
 func TestResultOpenQuestion(t *testing.T) {
 	d := newDriver(t, testOptions(t, "en"), 80, 24)
-	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "enter", "n", "2", "1", "1", "n")
+	d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "y", "n", "y", "1", "enter", "enter", "n", "2", "1", "1", "n")
 	d.keys("ctrl+g", "6", "enter")
 	d.wantView("Verdict: UNDETERMINED")
 	if d.m.res.Verdict != "undetermined" || len(d.m.result.items) == 0 {
