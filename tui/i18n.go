@@ -172,6 +172,7 @@ var uiText = map[string]text{
 	"wrote_answers":    {"Answers saved to %s", "答案已保存到 %s"},
 	"wrote_result":     {"Result JSON saved to %s", "结果 JSON 已保存到 %s"},
 	"wrote_memo":       {"Memo saved to %s", "备忘录已保存到 %s"},
+	"wrote_kept":       {"(%s was already there and is kept as it was)", "（原有的 %s 保持不变）"},
 	"wrote_backup":     {"Old answers kept in %s", "旧答案已备份到 %s"},
 
 	// keys

@@ -66,6 +66,10 @@ type Model struct {
 	before   *classify.Result
 	change   *change
 
+	// own is the file this session wrote for a request ("result",
+	// "memo"): written again in place, where any other file is kept.
+	own map[string]string
+
 	sv       *saver
 	gen      uint64 // changes made
 	savedGen uint64 // changes on disk
@@ -93,7 +97,7 @@ func New(o Options) Model {
 	}
 	c := newCommon(o.RuleSet, o.Lang, r)
 	c.keys.memo = o.Memo != nil
-	m := Model{c: c, o: o, drafts: map[int]string{}, sv: &saver{path: o.Path}}
+	m := Model{c: c, o: o, drafts: map[int]string{}, own: map[string]string{}, sv: &saver{path: o.Path}}
 	m.s = NewSession(o.RuleSet)
 	if o.Resume != nil {
 		m.s.Product = o.Resume.Product
@@ -135,6 +139,9 @@ type (
 	fileMsg struct {
 		what string
 		path string
+		// kept is the file that was there and was left alone when path
+		// is a new name beside it.
+		kept string
 		err  error
 	}
 )
@@ -168,7 +175,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(msg.err.Error())), false)
 		} else {
-			m.flash(fmt.Sprintf(m.c.t("wrote_"+msg.what), safe(msg.path)), true)
+			s := fmt.Sprintf(m.c.t("wrote_"+msg.what), safe(msg.path))
+			if msg.kept != "" {
+				s += m.c.t("sep") + fmt.Sprintf(m.c.t("wrote_kept"), safe(msg.kept))
+			}
+			m.flash(s, true)
+			if msg.what == "result" || msg.what == "memo" {
+				m.own[msg.what] = msg.path
+			}
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -450,14 +464,14 @@ func (m Model) resultKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.flash(fmt.Sprintf(m.c.t("wrote_answers"), safe(m.o.Path)), true)
 		return m, m.saveCmd()
 	case out.saveResult:
-		return m, writeFileCmd("result", siblingPath(m.o.Path, ".result.json"), ResultJSON(m.res))
+		return m, writeOwnCmd("result", ResultPath(m.o.Path), m.own["result"], ResultJSON(m.res))
 	case out.memo:
 		data, err := m.o.Memo(m.s.Document(), m.res, m.c.lang)
 		if err != nil {
 			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(err.Error())), false)
 			return m, nil
 		}
-		return m, writeFileCmd("memo", siblingPath(m.o.Path, ".memo.md"), data)
+		return m, writeOwnCmd("memo", MemoPath(m.o.Path), m.own["memo"], data)
 	}
 	return m, nil
 }

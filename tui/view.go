@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"b22/internal/present"
 )
 
 // plainRenderer draws without colour, for tests and NO_COLOR.
@@ -25,10 +27,7 @@ func (m Model) bodyHeight() int {
 }
 
 func (m Model) footerHeight() int {
-	n := 1 // help
-	if m.status != "" || m.saveErr != nil {
-		n++
-	}
+	n := 1 + len(m.statusLines()) // help, message
 	if m.screen == screenQuestion || m.screen == screenReview {
 		n += 2 // where the answers lead
 	}
@@ -96,22 +95,41 @@ func (m Model) View() string {
 			lines = append(lines, c.fit(l))
 		}
 	}
-	switch {
-	case m.saveErr != nil && m.status == "":
-		lines = append(lines, c.fit(c.st.err.Render(fmt.Sprintf(c.t("save_failed"), safe(m.saveErr.Error())))))
-	case m.status != "":
-		st := c.st.err
-		if m.statusOK {
-			st = c.st.ok
-		}
-		lines = append(lines, c.fit(st.Render(m.status)))
-	}
+	lines = append(lines, m.statusLines()...)
 	keys := c.keys
 	keys.ctx = m.keyContext()
 	keys.lever = m.screen == screenResult && m.result.onLever()
 	keys.items = m.resultItems()
 	lines = append(lines, " "+c.shortHelpLine(keys, c.width-1))
 	return strings.Join(lines, "\n")
+}
+
+// statusLines is the message under the screen (a file written, where, an
+// error), wrapped rather than cut, so that a path is always read whole; at
+// most three lines.
+func (m Model) statusLines() []string {
+	c := m.c
+	var s string
+	st := c.st.err
+	switch {
+	case m.saveErr != nil && m.status == "":
+		s = fmt.Sprintf(c.t("save_failed"), safe(m.saveErr.Error()))
+	case m.status != "":
+		s = m.status
+		if m.statusOK {
+			st = c.st.ok
+		}
+	default:
+		return nil
+	}
+	var out []string
+	for _, l := range (present.Wrap{Width: max(c.width-1, 10)}).Lines(s) {
+		out = append(out, c.fit(" "+st.Render(l)))
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
 }
 
 // resultItems reports whether the result screen lists something enter
