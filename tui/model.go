@@ -76,6 +76,10 @@ type Model struct {
 	saveErr  error
 	status   string
 	statusOK bool
+	// sticky keeps the status across keys while no answer changes
+	// (gen is still stickyGen).
+	sticky    bool
+	stickyGen uint64
 
 	quitting  bool
 	forceQuit bool
@@ -180,6 +184,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				s += m.c.t("sep") + fmt.Sprintf(m.c.t("wrote_kept"), safe(msg.kept))
 			}
 			m.flash(s, true)
+			if msg.what == "backup" {
+				// Where the old answers went stays in sight until the
+				// first answer, not just until the next key.
+				m.sticky, m.stickyGen = true, m.gen
+			}
 			if msg.what == "result" || msg.what == "memo" {
 				m.own[msg.what] = msg.path
 			}
@@ -221,7 +230,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" || (!typing && msg.String() == "q" && !m.menu.open && !m.keysHelp) {
 		return m.quit()
 	}
-	m.status = ""
+	if !m.sticky || m.gen != m.stickyGen {
+		m.status, m.sticky = "", false
+	}
 	if isCtrl(msg, k.Lang) || (!typing && is(msg, k.Lang)) {
 		m.setLang(map[string]string{"en": "zh", "zh": "en"}[m.c.lang])
 		return m, nil
@@ -546,10 +557,15 @@ func (m *Model) evaluate() {
 	m.res, m.evalErr = m.c.rs.Assess(m.s.Document(), m.o.AsOf)
 }
 
-func (m *Model) touch()     { m.gen++ }
+func (m *Model) touch() {
+	m.gen++
+	if m.sticky {
+		m.status, m.sticky = "", false
+	}
+}
 func (m Model) dirty() bool { return m.gen > m.savedGen }
 func (m *Model) flash(s string, ok bool) {
-	m.status, m.statusOK = s, ok
+	m.status, m.statusOK, m.sticky = s, ok, false
 }
 
 func (m Model) saveIfDirty() tea.Cmd {
