@@ -38,6 +38,9 @@ type field interface {
 	// navigation so that going back never loses it.
 	draft() string
 	typing() bool
+	// text is what a typing field holds: there, ? is text once the
+	// field has some, and the question's help only in an empty field.
+	text() string
 	context() keyContext
 }
 

@@ -78,3 +78,5 @@ func (f boolField) pending() (classify.Value, bool) { return classify.Value{}, f
 func (f boolField) draft() string                   { return "" }
 func (f boolField) typing() bool                    { return false }
 func (f boolField) context() keyContext             { return ctxChoice }
+
+func (f boolField) text() string { return "" }

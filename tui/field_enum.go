@@ -83,3 +83,5 @@ func (f enumField) pending() (classify.Value, bool) { return classify.Value{}, f
 func (f enumField) draft() string                   { return "" }
 func (f enumField) typing() bool                    { return false }
 func (f enumField) context() keyContext             { return ctxChoice }
+
+func (f enumField) text() string { return "" }

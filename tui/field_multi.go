@@ -119,3 +119,5 @@ func (f multiField) pending() (classify.Value, bool) {
 func (f multiField) draft() string       { return "" }
 func (f multiField) typing() bool        { return false }
 func (f multiField) context() keyContext { return ctxMulti }
+
+func (f multiField) text() string { return "" }

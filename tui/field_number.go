@@ -177,3 +177,5 @@ func (f numberField) draft() string {
 
 func (f numberField) typing() bool        { return true }
 func (f numberField) context() keyContext { return ctxNumber }
+
+func (f numberField) text() string { return f.in.Value() }

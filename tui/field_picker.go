@@ -170,3 +170,5 @@ func subsequence(s, sub string) bool {
 	}
 	return len(r) == 0
 }
+
+func (f pickerField) text() string { return f.in.Value() }

@@ -41,6 +41,7 @@ var uiText = map[string]text{
 	"intro_name":            {"Product (optional)", "产品名称（可选）"},
 	"intro_company":         {"Company (optional)", "公司名称（可选）"},
 	"intro_found":           {"Found saved answers in %s: %d of about %d questions answered.", "在 %s 中找到已保存的答案：约 %[3]d 题中已答 %[2]d 题。"},
+	"intro_full":            {"Names are kept to %d characters: the rest was not taken.", "名称最多 %d 个字符，超出部分未录入。"},
 	"intro_start":           {"Start", "开始"},
 	"intro_resume":          {"Resume", "继续作答"},
 	"intro_start_over":      {"Start over", "重新开始"},

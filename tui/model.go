@@ -254,7 +254,8 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.menu.open, m.menu.cursor = true, m.menuCursor()
 		return m, nil
 	}
-	if m.screen != screenQuestion && is(msg, k.Help) {
+	// In a field with text in it, ? is text.
+	if m.screen != screenQuestion && is(msg, k.Help) && !(m.screen == screenIntro && m.intro.text() != "") {
 		m.keysHelp = true
 		return m, nil
 	}

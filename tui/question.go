@@ -54,7 +54,7 @@ func (m questionModel) update(msg tea.KeyMsg) (questionModel, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if is(msg, m.c.keys.Help) {
+	if is(msg, m.c.keys.Help) && m.f.text() == "" {
 		m.showHelp, m.helpTop = true, 0
 		return m, nil
 	}
