@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
 )
@@ -60,6 +61,13 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	case tea.KeyUp, tea.KeyDown:
 		f.cursor = cycle(f.cursor, f.rows(), msg.Type == tea.KeyUp)
 		return f, fieldNone
+	case tea.KeyEnd:
+		// s would type into the filter: end selects "not sure", the
+		// last row.
+		if f.q.Unsure {
+			f.cursor = len(f.matches)
+		}
+		return f, fieldNone
 	case tea.KeyEnter:
 		if f.cursor == len(f.matches) && f.q.Unsure {
 			return f, fieldUnsure
@@ -80,6 +88,10 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 
 func (f pickerField) view(height int) []string {
 	f.in.Placeholder = f.c.t("filter_placeholder")
+	// The field is as wide as its hint, where the screen has room, so
+	// that the hint is read whole.
+	// textinput counts the prompt and the cursor in the width.
+	f.in.Width = max(24, min(ansi.StringWidth(f.in.Prompt+f.in.Placeholder)+1, f.c.width-4))
 	out := []string{"  " + inputView(f.in), ""}
 	if len(f.matches) == 0 {
 		for _, l := range f.c.wrap(f.c.t("no_match"), 4) {

@@ -181,6 +181,7 @@ var uiText = map[string]text{
 	"k_answer":        {"answer", "确定"},
 	"k_tick":          {"tick", "勾选"},
 	"k_notsure":       {"not sure", "不确定"},
+	"k_notsure_last":  {"not sure (the last row)", "不确定（最后一行）"},
 	"k_next":          {"skip", "跳过"},
 	"k_back":          {"back", "上一题"},
 	"k_help":          {"help & keys", "说明和按键"},

@@ -67,3 +67,33 @@ func TestStartButtonMarker(t *testing.T) {
 	d.wantView("› [ Start ]")
 	d.noView("›[")
 }
+
+// TestProvinceNotSureKey: on the province list s types into the filter,
+// so the help names the key that does answer "not sure" there.
+func TestProvinceNotSureKey(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		d := newDriver(t, testOptions(t, lang), 80, 24)
+		d.keys("enter", "enter", "enter")
+		jumpTo(d, "province")
+		d.keys("?")
+		d.wantView("end", map[string]string{"en": "not sure (the last row)", "zh": "不确定（最后一行）"}[lang])
+		d.noView(map[string]string{"en": "s          not sure", "zh": "s          不确定"}[lang])
+		d.keys("esc", "s", "end", "enter")
+		if v, ok := value(t, d.m.s, "province"); v != nil || !ok {
+			t.Fatalf("province = %v (answered %v), want not sure", v, ok)
+		}
+	}
+}
+
+// TestProvinceFilterHintWhole: the filter's hint is not cut, at 50 and 80
+// columns, in both languages.
+func TestProvinceFilterHintWhole(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, w := range []int{50, 80} {
+			d := newDriver(t, testOptions(t, lang), w, 24)
+			d.keys("enter", "enter", "enter")
+			jumpTo(d, "province")
+			d.wantView(map[string]string{"en": "type pinyin, Chinese or English to filter", "zh": "输入拼音、中文或英文筛选"}[lang])
+		}
+	}
+}
