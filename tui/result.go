@@ -423,7 +423,9 @@ func (m *resultModel) render() []string {
 				title += " — " + src.TitleEn
 			}
 			bullet(4, title, nil)
-			para(6, s.URL, c.st.dim.Render)
+			if s.URL != "" {
+				add(c.urlLine(s.URL, 6, c.st.dim))
+			}
 		}
 	}
 	add("")
