@@ -20,9 +20,9 @@ type Wrap struct {
 	// the lines under it.
 	First int
 	// Overhang lets closing punctuation that would start a line hang past
-	// the width at the end of the line before, as Chinese print does; the
-	// plain text format uses it, where a line one column too wide does no
-	// harm. Without it the character before the punctuation goes down with
+	// the width at the end of the line before, as Chinese print does: for
+	// print, never a terminal, where the hanging character wraps onto a
+	// line of its own. Without it the character before the punctuation goes down with
 	// it, and opening punctuation (（《“) never ends a line, so that no line
 	// is wider than Width: what a screen needs, where a column too many
 	// wraps by itself.

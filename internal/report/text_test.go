@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/internal/report"
@@ -57,6 +59,44 @@ func TestTextGolden(t *testing.T) {
 					t.Errorf("%s differs from the text written now; review and run go test -update", path)
 				}
 			})
+		}
+	}
+}
+
+// TestTextFitsTheWidth: no line of the text report is wider than the
+// width it is written for (a Chinese full stop hanging past column 80
+// wraps onto a line of its own on an 80-column terminal), and no line
+// starts with closing punctuation.
+func TestTextFitsTheWidth(t *testing.T) {
+	rs, err := classify.Load(questionnaires.B22())
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, _ := classify.ParseDate("2026-11-01")
+	examples, _ := fs.Glob(questionnaires.B22(), "examples/*")
+	for _, ex := range examples {
+		data, _ := fs.ReadFile(questionnaires.B22(), ex)
+		doc, err := answers.New(rs).Parse(ex, data, answers.FormatAuto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rs.Assess(doc, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"en", "zh"} {
+			for _, width := range []int{50, 80} {
+				var b bytes.Buffer
+				report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: lang, Width: width})
+				for n, line := range strings.Split(b.String(), "\n") {
+					if w := ansi.StringWidth(line); w > width && !strings.Contains(line, "://") {
+						t.Errorf("%s %s at %d: line %d is %d columns: %q", ex, lang, width, n+1, w, line)
+					}
+					if s := strings.TrimLeft(line, " "); s != "" && strings.ContainsRune("，。、；：！？）」』】》〉”’", []rune(s)[0]) {
+						t.Errorf("%s %s at %d: line %d starts with closing punctuation: %q", ex, lang, width, n+1, line)
+					}
+				}
+			}
 		}
 	}
 }
