@@ -71,6 +71,9 @@ type validation struct {
 	// NotAsked are answered questions that the other answers make
 	// irrelevant (phone access with no voice): kept, but worth a look.
 	NotAsked []string `json:"not_asked"`
+	// NotApplicable are unanswered questions that the other answers
+	// make irrelevant: never asked, so not "not known" either.
+	NotApplicable []string `json:"not_applicable"`
 }
 
 func runValidate(a *app, o *validateOptions) error {
@@ -79,7 +82,7 @@ func runValidate(a *app, o *validateOptions) error {
 	if err != nil && !errors.As(err, &ps) {
 		return err
 	}
-	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}}
+	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}, NotApplicable: []string{}}
 	if v.Problems == nil {
 		v.Problems = []classify.Problem{}
 	}
@@ -92,6 +95,8 @@ func runValidate(a *app, o *validateOptions) error {
 				v.NotAsked = append(v.NotAsked, q.ID)
 			case doc.Answers[i].Known:
 				v.Answered = append(v.Answered, q.ID)
+			case !asked[i]:
+				v.NotApplicable = append(v.NotApplicable, q.ID)
 			default:
 				v.Unanswered = append(v.Unanswered, q.ID)
 			}
@@ -109,6 +114,9 @@ func runValidate(a *app, o *validateOptions) error {
 		fmt.Fprintf(a.s.Out, "valid: %d of %d questions answered\n", len(v.Answered), len(v.Answered)+len(v.Unanswered))
 		if len(v.Unanswered) > 0 {
 			fmt.Fprintf(a.s.Out, "not known: %s\n", strings.Join(v.Unanswered, ", "))
+		}
+		if len(v.NotApplicable) > 0 {
+			fmt.Fprintf(a.s.Out, "not asked, given the other answers: %s\n", strings.Join(v.NotApplicable, ", "))
 		}
 		if len(v.NotAsked) > 0 {
 			fmt.Fprintf(a.s.Out, "answered, though the other answers make them irrelevant: %s\n", strings.Join(v.NotAsked, ", "))
