@@ -23,6 +23,19 @@ func newValidateCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "validate [FILE|-]",
 		Short: "Check an answers document and list every problem in it",
+		Long: `validate checks one answers document, JSON or YAML, from FILE, or from
+standard input when FILE is - or left out, and lists every problem in it,
+not just the first: each with file:line:column, the key, the value and what
+is allowed (with a "did you mean" where one is close).
+
+A valid document gets how many of the questions that apply are answered,
+which are not known, which are not asked given the other answers, and which
+are answered though the other answers make them irrelevant. --format json
+writes the same as {"valid", "problems", "answered", "unanswered",
+"not_asked", "not_applicable"} (see docs/contract.md).
+
+Exit codes: 0 valid, 2 invalid (the problems on standard error, or in the
+JSON), 1 anything else.`,
 		Example: `  b22 validate answers.json
   b22 validate --format json - < answers.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
