@@ -142,6 +142,7 @@ var uiText = map[string]text{
 	"r_process":       {"Applying for and holding the licence", "申请与持证"},
 	"r_pivotal":       {"Questions the verdict depends on", "结论取决于以下问题"},
 	"r_open":          {"Other open questions", "其他待确认问题"},
+	"r_open_only":     {"Open questions", "待确认问题"},
 	"r_open_hint":     {"Select one with ↑/↓, tab or its number and press enter to answer it.", "用 ↑/↓、tab 或编号选择，按 enter 作答。"},
 	"r_affects":       {"affects", "影响"},
 	"r_levers":        {"What would change it", "哪些改变会改变结论"},

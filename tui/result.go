@@ -357,19 +357,22 @@ func (m *resultModel) render() []string {
 		para(4, c.t("r_open_hint"), c.st.dim.Render)
 		for _, p := range r.PivotalQuestions {
 			item(p.Key, c.tx(p.Question))
-			var leads []string
-			for _, l := range p.LeadsTo {
-				leads = append(leads, c.tx(l.Label)+" → "+w.VerdictShort(l.Verdict))
+			leads, note := w.Leads(p, w.VerdictShort)
+			para(itemIndent, strings.Join(leads, c.t("semi")), c.st.info.Render)
+			if note != "" {
+				para(itemIndent, note, c.st.dim.Render)
 			}
-			para(itemIndent, strings.Join(leads, "; "), c.st.info.Render)
 			if p.Why != (classify.Text{}) {
 				para(itemIndent, c.tx(p.Why), c.st.dim.Render)
 			}
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
-		heading("r_open")
-		if len(r.PivotalQuestions) == 0 {
+		// "Other" only after the questions the verdict depends on.
+		if len(r.PivotalQuestions) > 0 {
+			heading("r_open")
+		} else {
+			heading("r_open_only")
 			para(4, c.t("r_open_hint"), c.st.dim.Render)
 		}
 		for _, q := range r.OpenQuestions {

@@ -32,7 +32,7 @@ func TestWords(t *testing.T) {
 		{"Coverage(unknown)", func(w present.Words) string { return w.Coverage(classify.CoverageUnknown) }, "未知", "not known"},
 		{"CoverageSentence(does_not_cover)", func(w present.Words) string { return w.CoverageSentence(classify.CoverageDoesNotCover) }, "公司现有许可不覆盖本服务。", "No existing licence of the company covers this service."},
 		{"RegimeStatus(triggered)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeTriggered) }, "已触发", "triggered"},
-		{"RegimeStatus(unknown)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeUnknown) }, "取决于未回答的问题", "depends on unanswered questions"},
+		{"RegimeStatus(unknown)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeUnknown) }, "取决于尚未确定的问题", "depends on questions still open"},
 		{"Bool(true)", func(w present.Words) string { return w.Bool(true) }, "是", "yes"},
 		{"Bool(false)", func(w present.Words) string { return w.Bool(false) }, "否", "no"},
 		// A value the words do not know shows as itself rather than as

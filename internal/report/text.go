@@ -188,15 +188,20 @@ func (t *textWriter) questions(r *classify.Result) {
 			if p.Why != (classify.Text{}) {
 				t.Para("    ", t.tr(p.Why), dim)
 			}
-			var leads []string
-			for _, l := range p.LeadsTo {
-				leads = append(leads, t.tr(l.Label)+" → "+t.words.VerdictWord(l.Verdict))
+			leads, note := t.words.Leads(p, t.words.VerdictWord)
+			t.Para("    ", strings.Join(leads, t.l[";"]), "")
+			if note != "" {
+				t.Para("    ", note, dim)
 			}
-			t.Para("    ", strings.Join(leads, "; "), "")
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
-		t.heading("open")
+		// "Other" only after the questions the verdict depends on.
+		if len(r.PivotalQuestions) > 0 {
+			t.heading("open")
+		} else {
+			t.heading("open_only")
+		}
 		for _, q := range r.OpenQuestions {
 			t.Item("  ", t.tr(q.Question), "")
 			t.Para("    ", t.l["affects"]+t.l[":"]+t.words.Parts(q.Affects), dim)
@@ -271,7 +276,7 @@ var labels = map[string]map[string]string{
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
 		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
-		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
+		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions", "open_only": "Open questions",
 		"levers":  "What would change it",
 		"affects": "affects", "regimes": "Neighbouring regimes to check",
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
@@ -284,7 +289,7 @@ var labels = map[string]map[string]string{
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
 		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
-		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
+		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题", "open_only": "待确认问题",
 		"levers":  "哪些改变会改变结论",
 		"affects": "影响", "regimes": "需同时检查的相关制度",
 		"notes": "说明", "sources": "资料来源", "reprint": "链接为转载",

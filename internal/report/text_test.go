@@ -100,3 +100,49 @@ func TestTextFitsTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestTextOpenQuestionsWording: an answer to a pivotal question that
+// settles nothing alone says so rather than repeat "undetermined", with a
+// note where no answer settles it; "Other open questions" only follows the
+// questions the verdict depends on; an open regime does not call answers
+// given as "not sure" unanswered.
+func TestTextOpenQuestionsWording(t *testing.T) {
+	rs, err := classify.Load(questionnaires.B22())
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, _ := classify.ParseDate("2026-11-01")
+	write := func(doc, lang string) string {
+		d, err := answers.New(rs).Parse("x.json", []byte(doc), answers.FormatAuto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rs.Assess(d, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		report.WriteText(&b, rs, d, r, report.TextOptions{Lang: lang, Width: 80})
+		return b.String()
+	}
+	half, _ := fs.ReadFile(questionnaires.B22(), "examples/half-known.json")
+	en, zh := write(string(half), "en"), write(string(half), "zh")
+	for _, c := range []struct{ text, want, not string }{
+		{en, "yes → still open; no → still open", "→ undetermined"},
+		{en, "No answer to this question settles the verdict alone", "(depends on unanswered questions)"},
+		{zh, "是 → 仍待确定；否 → 仍待确定", "→ 尚无法判断"},
+		{zh, "单独回答此题不能确定结论", "（取决于未回答的问题）"},
+	} {
+		if !strings.Contains(c.text, c.want) || strings.Contains(c.text, c.not) {
+			t.Errorf("want %q and no %q in:\n%s", c.want, c.not, c.text)
+		}
+	}
+	// A settled verdict with questions still open: no "Other".
+	settled := `{"answers": {"realtime_voice": true, "realtime_video": true, "max_participants": 300, "internet_delivery": true, "media_relay": true, "use_cases": ["meetings"], "audience": "public", "mainland_users": true, "delivery_model": "own_platform", "telephone_network_video": false, "pstn_access": false}}`
+	for lang, want := range map[string]string{"en": "\nOpen questions\n", "zh": "\n待确认问题\n"} {
+		text := write(settled, lang)
+		if !strings.Contains(text, want) || strings.Contains(text, "Other open questions") || strings.Contains(text, "其他待确认问题") {
+			t.Errorf("%s: want the heading %q alone:\n%s", lang, want, text)
+		}
+	}
+}
