@@ -196,7 +196,7 @@ func (m introModel) view(height int) []string {
 	var found []string
 	if m.resume != nil && !m.resume.Empty() {
 		a, t := m.resume.Progress()
-		for _, l := range c.wrap(fmt.Sprintf(c.t("intro_found"), safe(m.path), a, t), 2) {
+		for _, l := range c.wrap(fmt.Sprintf(c.t("intro_found"), safe(m.path), c.answeredCount(a, t)), 2) {
 			found = append(found, c.st.info.Render(l))
 		}
 	}

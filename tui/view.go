@@ -213,13 +213,13 @@ func (m Model) progressLine() string {
 			label = fmt.Sprintf(c.t("progress_off_path"), tot)
 		}
 	case screenResult:
-		label = fmt.Sprintf(c.t("review_count"), answered, total)
+		label = c.answeredCount(answered, total)
 		vp := m.result.vp
 		if vp.TotalLineCount() > vp.Height {
 			label += " · " + fmt.Sprintf(c.t("scrolled"), int(vp.ScrollPercent()*100+0.5))
 		}
 	default:
-		label = fmt.Sprintf(c.t("review_count"), answered, total)
+		label = c.answeredCount(answered, total)
 	}
 	barW := c.width - ansi.StringWidth(label) - 4
 	if barW < 8 {
@@ -261,9 +261,22 @@ func (m Model) liveLine() string {
 		parts = append(parts, c.t("live_open")+strings.Join(open, c.t("list_sep")))
 	}
 	if len(r.PivotalQuestions) > 0 {
-		parts = append(parts, fmt.Sprintf(c.t("live_hinges"), len(r.PivotalQuestions)))
+		key := "live_hinges"
+		if len(r.PivotalQuestions) == 1 {
+			key = "live_hinges_one"
+		}
+		parts = append(parts, fmt.Sprintf(c.t(key), len(r.PivotalQuestions)))
 	}
 	return c.st.dim.Render(c.t("live")) + c.t("sep") + strings.Join(parts, c.st.dim.Render(c.t("dot_sep")))
+}
+
+// answeredCount is how many questions are answered, of about how many:
+// "all 24 answered" once every question asked is, not "24 of about 24".
+func (c *common) answeredCount(answered, total int) string {
+	if answered >= total && total > 0 {
+		return fmt.Sprintf(c.t("review_count_all"), answered)
+	}
+	return fmt.Sprintf(c.t("review_count"), answered, total)
 }
 
 func (c *common) sectionTitle(id string) string {

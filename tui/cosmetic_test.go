@@ -1,0 +1,24 @@
+package tui
+
+import "testing"
+
+// TestCountsRead: once every question asked is answered the count says
+// so ("all 24 answered", not "24 of about 24"), and the live line says
+// how many questions decide the verdict in words, not "hinges on 10 open".
+func TestCountsRead(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"all 24 answered"},
+		"zh": {"24 题已全部作答"},
+	} {
+		d := newDriver(t, testOptions(t, lang), 80, 24)
+		d.keys(walkKeys...)
+		d.wantView(want...)
+		d.noView("24 of about 24", "约 24 题中已答 24 题")
+	}
+	for lang, want := range map[string]string{"en": "· 10 questions decide it", "zh": "取决于 10 个待定问题"} {
+		d := newDriver(t, testOptions(t, lang), 160, 24)
+		d.keys("enter", "enter", "enter", "y")
+		d.wantView(want)
+		d.noView("hinges on", "未答问题")
+	}
+}
