@@ -22,3 +22,14 @@ func TestCountsRead(t *testing.T) {
 		d.noView("hinges on", "未答问题")
 	}
 }
+
+// TestGoToFooter: the go-to list's key line says what enter does there
+// and that numbers pick an entry, not "enter answer".
+func TestGoToFooter(t *testing.T) {
+	for lang, want := range map[string][]string{"en": {"enter go there", "1–6 select", "esc close"}, "zh": {"enter 前往", "1–6 选择"}} {
+		d := newDriver(t, testOptions(t, lang), 80, 24)
+		d.keys("enter", "enter", "enter", "y", "ctrl+g")
+		d.wantView(want...)
+		d.noView("enter answer", "enter 确定")
+	}
+}

@@ -188,6 +188,8 @@ var uiText = map[string]text{
 	"k_answer":        {"answer", "确定"},
 	"k_tick":          {"tick", "勾选"},
 	"k_notsure":       {"not sure", "不确定"},
+	"k_goto":          {"go there", "前往"},
+	"k_pick":          {"select", "选择"},
 	"k_notsure_last":  {"not sure (the last row)", "不确定（最后一行）"},
 	"k_next":          {"skip", "跳过"},
 	"k_back":          {"back", "上一题"},

@@ -34,7 +34,9 @@ type KeyMap struct {
 	Toggle   key.Binding
 	NotSure  key.Binding
 	// PickerUnsure is "not sure" in the province list, where s types.
-	PickerUnsure     key.Binding
+	PickerUnsure key.Binding
+	// GoTo and Pick are enter and the numbers on the go-to list.
+	GoTo, Pick       key.Binding
 	Next, Back       key.Binding
 	Help             key.Binding
 	Sections         key.Binding
@@ -73,6 +75,8 @@ func newKeyMap() KeyMap {
 		Toggle:       key.NewBinding(key.WithKeys(" ", "x")),
 		NotSure:      key.NewBinding(key.WithKeys("s", "-")),
 		PickerUnsure: key.NewBinding(key.WithKeys("end")),
+		GoTo:         key.NewBinding(key.WithKeys("enter")),
+		Pick:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9")),
 		Next:         key.NewBinding(key.WithKeys("tab")),
 		Back:         key.NewBinding(key.WithKeys("shift+tab", "esc")),
 		Help:         key.NewBinding(key.WithKeys("?")),
@@ -105,6 +109,8 @@ func (k *KeyMap) setLang(lang string) {
 	h(&k.Toggle, "space", "k_tick")
 	h(&k.NotSure, "s", "k_notsure")
 	h(&k.PickerUnsure, "end", "k_notsure_last")
+	h(&k.GoTo, "enter", "k_goto")
+	h(&k.Pick, "1…9", "k_pick")
 	h(&k.Next, "tab", "k_next")
 	h(&k.Back, "shift+tab", "k_back")
 	h(&k.Help, "?", "k_help")
@@ -160,7 +166,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		}
 		return append(out, k.PageDown, k.Sections, k.Lang, k.Quit, k.More)
 	case ctxMenu:
-		return []key.Binding{k.Up, k.Choose, k.Close}
+		return []key.Binding{k.GoTo, k.Up, k.Pick, k.Close}
 	case ctxHelp:
 		return []key.Binding{k.Close, k.Up}
 	}
