@@ -33,3 +33,14 @@ func TestGoToFooter(t *testing.T) {
 		d.noView("enter answer", "enter 确定")
 	}
 }
+
+// TestNoStaleError: an error about a typed number goes once the text is
+// changed, rather than stand under a value that now reads.
+func TestNoStaleError(t *testing.T) {
+	d := newDriver(t, testOptions(t, "en"), 80, 24)
+	d.keys("enter", "enter", "enter", "y", "y", "2.5", "enter")
+	d.wantView("Type a whole number, such as 3.")
+	d.keys("backspace", "backspace")
+	d.wantView("= 2")
+	d.noView("Type a whole number, such as 3.")
+}
