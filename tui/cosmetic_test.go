@@ -44,3 +44,17 @@ func TestNoStaleError(t *testing.T) {
 	d.wantView("= 2")
 	d.noView("Type a whole number, such as 3.")
 }
+
+// TestTitlesWhole: the intro's title wraps rather than lose its end at
+// 50 or 60 columns, and "(editing)" in Chinese has no space before its
+// full-width bracket.
+func TestTitlesWhole(t *testing.T) {
+	for _, w := range []int{50, 60} {
+		d := newDriver(t, testOptions(t, "en"), w, 24)
+		d.wantView("(B22) licence check")
+	}
+	d := newDriver(t, testOptions(t, "zh"), 60, 24)
+	d.keys(walkKeys...)
+	d.keys("home", "enter")
+	d.wantView("服务内容（修改中）")
+}

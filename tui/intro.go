@@ -156,7 +156,11 @@ func (m introModel) view(height int) []string {
 	c := m.c
 	// The description gives way first, then the blank lines, so that the
 	// fields and buttons always show.
-	title := []string{"  " + c.st.title.Render(c.tx(c.rs.Title))}
+	// The title wraps on a narrow terminal rather than lose its end.
+	var title []string
+	for _, l := range c.wrap(c.tx(c.rs.Title), 2) {
+		title = append(title, c.st.title.Render(l))
+	}
 	what := c.wrap(c.t("intro_what"), 2)
 	var about []string
 	about = append(about, c.wrap(fmt.Sprintf(c.t("intro_time"), len(c.rs.Questions)), 2)...)

@@ -176,7 +176,7 @@ func (m Model) titleBar() string {
 		left += " · " + c.t("result_title")
 	}
 	if m.editing {
-		left += " " + c.st.info.Render(c.t("editing"))
+		left += c.t("sep") + c.st.info.Render(c.t("editing"))
 	}
 	var save string
 	switch {
