@@ -59,3 +59,13 @@ func TestTitlesWhole(t *testing.T) {
 	d.keys("home", "enter")
 	d.wantView("服务内容（修改中）")
 }
+
+// TestVerdictOnce: the result states the verdict once, in the rule
+// data's words.
+func TestVerdictOnce(t *testing.T) {
+	d := newDriver(t, testOptions(t, "en"), 80, 24)
+	d.keys(walkKeys...)
+	d.keys("r")
+	d.wantView("Verdict: a B22 licence is likely needed")
+	d.noView("LIKELY NEEDS B22")
+}

@@ -229,10 +229,13 @@ func (m *resultModel) render() []string {
 
 	w := c.words()
 	vs := c.st.verdict[string(r.Verdict)]
-	para(2, c.label("r_verdict")+strings.ToUpper(w.VerdictShort(r.Verdict)), vs.Render)
-	if c.tx(r.Summary) != w.VerdictShort(r.Verdict) {
-		para(2, c.tx(r.Summary), nil)
+	// The verdict once, in the rule data's words, as the text report
+	// says it; not a short form and then the same again.
+	verdict := c.tx(r.Summary)
+	if verdict == "" {
+		verdict = w.VerdictShort(r.Verdict)
 	}
+	para(2, c.label("r_verdict")+verdict, vs.Render)
 	if p := m.s.Product; p.Name != "" || p.Company != "" {
 		who := safe(p.Name)
 		if p.Company != "" {
