@@ -69,3 +69,12 @@ func TestVerdictOnce(t *testing.T) {
 	d.wantView("Verdict: a B22 licence is likely needed")
 	d.noView("LIKELY NEEDS B22")
 }
+
+// TestPageDownWords: pgdn pages down, and says so.
+func TestPageDownWords(t *testing.T) {
+	d := newDriver(t, testOptions(t, "en"), 80, 24)
+	d.keys(walkKeys...)
+	d.keys("r", "?")
+	d.wantView("pgdn    page down")
+	d.noView("scroll")
+}

@@ -206,8 +206,8 @@ var uiText = map[string]text{
 	"k_save":          {"save answers", "保存答案"},
 	"k_save_result":   {"save result JSON", "保存结果 JSON"},
 	"k_memo":          {"write memo", "生成备忘录"},
-	"k_pgup":          {"page up", "上翻"},
-	"k_pgdown":        {"scroll", "翻页"},
+	"k_pgup":          {"page up", "上一页"},
+	"k_pgdown":        {"page down", "下一页"},
 	"k_close":         {"close", "关闭"},
 	"k_last_question": {"last question", "回到最后一题"},
 
