@@ -76,5 +76,5 @@ func TestPageDownWords(t *testing.T) {
 	d.keys(walkKeys...)
 	d.keys("r", "?")
 	d.wantView("pgdn    page down")
-	d.noView("scroll")
+	d.noView("pgdn    scroll")
 }
