@@ -1,6 +1,11 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // TestCountsRead: once every question asked is answered the count says
 // so ("all 24 answered", not "24 of about 24"), and the live line says
@@ -77,4 +82,20 @@ func TestPageDownWords(t *testing.T) {
 	d.keys("r", "?")
 	d.wantView("pgdn    page down")
 	d.noView("pgdn    scroll")
+}
+
+// TestReviewAnswersNearQuestions: at 160 columns an answer stands near its
+// question, not at the far edge of the screen.
+func TestReviewAnswersNearQuestions(t *testing.T) {
+	d := newDriver(t, testOptions(t, "en"), 160, 40)
+	d.keys(walkKeys...)
+	for _, l := range strings.Split(d.view(), "\n") {
+		if strings.Contains(l, "users talk with each other live by voice") {
+			if w := ansi.StringWidth(strings.TrimRight(l, " ")); w > 90 {
+				t.Fatalf("answer at column %d: %q", w, l)
+			}
+			return
+		}
+	}
+	t.Fatalf("no voice question in the review:\n%s", d.view())
 }
