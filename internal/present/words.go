@@ -144,7 +144,9 @@ var (
 	}
 	coverage = map[classify.Coverage]classify.Text{
 		classify.CoverageCovers:       {Zh: "已覆盖本服务", En: "covers this service"},
-		classify.CoverageDoesNotCover: {Zh: "未覆盖本服务", En: "does not cover this service"},
+		// Said after "existing licence:", true whether the company holds
+		// a licence that falls short or none at all.
+		classify.CoverageDoesNotCover: {Zh: "无覆盖本服务的许可", En: "none that covers this service"},
 		classify.CoverageUnknown:      {Zh: "未知", En: "not known"},
 	}
 	coverageSentence = map[classify.Coverage]classify.Text{

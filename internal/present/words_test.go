@@ -28,7 +28,7 @@ func TestWords(t *testing.T) {
 		{"Status(unmet)", func(w present.Words) string { return w.Status(classify.StatusUnmet) }, "不满足", "not met"},
 		{"Status(unknown)", func(w present.Words) string { return w.Status(classify.StatusUnknown) }, "未知", "unknown"},
 		{"Coverage(covers)", func(w present.Words) string { return w.Coverage(classify.CoverageCovers) }, "已覆盖本服务", "covers this service"},
-		{"Coverage(does_not_cover)", func(w present.Words) string { return w.Coverage(classify.CoverageDoesNotCover) }, "未覆盖本服务", "does not cover this service"},
+		{"Coverage(does_not_cover)", func(w present.Words) string { return w.Coverage(classify.CoverageDoesNotCover) }, "无覆盖本服务的许可", "none that covers this service"},
 		{"Coverage(unknown)", func(w present.Words) string { return w.Coverage(classify.CoverageUnknown) }, "未知", "not known"},
 		{"CoverageSentence(does_not_cover)", func(w present.Words) string { return w.CoverageSentence(classify.CoverageDoesNotCover) }, "公司现有许可不覆盖本服务。", "No existing licence of the company covers this service."},
 		{"RegimeStatus(triggered)", func(w present.Words) string { return w.RegimeStatus(classify.RegimeTriggered) }, "已触发", "triggered"},
