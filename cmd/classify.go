@@ -99,6 +99,11 @@ func (o *classifyOptions) check(a *app) error {
 	if o.fieldsGiven && len(o.Fields) == 0 {
 		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(resultjson.ResultFields(), ", "))
 	}
+	// A comma escaped for the shell ("verdict\,licence", as zsh
+	// completion writes it when quoted) still separates fields.
+	for i, f := range o.Fields {
+		o.Fields[i] = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(f), "\\"), "\\")
+	}
 	if len(o.Fields) > 0 {
 		if o.Format != "json" {
 			return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
