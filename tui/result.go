@@ -406,7 +406,7 @@ func (m *resultModel) render() []string {
 		for _, g := range r.RelatedRegimes {
 			line := c.tx(g.Text)
 			if g.Status == classify.RegimeUnknown {
-				line += " " + fmt.Sprintf(c.t("paren"), w.RegimeStatus(g.Status))
+				line += c.t("sep") + fmt.Sprintf(c.t("paren"), w.RegimeStatus(g.Status))
 			}
 			bullet(4, line, nil)
 			para(6, refs(g.Because, g.Citations), c.st.dim.Render)

@@ -231,7 +231,7 @@ func (t *textWriter) regimes(r *classify.Result) {
 	for _, g := range r.RelatedRegimes {
 		line := t.tr(g.Text)
 		if g.Status == classify.RegimeUnknown {
-			line = strings.TrimSpace(t.l["("]) + t.words.RegimeStatus(g.Status) + t.l[")"] + " " + t.tr(g.Text)
+			line = strings.TrimSpace(t.l["("]) + t.words.RegimeStatus(g.Status) + t.l[")"] + t.l[" "] + t.tr(g.Text)
 		}
 		t.Item("  ", line, "")
 		t.Para("    ", t.refs(g.Because, g.Citations, g.Confidence, ""), dim)
@@ -257,7 +257,7 @@ func (t *textWriter) sources(r *classify.Result) {
 			title += " — " + s.TitleEn
 		}
 		if s.Reprint {
-			title += " (" + t.l["reprint"] + ")"
+			title += t.l["("] + t.l["reprint"] + t.l[")"]
 		}
 		t.Hang("  • ", "    ", title, "")
 		// A link is never wrapped, so that it can be copied whole.
@@ -269,7 +269,7 @@ func (t *textWriter) sources(r *classify.Result) {
 // labels are the words of the text format itself, in each language.
 var labels = map[string]map[string]string{
 	"en": {
-		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")",
+		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")", " ": " ",
 		"title": "{licence} licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
 		"verdict_line": "Verdict: %s", "answers": "answers relied on", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
@@ -282,7 +282,7 @@ var labels = map[string]map[string]string{
 		"notes": "Notes", "sources": "Sources", "reprint": "link to a reprint",
 	},
 	"zh": {
-		":": "：", ",": "，", ";": "；", "(": "（", ")": "）",
+		":": "：", ",": "，", ";": "；", "(": "（", ")": "）", " ": "",
 		"title": "{licence} 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
 		"verdict_line": "结论：%s", "answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若无上述排除情形，就其功能将属于",

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -143,6 +144,33 @@ func TestTextOpenQuestionsWording(t *testing.T) {
 		text := write(settled, lang)
 		if !strings.Contains(text, want) || strings.Contains(text, "Other open questions") || strings.Contains(text, "其他待确认问题") {
 			t.Errorf("%s: want the heading %q alone:\n%s", lang, want, text)
+		}
+	}
+}
+
+// TestTextChinesePunctuation: Chinese text uses full-width brackets and
+// no space after them: "（链接为转载）", not " (链接为转载)".
+func TestTextChinesePunctuation(t *testing.T) {
+	rs, err := classify.Load(questionnaires.B22())
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, _ := classify.ParseDate("2026-11-01")
+	bad := regexp.MustCompile(`[\p{Han}）》][(),;:]|[(),;:][\p{Han}]|） \p{Han}`)
+	examples, _ := fs.Glob(questionnaires.B22(), "examples/*")
+	for _, ex := range examples {
+		data, _ := fs.ReadFile(questionnaires.B22(), ex)
+		doc, err := answers.New(rs).Parse(ex, data, answers.FormatAuto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := rs.Assess(doc, asOf)
+		var b bytes.Buffer
+		report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: "zh", Width: 80})
+		for n, line := range strings.Split(b.String(), "\n") {
+			if m := bad.FindString(line); m != "" {
+				t.Errorf("%s line %d: half-width punctuation %q in %q", ex, n+1, m, line)
+			}
 		}
 	}
 }
