@@ -143,7 +143,7 @@ var (
 		classify.VerdictUndetermined: {Zh: "尚无法判断", En: "undetermined"},
 	}
 	coverage = map[classify.Coverage]classify.Text{
-		classify.CoverageCovers:       {Zh: "已覆盖本服务", En: "covers this service"},
+		classify.CoverageCovers: {Zh: "已覆盖本服务", En: "covers this service"},
 		// Said after "existing licence:", true whether the company holds
 		// a licence that falls short or none at all.
 		classify.CoverageDoesNotCover: {Zh: "无覆盖本服务的许可", En: "none that covers this service"},
@@ -160,8 +160,8 @@ var (
 	}
 	leadOpen  = classify.Text{Zh: "仍待确定", En: "still open"}
 	leadsNote = classify.Text{Zh: "单独回答此题不能确定结论，须与所列其他问题一并回答。", En: "No answer to this question settles the verdict alone: it does together with the other questions listed."}
-	yes     = classify.Text{Zh: "是", En: "yes"}
-	no      = classify.Text{Zh: "否", En: "no"}
-	none    = classify.Text{Zh: "无", En: "none"}
-	listSep = classify.Text{Zh: "、", En: ", "}
+	yes       = classify.Text{Zh: "是", En: "yes"}
+	no        = classify.Text{Zh: "否", En: "no"}
+	none      = classify.Text{Zh: "无", En: "none"}
+	listSep   = classify.Text{Zh: "、", En: ", "}
 )
