@@ -99,3 +99,15 @@ func TestReviewAnswersNearQuestions(t *testing.T) {
 	}
 	t.Fatalf("no voice question in the review:\n%s", d.view())
 }
+
+// TestWindowTooSmall: at 30×8 the interview says the window is too small
+// and how large to make it, and comes back when it is.
+func TestWindowTooSmall(t *testing.T) {
+	for lang, want := range map[string]string{"en": "Window too small (30×8)", "zh": "窗口太小（30×8）"} {
+		d := newDriver(t, testOptions(t, lang), 30, 8)
+		d.wantView(want)
+		d.send(resize(80, 24))
+		d.noView(want)
+		d.wantView("[ ")
+	}
+}

@@ -28,6 +28,8 @@ var uiText = map[string]text{
 	"colon":      {": ", "："},
 	"sep":        {" ", ""},
 
+	"too_small": {"Window too small (%d×%d): make it at least %d×%d. ctrl+c saves and quits.", "窗口太小（%d×%d）：请调整到至少 %d×%d。按 ctrl+c 保存并退出。"},
+
 	// intro
 	"intro_what": {
 		"b22 tells whether a product needs China's licence for domestic multi-party communication services (B22): which of its three sub-categories applies and why, the licence scope and issuing authority, the conditions your company meets or misses, and neighbouring rules to check.",

@@ -81,6 +81,11 @@ type Model struct {
 	sticky    bool
 	stickyGen uint64
 
+	// termW and termH are the terminal's size as reported, before the
+	// floor the screens are drawn at: below minWidth×minHeight the view
+	// says the window is too small rather than draw a broken screen.
+	termW, termH int
+
 	quitting  bool
 	forceQuit bool
 	finished  bool // the result was shown
@@ -153,6 +158,7 @@ type (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		m.termW, m.termH = msg.Width, msg.Height
 		m.c.width, m.c.height = max(msg.Width, 20), max(msg.Height, 8)
 		m.c.help.Width = m.c.width
 		if m.screen == screenResult {

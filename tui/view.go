@@ -38,6 +38,9 @@ func (m Model) footerHeight() int {
 // answers lead so far, any message, and the keys.
 func (m Model) View() string {
 	c := m.c
+	if (m.termW > 0 && m.termW < minWidth) || (m.termH > 0 && m.termH < minHeight) {
+		return m.tooSmall()
+	}
 	var lines []string
 	lines = append(lines, m.titleBar(), m.progressLine(), "")
 	var body []string
@@ -130,6 +133,26 @@ func (m Model) statusLines() []string {
 		out = out[:3]
 	}
 	return out
+}
+
+// The smallest window the screens are drawn in.
+const minWidth, minHeight = 40, 12
+
+// tooSmall is the notice shown in place of the screen in a window smaller
+// than minWidth×minHeight: its size, the size needed, and that ctrl+c
+// still saves and quits. Keys keep working; the screen comes back as soon
+// as the window is large enough.
+func (m Model) tooSmall() string {
+	c := m.c
+	text := fmt.Sprintf(c.t("too_small"), m.termW, m.termH, minWidth, minHeight)
+	var out []string
+	for _, l := range (present.Wrap{Width: max(m.termW-1, 8)}).Lines(text) {
+		out = append(out, " "+l)
+	}
+	if m.termH > 0 && len(out) > m.termH {
+		out = out[:m.termH]
+	}
+	return strings.Join(out, "\n")
 }
 
 // resultItems reports whether the result screen lists something enter
