@@ -130,7 +130,7 @@ func noLineStart(prev, tok string) bool {
 	switch {
 	case size != len(t) || size == 0:
 		return false
-	case strings.ContainsRune("，。、；：！？）」』】》〉”’", r):
+	case strings.ContainsRune("，。、；：！？）」』】》〉〕”’", r):
 		return true
 	}
 	if strings.ContainsRune("年月日元万亿个名倍项条%", r) && endsWithDigit(prev) {
@@ -140,12 +140,13 @@ func noLineStart(prev, tok string) bool {
 }
 
 // bindsAcrossSpace reports whether a and b, with a space between them,
-// stay on one line: a currency and its amount ("RMB 1,000,000"), an
-// amount and its unit ("5 years", "10 million").
+// stay on one line: a currency and its amount ("RMB 1,000,000"), a
+// number and what it numbers ("No. 321", "art. 69"), an amount and its
+// unit ("5 years", "10 million").
 func bindsAcrossSpace(a, b string) bool {
 	a, b = ansi.Strip(a), ansi.Strip(b)
 	switch {
-	case (a == "RMB" || a == "CNY" || a == "USD") && startsWithDigit(b):
+	case (a == "RMB" || a == "CNY" || a == "USD" || a == "No." || a == "art.") && startsWithDigit(b):
 		return true
 	case endsWithDigit(a):
 		switch strings.TrimRight(b, ",.;:)") {
@@ -168,7 +169,7 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 func noLineEnd(tok string) bool {
 	t := ansi.Strip(tok)
 	r, size := utf8.DecodeRuneInString(t)
-	return size == len(t) && size > 0 && strings.ContainsRune("（《「『【“‘", r)
+	return size == len(t) && size > 0 && strings.ContainsRune("（《「『【〔“‘", r)
 }
 
 // tokens splits text into words, single spaces and single wide characters.

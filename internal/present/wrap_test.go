@@ -131,3 +131,14 @@ func TestWrapKeepsNumbersWithUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapDocumentNumberBrackets: 〔 never ends a line, 〕 never starts one.
+func TestWrapDocumentNumberBrackets(t *testing.T) {
+	for w := 10; w <= 40; w++ {
+		for _, l := range (present.Wrap{Width: w}).Lines("《工业和信息化部关于开展移动互联网应用程序备案工作的通知》（工信部信管〔2023〕105号）") {
+			if strings.HasSuffix(l, "〔") || strings.HasPrefix(l, "〕") {
+				t.Errorf("width %d: %q", w, l)
+			}
+		}
+	}
+}
