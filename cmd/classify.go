@@ -33,6 +33,26 @@ func newClassifyCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "classify [FILE|-]",
 		Short: "Classify an answers document (JSON or YAML) and print the result",
+		Long: `classify reads one answers document, JSON or YAML, from FILE, or from
+standard input when FILE is - or left out, and prints the result: the verdict,
+the sub-categories with their reasons and legal basis, the licence, its
+conditions, the open questions and neighbouring regimes.
+
+The result is JSON when standard output is not a terminal (a file, a pipe)
+and text for people on a terminal; --format json or text chooses either way.
+--jq, --template and --fields always write JSON. The same answers, date and
+rule set give the same bytes.
+
+--jsonl reads one document per line and writes one result per line, in
+input order, each starting with "line", the input line it answers. A line
+that cannot be classified gives an error object in its place,
+{"line": N, "error": {"message": ..., "problems": [...]}}, its problems go
+to standard error, the run goes on, and the exit code is 2 when any line
+was invalid.
+
+Exit codes: 0 done, 2 bad usage or an invalid document (the message names
+the file, line:column, the key and what is allowed), 1 anything else; with
+--exit-status, 0 unlikely, 10 likely, 11 possible, 12 undetermined.`,
 		Example: `  b22 classify questionnaires/b22/examples/meeting-app.json
   b22 classify --format text --lang zh answers.yaml
   b22 classify --as-of 2019-01-01 --exit-status answers.json; echo $?
@@ -78,6 +98,11 @@ func (o *classifyOptions) check(a *app) error {
 	o.fieldSet = resultjson.AllFields
 	if o.fieldsGiven && len(o.Fields) == 0 {
 		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(resultjson.ResultFields(), ", "))
+	}
+	// A comma escaped for the shell ("verdict\,licence", as zsh
+	// completion writes it when quoted) still separates fields.
+	for i, f := range o.Fields {
+		o.Fields[i] = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(f), "\\"), "\\")
 	}
 	if len(o.Fields) > 0 {
 		if o.Format != "json" {

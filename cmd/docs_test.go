@@ -62,12 +62,13 @@ func TestManPages(t *testing.T) {
 	if err := clidocs.Man(CommandTree(), dir, "v1.2.3"); err != nil {
 		t.Fatal(err)
 	}
-	for _, page := range []string{"b22.1", "b22-classify.1", "b22-memo.1", "b22-completion-fish.1"} {
+	// Each page is titled by its own command, as man lists and shows it.
+	for page, title := range map[string]string{"b22.1": "B22", "b22-classify.1": "B22-CLASSIFY", "b22-memo.1": "B22-MEMO", "b22-completion-fish.1": "B22-COMPLETION-FISH"} {
 		data, err := os.ReadFile(filepath.Join(dir, page))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{`.TH "B22" "1" "Nov 2025" "b22 v1.2.3" "b22 manual"`, "--rules"} {
+		for _, want := range []string{`.TH "` + title + `" "1" "Nov 2025" "b22 v1.2.3" "b22 manual"`, "--rules"} {
 			if !strings.Contains(string(data), want) {
 				t.Errorf("%s lacks %q", page, want)
 			}
@@ -76,5 +77,16 @@ func TestManPages(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "b22-classify.1"))
 	if !strings.Contains(string(data), "--fields") || strings.Contains(string(data), "`") {
 		t.Errorf("b22-classify.1: want --fields and no raw backticks:\n%s", data)
+	}
+	// Options show the placeholders --help shows, not cobra's defaults.
+	for _, want := range []string{`\fB--as-of\fP \fIYYYY-MM-DD\fP`, `\fB--fields\fP \fIfields\fP`, "\\fB--jsonl\\fP\n", `\fB--color\fP \fIwhen\fP`, "(default auto)"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("b22-classify.1 lacks %q", want)
+		}
+	}
+	for _, bad := range []string{`--as-of\fP=""`, `--fields\fP=[]`, `[=false]`} {
+		if strings.Contains(string(data), bad) {
+			t.Errorf("b22-classify.1 has %q", bad)
+		}
 	}
 }

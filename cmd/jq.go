@@ -11,7 +11,9 @@ import (
 	"math"
 	"strings"
 	"text/template"
+	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
 )
@@ -49,7 +51,7 @@ func withJQ(a *app, c *cobra.Command, perLine func(c *cobra.Command) bool) *cobr
 				return usageErrorf("%s reshapes the JSON output; it takes no --format %s", f.flag, fl.Value.String())
 			}
 		}
-		f.out, f.perLine, f.errOut = a.s.Out, perLine != nil && perLine(c), a.s.Err
+		f.out, f.perLine, f.errOut, f.color = a.s.Out, perLine != nil && perLine(c), a.s.Err, a.color()
 		a.s.Out = f
 		defer func() { a.s.Out = f.out }()
 		err = run(c, args)
@@ -80,6 +82,11 @@ type outputFilter struct {
 	errOut io.Writer
 	line   int
 	failed int
+	// color is the colour decision for stdout: autocolor and hyperlink
+	// act only with it. rows are the template's tablerow rows not yet
+	// rendered.
+	color bool
+	rows  [][]string
 }
 
 func newOutputFilter(o *jqOptions) (*outputFilter, error) {
@@ -97,11 +104,13 @@ func newOutputFilter(o *jqOptions) (*outputFilter, error) {
 		}
 		return &outputFilter{flag: "--jq", expr: o.JQ, code: code}, nil
 	}
-	tpl, err := template.New("").Funcs(templateFuncs).Parse(o.Template)
+	f := &outputFilter{flag: "--template"}
+	tpl, err := template.New("").Funcs(f.templateFuncs()).Parse(o.Template)
 	if err != nil {
 		return nil, usageErrorf("--template: %v", strings.TrimPrefix(err.Error(), "template: "))
 	}
-	return &outputFilter{flag: "--template", tpl: tpl}, nil
+	f.tpl = tpl
+	return f, nil
 }
 
 // Write keeps the output; JSON Lines are filtered as each line completes,
@@ -149,6 +158,13 @@ func (f *outputFilter) finish() error {
 			if werr := f.lineFailed(err); werr != nil {
 				return werr
 			}
+		}
+	}
+	// Rows no tablerender wrote are a table at the end, as in gh: for a
+	// stream, one table of every line.
+	if len(f.rows) > 0 {
+		if _, err := io.WriteString(f.out, f.renderTable()); err != nil {
+			return err
 		}
 	}
 	if f.failed > 0 {
@@ -239,44 +255,156 @@ func jqValue(v any) any {
 	return v
 }
 
-// templateFuncs are gh's cheap template helpers.
-var templateFuncs = template.FuncMap{
-	// json writes a value as one line of JSON.
-	"json": func(v any) (string, error) {
-		var b bytes.Buffer
-		err := writeJSON(&b, v, false)
-		return strings.TrimSuffix(b.String(), "\n"), err
-	},
-	// join joins a list with sep: {{join ", " .pivotal_questions}}.
-	"join": func(sep string, list []any) string {
-		parts := make([]string, len(list))
-		for i, x := range list {
-			parts[i] = fmt.Sprint(x)
+// templateFuncs are gh's template helpers, with the same names and
+// arguments: json, join, pluck, truncate, tablerow and tablerender,
+// color and autocolor, timefmt and hyperlink.
+func (f *outputFilter) templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		// json writes a value as one line of JSON.
+		"json": func(v any) (string, error) {
+			var b bytes.Buffer
+			err := writeJSON(&b, v, false)
+			return strings.TrimSuffix(b.String(), "\n"), err
+		},
+		// join joins a list with sep: {{join ", " .pivotal_questions}}.
+		"join": func(sep string, list []any) string {
+			parts := make([]string, len(list))
+			for i, x := range list {
+				parts[i] = fmt.Sprint(x)
+			}
+			return strings.Join(parts, sep)
+		},
+		// pluck takes one field of every object of a list:
+		// {{pluck "id" .subcategories | join ","}}.
+		"pluck": func(field string, list []any) []any {
+			var out []any
+			for _, x := range list {
+				if m, ok := x.(map[string]any); ok {
+					out = append(out, m[field])
+				}
+			}
+			return out
+		},
+		// truncate cuts s to at most n characters.
+		"truncate": func(n int, s string) string {
+			r := []rune(s)
+			if len(r) <= n {
+				return s
+			}
+			if n <= 1 {
+				return string(r[:n])
+			}
+			return string(r[:n-1]) + "…"
+		},
+		// tablerow adds a row to a table whose columns line up; the table
+		// is written by tablerender, or at the end.
+		"tablerow": func(fields ...any) string {
+			row := make([]string, len(fields))
+			for i, x := range fields {
+				if x == nil {
+					x = ""
+				}
+				row[i] = fmt.Sprint(x)
+			}
+			f.rows = append(f.rows, row)
+			return ""
+		},
+		"tablerender": func() string { return f.renderTable() },
+		// color styles text as gh does ("red", "green+b", "yellow+u",
+		// "cyan+h"), always; autocolor only when the output is coloured.
+		"color": func(style string, text any) (string, error) { return colorText(style, fmt.Sprint(text)) },
+		"autocolor": func(style string, text any) (string, error) {
+			if !f.color {
+				return fmt.Sprint(text), nil
+			}
+			return colorText(style, fmt.Sprint(text))
+		},
+		// timefmt formats a time (RFC 3339, or a date YYYY-MM-DD as the
+		// result gives as_of) with a Go layout: {{timefmt "2 Jan 2006" .questionnaire.as_of}}.
+		"timefmt": func(layout string, v any) (string, error) {
+			s := fmt.Sprint(v)
+			for _, in := range []string{time.RFC3339Nano, time.DateOnly} {
+				if t, err := time.Parse(in, s); err == nil {
+					return t.Format(layout), nil
+				}
+			}
+			return "", fmt.Errorf("timefmt: %q is not a time (RFC 3339) or a date (YYYY-MM-DD)", s)
+		},
+		// hyperlink is a terminal hyperlink (OSC 8) to url showing text,
+		// on a coloured terminal; elsewhere the text alone.
+		"hyperlink": func(url string, text any) string {
+			t := fmt.Sprint(text)
+			if t == "" {
+				t = url
+			}
+			if !f.color {
+				return t
+			}
+			return ansi.SetHyperlink(url) + t + ansi.ResetHyperlink()
+		},
+	}
+}
+
+// renderTable writes the rows tablerow collected, columns two spaces
+// apart and as wide as their widest cell, and forgets them.
+func (f *outputFilter) renderTable() string {
+	var widths []int
+	for _, r := range f.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
-		return strings.Join(parts, sep)
-	},
-	// pluck takes one field of every object of a list:
-	// {{pluck "id" .subcategories | join ","}}.
-	"pluck": func(field string, list []any) []any {
-		var out []any
-		for _, x := range list {
-			if m, ok := x.(map[string]any); ok {
-				out = append(out, m[field])
+	}
+	var b strings.Builder
+	for _, r := range f.rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
 			}
 		}
-		return out
-	},
-	// truncate cuts s to at most n characters.
-	"truncate": func(n int, s string) string {
-		r := []rune(s)
-		if len(r) <= n {
-			return s
+		b.WriteString("\n")
+	}
+	f.rows = nil
+	return b.String()
+}
+
+// colorText styles text with a gh colour style: a colour name (black, red,
+// green, yellow, blue, magenta, cyan, white, gray) with +b bold, +u
+// underline, +h bright, +d dim, after a "+".
+func colorText(style, text string) (string, error) {
+	name, attrs, _ := strings.Cut(style, "+")
+	codes := map[string]string{"black": "30", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36", "white": "37", "gray": "90", "grey": "90", "default": "39", "": ""}
+	c, ok := codes[name]
+	if !ok {
+		return "", fmt.Errorf("color: unknown colour %q; known: black, red, green, yellow, blue, magenta, cyan, white, gray", name)
+	}
+	var seq []string
+	for _, a := range attrs {
+		switch a {
+		case 'b':
+			seq = append(seq, "1")
+		case 'd':
+			seq = append(seq, "2")
+		case 'u':
+			seq = append(seq, "4")
+		case 'h':
+			if c != "" && c[0] == '3' {
+				c = "9" + c[1:]
+			}
+		default:
+			return "", fmt.Errorf("color: unknown attribute %q in %q; known: b, d, u, h", a, style)
 		}
-		if n <= 1 {
-			return string(r[:n])
-		}
-		return string(r[:n-1]) + "…"
-	},
+	}
+	if c != "" {
+		seq = append(seq, c)
+	}
+	if len(seq) == 0 {
+		return text, nil
+	}
+	return "\x1b[" + strings.Join(seq, ";") + "m" + text + "\x1b[0m", nil
 }
 
 // withFieldsList makes a --fields given no value list the fields a command

@@ -18,6 +18,13 @@ func newQuestionsCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "questions",
 		Short: "Print the questionnaire: every question, its type, allowed values and texts",
+		Long: `questions prints the questionnaire of the rule set (the embedded one, or
+--rules DIR): every question with its answer key, type, allowed values and
+range, its texts and help in Chinese and English, and when it is asked.
+
+JSON when standard output is not a terminal, Markdown (as docs/questions.md)
+on one; --format json or md chooses either way. Scripts use the JSON to build
+answers documents; the keys and values are the contract's.`,
 		Example: `  b22 questions --format md > QUESTIONS.md
   b22 questions --format json | jq '.questions[].id'`,
 		Args: usageArgs(cobra.NoArgs),

@@ -171,6 +171,7 @@ This is a first assessment, not legal advice.`,
 	if err := registerCompletions(root); err != nil {
 		panic(err) // a flag renamed without its completion; any test finds it
 	}
+	patchBashCompletion(root)
 	return root
 }
 

@@ -12,8 +12,18 @@ type schemaOptions struct{ Kind string }
 func newSchemaCmd(a *app) *cobra.Command {
 	opts := &schemaOptions{}
 	return &cobra.Command{
-		Use:     "schema answers|result",
-		Short:   "Print the JSON Schema (draft 2020-12) of the answers document or the result",
+		Use:   "schema answers|result",
+		Short: "Print the JSON Schema (draft 2020-12) of the answers document or the result",
+		Long: `schema prints a JSON Schema (draft 2020-12) for the rule set (the embedded
+one, or --rules DIR):
+
+  answers  the answers document: every answer key with its type, allowed
+           values and range; null for not known
+  result   the result of 'b22 classify': every field, with the ids the rule
+           set gives (sub-categories, conditions, regimes, sources)
+
+Editors and validators check documents against it; 'b22 validate' checks
+more (the questions that apply, "did you mean" hints).`,
 		Example: "  b22 schema answers > answers.schema.json",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || (args[0] != "answers" && args[0] != "result") {

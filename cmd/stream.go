@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"syscall"
 
@@ -335,5 +336,20 @@ func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Par
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}
 	buf := outBuffers.Get().(*[]byte)
-	return lineResult{seq: j.seq, out: append(enc.AppendFields((*buf)[:0], res, fields), '\n'), pooled: buf}
+	return lineResult{seq: j.seq, out: append(appendLineResult((*buf)[:0], enc, j.seq, res, fields), '\n'), pooled: buf}
+}
+
+// appendLineResult writes a stream's result: the input line it answers
+// ("line", as an error line has it), then the result's fields, so that a
+// result filtered with --jq still says which document it is.
+func appendLineResult(out []byte, enc *resultjson.Encoder, line int, res *classify.Result, fields resultjson.Fields) []byte {
+	out = append(out, `{"line":`...)
+	out = strconv.AppendInt(out, int64(line), 10)
+	start := len(out)
+	out = enc.AppendFields(out, res, fields)
+	if len(out)-start <= 2 { // "{}"
+		return append(out[:start], '}')
+	}
+	out[start] = ','
+	return out
 }

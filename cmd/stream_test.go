@@ -56,8 +56,8 @@ func TestStreamKeepsOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, _ := rs.Evaluate(doc, streamDate)
-		want := resultjson.Marshal(r)
-		if outs[i] != string(want) {
+		want := fmt.Sprintf(`{"line":%d,%s`, i+1, resultjson.Marshal(r)[1:])
+		if outs[i] != want {
 			t.Fatalf("line %d out of order or different", i+1)
 		}
 	}
@@ -246,7 +246,7 @@ func TestStreamLineSizes(t *testing.T) {
 		a, rs := streamApp(t, strings.NewReader(line(c.size)+c.ending), &out)
 		err := a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
 		if c.size <= answers.MaxDocumentBytes {
-			if err != nil || !strings.HasPrefix(out.String(), `{"questionnaire"`) {
+			if err != nil || !strings.HasPrefix(out.String(), `{"line":1,"questionnaire"`) {
 				t.Errorf("%d bytes + %q: %v, %.80s; want it classified", c.size, c.ending, err, out.String())
 			}
 			continue

@@ -97,7 +97,7 @@ func runTest(a *app, o *testOptions) error {
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "json" {
-		err = writeJSON(w, rep, true)
+		err = writeJSON(w, rep.InDir(o.Dir), true)
 	} else {
 		err = scenario.WriteText(w, rep, o.Dir, !o.Quiet)
 	}

@@ -23,6 +23,19 @@ func newValidateCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "validate [FILE|-]",
 		Short: "Check an answers document and list every problem in it",
+		Long: `validate checks one answers document, JSON or YAML, from FILE, or from
+standard input when FILE is - or left out, and lists every problem in it,
+not just the first: each with file:line:column, the key, the value and what
+is allowed (with a "did you mean" where one is close).
+
+A valid document gets how many of the questions that apply are answered,
+which are not known, which are not asked given the other answers, and which
+are answered though the other answers make them irrelevant. --format json
+writes the same as {"valid", "problems", "answered", "unanswered",
+"not_asked", "not_applicable"} (see docs/contract.md).
+
+Exit codes: 0 valid, 2 invalid (the problems on standard error, or in the
+JSON), 1 anything else.`,
 		Example: `  b22 validate answers.json
   b22 validate --format json - < answers.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -71,6 +84,9 @@ type validation struct {
 	// NotAsked are answered questions that the other answers make
 	// irrelevant (phone access with no voice): kept, but worth a look.
 	NotAsked []string `json:"not_asked"`
+	// NotApplicable are unanswered questions that the other answers
+	// make irrelevant: never asked, so not "not known" either.
+	NotApplicable []string `json:"not_applicable"`
 }
 
 func runValidate(a *app, o *validateOptions) error {
@@ -79,7 +95,7 @@ func runValidate(a *app, o *validateOptions) error {
 	if err != nil && !errors.As(err, &ps) {
 		return err
 	}
-	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}}
+	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}, NotApplicable: []string{}}
 	if v.Problems == nil {
 		v.Problems = []classify.Problem{}
 	}
@@ -92,6 +108,8 @@ func runValidate(a *app, o *validateOptions) error {
 				v.NotAsked = append(v.NotAsked, q.ID)
 			case doc.Answers[i].Known:
 				v.Answered = append(v.Answered, q.ID)
+			case !asked[i]:
+				v.NotApplicable = append(v.NotApplicable, q.ID)
 			default:
 				v.Unanswered = append(v.Unanswered, q.ID)
 			}
@@ -109,6 +127,9 @@ func runValidate(a *app, o *validateOptions) error {
 		fmt.Fprintf(a.s.Out, "valid: %d of %d questions answered\n", len(v.Answered), len(v.Answered)+len(v.Unanswered))
 		if len(v.Unanswered) > 0 {
 			fmt.Fprintf(a.s.Out, "not known: %s\n", strings.Join(v.Unanswered, ", "))
+		}
+		if len(v.NotApplicable) > 0 {
+			fmt.Fprintf(a.s.Out, "not asked, given the other answers: %s\n", strings.Join(v.NotApplicable, ", "))
 		}
 		if len(v.NotAsked) > 0 {
 			fmt.Fprintf(a.s.Out, "answered, though the other answers make them irrelevant: %s\n", strings.Join(v.NotAsked, ", "))

@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"b22/classify"
 	"b22/internal/present"
@@ -23,10 +25,13 @@ type common struct {
 	st     styles
 	keys   KeyMap
 	help   help.Model
+	// links is true when URLs are drawn as terminal hyperlinks (OSC 8):
+	// on a terminal drawn in colour; terminals without them show the text.
+	links bool
 }
 
 func newCommon(rs *classify.RuleSet, lang string, r *lipgloss.Renderer) *common {
-	c := &common{rs: rs, lang: lang, width: 80, height: 24, st: newStyles(r), keys: newKeyMap()}
+	c := &common{rs: rs, lang: lang, width: 80, height: 24, st: newStyles(r), keys: newKeyMap(), links: r.ColorProfile() != termenv.Ascii}
 	c.help = help.New()
 	c.help.Styles.ShortKey = c.st.key
 	c.help.Styles.ShortDesc = c.st.dim
@@ -42,6 +47,8 @@ func newCommon(rs *classify.RuleSet, lang string, r *lipgloss.Renderer) *common 
 func (c *common) setLang(lang string) {
 	c.lang = lang
 	c.keys.setLang(lang)
+	// The go-to list's numbers: its sections, the review and the result.
+	c.keys.Pick.SetHelp(fmt.Sprintf("1–%d", len(c.rs.Sections)+2), tr(lang, "k_pick"))
 }
 
 // t is a UI string in the current language.
@@ -163,6 +170,28 @@ func scrolledInput(in textinput.Model, text []rune, at int) string {
 		b.WriteString("…")
 	}
 	return padRight(b.String(), room)
+}
+
+// urlLine is a URL on a line of its own, never broken: at indent where it
+// fits, further left where that makes it fit, else shortened with "…" at
+// the width. Where the terminal takes hyperlinks the text is a link to the
+// whole URL; the result JSON, the text report and the memo have it whole.
+func (c *common) urlLine(url string, indent int, st lipgloss.Style) string {
+	shown := safe(url)
+	w := ansi.StringWidth(shown)
+	switch {
+	case w <= c.width-indent:
+	case w <= c.width-2:
+		indent = 2
+	default:
+		indent = 2
+		shown = ansi.Truncate(shown, c.width-indent, "…")
+	}
+	text := st.Render(shown)
+	if c.links {
+		text = ansi.SetHyperlink(url) + text + ansi.ResetHyperlink()
+	}
+	return spaces(indent) + text
 }
 
 // fit cuts a line to the width, so that nothing wraps on a narrow terminal.

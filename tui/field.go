@@ -38,6 +38,9 @@ type field interface {
 	// navigation so that going back never loses it.
 	draft() string
 	typing() bool
+	// text is what a typing field holds: there, ? is text once the
+	// field has some, and the question's help only in an empty field.
+	text() string
 	context() keyContext
 }
 
@@ -156,6 +159,15 @@ func answerText(c *common, q *classify.Question, v classify.Value, answered bool
 	return c.words().Answer(q, v)
 }
 
+// chooseHint is the message key saying how to choose, for enter pressed
+// before any choice: with the "not sure" key where the question has it.
+func chooseHint(key string, unsure bool) string {
+	if unsure {
+		return key + "_unsure"
+	}
+	return key
+}
+
 // listRows counts a choice list's rows: its options and, where the question
 // allows it, "not sure".
 func listRows(options int, unsure bool) int {
@@ -165,10 +177,17 @@ func listRows(options int, unsure bool) int {
 	return options
 }
 
-// cycle moves a list cursor one row up or down, wrapping around.
+// cycle moves a list cursor one row up or down, wrapping around; from no
+// row (-1) down is the first row and up the last.
 func cycle(cursor, rows int, up bool) int {
 	if rows == 0 {
 		return cursor
+	}
+	if cursor < 0 {
+		if up {
+			return rows - 1
+		}
+		return 0
 	}
 	if up {
 		return (cursor + rows - 1) % rows

@@ -7,16 +7,18 @@ import (
 )
 
 // boolField is yes / no / not sure, with y, n and s as shortcuts (1 and 2
-// work too, as in the plain mode).
+// work too, as in the plain mode). An unanswered question has no row
+// selected, so that enter alone never records an answer; an answered one
+// (being edited) starts on its answer.
 type boolField struct {
 	c       *common
 	q       *classify.Question
-	cursor  int // 0 yes, 1 no, 2 not sure
+	cursor  int // -1 none yet, 0 yes, 1 no, 2 not sure
 	current int
 }
 
 func newBoolField(c *common, q *classify.Question, v classify.Value, answered bool) boolField {
-	f := boolField{c: c, q: q, current: -1}
+	f := boolField{c: c, q: q, cursor: -1, current: -1}
 	switch {
 	case answered && v.Known && v.Bool:
 		f.cursor, f.current = 0, 0
@@ -63,7 +65,10 @@ func (f boolField) view(int) []string {
 }
 
 func (f boolField) answer() (classify.Value, string) {
-	if f.cursor == 2 {
+	switch f.cursor {
+	case -1:
+		return classify.Value{}, f.c.t(chooseHint("choose_bool", f.q.Unsure))
+	case 2:
 		return classify.Value{}, ""
 	}
 	return classify.Value{Known: true, Bool: f.cursor == 0}, ""
@@ -73,3 +78,5 @@ func (f boolField) pending() (classify.Value, bool) { return classify.Value{}, f
 func (f boolField) draft() string                   { return "" }
 func (f boolField) typing() bool                    { return false }
 func (f boolField) context() keyContext             { return ctxChoice }
+
+func (f boolField) text() string { return "" }

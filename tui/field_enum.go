@@ -9,7 +9,8 @@ import (
 )
 
 // enumField is a single choice: a short list, one key per choice (1, 2, …),
-// and "not sure" (s) where the question allows it.
+// and "not sure" (s) where the question allows it. As with yes/no, an
+// unanswered question has no row selected.
 type enumField struct {
 	c       *common
 	q       *classify.Question
@@ -18,7 +19,7 @@ type enumField struct {
 }
 
 func newEnumField(c *common, q *classify.Question, v classify.Value, answered bool) enumField {
-	f := enumField{c: c, q: q, current: -1}
+	f := enumField{c: c, q: q, cursor: -1, current: -1}
 	switch {
 	case answered && v.Known:
 		for i := range q.Choices {
@@ -69,6 +70,9 @@ func (f enumField) view(height int) []string {
 }
 
 func (f enumField) answer() (classify.Value, string) {
+	if f.cursor < 0 {
+		return classify.Value{}, f.c.t(chooseHint("choose_enum", f.q.Unsure))
+	}
 	if f.cursor >= len(f.q.Choices) {
 		return classify.Value{}, ""
 	}
@@ -79,3 +83,5 @@ func (f enumField) pending() (classify.Value, bool) { return classify.Value{}, f
 func (f enumField) draft() string                   { return "" }
 func (f enumField) typing() bool                    { return false }
 func (f enumField) context() keyContext             { return ctxChoice }
+
+func (f enumField) text() string { return "" }

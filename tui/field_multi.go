@@ -10,19 +10,25 @@ import (
 )
 
 // multiField is a checkbox list: space (or the choice's number) ticks,
-// enter records the ticked set, which may be empty ("none of these").
+// enter records the ticked set, which may be empty ("none of these"). An
+// unanswered question starts with no row selected, and enter with nothing
+// ticked or touched says how to tick before a second enter records "none
+// of these", so that no answer is given by accident.
 type multiField struct {
 	c       *common
 	q       *classify.Question
-	cursor  int // len(q.Choices) is the "not sure" row
+	cursor  int // -1 none yet; len(q.Choices) is the "not sure" row
 	set     uint64
 	orig    uint64
 	known   bool // the recorded answer is a known set
 	touched bool
+	// warned is set by an enter that recorded nothing; blank is true
+	// while that enter's message is what answer says.
+	warned, blank bool
 }
 
 func newMultiField(c *common, q *classify.Question, v classify.Value, answered bool) multiField {
-	f := multiField{c: c, q: q}
+	f := multiField{c: c, q: q, cursor: -1}
 	if answered && v.Known {
 		f.set, f.orig, f.known = v.Set, v.Set, true
 	}
@@ -37,6 +43,10 @@ func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	case is(msg, k.Up), is(msg, k.Down):
 		f.cursor = cycle(f.cursor, f.rows(), is(msg, k.Up))
 	case is(msg, k.Toggle):
+		if f.cursor < 0 {
+			f.cursor = 0
+			break
+		}
 		if f.cursor == len(f.q.Choices) {
 			return f, fieldUnsure
 		}
@@ -46,6 +56,8 @@ func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 		if f.cursor == len(f.q.Choices) {
 			return f, fieldUnsure
 		}
+		f.blank = !f.known && !f.touched && f.set == 0 && !f.warned
+		f.warned = true
 		return f, fieldSubmit
 	case is(msg, k.NotSure) && f.q.Unsure:
 		f.cursor = len(f.q.Choices)
@@ -90,6 +102,9 @@ func (f multiField) view(height int) []string {
 }
 
 func (f multiField) answer() (classify.Value, string) {
+	if f.blank {
+		return classify.Value{}, f.c.t("choose_multi")
+	}
 	return classify.Value{Known: true, Set: f.set}, ""
 }
 
@@ -104,3 +119,5 @@ func (f multiField) pending() (classify.Value, bool) {
 func (f multiField) draft() string       { return "" }
 func (f multiField) typing() bool        { return false }
 func (f multiField) context() keyContext { return ctxMulti }
+
+func (f multiField) text() string { return "" }

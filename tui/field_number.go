@@ -114,7 +114,11 @@ func parseNumberAnswer(lang string, q *classify.Question, s string) (classify.Va
 	if errors.As(err, &ae) {
 		switch ae.Reason {
 		case AmountEmpty:
-			return classify.Value{}, tr(lang, "n_empty")
+			msg := tr(lang, "n_empty_"+numberKind(q))
+			if q.Unsure {
+				msg += tr(lang, "sep") + tr(lang, "number_hint_unsure")
+			}
+			return classify.Value{}, msg
 		case AmountNegative:
 			return classify.Value{}, tr(lang, "n_negative")
 		case AmountSeparators:
@@ -124,7 +128,9 @@ func parseNumberAnswer(lang string, q *classify.Question, s string) (classify.Va
 		case AmountTooLarge:
 			return classify.Value{}, rangeMessage(lang, q)
 		default:
-			return classify.Value{}, fmt.Sprintf(tr(lang, "n_unknown"), safe(ae.Near))
+			// The whole text typed, not the word that stopped the
+			// reading: "12 people", not "people".
+			return classify.Value{}, fmt.Sprintf(tr(lang, "n_unknown_"+numberKind(q)), safe(strings.TrimSpace(s)))
 		}
 	}
 	if (q.Min != nil && v < *q.Min) || (q.Max != nil && v > *q.Max) {
@@ -177,3 +183,5 @@ func (f numberField) draft() string {
 
 func (f numberField) typing() bool        { return true }
 func (f numberField) context() keyContext { return ctxNumber }
+
+func (f numberField) text() string { return f.in.Value() }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"b22/classify"
 )
@@ -14,13 +15,14 @@ import (
 // pickerField is a single choice among many (the province): typing filters
 // the list by pinyin ("guangdong", "gd", "nmg" as letters in order),
 // Chinese ("广东") or English; ↑/↓ move, enter records the highlighted one.
-// "Not sure" stays last whatever the filter.
+// "Not sure" stays last whatever the filter. An unanswered question has
+// no row selected until the user moves or types a filter.
 type pickerField struct {
 	c       *common
 	q       *classify.Question
 	in      textinput.Model
 	matches []int // choice indexes that pass the filter, best first
-	cursor  int   // into matches; len(matches) is the "not sure" row
+	cursor  int   // into matches, -1 for none; len(matches) is the "not sure" row
 	current int   // the recorded choice, -1 for none, len(q.Choices) for not sure
 }
 
@@ -32,7 +34,7 @@ func newPickerField(c *common, q *classify.Question, v classify.Value, answered 
 	in.Width = 24
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.Focus()
-	f := pickerField{c: c, q: q, in: in, current: -1}
+	f := pickerField{c: c, q: q, in: in, cursor: -1, current: -1}
 	f.matches = filterChoices(q.Choices, "")
 	switch {
 	case answered && v.Known:
@@ -59,6 +61,13 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	case tea.KeyUp, tea.KeyDown:
 		f.cursor = cycle(f.cursor, f.rows(), msg.Type == tea.KeyUp)
 		return f, fieldNone
+	case tea.KeyEnd:
+		// s would type into the filter: end selects "not sure", the
+		// last row.
+		if f.q.Unsure {
+			f.cursor = len(f.matches)
+		}
+		return f, fieldNone
 	case tea.KeyEnter:
 		if f.cursor == len(f.matches) && f.q.Unsure {
 			return f, fieldUnsure
@@ -70,12 +79,19 @@ func (f pickerField) update(msg tea.KeyMsg) (field, fieldEvent) {
 	if f.in.Value() != before {
 		f.matches = filterChoices(f.q.Choices, f.in.Value())
 		f.cursor = 0
+		if strings.TrimSpace(f.in.Value()) == "" {
+			f.cursor = -1
+		}
 	}
 	return f, fieldNone
 }
 
 func (f pickerField) view(height int) []string {
 	f.in.Placeholder = f.c.t("filter_placeholder")
+	// The field is as wide as its hint, where the screen has room, so
+	// that the hint is read whole.
+	// textinput counts the prompt and the cursor in the width.
+	f.in.Width = max(24, min(ansi.StringWidth(f.in.Prompt+f.in.Placeholder)+1, f.c.width-4))
 	out := []string{"  " + inputView(f.in), ""}
 	if len(f.matches) == 0 {
 		for _, l := range f.c.wrap(f.c.t("no_match"), 4) {
@@ -100,6 +116,9 @@ func (f pickerField) view(height int) []string {
 }
 
 func (f pickerField) answer() (classify.Value, string) {
+	if f.cursor < 0 {
+		return classify.Value{}, f.c.t("choose_picker")
+	}
 	if f.cursor >= len(f.matches) {
 		if len(f.matches) == 0 && !f.q.Unsure {
 			return classify.Value{}, f.c.t("no_match")
@@ -163,3 +182,5 @@ func subsequence(s, sub string) bool {
 	}
 	return len(r) == 0
 }
+
+func (f pickerField) text() string { return f.in.Value() }

@@ -46,7 +46,7 @@ func TestGolden(t *testing.T) {
 		{"intro_zh", "zh", nil},
 		{"bool", "en", start},
 		{"enum_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "4", "enter", "y", "n"})},
-		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "space", "down", "down", "down", "space"})},
+		{"multi", "en", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "down", "space", "down", "down", "down", "space"})},
 		{"number", "en", cat(start, []string{"y", "y", "3,000", "enter", "y", "n", "y", "y", "1", "enter", "y", "n", "2", "1", "1", "n", "y", "3", "1", "shanghai", "enter", "1", "1.5亿"})},
 		{"number_error_zh", "zh", cat(start, []string{"y", "y", "1,5", "enter"})},
 		{"picker_zh", "zh", cat(start, []string{"y", "y", "300", "enter", "y", "n", "y", "y", "1", "enter", "y", "n", "2", "1", "1", "n", "y", "3", "1", "gd"})},

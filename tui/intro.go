@@ -38,11 +38,17 @@ type introModel struct {
 	path   string
 	out    introAction
 	chosen bool
+	// full is the field (0 or 1) that refused text at its limit, -1
+	// for none: the screen says so rather than cut a pasted name
+	// without a word.
+	full int
 }
 
-// introCharLimit is how much a product field takes from the keyboard; a
-// longer text from the answers file is shown and kept whole.
-const introCharLimit = 120
+// introCharLimit is how much a product field takes from the keyboard:
+// room for the longest real company names, Chinese or English, with
+// their branch and former names; a longer text from the answers file is
+// shown and kept whole.
+const introCharLimit = 300
 
 func newIntro(c *common, s *Session, resume *Session, path string) introModel {
 	mk := func(v string) textinput.Model {
@@ -55,7 +61,7 @@ func newIntro(c *common, s *Session, resume *Session, path string) introModel {
 		in.SetValue(shown)
 		return in
 	}
-	m := introModel{c: c, name: mk(s.Product.Name), company: mk(s.Product.Company), resume: resume, path: path}
+	m := introModel{c: c, name: mk(s.Product.Name), company: mk(s.Product.Company), resume: resume, path: path, full: -1}
 	m.read = [2]string{s.Product.Name, s.Product.Company}
 	m.start = [2]string{m.name.Value(), m.company.Value()}
 	if resume != nil && !resume.Empty() {
@@ -118,20 +124,43 @@ func (m introModel) update(msg tea.KeyMsg) (introModel, tea.Cmd) {
 		m.out, m.chosen = m.actions[m.focus-2], true
 		return m, nil
 	}
-	switch m.focus {
-	case 0:
-		m.name, _ = m.name.Update(msg)
-	case 1:
-		m.company, _ = m.company.Update(msg)
+	if m.focus < 2 {
+		in := &m.name
+		if m.focus == 1 {
+			in = &m.company
+		}
+		before := len([]rune(in.Value()))
+		*in, _ = in.Update(msg)
+		switch after := len([]rune(in.Value())); {
+		case msg.Type == tea.KeyRunes && after-before < len(msg.Runes) && after >= in.CharLimit:
+			m.full = m.focus
+		case after < before:
+			m.full = -1
+		}
 	}
 	return m, nil
+}
+
+// text is what the focused field holds, "" when a button has the focus.
+func (m introModel) text() string {
+	switch m.focus {
+	case 0:
+		return m.name.Value()
+	case 1:
+		return m.company.Value()
+	}
+	return ""
 }
 
 func (m introModel) view(height int) []string {
 	c := m.c
 	// The description gives way first, then the blank lines, so that the
 	// fields and buttons always show.
-	title := []string{"  " + c.st.title.Render(c.tx(c.rs.Title))}
+	// The title wraps on a narrow terminal rather than lose its end.
+	var title []string
+	for _, l := range c.wrap(c.tx(c.rs.Title), 2) {
+		title = append(title, c.st.title.Render(l))
+	}
 	what := c.wrap(c.t("intro_what"), 2)
 	var about []string
 	about = append(about, c.wrap(fmt.Sprintf(c.t("intro_time"), len(c.rs.Questions)), 2)...)
@@ -159,10 +188,19 @@ func (m introModel) view(height int) []string {
 		"  " + label(0, padRight(c.t("intro_name"), 20)) + " " + inputView(name),
 		"  " + label(1, padRight(c.t("intro_company"), 20)) + " " + inputView(company),
 	}
+	if m.full >= 0 {
+		in := m.name
+		if m.full == 1 {
+			in = m.company
+		}
+		for _, l := range c.wrap(fmt.Sprintf(c.t("intro_full"), in.CharLimit), 4) {
+			fields = append(fields, c.st.warn.Render(l))
+		}
+	}
 	var found []string
 	if m.resume != nil && !m.resume.Empty() {
 		a, t := m.resume.Progress()
-		for _, l := range c.wrap(fmt.Sprintf(c.t("intro_found"), safe(m.path), a, t), 2) {
+		for _, l := range c.wrap(fmt.Sprintf(c.t("intro_found"), safe(m.path), c.answeredCount(a, t)), 2) {
 			found = append(found, c.st.info.Render(l))
 		}
 	}
@@ -171,13 +209,13 @@ func (m introModel) view(height int) []string {
 		name := map[introAction]string{actStart: "intro_start", actResume: "intro_resume", actStartOver: "intro_start_over"}[a]
 		b := "[ " + c.t(name) + " ]"
 		if m.focus == 2+k {
-			b = c.st.marker.Render("›") + c.st.selected.Render(b)
+			b = c.st.marker.Render("›") + " " + c.st.selected.Render(b)
 		} else {
-			b = " " + b
+			b = "  " + b
 		}
 		buttons += " " + b
 	}
-	actions := []string{" " + buttons}
+	actions := []string{buttons}
 	if len(m.actions) > 1 {
 		for _, l := range c.wrap(c.t("intro_start_over_note"), 2) {
 			actions = append(actions, c.st.dim.Render(l))

@@ -29,10 +29,14 @@ const (
 // only where the widget does not take typing; their ctrl forms work
 // everywhere.
 type KeyMap struct {
-	Up, Down         key.Binding
-	Choose           key.Binding
-	Toggle           key.Binding
-	NotSure          key.Binding
+	Up, Down key.Binding
+	Choose   key.Binding
+	Toggle   key.Binding
+	NotSure  key.Binding
+	// PickerUnsure is "not sure" in the province list, where s types.
+	PickerUnsure key.Binding
+	// GoTo and Pick are enter and the numbers on the go-to list.
+	GoTo, Pick       key.Binding
 	Next, Back       key.Binding
 	Help             key.Binding
 	Sections         key.Binding
@@ -65,31 +69,34 @@ type KeyMap struct {
 
 func newKeyMap() KeyMap {
 	return KeyMap{
-		Up:         key.NewBinding(key.WithKeys("up", "k")),
-		Down:       key.NewBinding(key.WithKeys("down", "j")),
-		Choose:     key.NewBinding(key.WithKeys("enter")),
-		Toggle:     key.NewBinding(key.WithKeys(" ", "x")),
-		NotSure:    key.NewBinding(key.WithKeys("s", "-")),
-		Next:       key.NewBinding(key.WithKeys("tab")),
-		Back:       key.NewBinding(key.WithKeys("shift+tab", "esc")),
-		Help:       key.NewBinding(key.WithKeys("?")),
-		Sections:   key.NewBinding(key.WithKeys("ctrl+g", "g")),
-		Lang:       key.NewBinding(key.WithKeys("ctrl+l", "L")),
-		Quit:       key.NewBinding(key.WithKeys("ctrl+c", "q")),
-		Review:     key.NewBinding(key.WithKeys("esc", "b")),
-		Result:     key.NewBinding(key.WithKeys("r")),
-		Edit:       key.NewBinding(key.WithKeys("enter")),
-		Open:       key.NewBinding(key.WithKeys("enter")),
-		Change:     key.NewBinding(key.WithKeys("enter")),
-		Save:       key.NewBinding(key.WithKeys("s")),
-		SaveResult: key.NewBinding(key.WithKeys("o")),
-		Memo:       key.NewBinding(key.WithKeys("m")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
-		Close:      key.NewBinding(key.WithKeys("esc", "?", "q", "enter")),
-		Start:      key.NewBinding(key.WithKeys("enter")),
-		ReviewBack: key.NewBinding(key.WithKeys("shift+tab", "esc")),
-		More:       key.NewBinding(key.WithKeys("?")),
+		Up:           key.NewBinding(key.WithKeys("up", "k")),
+		Down:         key.NewBinding(key.WithKeys("down", "j")),
+		Choose:       key.NewBinding(key.WithKeys("enter")),
+		Toggle:       key.NewBinding(key.WithKeys(" ", "x")),
+		NotSure:      key.NewBinding(key.WithKeys("s", "-")),
+		PickerUnsure: key.NewBinding(key.WithKeys("end")),
+		GoTo:         key.NewBinding(key.WithKeys("enter")),
+		Pick:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9")),
+		Next:         key.NewBinding(key.WithKeys("tab")),
+		Back:         key.NewBinding(key.WithKeys("shift+tab", "esc")),
+		Help:         key.NewBinding(key.WithKeys("?")),
+		Sections:     key.NewBinding(key.WithKeys("ctrl+g", "g")),
+		Lang:         key.NewBinding(key.WithKeys("ctrl+l", "L")),
+		Quit:         key.NewBinding(key.WithKeys("ctrl+c", "q")),
+		Review:       key.NewBinding(key.WithKeys("esc", "b")),
+		Result:       key.NewBinding(key.WithKeys("r")),
+		Edit:         key.NewBinding(key.WithKeys("enter")),
+		Open:         key.NewBinding(key.WithKeys("enter")),
+		Change:       key.NewBinding(key.WithKeys("enter")),
+		Save:         key.NewBinding(key.WithKeys("s")),
+		SaveResult:   key.NewBinding(key.WithKeys("o")),
+		Memo:         key.NewBinding(key.WithKeys("m")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup", "ctrl+u")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
+		Close:        key.NewBinding(key.WithKeys("esc", "?", "q", "enter")),
+		Start:        key.NewBinding(key.WithKeys("enter")),
+		ReviewBack:   key.NewBinding(key.WithKeys("shift+tab", "esc")),
+		More:         key.NewBinding(key.WithKeys("?")),
 	}
 }
 
@@ -101,6 +108,9 @@ func (k *KeyMap) setLang(lang string) {
 	h(&k.Choose, "enter", "k_answer")
 	h(&k.Toggle, "space", "k_tick")
 	h(&k.NotSure, "s", "k_notsure")
+	h(&k.PickerUnsure, "end", "k_notsure_last")
+	h(&k.GoTo, "enter", "k_goto")
+	h(&k.Pick, "1…9", "k_pick")
 	h(&k.Next, "tab", "k_next")
 	h(&k.Back, "shift+tab", "k_back")
 	h(&k.Help, "?", "k_help")
@@ -156,7 +166,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		}
 		return append(out, k.PageDown, k.Sections, k.Lang, k.Quit, k.More)
 	case ctxMenu:
-		return []key.Binding{k.Up, k.Choose, k.Close}
+		return []key.Binding{k.GoTo, k.Up, k.Pick, k.Close}
 	case ctxHelp:
 		return []key.Binding{k.Close, k.Up}
 	}
@@ -170,8 +180,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	switch k.ctx {
 	case ctxIntro:
 		return [][]key.Binding{{k.Start, k.Up, k.Lang, k.Quit}}
-	case ctxChoice, ctxPicker:
+	case ctxChoice:
 		return [][]key.Binding{{k.Up, k.Choose, k.NotSure, k.Next, k.Back}, glob}
+	case ctxPicker:
+		return [][]key.Binding{{k.Up, k.Choose, k.PickerUnsure, k.Next, k.Back}, glob}
 	case ctxMulti:
 		return [][]key.Binding{{k.Up, k.Toggle, k.Choose, k.NotSure, k.Next, k.Back}, glob}
 	case ctxNumber:

@@ -66,12 +66,25 @@ type Model struct {
 	before   *classify.Result
 	change   *change
 
+	// own is the file this session wrote for a request ("result",
+	// "memo"): written again in place, where any other file is kept.
+	own map[string]string
+
 	sv       *saver
 	gen      uint64 // changes made
 	savedGen uint64 // changes on disk
 	saveErr  error
 	status   string
 	statusOK bool
+	// sticky keeps the status across keys while no answer changes
+	// (gen is still stickyGen).
+	sticky    bool
+	stickyGen uint64
+
+	// termW and termH are the terminal's size as reported, before the
+	// floor the screens are drawn at: below minWidth×minHeight the view
+	// says the window is too small rather than draw a broken screen.
+	termW, termH int
 
 	quitting  bool
 	forceQuit bool
@@ -93,7 +106,7 @@ func New(o Options) Model {
 	}
 	c := newCommon(o.RuleSet, o.Lang, r)
 	c.keys.memo = o.Memo != nil
-	m := Model{c: c, o: o, drafts: map[int]string{}, sv: &saver{path: o.Path}}
+	m := Model{c: c, o: o, drafts: map[int]string{}, own: map[string]string{}, sv: &saver{path: o.Path}}
 	m.s = NewSession(o.RuleSet)
 	if o.Resume != nil {
 		m.s.Product = o.Resume.Product
@@ -135,6 +148,9 @@ type (
 	fileMsg struct {
 		what string
 		path string
+		// kept is the file that was there and was left alone when path
+		// is a new name beside it.
+		kept string
 		err  error
 	}
 )
@@ -142,6 +158,7 @@ type (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		m.termW, m.termH = msg.Width, msg.Height
 		m.c.width, m.c.height = max(msg.Width, 20), max(msg.Height, 8)
 		m.c.help.Width = m.c.width
 		if m.screen == screenResult {
@@ -168,7 +185,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(msg.err.Error())), false)
 		} else {
-			m.flash(fmt.Sprintf(m.c.t("wrote_"+msg.what), safe(msg.path)), true)
+			s := fmt.Sprintf(m.c.t("wrote_"+msg.what), safe(msg.path))
+			if msg.kept != "" {
+				s += m.c.t("sep") + fmt.Sprintf(m.c.t("wrote_kept"), safe(msg.kept))
+			}
+			m.flash(s, true)
+			if msg.what == "backup" {
+				// Where the old answers went stays in sight until the
+				// first answer, not just until the next key.
+				m.sticky, m.stickyGen = true, m.gen
+			}
+			if msg.what == "result" || msg.what == "memo" {
+				m.own[msg.what] = msg.path
+			}
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -207,7 +236,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" || (!typing && msg.String() == "q" && !m.menu.open && !m.keysHelp) {
 		return m.quit()
 	}
-	m.status = ""
+	if !m.sticky || m.gen != m.stickyGen {
+		m.status, m.sticky = "", false
+	}
 	if isCtrl(msg, k.Lang) || (!typing && is(msg, k.Lang)) {
 		m.setLang(map[string]string{"en": "zh", "zh": "en"}[m.c.lang])
 		return m, nil
@@ -229,7 +260,8 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.menu.open, m.menu.cursor = true, m.menuCursor()
 		return m, nil
 	}
-	if m.screen != screenQuestion && is(msg, k.Help) {
+	// In a field with text in it, ? is text.
+	if m.screen != screenQuestion && is(msg, k.Help) && !(m.screen == screenIntro && m.intro.text() != "") {
 		m.keysHelp = true
 		return m, nil
 	}
@@ -450,14 +482,14 @@ func (m Model) resultKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.flash(fmt.Sprintf(m.c.t("wrote_answers"), safe(m.o.Path)), true)
 		return m, m.saveCmd()
 	case out.saveResult:
-		return m, writeFileCmd("result", siblingPath(m.o.Path, ".result.json"), ResultJSON(m.res))
+		return m, writeOwnCmd("result", ResultPath(m.o.Path), m.own["result"], ResultJSON(m.res))
 	case out.memo:
 		data, err := m.o.Memo(m.s.Document(), m.res, m.c.lang)
 		if err != nil {
 			m.flash(fmt.Sprintf(m.c.t("write_failed"), safe(err.Error())), false)
 			return m, nil
 		}
-		return m, writeFileCmd("memo", siblingPath(m.o.Path, ".memo.md"), data)
+		return m, writeOwnCmd("memo", MemoPath(m.o.Path), m.own["memo"], data)
 	}
 	return m, nil
 }
@@ -532,10 +564,15 @@ func (m *Model) evaluate() {
 	m.res, m.evalErr = m.c.rs.Assess(m.s.Document(), m.o.AsOf)
 }
 
-func (m *Model) touch()     { m.gen++ }
+func (m *Model) touch() {
+	m.gen++
+	if m.sticky {
+		m.status, m.sticky = "", false
+	}
+}
 func (m Model) dirty() bool { return m.gen > m.savedGen }
 func (m *Model) flash(s string, ok bool) {
-	m.status, m.statusOK = s, ok
+	m.status, m.statusOK, m.sticky = s, ok, false
 }
 
 func (m Model) saveIfDirty() tea.Cmd {

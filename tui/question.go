@@ -54,12 +54,18 @@ func (m questionModel) update(msg tea.KeyMsg) (questionModel, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if is(msg, m.c.keys.Help) {
+	if is(msg, m.c.keys.Help) && m.f.text() == "" {
 		m.showHelp, m.helpTop = true, 0
 		return m, nil
 	}
 	var ev fieldEvent
+	before := m.f.text()
 	m.f, ev = m.f.update(msg)
+	if m.f.text() != before {
+		// What the message was about has changed: an error stays only
+		// under the text it was about.
+		m.msg = ""
+	}
 	switch ev {
 	case fieldSubmit:
 		v, problem := m.f.answer()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -31,8 +32,10 @@ type resultModel struct {
 	itemLine   []int
 	firstLever int
 	sel        int
-	memo       bool
-	out        resultIntent
+	// digits is the number typed so far to select an item.
+	digits string
+	memo   bool
+	out    resultIntent
 }
 
 type resultIntent struct {
@@ -82,6 +85,9 @@ func (m *resultModel) scrollToSel() {
 func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
 	m.out = resultIntent{open: -1}
 	k := m.c.keys
+	if !digitKey(msg) {
+		m.digits = ""
+	}
 	switch {
 	case msg.Type == tea.KeyTab && len(m.items) > 0:
 		if m.selVisible() {
@@ -112,8 +118,26 @@ func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
 	case msg.Type == tea.KeyEnd:
 		m.vp.GotoBottom()
 	case is(msg, k.Open) || is(msg, k.Change):
-		if len(m.items) > 0 {
+		// Enter acts only on a selection the user can see: one scrolled
+		// away is brought back into view first.
+		switch {
+		case len(m.items) == 0:
+		case m.selVisible():
 			m.out.open = m.items[m.sel]
+		default:
+			m.selectItem(m.firstVisible())
+		}
+		m.digits = ""
+	case len(m.items) > 0 && digitKey(msg):
+		// A number selects that item, as numbers pick choices; digits
+		// typed in a row make one number where the list is that long.
+		d := m.digits + msg.String()
+		if n, err := strconv.Atoi(d); err != nil || n < 1 || n > len(m.items) {
+			d = msg.String()
+		}
+		if n, _ := strconv.Atoi(d); n >= 1 && n <= len(m.items) {
+			m.digits = d
+			m.selectItem(n - 1)
 		}
 	case is(msg, k.Save):
 		m.out.save = true
@@ -125,6 +149,21 @@ func (m resultModel) update(msg tea.KeyMsg) (resultModel, tea.Cmd) {
 		m.out.toReview = true
 	}
 	return m, nil
+}
+
+// firstVisible is the first item on screen, else the selected one.
+func (m resultModel) firstVisible() int {
+	for n, l := range m.itemLine {
+		if l >= m.vp.YOffset && l < m.vp.YOffset+m.vp.Height {
+			return n
+		}
+	}
+	return m.sel
+}
+
+func digitKey(msg tea.KeyMsg) bool {
+	s := msg.String()
+	return msg.Type == tea.KeyRunes && len(s) == 1 && s[0] >= '0' && s[0] <= '9'
 }
 
 // onLever reports whether the selected item is a lever, so that the keys
@@ -190,10 +229,13 @@ func (m *resultModel) render() []string {
 
 	w := c.words()
 	vs := c.st.verdict[string(r.Verdict)]
-	para(2, c.label("r_verdict")+strings.ToUpper(w.VerdictShort(r.Verdict)), vs.Render)
-	if c.tx(r.Summary) != w.VerdictShort(r.Verdict) {
-		para(2, c.tx(r.Summary), nil)
+	// The verdict once, in the rule data's words, as the text report
+	// says it; not a short form and then the same again.
+	verdict := c.tx(r.Summary)
+	if verdict == "" {
+		verdict = w.VerdictShort(r.Verdict)
 	}
+	para(2, c.label("r_verdict")+verdict, vs.Render)
 	if p := m.s.Product; p.Name != "" || p.Company != "" {
 		who := safe(p.Name)
 		if p.Company != "" {
@@ -282,6 +324,9 @@ func (m *resultModel) render() []string {
 	}
 
 	m.items, m.itemLine = m.items[:0], m.itemLine[:0]
+	total := len(r.PivotalQuestions) + len(r.OpenQuestions) + len(r.Levers)
+	numWidth := len(strconv.Itoa(total))
+	itemIndent := 4 + numWidth + 1
 	item := func(key string, title string) {
 		i := c.rs.QuestionIndex(key)
 		if i < 0 {
@@ -290,21 +335,24 @@ func (m *resultModel) render() []string {
 		n := len(m.items)
 		m.items = append(m.items, i)
 		m.itemLine = append(m.itemLine, len(out))
-		marker := "  • "
+		// Numbered like choices, the number where the other sections
+		// have their bullets, the marker before it.
+		marker := "  "
 		st := c.st.bold.Render
 		if n == m.sel {
-			marker = "  " + c.st.marker.Render("›") + " "
+			marker = c.st.marker.Render("›") + " "
 			st = c.st.selected.Render
 		}
-		for k, l := range c.wrap(title, 4) {
+		num := fmt.Sprintf("%-*d ", numWidth, n+1)
+		for k, l := range c.wrap(title, itemIndent) {
 			if k == 0 {
-				add(marker + st(strings.TrimLeft(l, " ")))
+				add("  " + marker + c.st.key.Render(num) + st(strings.TrimLeft(l, " ")))
 				continue
 			}
 			add(st(l))
 		}
 	}
-	if m.sel >= len(r.PivotalQuestions)+len(r.OpenQuestions)+len(r.Levers) {
+	if m.sel >= total {
 		m.sel = 0
 	}
 	if len(r.PivotalQuestions) > 0 {
@@ -312,24 +360,27 @@ func (m *resultModel) render() []string {
 		para(4, c.t("r_open_hint"), c.st.dim.Render)
 		for _, p := range r.PivotalQuestions {
 			item(p.Key, c.tx(p.Question))
-			var leads []string
-			for _, l := range p.LeadsTo {
-				leads = append(leads, c.tx(l.Label)+" → "+w.VerdictShort(l.Verdict))
+			leads, note := w.Leads(p, w.VerdictShort)
+			para(itemIndent, strings.Join(leads, c.t("semi")), c.st.info.Render)
+			if note != "" {
+				para(itemIndent, note, c.st.dim.Render)
 			}
-			para(6, strings.Join(leads, "; "), c.st.info.Render)
 			if p.Why != (classify.Text{}) {
-				para(6, c.tx(p.Why), c.st.dim.Render)
+				para(itemIndent, c.tx(p.Why), c.st.dim.Render)
 			}
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
-		heading("r_open")
-		if len(r.PivotalQuestions) == 0 {
+		// "Other" only after the questions the verdict depends on.
+		if len(r.PivotalQuestions) > 0 {
+			heading("r_open")
+		} else {
+			heading("r_open_only")
 			para(4, c.t("r_open_hint"), c.st.dim.Render)
 		}
 		for _, q := range r.OpenQuestions {
 			item(q.Key, c.tx(q.Question))
-			para(6, c.label("r_affects")+w.Parts(q.Affects), c.st.dim.Render)
+			para(itemIndent, c.label("r_affects")+w.Parts(q.Affects), c.st.dim.Render)
 		}
 	}
 
@@ -346,7 +397,7 @@ func (m *resultModel) render() []string {
 			}
 			lw := w.Lever(lv)
 			item(lv.Changes[0].Key, strings.Join(lw.Change, c.t("semi"))+c.t("sep")+fmt.Sprintf(c.t("paren"), lw.Kind))
-			para(6, strings.Join(lw.Effects, c.t("semi")), c.st.info.Render)
+			para(itemIndent, strings.Join(lw.Effects, c.t("semi")), c.st.info.Render)
 		}
 	}
 
@@ -375,7 +426,9 @@ func (m *resultModel) render() []string {
 				title += " — " + src.TitleEn
 			}
 			bullet(4, title, nil)
-			para(6, s.URL, c.st.dim.Render)
+			if s.URL != "" {
+				add(c.urlLine(s.URL, 6, c.st.dim))
+			}
 		}
 	}
 	add("")

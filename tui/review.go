@@ -105,7 +105,14 @@ func (m reviewModel) view(height int, top []string) []string {
 	// Answers are short and questions long: the answer gets at most
 	// three tenths of the width, the question the rest.
 	ansW := max(min(c.width*3/10, 30), 14)
-	titleW := max(c.width-ansW-6, 16)
+	// On a wide terminal the question column is no wider than the
+	// longest question, and than a line one reads at a glance, so that
+	// each answer stands near its question rather than at the far edge.
+	longest := 0
+	for _, i := range m.rows() {
+		longest = max(longest, ansi.StringWidth(c.tx(c.rs.Questions[i].Title)))
+	}
+	titleW := max(min(c.width-ansW-6, reviewTitleMax, longest), 16)
 	for _, i := range m.rows() {
 		q := &c.rs.Questions[i]
 		var item []string
@@ -154,6 +161,9 @@ func (m reviewModel) view(height int, top []string) []string {
 	room := max(height-len(head), 3)
 	return append(head, listWindow(c, items, cursorItem, room)...)
 }
+
+// reviewTitleMax is the widest the review's question column grows.
+const reviewTitleMax = 72
 
 // padRight pads s with spaces to w display columns.
 func padRight(s string, w int) string { return s + spaces(w-ansi.StringWidth(s)) }

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"b22/internal/present"
 )
 
 // plainRenderer draws without colour, for tests and NO_COLOR.
@@ -25,10 +27,7 @@ func (m Model) bodyHeight() int {
 }
 
 func (m Model) footerHeight() int {
-	n := 1 // help
-	if m.status != "" || m.saveErr != nil {
-		n++
-	}
+	n := 1 + len(m.statusLines()) // help, message
 	if m.screen == screenQuestion || m.screen == screenReview {
 		n += 2 // where the answers lead
 	}
@@ -39,6 +38,9 @@ func (m Model) footerHeight() int {
 // answers lead so far, any message, and the keys.
 func (m Model) View() string {
 	c := m.c
+	if (m.termW > 0 && m.termW < minWidth) || (m.termH > 0 && m.termH < minHeight) {
+		return m.tooSmall()
+	}
 	var lines []string
 	lines = append(lines, m.titleBar(), m.progressLine(), "")
 	var body []string
@@ -96,22 +98,61 @@ func (m Model) View() string {
 			lines = append(lines, c.fit(l))
 		}
 	}
-	switch {
-	case m.saveErr != nil && m.status == "":
-		lines = append(lines, c.fit(c.st.err.Render(fmt.Sprintf(c.t("save_failed"), safe(m.saveErr.Error())))))
-	case m.status != "":
-		st := c.st.err
-		if m.statusOK {
-			st = c.st.ok
-		}
-		lines = append(lines, c.fit(st.Render(m.status)))
-	}
+	lines = append(lines, m.statusLines()...)
 	keys := c.keys
 	keys.ctx = m.keyContext()
 	keys.lever = m.screen == screenResult && m.result.onLever()
 	keys.items = m.resultItems()
 	lines = append(lines, " "+c.shortHelpLine(keys, c.width-1))
 	return strings.Join(lines, "\n")
+}
+
+// statusLines is the message under the screen (a file written, where, an
+// error), wrapped rather than cut, so that a path is always read whole; at
+// most three lines.
+func (m Model) statusLines() []string {
+	c := m.c
+	var s string
+	st := c.st.err
+	switch {
+	case m.saveErr != nil && m.status == "":
+		s = fmt.Sprintf(c.t("save_failed"), safe(m.saveErr.Error()))
+	case m.status != "":
+		s = m.status
+		if m.statusOK {
+			st = c.st.ok
+		}
+	default:
+		return nil
+	}
+	var out []string
+	for _, l := range (present.Wrap{Width: max(c.width-1, 10)}).Lines(s) {
+		out = append(out, c.fit(" "+st.Render(l)))
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// The smallest window the screens are drawn in.
+const minWidth, minHeight = 40, 12
+
+// tooSmall is the notice shown in place of the screen in a window smaller
+// than minWidth×minHeight: its size, the size needed, and that ctrl+c
+// still saves and quits. Keys keep working; the screen comes back as soon
+// as the window is large enough.
+func (m Model) tooSmall() string {
+	c := m.c
+	text := fmt.Sprintf(c.t("too_small"), m.termW, m.termH, minWidth, minHeight)
+	var out []string
+	for _, l := range (present.Wrap{Width: max(m.termW-1, 8)}).Lines(text) {
+		out = append(out, " "+l)
+	}
+	if m.termH > 0 && len(out) > m.termH {
+		out = out[:m.termH]
+	}
+	return strings.Join(out, "\n")
 }
 
 // resultItems reports whether the result screen lists something enter
@@ -158,7 +199,7 @@ func (m Model) titleBar() string {
 		left += " · " + c.t("result_title")
 	}
 	if m.editing {
-		left += " " + c.st.info.Render(c.t("editing"))
+		left += c.t("sep") + c.st.info.Render(c.t("editing"))
 	}
 	var save string
 	switch {
@@ -195,13 +236,13 @@ func (m Model) progressLine() string {
 			label = fmt.Sprintf(c.t("progress_off_path"), tot)
 		}
 	case screenResult:
-		label = fmt.Sprintf(c.t("review_count"), answered, total)
+		label = c.answeredCount(answered, total)
 		vp := m.result.vp
 		if vp.TotalLineCount() > vp.Height {
 			label += " · " + fmt.Sprintf(c.t("scrolled"), int(vp.ScrollPercent()*100+0.5))
 		}
 	default:
-		label = fmt.Sprintf(c.t("review_count"), answered, total)
+		label = c.answeredCount(answered, total)
 	}
 	barW := c.width - ansi.StringWidth(label) - 4
 	if barW < 8 {
@@ -243,9 +284,22 @@ func (m Model) liveLine() string {
 		parts = append(parts, c.t("live_open")+strings.Join(open, c.t("list_sep")))
 	}
 	if len(r.PivotalQuestions) > 0 {
-		parts = append(parts, fmt.Sprintf(c.t("live_hinges"), len(r.PivotalQuestions)))
+		key := "live_hinges"
+		if len(r.PivotalQuestions) == 1 {
+			key = "live_hinges_one"
+		}
+		parts = append(parts, fmt.Sprintf(c.t(key), len(r.PivotalQuestions)))
 	}
 	return c.st.dim.Render(c.t("live")) + c.t("sep") + strings.Join(parts, c.st.dim.Render(c.t("dot_sep")))
+}
+
+// answeredCount is how many questions are answered, of about how many:
+// "all 24 answered" once every question asked is, not "24 of about 24".
+func (c *common) answeredCount(answered, total int) string {
+	if answered >= total && total > 0 {
+		return fmt.Sprintf(c.t("review_count_all"), answered)
+	}
+	return fmt.Sprintf(c.t("review_count"), answered, total)
 }
 
 func (c *common) sectionTitle(id string) string {

@@ -234,7 +234,11 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 	switch q.Type {
 	case classify.TypeBool:
 		if n.kind != kindBool {
-			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: true, false, or null for not known", describe(n))
+			hint := ""
+			if n.kind == kindString {
+				hint = yesNoHint(n.str)
+			}
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: true, false, or null for not known%s", describe(n), hint)
 			return classify.Value{}, false
 		}
 		return classify.Value{Known: true, Bool: n.flag}, true
@@ -335,4 +339,17 @@ func (p *Parser) ParseLineContext(ctx context.Context, name string, lineNo int, 
 	at := inStream
 	at.lineBase = lineNo - 1
 	return p.parseAnswers(ctx, name, data, FormatJSON, at)
+}
+
+// yesNoHint says what to write for a YAML 1.1 boolean word (yes, no, on,
+// off, y, n): YAML 1.2, which answers files are read as, takes them as
+// text, and b22 refuses rather than guess (docs/contract.md).
+func yesNoHint(s string) string {
+	switch strings.ToLower(s) {
+	case "yes", "y", "on":
+		return " (write true for yes: " + strconv.Quote(s) + " is text in JSON and in YAML 1.2)"
+	case "no", "n", "off":
+		return " (write false for no: " + strconv.Quote(s) + " is text in JSON and in YAML 1.2)"
+	}
+	return ""
 }

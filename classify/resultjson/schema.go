@@ -93,6 +93,8 @@ func Schema(rs *classify.RuleSet) map[string]any {
 				"links": obj{"type": "array", "items": closed([]string{"url", "kind", "read"},
 					obj{"url": obj{"type": "string", "format": "uri"}, "kind": obj{"enum": []string{"official", "reprint", "commentary"}}, "read": obj{"type": "boolean"}})}})},
 		"answers_sha256": obj{"type": "string", "pattern": "^[0-9a-f]{64}$"},
+		// Only on a --jsonl result line: the input line it answers.
+		"line": obj{"type": "integer", "minimum": 1},
 		"trace": obj{"type": "array", "items": closed([]string{"rule", "kind", "outcome", "answers"},
 			obj{"rule": str, "kind": obj{"enum": []string{"gate", "subcategory", "existing_licence", "scope", "requirement", "regime", "note", "constraint"}},
 				"outcome": obj{"enum": []string{"true", "false", "unknown"}}, "answers": keys})},

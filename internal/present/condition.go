@@ -189,7 +189,8 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 		if p.Flag {
 			return title + w.spaceAfter(title) + w.sep("answered", "已回答")
 		}
-		return title + w.spaceAfter(title) + w.sep("not answered", "未回答")
+		// Not answered, or answered "not sure": not known either way.
+		return title + w.spaceAfter(title) + w.sep("not known", "未知")
 	}
 	return "?"
 }

@@ -120,9 +120,9 @@ var (
 	leverClauses = map[bool]map[string]string{
 		false: {"verdict": "then: ", "added": "adds: ", "removed": "no longer: ", "stronger": "stronger: ", "weaker": "weaker: ",
 			"scope": "licence: ", "scope_open": "the licence's scope is left open", "met": "meets: ",
-			"open": "then the verdict depends on questions not yet answered"},
+			"open": "then the verdict depends on questions still open"},
 		true: {"verdict": "则：", "added": "新增：", "removed": "不再属于：", "stronger": "更明确：", "weaker": "减弱：",
 			"scope": "许可：", "scope_open": "许可范围待定", "met": "满足：",
-			"open": "则结论取决于尚未回答的问题"},
+			"open": "则结论取决于尚未确定的问题"},
 	}
 )

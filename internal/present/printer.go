@@ -31,8 +31,10 @@ func (p Printer) Style(s, code string) string {
 }
 
 // Hang writes s wrapped to the width: the first line after first, the
-// others after rest (plain spaces and bullets, one column each). Closing
-// punctuation may overhang the width by a character, as in print; however
+// others after rest (plain spaces and bullets, one column each). No line
+// is wider than the width: closing punctuation takes the character before
+// it down to the next line rather than hang past the edge, where a
+// terminal of that width would wrap it onto a line of its own. However
 // narrow the width, a line holds at least minWidth columns of text.
 func (p Printer) Hang(first, rest, s, code string) {
 	width := p.Width
@@ -40,9 +42,8 @@ func (p Printer) Hang(first, rest, s, code string) {
 		width = 80
 	}
 	wrap := Wrap{
-		Width:    max(width-ansi.StringWidth(rest), minWidth),
-		First:    max(width-ansi.StringWidth(first), minWidth),
-		Overhang: true,
+		Width: max(width-ansi.StringWidth(rest), minWidth),
+		First: max(width-ansi.StringWidth(first), minWidth),
 	}
 	for i, line := range wrap.Lines(Sanitize(s)) {
 		prefix := rest

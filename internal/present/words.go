@@ -35,6 +35,26 @@ func (w Words) VerdictShort(v classify.Verdict) string { return word(w, verdictS
 // it is about: "likely", after "answered yes →".
 func (w Words) VerdictWord(v classify.Verdict) string { return word(w, verdictWord, v) }
 
+// Leads words what each answer to a pivotal question would lead to,
+// "yes → likely", with verdict (VerdictWord or VerdictShort) for a verdict
+// the answer settles; an answer that settles nothing alone says that the
+// other questions decide, not "undetermined" again. note is what to say
+// under a question none of whose answers settles the verdict alone.
+func (w Words) Leads(p classify.Pivotal, verdict func(classify.Verdict) string) (leads []string, note string) {
+	settled := false
+	for _, l := range p.LeadsTo {
+		to := w.text(leadOpen)
+		if l.Verdict != classify.VerdictUndetermined {
+			to, settled = verdict(l.Verdict), true
+		}
+		leads = append(leads, w.text(l.Label)+" → "+to)
+	}
+	if !settled && len(p.LeadsTo) > 0 {
+		note = w.text(leadsNote)
+	}
+	return leads, note
+}
+
 // Strength is how firmly the product falls in a sub-category, as the rule
 // set words it: "likely".
 func (w Words) Strength(s classify.Strength) string {
@@ -129,8 +149,10 @@ var (
 		classify.VerdictUndetermined: {Zh: "尚无法判断", En: "undetermined"},
 	}
 	coverage = map[classify.Coverage]classify.Text{
-		classify.CoverageCovers:       {Zh: "已覆盖本服务", En: "covers this service"},
-		classify.CoverageDoesNotCover: {Zh: "未覆盖本服务", En: "does not cover this service"},
+		classify.CoverageCovers: {Zh: "已覆盖本服务", En: "covers this service"},
+		// Said after "existing licence:", true whether the company holds
+		// a licence that falls short or none at all.
+		classify.CoverageDoesNotCover: {Zh: "无覆盖本服务的许可", En: "none that covers this service"},
 		classify.CoverageUnknown:      {Zh: "未知", En: "not known"},
 	}
 	coverageSentence = map[classify.Coverage]classify.Text{
@@ -143,11 +165,13 @@ var (
 	// carry any status).
 	regimeStatus = map[classify.RegimeStatus]classify.Text{
 		classify.RegimeTriggered: {Zh: "已触发", En: "triggered"},
-		classify.RegimeUnknown:   {Zh: "取决于未回答的问题", En: "depends on unanswered questions"},
+		classify.RegimeUnknown:   {Zh: "取决于尚未确定的问题", En: "depends on questions still open"},
 		classify.RegimeCustomer:  {Zh: "适用于服务的经营者", En: "applies to whoever operates the service"},
 	}
-	yes     = classify.Text{Zh: "是", En: "yes"}
-	no      = classify.Text{Zh: "否", En: "no"}
-	none    = classify.Text{Zh: "无", En: "none"}
-	listSep = classify.Text{Zh: "、", En: ", "}
+	leadOpen  = classify.Text{Zh: "仍待确定", En: "still open"}
+	leadsNote = classify.Text{Zh: "单独回答此题不能确定结论，须与所列其他问题一并回答。", En: "No answer to this question settles the verdict alone: it does together with the other questions listed."}
+	yes       = classify.Text{Zh: "是", En: "yes"}
+	no        = classify.Text{Zh: "否", En: "no"}
+	none      = classify.Text{Zh: "无", En: "none"}
+	listSep   = classify.Text{Zh: "、", En: ", "}
 )

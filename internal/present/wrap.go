@@ -20,9 +20,9 @@ type Wrap struct {
 	// the lines under it.
 	First int
 	// Overhang lets closing punctuation that would start a line hang past
-	// the width at the end of the line before, as Chinese print does; the
-	// plain text format uses it, where a line one column too wide does no
-	// harm. Without it the character before the punctuation goes down with
+	// the width at the end of the line before, as Chinese print does: for
+	// print, never a terminal, where the hanging character wraps onto a
+	// line of its own. Without it the character before the punctuation goes down with
 	// it, and opening punctuation (（《“) never ends a line, so that no line
 	// is wider than Width: what a screen needs, where a column too many
 	// wraps by itself.
@@ -45,10 +45,20 @@ func (w Wrap) Lines(s string) []string {
 			lines = append(lines, strings.TrimRight(strings.Join(line, ""), " "))
 			line, lineW, width = line[:0], 0, rest
 		}
-		for _, tok := range tokens(para) {
+		toks := tokens(para)
+		for ti, tok := range toks {
 			tokW := ansi.StringWidth(tok)
 			if lineW+tokW > width && lineW > 0 {
 				switch {
+				case strings.TrimSpace(ansi.Strip(tok)) == "" && len(line) > 1 && ti+1 < len(toks) && bindsAcrossSpace(line[len(line)-1], toks[ti+1]):
+					// The space cannot break here ("RMB" | "1,000,000"):
+					// the word before it goes down with it.
+					last := line[len(line)-1]
+					line = line[:len(line)-1]
+					flush()
+					line = append(line, last, tok)
+					lineW = ansi.StringWidth(last) + tokW
+					continue
 				case strings.TrimSpace(ansi.Strip(tok)) == "":
 					// A space where the line breaks is dropped; the
 					// escapes it carries are kept.
@@ -93,6 +103,11 @@ func (w Wrap) Lines(s string) []string {
 // closing punctuation (and before that, if it is punctuation too), then
 // any opening punctuation. The line keeps at least one token.
 func carryDown(line []string, next string) (kept, carry []string) {
+	// A number keeps its unit: "RMB 1,000,000", "5 years", "2017年".
+	if n := len(line); n > 2 && strings.TrimSpace(ansi.Strip(line[n-1])) == "" && bindsAcrossSpace(line[n-2], next) {
+		carry, line = append([]string(nil), line[n-2:]...), line[:n-2]
+		next = carry[0]
+	}
 	for first := next; len(line) > 1 && noLineStart(line[len(line)-1], first); first = carry[0] {
 		carry = append([]string{line[len(line)-1]}, carry...)
 		line = line[:len(line)-1]
@@ -115,18 +130,46 @@ func noLineStart(prev, tok string) bool {
 	switch {
 	case size != len(t) || size == 0:
 		return false
-	case strings.ContainsRune("，。、；：！？）」』】》〉”’", r):
+	case strings.ContainsRune("，。、；：！？）」』】》〉〕”’", r):
 		return true
+	}
+	if strings.ContainsRune("年月日元万亿个名倍项条%", r) && endsWithDigit(prev) {
+		return true // a number keeps its unit: 2017年, 100万
 	}
 	return strings.ContainsRune(",.;:!?)", r) && strings.TrimSpace(ansi.Strip(prev)) != ""
 }
+
+// bindsAcrossSpace reports whether a and b, with a space between them,
+// stay on one line: a currency and its amount ("RMB 1,000,000"), a
+// number and what it numbers ("No. 321", "art. 69"), an amount and its
+// unit ("5 years", "10 million").
+func bindsAcrossSpace(a, b string) bool {
+	a, b = ansi.Strip(a), ansi.Strip(b)
+	switch {
+	case (a == "RMB" || a == "CNY" || a == "USD" || a == "No." || a == "art.") && startsWithDigit(b):
+		return true
+	case endsWithDigit(a):
+		switch strings.TrimRight(b, ",.;:)") {
+		case "million", "billion", "years", "year", "days", "day", "months", "month", "working", "yuan", "per", "%":
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithDigit(s string) bool {
+	s = ansi.Strip(s)
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // noLineEnd reports whether tok is opening punctuation, which Chinese
 // typesetting keeps off the end of a line.
 func noLineEnd(tok string) bool {
 	t := ansi.Strip(tok)
 	r, size := utf8.DecodeRuneInString(t)
-	return size == len(t) && size > 0 && strings.ContainsRune("（《「『【“‘", r)
+	return size == len(t) && size > 0 && strings.ContainsRune("（《「『【〔“‘", r)
 }
 
 // tokens splits text into words, single spaces and single wide characters.

@@ -103,3 +103,42 @@ func TestWrapKeepsText(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsNumbersWithUnits: a line never ends between a currency and
+// its amount, or an amount and its unit.
+func TestWrapKeepsNumbersWithUnits(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width int
+		apart []string // pairs that must stay on one line
+	}{
+		{"a fine of 3 to 5 times those gains, or RMB 100,000 to RMB 1,000,000 where gains are small", 62, []string{"RMB 1,000,000", "RMB 100,000"}},
+		{"a fine of 3 to 5 times those gains, or RMB 100,000 to RMB 1,000,000 where gains are small", 57, []string{"RMB 1,000,000"}},
+		{"The licence is valid for 5 years and then renewed", 26, []string{"5 years"}},
+		{"每年第一季度报送年报（2017年起取代年检）；未报送的", 22, []string{"2017年"}},
+	} {
+		lines := present.Wrap{Width: c.width}.Lines(c.text)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > c.width {
+				t.Errorf("%q at %d: line %q too wide", c.text, c.width, l)
+			}
+		}
+		joined := strings.Join(lines, "\n")
+		for _, p := range c.apart {
+			if !strings.Contains(joined, p) {
+				t.Errorf("%q at %d: %q split:\n%s", c.text, c.width, p, joined)
+			}
+		}
+	}
+}
+
+// TestWrapDocumentNumberBrackets: 〔 never ends a line, 〕 never starts one.
+func TestWrapDocumentNumberBrackets(t *testing.T) {
+	for w := 10; w <= 40; w++ {
+		for _, l := range (present.Wrap{Width: w}).Lines("《工业和信息化部关于开展移动互联网应用程序备案工作的通知》（工信部信管〔2023〕105号）") {
+			if strings.HasSuffix(l, "〔") || strings.HasPrefix(l, "〕") {
+				t.Errorf("width %d: %q", w, l)
+			}
+		}
+	}
+}

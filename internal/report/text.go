@@ -200,15 +200,20 @@ func (t *textWriter) questions(r *classify.Result) {
 			if p.Why != (classify.Text{}) {
 				t.Para("    ", t.tr(p.Why), dim)
 			}
-			var leads []string
-			for _, l := range p.LeadsTo {
-				leads = append(leads, t.tr(l.Label)+" → "+t.words.VerdictWord(l.Verdict))
+			leads, note := t.words.Leads(p, t.words.VerdictWord)
+			t.Para("    ", strings.Join(leads, t.l[";"]), "")
+			if note != "" {
+				t.Para("    ", note, dim)
 			}
-			t.Para("    ", strings.Join(leads, "; "), "")
 		}
 	}
 	if len(r.OpenQuestions) > 0 {
-		t.heading("open")
+		// "Other" only after the questions the verdict depends on.
+		if len(r.PivotalQuestions) > 0 {
+			t.heading("open")
+		} else {
+			t.heading("open_only")
+		}
 		for _, q := range r.OpenQuestions {
 			t.Item("  ", t.tr(q.Question), "")
 			t.Para("    ", t.l["affects"]+t.l[":"]+t.words.Parts(q.Affects), dim)
@@ -298,7 +303,7 @@ func (t *textWriter) sources(r *classify.Result) {
 			links = []classify.SourceLink{{URL: s.URL, Kind: kind, Read: true}}
 		}
 		if len(s.Links) == 0 && s.Reprint {
-			title += " (" + t.l["reprint"] + ")"
+			title += t.l["("] + t.l["reprint"] + t.l[")"]
 		}
 		t.Hang("  • ", "    ", title, "")
 		// A link is never wrapped, so that it can be copied whole; what
@@ -320,14 +325,14 @@ func (t *textWriter) sources(r *classify.Result) {
 // labels are the words of the text format itself, in each language.
 var labels = map[string]map[string]string{
 	"en": {
-		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")",
+		":": ": ", ",": ", ", ";": "; ", "(": " (", ")": ")", " ": " ",
 		"title": "{licence} licence check", "ruleset": "rules %s %s (effective %s), applied as of %s",
 		"verdict_line": "Verdict: %s", "answers": "answers relied on", "basis": "basis", "confidence": "confidence",
 		"subcategories": "Sub-categories", "if_operated": "What its features would be but for the exclusion",
 		"open_strength": "%s if answered so (depends on %s)", "if": "if answered so: ",
 		"licence": "Licence", "authority": "issued by",
 		"capital": "minimum registered capital", "validity": "valid %g years", "existing": "existing licence",
-		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions",
+		"requirements": "Licence conditions", "process": "Applying for and holding the licence", "pivotal": "Questions the verdict depends on", "open": "Other open questions", "open_only": "Open questions",
 		"levers":  "What would change it",
 		"missing": "Why no sub-category applies", "routes": "Routes to compliance",
 		"achieves": "what it achieves", "met": "conditions then met", "caveats": "caveats",
@@ -336,14 +341,14 @@ var labels = map[string]map[string]string{
 		"link_official": "official text", "link_reprint": "reprint", "link_commentary": "commentary", "not_opened": "not opened by this tool",
 	},
 	"zh": {
-		":": "：", ",": "，", ";": "；", "(": "（", ")": "）",
+		":": "：", ",": "，", ";": "；", "(": "（", ")": "）", " ": "",
 		"title": "{licence} 许可判断", "ruleset": "规则 %s %s（生效 %s），按 %s 适用",
 		"verdict_line": "结论：%s", "answers": "依据答案", "basis": "法律依据", "confidence": "可靠程度",
 		"subcategories": "所属子类", "if_operated": "若无上述排除情形，就其功能将属于",
 		"open_strength": "%s（取决于 %s）", "if": "若如此回答：",
 		"licence": "许可证", "authority": "发证机关",
 		"capital": "最低注册资本", "validity": "有效期 %g 年", "existing": "现有许可",
-		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题",
+		"requirements": "许可条件", "process": "申请与持证", "pivotal": "结论取决于以下问题", "open": "其他待确认问题", "open_only": "待确认问题",
 		"levers":  "哪些改变会改变结论",
 		"missing": "为何不属于任何子类", "routes": "合规路径",
 		"achieves": "效果", "met": "届时满足的条件", "caveats": "注意事项",

@@ -23,8 +23,27 @@ type Outcome struct {
 
 // FileReport is the outcomes of one scenario file, in its order.
 type FileReport struct {
+	// File is the file's path inside the rule set folder ("tests/x.yaml");
+	// Path is the same as the text report names it, the folder as given
+	// on the command line joined to it ("my-rules/tests/x.yaml"), so that
+	// a script finds it from where it ran.
 	File      string    `json:"file"`
+	Path      string    `json:"path"`
 	Scenarios []Outcome `json:"scenarios"`
+}
+
+// InDir sets each file's Path: dir, as given, joined to its name.
+func (r Report) InDir(dir string) Report {
+	files := make([]FileReport, len(r.Files))
+	for i, f := range r.Files {
+		f.Path = f.File
+		if dir != "" {
+			f.Path = strings.TrimSuffix(dir, "/") + "/" + f.File
+		}
+		files[i] = f
+	}
+	r.Files = files
+	return r
 }
 
 // Report is the outcome of every scenario of a rule set folder.
@@ -83,11 +102,8 @@ func Run(rs *classify.RuleSet, files []File, match func(name string) bool) Repor
 // that an editor can jump to them; verbose lists passing scenarios too.
 func WriteText(w io.Writer, rep Report, dir string, verbose bool) error {
 	var b strings.Builder
-	for _, f := range rep.Files {
-		name := f.File
-		if dir != "" {
-			name = strings.TrimSuffix(dir, "/") + "/" + f.File
-		}
+	for _, f := range rep.InDir(dir).Files {
+		name := f.Path
 		for _, o := range f.Scenarios {
 			if o.Passed {
 				if verbose {
