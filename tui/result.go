@@ -218,11 +218,7 @@ func (m *resultModel) render() []string {
 			parts = append(parts, c.label("r_answers")+m.answersRead(answers))
 		}
 		if len(cites) > 0 {
-			texts := make([]string, len(cites))
-			for i, ct := range cites {
-				texts[i] = c.tx(ct.Text)
-			}
-			parts = append(parts, c.label("r_basis")+strings.Join(texts, c.t("semi")))
+			parts = append(parts, c.label("r_basis")+strings.Join(c.words().Citations(cites), c.t("semi")))
 		}
 		return strings.Join(parts, c.t("dot_sep"))
 	}

@@ -105,11 +105,7 @@ func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confid
 		parts = append(parts, t.l["answers"]+colon+t.words.QuestionTitles(answers))
 	}
 	if len(cites) > 0 {
-		texts := make([]string, len(cites))
-		for i, c := range cites {
-			texts[i] = t.tr(c.Text)
-		}
-		parts = append(parts, t.l["basis"]+colon+strings.Join(texts, t.l[";"]))
+		parts = append(parts, t.l["basis"]+colon+strings.Join(t.words.Citations(cites), t.l[";"]))
 	}
 	if confidence != "" {
 		c := t.tr(t.rs.Texts.Confidence[confidence])
