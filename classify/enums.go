@@ -77,6 +77,10 @@ const (
 	LeverProduct LeverKind = "product" // features, delivery, audience, markets
 	LeverCompany LeverKind = "company" // capital, staff, form: the company can change it
 	LeverFact    LeverKind = "fact"    // nobody chooses it: where the company is, its record
+	// LeverLabel: a description of what the product is for; changing the
+	// label alone changes nothing in fact (B22.md section 7: relabelling
+	// is never a route). Levers of this kind are for scripts, not people.
+	LeverLabel LeverKind = "label"
 )
 
-var leverKindIDs = []string{string(LeverProduct), string(LeverCompany), string(LeverFact)}
+var leverKindIDs = []string{string(LeverProduct), string(LeverCompany), string(LeverFact), string(LeverLabel)}

@@ -28,6 +28,9 @@ type Lever struct {
 	Removed      []string `json:"removed"`
 	Strengthened []string `json:"strengthened"`
 	Weakened     []string `json:"weakened"`
+	// Open lists those of Added and Strengthened whose strength after the
+	// change still depends on unanswered questions: "could add", not "adds".
+	Open []string `json:"open"`
 	// Scope is the licence's scope after the change, when it changes
 	// (null when the change leaves no licence, or leaves it open).
 	ScopeChanged bool    `json:"scope_changed"`
@@ -248,7 +251,7 @@ func (rs *RuleSet) Levers(doc *Document, asOf Date) ([]Lever, error) {
 // lever at all.
 func (rs *RuleSet) lever(base, o outcome, changes []LeverChange, keys []int) (Lever, bool) {
 	lv := Lever{Kind: LeverProduct, Changes: changes, Verdict: verdictNames[o.verdict],
-		Added: []string{}, Removed: []string{}, Strengthened: []string{}, Weakened: []string{}, Met: []string{}, Rules: []string{}}
+		Added: []string{}, Removed: []string{}, Strengthened: []string{}, Weakened: []string{}, Open: []string{}, Met: []string{}, Rules: []string{}}
 	for _, k := range keys {
 		if kind := rs.Questions[k].Lever; kind != LeverProduct {
 			lv.Kind = kind
@@ -266,6 +269,9 @@ func (rs *RuleSet) lever(base, o outcome, changes []LeverChange, keys []int) (Le
 			lv.Strengthened = append(lv.Strengthened, s.ID)
 		case after < before:
 			lv.Weakened = append(lv.Weakened, s.ID)
+		}
+		if after > before && only(o.strengths[i]) < 0 {
+			lv.Open = append(lv.Open, s.ID)
 		}
 	}
 	if o.verdict != vUnlikely && base.verdict != vUnlikely && o.scope != base.scope {

@@ -107,6 +107,16 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 					t.Fatalf("line %d: %s added but is not there after %+v", n+1, id, lv.Changes)
 				}
 			}
+			// "could add": a sub-category the change brings in only if
+			// questions still open allow is open after it, and only such.
+			if after.Verdict != classify.VerdictUnlikely {
+				for _, id := range append(slices.Clone(lv.Added), lv.Strengthened...) {
+					isOpen := slices.ContainsFunc(after.OpenSubcategories, func(s classify.SubcategoryResult) bool { return s.ID == id })
+					if isOpen != slices.Contains(lv.Open, id) {
+						t.Fatalf("line %d: %s open after %+v is %v, lever says %v", n+1, id, lv.Changes, isOpen, lv.Open)
+					}
+				}
+			}
 			for _, id := range lv.Removed {
 				if _, ok := now[id]; ok {
 					t.Fatalf("line %d: %s removed but still there after %+v", n+1, id, lv.Changes)
@@ -182,7 +192,9 @@ func valueOf(t *testing.T, q *classify.Question, v any) classify.Value {
 	return classify.Value{}
 }
 
-// A company fact never changes the verdict; it can meet a condition.
+// A company fact never changes the verdict; it can meet a condition. A
+// relabelling (what the product is said to be for) may change anything,
+// which is why people are not shown it (present.ForPeople).
 func TestLeverKinds(t *testing.T) {
 	rs := embedded(t)
 	lines := bytes.Split(bytes.TrimSpace(gen.Lines(12, 200)), []byte("\n"))
@@ -191,7 +203,7 @@ func TestLeverKinds(t *testing.T) {
 		doc, _ := parserOf(rs).ParseLine("g", n+1, line)
 		levers, _ := rs.Levers(doc, asOf)
 		for _, lv := range levers {
-			if lv.Kind != classify.LeverProduct && lv.Effect != classify.EffectConditions && lv.Effect != classify.EffectScope {
+			if lv.Kind != classify.LeverProduct && lv.Kind != classify.LeverLabel && lv.Effect != classify.EffectConditions && lv.Effect != classify.EffectScope {
 				t.Fatalf("line %d: a %s lever with effect %s: %+v", n+1, lv.Kind, lv.Effect, lv.Changes)
 			}
 			if lv.Effect == classify.EffectConditions {

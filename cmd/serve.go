@@ -596,6 +596,12 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		body.stop() // the reader may still wait for the client
+		// A read cut by the stream's own deadline is the deadline's doing,
+		// whichever of the two a busy machine noticed first.
+		var be *bodyError
+		if errors.As(err, &be) && be.stalled && be.idle == 0 && (errors.Is(context.Cause(ctx), errStreamTimeout) || !time.Now().Before(end)) {
+			err = errStreamTimeout
+		}
 	}
 	if out.started {
 		if err != nil {

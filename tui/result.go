@@ -320,7 +320,8 @@ func (m *resultModel) render() []string {
 	}
 
 	m.items, m.itemLine = m.items[:0], m.itemLine[:0]
-	total := len(r.PivotalQuestions) + len(r.OpenQuestions) + len(r.Levers)
+	levers := present.ForPeople(r.Levers)
+	total := len(r.PivotalQuestions) + len(r.OpenQuestions) + len(levers)
 	numWidth := len(strconv.Itoa(total))
 	itemIndent := 4 + numWidth + 1
 	item := func(key string, title string) {
@@ -381,13 +382,13 @@ func (m *resultModel) render() []string {
 	}
 
 	m.firstLever = len(m.items)
-	if len(r.Levers) > 0 {
+	if len(levers) > 0 {
 		// Each lever is worded by present, as in the text report; enter
 		// opens its first change's question, and the edit returns here
 		// with what changed.
 		heading("r_levers")
 		para(4, c.t("r_levers_hint"), c.st.dim.Render)
-		for _, lv := range r.Levers {
+		for _, lv := range levers {
 			if len(lv.Changes) == 0 {
 				continue
 			}

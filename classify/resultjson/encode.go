@@ -224,7 +224,7 @@ var resultFields = [...]resultField{
 			for _, f := range [...]struct {
 				key string
 				ids []string
-			}{{`,"added":`, l.Added}, {`,"removed":`, l.Removed}, {`,"strengthened":`, l.Strengthened}, {`,"weakened":`, l.Weakened}} {
+			}{{`,"added":`, l.Added}, {`,"removed":`, l.Removed}, {`,"strengthened":`, l.Strengthened}, {`,"weakened":`, l.Weakened}, {`,"open":`, l.Open}} {
 				e.raw(f.key)
 				e.strs(f.ids)
 			}

@@ -1,6 +1,7 @@
 package present
 
 import (
+	"slices"
 	"strings"
 
 	"b22/classify"
@@ -49,10 +50,22 @@ func (w Words) Lever(lv classify.Lever) LeverWords {
 		}
 		return strings.Join(ns, w.sep(", ", "、"))
 	}
+	// A sub-category the change brings in only if other answers allow is
+	// said so, never as settled.
+	settled := func(ids []string, open bool) []string {
+		var out []string
+		for _, id := range ids {
+			if slices.Contains(lv.Open, id) == open {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
 	for _, f := range []struct {
 		key string
 		ids []string
-	}{{"added", lv.Added}, {"removed", lv.Removed}, {"stronger", lv.Strengthened}, {"weaker", lv.Weakened}} {
+	}{{"added", settled(lv.Added, false)}, {"added_open", settled(lv.Added, true)}, {"removed", lv.Removed},
+		{"stronger", settled(lv.Strengthened, false)}, {"stronger_open", settled(lv.Strengthened, true)}, {"weaker", lv.Weakened}} {
 		if len(f.ids) > 0 && lv.Verdict != classify.VerdictUnlikely {
 			out.Effects = append(out.Effects, l[f.key]+names(f.ids))
 		}
@@ -115,14 +128,30 @@ var (
 		classify.LeverProduct: {Zh: "产品决定", En: "product decision"},
 		classify.LeverCompany: {Zh: "公司情况", En: "company fact"},
 		classify.LeverFact:    {Zh: "无法选择的事实", En: "fact you cannot choose"},
+		classify.LeverLabel:   {Zh: "仅是描述的改变", En: "a change of description only"},
 	}
 	// leverClauses start each effect of a lever, by language (true: zh).
 	leverClauses = map[bool]map[string]string{
 		false: {"verdict": "then: ", "added": "adds: ", "removed": "no longer: ", "stronger": "stronger: ", "weaker": "weaker: ",
+			"added_open": "could add, depending on questions still open: ", "stronger_open": "could be stronger, depending on questions still open: ",
 			"scope": "licence: ", "scope_open": "the licence's scope is left open", "met": "meets: ",
 			"open": "then the verdict depends on questions still open"},
 		true: {"verdict": "则：", "added": "新增：", "removed": "不再属于：", "stronger": "更明确：", "weaker": "减弱：",
+			"added_open": "视尚未确定的问题，可能新增：", "stronger_open": "视尚未确定的问题，可能更明确：",
 			"scope": "许可：", "scope_open": "许可范围待定", "met": "满足：",
 			"open": "则结论取决于尚未确定的问题"},
 	}
 )
+
+// ForPeople are the levers a person is shown: all but relabellings (a
+// change of what the product is said to be for, which changes nothing in
+// fact; B22.md section 7). Scripts read them all in the JSON.
+func ForPeople(levers []classify.Lever) []classify.Lever {
+	out := make([]classify.Lever, 0, len(levers))
+	for _, lv := range levers {
+		if lv.Kind != classify.LeverLabel {
+			out = append(out, lv)
+		}
+	}
+	return out
+}

@@ -40,3 +40,31 @@ func TestLeverWords(t *testing.T) {
 		t.Errorf("unlikely lever effects = %q", w.Effects)
 	}
 }
+
+// TestLeverCouldAdd: a sub-category a change brings in only if questions
+// still open allow is "could add", never "adds"; a relabelling is not
+// shown to people.
+func TestLeverCouldAdd(t *testing.T) {
+	rs := ruleSet(t)
+	lv := classify.Lever{Kind: classify.LeverProduct, Effect: classify.EffectSubcategories, Verdict: classify.VerdictLikely,
+		Changes: []classify.LeverChange{{Key: "realtime_video", FromLabel: classify.Text{Zh: "否", En: "no"}, ToLabel: classify.Text{Zh: "是", En: "yes"}}},
+		Added:   []string{"video_telephone_conference", "internet_conference_image"}, Open: []string{"video_telephone_conference"}}
+	for lang, want := range map[string][]string{
+		"en": {"adds: domestic Internet conference television and image service", "could add, depending on questions still open: domestic video-telephone conference service"},
+		"zh": {"新增：国内互联网会议电视及图像服务业务", "视尚未确定的问题，可能新增：国内可视电话会议服务业务"},
+	} {
+		effects := strings.Join(present.NewWords(rs, lang).Lever(lv).Effects, "|")
+		for _, s := range want {
+			if !strings.Contains(effects, s) {
+				t.Errorf("%s: %q lacks %q", lang, effects, s)
+			}
+		}
+		if strings.Count(effects, "video-telephone")+strings.Count(effects, "可视电话") != 1 {
+			t.Errorf("%s: %q names the open sub-category twice", lang, effects)
+		}
+	}
+	label := classify.Lever{Kind: classify.LeverLabel, Changes: []classify.LeverChange{{Key: "use_cases"}}}
+	if got := present.ForPeople([]classify.Lever{lv, label}); len(got) != 1 || got[0].Kind != classify.LeverProduct {
+		t.Errorf("ForPeople kept %+v", got)
+	}
+}

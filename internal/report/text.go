@@ -249,11 +249,12 @@ func (t *textWriter) routes(r *classify.Result) {
 // levers lists what changing a given answer would change, in the order
 // the engine ranks them: what makes a licence unlikely first.
 func (t *textWriter) levers(r *classify.Result) {
-	if len(r.Levers) == 0 {
+	levers := present.ForPeople(r.Levers)
+	if len(levers) == 0 {
 		return
 	}
 	t.heading("levers")
-	for _, lv := range r.Levers {
+	for _, lv := range levers {
 		w := t.words.Lever(lv)
 		t.Item("  ", strings.Join(w.Change, t.l[";"])+t.l["("]+w.Kind+t.l[")"], "")
 		t.Para("    ", strings.Join(w.Effects, t.l[";"]), dim)
