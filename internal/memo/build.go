@@ -81,6 +81,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 	}{
 		{"h_answers", b.answers},
 		{"h_trace", b.ruleTrace},
+		{"h_sensitivity", b.sensitivity},
 		{"h_citations", b.citations},
 	}
 	for i, a := range appendices {

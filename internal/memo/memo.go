@@ -42,6 +42,11 @@ type Options struct {
 	// its header and footer, as pandoc's --reference-doc does. Ignored by
 	// the other formats.
 	ReferenceDOCX []byte
+
+	// AllLevers lists in the sensitivity appendix every answer that moves
+	// the outcome, the relabellings of use cases and the withdrawals from
+	// the market or the users included; by default they are left out.
+	AllLevers bool
 }
 
 // Statuses Render accepts for Options.Status.
@@ -78,6 +83,15 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 		}
 		r := *res // the caller's result stays as it was
 		r.Levers = levers
+		res = &r
+	}
+	if res.Routes == nil {
+		routes, err := rs.RoutesFor(doc, res)
+		if err != nil {
+			return nil, fmt.Errorf("memo: %w", err)
+		}
+		r := *res
+		r.Routes = routes
 		res = &r
 	}
 	m, err := build(rs, doc, res, o)

@@ -293,22 +293,24 @@ func TestMemoContent(t *testing.T) {
 	order := []string{
 		"2026-11-26", "Acme Meet", "2026.12.1", "2024-11-01", res.AnswersSHA256,
 		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
-		"### 1.1 What to do next", "Registered capital is not met. Options:", "(see section 5).",
+		"### 1.1 What to do next", "Registered capital is not met. Routes: Increase registered capital", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
 		"3.1 Domestic multi-party telephone conference service", "3.2 Domestic video-telephone conference service",
 		"3.3 Domestic Internet conference television and image service", "3.4 Gates",
 		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
-		"## 5. Options", "They are options to consider, not advice",
-		"### 5.1 Meeting the condition: Registered capital",
-		"| Change | Who decides | What it does |",
-		"| What is the company's registered capital (in yuan)? RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
-		"### 5.2 Taking the service outside B22",
-		"| Who uses the service? business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
+		"## 5. Options", "a route whose effect the rules do not confirm is not offered",
+		"### 5.1 Increase registered capital", "**What it achieves:**",
 		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
 		"## 7. Neighbouring regimes", "**Basic telecom**",
 		"## 8. Process", "art. 69",
 		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
-		"## Appendix C. Citations", "(reprint)",
+		"## Appendix C. Sensitivity of the conclusion to the answers",
+		"### C.1 Meeting the condition: Registered capital",
+		"| Change | Who decides | What it does |",
+		"| What is the company's registered capital (in yuan)? RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
+		"### C.2 Taking the service outside B22",
+		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
+		"## Appendix D. Citations", "(reprint)",
 		"## Disclaimer", rs.Texts.Disclaimer.En[:30],
 	}
 	at := 0
@@ -363,11 +365,90 @@ func memoIDs(rs *classify.RuleSet) []string {
 	return ids
 }
 
-// TestMemoLevers: the section on levers names questions, answers and
-// sub-categories in words, never by id, in every language; says why it has
-// none in one sentence; and a result whose levers were not asked for gets
-// them worked out, not a false "none".
-func TestMemoLevers(t *testing.T) {
+// mdSection is the part of a Markdown memo from the heading from up to the
+// heading to.
+func mdSection(t *testing.T, md, from, to string) string {
+	t.Helper()
+	i := strings.Index(md, from)
+	j := strings.Index(md[max(i, 0):], to)
+	if i < 0 || j < 0 {
+		t.Fatalf("no section from %q to %q in:\n%s", from, to, md)
+	}
+	return md[i : i+j]
+}
+
+// TestMemoRoutes: the options are the routes to compliance the engine
+// confirmed, in counsel's words with what each achieves; page 1's next
+// steps name them, never a question of the questionnaire.
+func TestMemoRoutes(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	opts := mdSection(t, md, "## 5. Options", "## 6. ")
+	for _, want := range []string{
+		"### 5.1 Increase registered capital to the licence minimum",
+		"### 5.2 Confine the service to one province and apply for a provincial licence",
+		"### 5.3 Have a licensed provider run the service as operator of record",
+		"### 5.4 Offer a private deployment that business customers run themselves",
+		// what the engine confirmed each achieves
+		"it would meet this licence condition: Registered capital",
+		"The service would need the value-added telecom business licence (provincial); it would meet this licence condition: Registered capital. Issuing authority: Shanghai Communications Administration.",
+		"On the facts so changed, a B22 licence is unlikely to be needed under the rules.",
+		"**Caveats:**",
+	} {
+		if !strings.Contains(opts, want) {
+			t.Errorf("the options lack %q:\n%s", want, opts)
+		}
+	}
+	for _, bad := range []string{" → ", "in-game voice", "What is the company's registered capital", "Is the service offered to users in mainland China"} {
+		if strings.Contains(opts, bad) {
+			t.Errorf("the options hold %q, a lever rather than a route:\n%s", bad, opts)
+		}
+	}
+	next := mdSection(t, md, "### 1.1 What to do next", "## 2. ")
+	if !strings.Contains(next, "Registered capital is not met. Routes: Increase registered capital to the licence minimum") {
+		t.Errorf("the next steps do not name the capital route:\n%s", next)
+	}
+	for _, q := range rs.Questions {
+		if title := q.Title.En; strings.Contains(next, title) {
+			t.Errorf("the next steps quote the question %q:\n%s", title, next)
+		}
+	}
+	if strings.Contains(next, " → ") {
+		t.Errorf("the next steps show an answer change:\n%s", next)
+	}
+
+	// A result with no routes yet (Evaluate's) gets them worked out; an
+	// unlikely verdict needs none and says so.
+	plain, err := rs.Evaluate(doc, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Render(rs, doc, plain, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, again) {
+		t.Error("the memo of Evaluate's result differs from Assess's")
+	}
+	idoc, ires := example(t, rs, "internal-tool.yaml")
+	iout, err := Render(rs, idoc, ires, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(iout), "## 5. Options\n\nNo route to compliance is needed: on the facts stated, a B22 licence is unlikely to be needed.") {
+		t.Errorf("an unlikely verdict's options do not say no route is needed:\n%s", mdSection(t, string(iout), "## 5. ", "## 6. "))
+	}
+}
+
+// TestMemoSensitivity: the appendix of answers that move the outcome
+// leaves out relabellings of the use cases and withdrawals from the market
+// or the users, and says how many it left out; --all-levers shows every one.
+func TestMemoSensitivity(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
 	var ids []string
@@ -380,32 +461,53 @@ func TestMemoLevers(t *testing.T) {
 	for _, r := range rs.Requirements {
 		ids = append(ids, r.ID)
 	}
-	section := func(md, from, to string) string {
-		i, j := strings.Index(md, from), strings.Index(md, to)
-		if i < 0 || j < i {
-			t.Fatalf("no section from %q to %q in:\n%s", from, to, md)
+	honestN := 0
+	for _, lv := range res.Levers {
+		if honest(lv) {
+			honestN++
 		}
-		return md[i:j]
+	}
+	if honestN == len(res.Levers) {
+		t.Fatal("meeting-app.json has no lever the appendix leaves out; the test proves nothing")
 	}
 	for _, c := range []struct{ lang, from, to string }{
-		{"en", "## 5. Options", "## 6. "},
-		{"zh", "## 五、可选方案", "## 六、"},
-		{"bilingual", "## 5. 可选方案 / Options", "## 6. "},
+		{"en", "## Appendix C. Sensitivity", "## Appendix D. "},
+		{"zh", "## 附录C　结论对回答的敏感度", "## 附录D"},
+		{"bilingual", "## 附录C　结论对回答的敏感度 / Sensitivity", "## 附录D"},
 	} {
-		out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sec := section(string(out), c.from, c.to)
-		if want := len(res.Levers); strings.Count(sec, " → ") < want {
-			t.Errorf("%s: %d changes shown, want at least %d:\n%s", c.lang, strings.Count(sec, " → "), want, sec)
-		}
-		if strings.Contains(sec, "`") {
-			t.Errorf("%s: code (an id) in the section:\n%s", c.lang, sec)
-		}
-		for _, id := range ids {
-			if strings.Contains(id, "_") && strings.Contains(sec, id) {
-				t.Errorf("%s: the id %s in the section:\n%s", c.lang, id, sec)
+		for _, all := range []bool{false, true} {
+			out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared, AllLevers: all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec := mdSection(t, string(out), c.from, c.to)
+			want := honestN
+			if all {
+				want = len(res.Levers)
+			}
+			if c.lang == "bilingual" {
+				want *= 2
+			}
+			if got := strings.Count(sec, " → "); got != want {
+				t.Errorf("%s all=%v: %d changes shown, want %d:\n%s", c.lang, all, got, want, sec)
+			}
+			if c.lang == "en" {
+				for _, bad := range []string{"in-game voice", "own staff and group companies only"} {
+					if strings.Contains(sec, bad) != all {
+						t.Errorf("en all=%v: %q shown: %v", all, bad, !all)
+					}
+				}
+				if left := strings.Contains(sec, "other changes are left out"); left == all {
+					t.Errorf("en all=%v: says changes are left out: %v", all, left)
+				}
+			}
+			if strings.Contains(sec, "`") {
+				t.Errorf("%s: code (an id) in the section:\n%s", c.lang, sec)
+			}
+			for _, id := range ids {
+				if strings.Contains(id, "_") && strings.Contains(sec, id) {
+					t.Errorf("%s: the id %s in the section:\n%s", c.lang, id, sec)
+				}
 			}
 		}
 	}
@@ -428,7 +530,7 @@ func TestMemoLevers(t *testing.T) {
 			t.Errorf("%s: the memo of Evaluate's result differs from Assess's", format)
 		}
 	}
-	if plain.Levers != nil {
+	if plain.Levers != nil || plain.Routes != nil {
 		t.Error("Render changed the caller's result")
 	}
 
@@ -436,8 +538,8 @@ func TestMemoLevers(t *testing.T) {
 	none := *res
 	none.Levers = []classify.Lever{}
 	for lang, want := range map[string]string{
-		"en": "## 5. Options\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## 6. ",
-		"zh": "## 五、可选方案\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 六、",
+		"en": "## Appendix C. Sensitivity of the conclusion to the answers\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## Appendix D",
+		"zh": "## 附录C　结论对回答的敏感度\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 附录D",
 	} {
 		out, err := Render(rs, doc, &none, Options{Format: "md", Lang: lang, Date: prepared})
 		if err != nil {

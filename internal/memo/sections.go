@@ -2,6 +2,7 @@ package memo
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -84,28 +85,45 @@ func (b *builder) conclusion(string) {
 func (b *builder) nextSteps() {
 	res := b.res
 	var items []cell
+	named := map[string]bool{}
 	for _, q := range res.Requirements {
 		if q.Status != classify.StatusUnmet {
 			continue
 		}
 		var opts []string
-		for _, lv := range res.Levers {
-			for _, id := range lv.Met {
-				if id == q.ID {
-					opts = append(opts, b.changeText(lv))
-				}
+		for _, rt := range res.Routes {
+			if slices.Contains(rt.Met, q.ID) {
+				opts = append(opts, b.tr(rt.Title))
+				named[rt.ID] = true
 			}
 		}
 		s := b.tf("next_unmet", b.reqName(q.ID))
 		if len(opts) > 0 {
-			s += b.t("next_options") + strings.Join(opts, b.t("or_sep"))
+			s += b.t("next_routes") + strings.Join(opts, b.t("or_sep"))
 		}
 		items = append(items, textCell(s+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
-	if len(res.PivotalQuestions) > 0 {
-		items = append(items, textCell(b.tf("next_pivotal", len(res.PivotalQuestions), b.nums["h_open"]+".1")))
+	var other []string
+	for _, rt := range res.Routes {
+		if !named[rt.ID] {
+			other = append(other, b.tr(rt.Title))
+		}
 	}
-	if n := len(res.OpenQuestions); n > 0 {
+	if len(other) > 0 {
+		key := "next_other_routes"
+		if len(named) == 0 {
+			key = "next_all_routes"
+		}
+		items = append(items, textCell(b.t(key)+strings.Join(other, b.t("or_sep"))+b.tf("see", b.secNum("h_options"))+b.endStop()))
+	}
+	if n := len(res.PivotalQuestions); n == 1 {
+		items = append(items, textCell(b.tf("next_pivotal_one", b.nums["h_open"]+".1")))
+	} else if n > 1 {
+		items = append(items, textCell(b.tf("next_pivotal", n, b.nums["h_open"]+".1")))
+	}
+	if n := len(res.OpenQuestions); n == 1 {
+		items = append(items, textCell(b.tf("next_open_one", b.nums["h_open"]+".2")))
+	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_open", n, b.nums["h_open"]+".2")))
 	}
 	if n := len(res.RelatedRegimes); n > 0 {
@@ -122,11 +140,6 @@ func (b *builder) nextSteps() {
 		b.h2(b.nums["h_conclusion"]+".1", b.t("h_next"))
 		b.list(items...)
 	}
-}
-
-// changeText is a lever's changes in words, joined.
-func (b *builder) changeText(lv classify.Lever) string {
-	return strings.Join(b.words().Lever(lv).Change, b.t("semi"))
 }
 
 // ---- 2. facts ------------------------------------------------------------
@@ -336,29 +349,146 @@ func (b *builder) licence(n string) {
 // reqName is the rule set's short name for a licence condition.
 func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
 
-// ---- 5. options ------------------------------------------------------------
+// ---- 5. options: the routes to compliance ---------------------------------
 
-// options are what the company could change, grouped by what each change
-// would achieve: meet an unmet condition, take the service out of a
-// sub-category, take it outside the licence. They are the result's levers
-// (classify.RuleSet.Levers), worded as the text report words them; each
-// lever is listed under the first group it serves. Options, not advice.
+// options are the routes to compliance the result offers (rules.yaml
+// `routes`, classify.RouteResult): counsel's courses in the rule data's
+// words, each with what the engine confirmed it achieves once its answers
+// are changed. The mechanical list of answers that move the outcome is the
+// sensitivity appendix, not here.
 func (b *builder) options(n string) {
 	res := b.res
-	if len(res.Levers) == 0 {
+	if len(res.Routes) == 0 {
+		switch res.Verdict {
+		case classify.VerdictUnlikely:
+			b.para(txt(b.t("routes_unlikely")))
+		case classify.VerdictUndetermined:
+			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
+		default:
+			b.para(txt(b.t("routes_none")))
+		}
+		return
+	}
+	b.para(txt(b.t("routes_intro")))
+	for k, rt := range res.Routes {
+		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(b.tr(rt.Title)))
+		b.para(txt(b.tr(rt.Text)))
+		if a := b.achieves(rt); a != "" {
+			b.para(bold(b.t("route_achieves")+b.t("colon")), txt(a))
+		}
+		if c := b.tr(rt.Caveats); c != "" {
+			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(c))
+		}
+		var src []run
+		if len(rt.Citations) > 0 {
+			src = append(src, txt(b.t("basis")+b.t("colon")))
+			src = append(src, b.cite(rt.Citations)...)
+		}
+		if rt.Confidence != "" {
+			if len(src) > 0 {
+				src = append(src, txt(b.t("semi")))
+			}
+			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(rt.Confidence, rt.Footing)))
+		}
+		if len(src) > 0 {
+			b.small(src...)
+		}
+	}
+}
+
+// achieves says in a sentence what a route was confirmed to achieve: the
+// verdict with its answers changed, the licence and who issues it, and the
+// licence conditions it meets. A route that changes no answer (a sequence
+// of steps) achieves nothing the engine could check, and says nothing.
+func (b *builder) achieves(rt classify.RouteResult) string {
+	if len(rt.Changes) == 0 {
+		return ""
+	}
+	if rt.Verdict == classify.VerdictUnlikely {
+		return b.t("ach_unlikely")
+	}
+	var parts []string
+	if rt.Scope != nil {
+		parts = append(parts, b.tf("ach_licence", b.words().ScopeLicence(*rt.Scope)))
+	}
+	if len(rt.Met) > 0 {
+		names := make([]string, len(rt.Met))
+		for i, id := range rt.Met {
+			names[i] = b.reqName(id)
+		}
+		parts = append(parts, b.tf("ach_met", b.join(names)))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, b.tf("ach_verdict", b.words().Verdict(rt.Verdict)))
+	}
+	s := b.sentence(capFirst(strings.Join(parts, b.t("semi"))))
+	if rt.Authority != nil {
+		// The authority's text may run to sentences of its own (who issues
+		// to a foreign-invested company), so it follows as one.
+		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(b.tr(*rt.Authority)))
+	}
+	return s
+}
+
+// ---- appendix: sensitivity ---------------------------------------------------
+
+// honest says whether a lever belongs in the sensitivity appendix by
+// default: not a relabelling of the use cases, which changes words and not
+// the service, and not a change of the gates that means giving up the
+// market or the users (no users in mainland China, internal use only).
+func honest(lv classify.Lever) bool {
+	for _, c := range lv.Changes {
+		switch c.Key {
+		case "use_cases":
+			return false
+		case "mainland_users":
+			if c.To == false {
+				return false
+			}
+		case "audience":
+			if c.To == "internal_only" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sensitivity lists the answers that would move the outcome, grouped by
+// what each achieves, so that a reader sees how much the conclusion rests
+// on each answer: the levers (classify.RuleSet.Levers), without the
+// relabellings and withdrawals honest leaves out unless the author asked
+// for every lever. Each lever is listed under the first group it serves.
+func (b *builder) sensitivity(n string) {
+	res := b.res
+	var levers []classify.Lever
+	left := 0
+	for _, lv := range res.Levers {
+		if b.o.AllLevers || honest(lv) {
+			levers = append(levers, lv)
+		} else {
+			left++
+		}
+	}
+	if len(levers) == 0 {
 		if res.Verdict == classify.VerdictUndetermined {
 			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
 		} else {
 			b.para(txt(b.t("levers_none")))
 		}
-		return
+	} else {
+		b.para(txt(b.t("levers_intro")))
 	}
-	b.para(txt(b.t("levers_intro")))
-	used := make([]bool, len(res.Levers))
+	if left == 1 {
+		b.para(txt(b.t("levers_left_one")))
+	} else if left > 1 {
+		b.para(txt(b.tf("levers_left", left)))
+	}
+	used := make([]bool, len(levers))
 	k := 0
 	group := func(title string, intro string, take func(classify.Lever) bool) {
 		t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}}
-		for i, lv := range res.Levers {
+		for i, lv := range levers {
 			if used[i] || !take(lv) {
 				continue
 			}

@@ -126,3 +126,6 @@ var (
 			"open": "则结论取决于尚未回答的问题"},
 	}
 )
+
+// ScopeLicence names the licence of a scope ("a provincial licence").
+func (w Words) ScopeLicence(scope string) string { return w.scopeLicence(scope) }
