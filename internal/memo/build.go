@@ -94,8 +94,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 		b.section(0, b.nums[a.key], a.key, a.fn)
 	}
 	b.lang = b.langs()[0]
-	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_disclaimer")))})
-	b.each(func() { b.small(txt(b.tr(rs.Texts.Disclaimer))) })
+	b.record()
 	m.blocks = b.blocks
 	return m, nil
 }
@@ -404,7 +403,7 @@ func muted(rs []run) []run {
 // ---- header --------------------------------------------------------------
 
 func (b *builder) header() {
-	rs, res, p, o := b.rs, b.res, b.doc.Product, b.o
+	rs, p, o := b.rs, b.doc.Product, b.o
 	b.add(block{kind: kindTitle, runs: line(txt(b.both("title")))})
 	sub := b.tr(rs.Title)
 	if o.Lang == "bilingual" {
@@ -430,18 +429,50 @@ func (b *builder) header() {
 			row(key, textCell(v))
 		}
 	}
+	// A memo's header is short: to, from, matter, date, status and what it
+	// is about; the answer follows at once, and the record of how it was
+	// reached (rule set, dates, hash) is at the end.
 	opt("hdr_for", o.PreparedFor)
 	opt("hdr_by", o.PreparedBy)
 	opt("hdr_matter", o.Matter)
+	row("hdr_prepared", textCell(o.Date.String()))
 	if o.Status != "" {
 		row("hdr_status", cell{{bold(b.both("status_" + o.Status))}})
 	}
-	row("hdr_prepared", textCell(o.Date.String()))
-	row("hdr_product", cell{{bold(orStated(p.Name))}})
-	row("hdr_company", textCell(orStated(p.Company)))
-	if strings.TrimSpace(p.Description) != "" {
-		row("hdr_description", textCell(p.Description))
+	re := line(bold(orStated(p.Name)))
+	if c := strings.TrimSpace(p.Company); c != "" {
+		re = append(re, txt(b.bothParen(c)))
 	}
+	row("hdr_product", cell{re})
+	b.table(t)
+}
+
+// bothParen is s in the memo's parentheses: （s） in Chinese, " (s)" in
+// English and bilingual memos.
+func (b *builder) bothParen(s string) string {
+	if b.o.Lang == "zh" {
+		return "（" + s + "）"
+	}
+	return " (" + s + ")"
+}
+
+// record ends the memo: the disclaimer the author chose, then the rule
+// set, the dates and the hash of the answers that identify what the memo
+// rests on. The disclaimer comes before the table so that no page holds
+// it alone.
+func (b *builder) record() {
+	rs, res, o := b.rs, b.res, b.o
+	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_record")))})
+	switch d := strings.TrimSpace(o.Disclaimer); {
+	case d == "none":
+	case d != "":
+		b.small(txt(d))
+	case strings.TrimSpace(o.PreparedBy) == "":
+		b.each(func() { b.small(txt(b.tr(rs.Texts.Disclaimer))) })
+	}
+	b.lang = b.langs()[0]
+	t := &table{kv: true}
+	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.both(key)), c}) }
 	q := res.Questionnaire
 	c, _ := b.chrome("version")
 	ver := map[string]string{"zh": fmt.Sprintf(c.zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.en, rs.Title.En, q.Version)}

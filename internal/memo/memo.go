@@ -47,6 +47,12 @@ type Options struct {
 	// the outcome, the relabellings of use cases and the withdrawals from
 	// the market or the users included; by default they are left out.
 	AllLevers bool
+
+	// Disclaimer replaces the rule set's closing disclaimer ("not legal
+	// advice") with the author's text, or drops it when "none". Left empty,
+	// a memo carries the rule set's disclaimer unless PreparedBy is set: a
+	// memo counsel prepares does not disclaim being advice.
+	Disclaimer string
 }
 
 // Statuses Render accepts for Options.Status.

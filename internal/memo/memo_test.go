@@ -291,7 +291,7 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"2026-11-26", "Acme Meet", "2026.12.1", "2024-11-01", res.AnswersSHA256,
+		"2026-11-26", "Acme Meet",
 		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
 		"### 1.1 What to do next", "Registered capital is not met. Routes: Increase registered capital", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
@@ -311,7 +311,7 @@ func TestMemoContent(t *testing.T) {
 		"### C.2 Taking the service outside B22",
 		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
 		"## Appendix D. Citations", "(reprint)",
-		"## Disclaimer", rs.Texts.Disclaimer.En[:30],
+		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
 	}
 	at := 0
 	for _, want := range order {
@@ -442,6 +442,116 @@ func TestMemoRoutes(t *testing.T) {
 	}
 	if !strings.Contains(string(iout), "## 5. Options\n\nNo route to compliance is needed: on the facts stated, a B22 licence is unlikely to be needed.") {
 		t.Errorf("an unlikely verdict's options do not say no route is needed:\n%s", mdSection(t, string(iout), "## 5. ", "## 6. "))
+	}
+}
+
+// TestMemoCounselSections: what a classification memo has: the question
+// and its scope, a summary in prose, the exposure of a service already
+// running, a timeline; the short header first and the record at the end.
+func TestMemoCounselSections(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared, Matter: "M-1", PreparedBy: "Li & Partners"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	order := []string{
+		"- **Prepared by**: Li \\& Partners", "- **Matter reference**: M-1", "- **Date**: 2026-11-26", "- **Product**: **Acme Meet** (Acme (Shanghai) Ltd)",
+		"## 1. Conclusion",
+		"**Question presented:** Whether Acme Meet, offered by Acme (Shanghai) Ltd, needs a licence",
+		"**Scope:** This memo rests on the company's answers",
+		"**A B22 licence is likely needed.**",
+		"On the facts stated, the service is likely to fall within the domestic multi-party telephone conference service",
+		"The main risk is that the company does not yet meet the licence condition: Registered capital.",
+		"The route to consider first: Increase registered capital",
+		"### 1.2 If the service already operates", "art. 69",
+		"### 1.3 Timeline", "First meet the conditions not yet met: Registered capital", "within 60 days",
+		"## 2. Facts as stated",
+		"## Appendix D. Citations",
+		"## About this memo", "- **Rule set and version**", "- **Dates**", res.AnswersSHA256,
+	}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(md[at:], want)
+		if i < 0 {
+			t.Fatalf("after offset %d the memo has no %q:\n%s", at, want, md[at:min(len(md), at+3000)])
+		}
+		at += i + len(want)
+	}
+
+	// An unlikely verdict that no exclusion explains says which element of
+	// each sub-category is absent.
+	data, err := fsRead("meeting-app.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"realtime_voice": true`), []byte(`"realtime_voice": false`), 1)
+	data = bytes.Replace(data, []byte(`"realtime_video": true`), []byte(`"realtime_video": false`), 1)
+	nd, err := answers.New(rs).Parse("novoice.json", data, answers.FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nr, err := rs.Assess(nd, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nr.Verdict != classify.VerdictUnlikely || len(nr.Exclusions) > 0 || len(nr.MissingElements) == 0 {
+		t.Fatalf("no voice or video: verdict %s, %d exclusions, %d missing; want unlikely, none, some", nr.Verdict, len(nr.Exclusions), len(nr.MissingElements))
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"- **Domestic multi-party telephone conference service:** Users do not talk with each other live by voice", "## 2. "},
+		"zh": {"- **国内多方电话会议服务业务：**", "## 二、"},
+	} {
+		out, err := Render(rs, nd, nr, Options{Format: "md", Lang: lang, Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := mdSection(t, string(out), "## ", want[1]); !strings.Contains(c, want[0]) {
+			t.Errorf("%s: the conclusion gives no missing element as %q:\n%s", lang, want, c)
+		}
+		if strings.Contains(string(out), "If the service already operates") || strings.Contains(string(out), "如服务已在运营") {
+			t.Errorf("%s: an unlikely verdict has an exposure section", lang)
+		}
+	}
+}
+
+// TestMemoDisclaimer: the tool's disclaimer closes a memo nobody signs; the
+// author may replace or drop it, and a memo prepared by counsel has none
+// unless asked. It never ends the memo alone.
+func TestMemoDisclaimer(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	def := rs.Texts.Disclaimer.En
+	for _, c := range []struct {
+		name       string
+		o          Options
+		want, lack string
+	}{
+		{"default", Options{}, def, ""},
+		{"prepared by", Options{PreparedBy: "Li & Partners"}, "", def},
+		{"text", Options{PreparedBy: "Li & Partners", Disclaimer: "Privileged advice to the client."}, "Privileged advice to the client.", def},
+		{"none", Options{Disclaimer: "none"}, "", def},
+	} {
+		o := c.o
+		o.Format, o.Lang, o.Date = "md", "en", prepared
+		out, err := Render(rs, doc, res, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tail := mdSection(t, string(out), "## About this memo", "`"+res.AnswersSHA256+"`")
+		if c.want != "" && !strings.Contains(tail, c.want) {
+			t.Errorf("%s: the end lacks %q:\n%s", c.name, c.want, tail)
+		}
+		if c.lack != "" && strings.Contains(string(out), c.lack) {
+			t.Errorf("%s: the memo holds %q", c.name, c.lack)
+		}
+		if strings.Contains(string(out), "## Disclaimer") {
+			t.Errorf("%s: the disclaimer has a heading of its own", c.name)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(string(out)), "`"+res.AnswersSHA256+"`") {
+			t.Errorf("%s: the memo does not end with the record", c.name)
+		}
 	}
 }
 

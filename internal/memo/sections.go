@@ -31,7 +31,9 @@ func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
 
 func (b *builder) conclusion(string) {
 	res := b.res
+	b.questionPresented()
 	b.para(bold(b.sentence(capFirst(b.tr(res.Summary)))))
+	b.summary()
 	switch {
 	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
 		b.para(txt(b.t("c_may_fall")))
@@ -41,6 +43,7 @@ func (b *builder) conclusion(string) {
 		b.list(b.strengthList(res.Matched())...)
 	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
 		b.para(txt(b.t("c_none")))
+		b.missingElements()
 	}
 	for _, e := range res.Exclusions {
 		b.para(txt(b.tf("c_excluded", b.conf(e.Confidence, e.Footing), b.tr(e.Text))))
@@ -77,6 +80,150 @@ func (b *builder) conclusion(string) {
 		b.table(t)
 	}
 	b.nextSteps()
+	b.exposure()
+}
+
+// questionPresented states what the memo answers and what it does not
+// review, before the answer.
+func (b *builder) questionPresented() {
+	p := b.doc.Product
+	name, company := strings.TrimSpace(p.Name), strings.TrimSpace(p.Company)
+	if name == "" {
+		name = b.t("qp_the_product")
+	}
+	if company == "" {
+		company = b.t("qp_the_company")
+	}
+	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.res.Questionnaire.AsOf.String())))
+	b.para(bold(b.t("scope_label")+b.t("colon")), txt(b.t("scope_text")))
+}
+
+// summary is the executive summary in prose: the sub-categories, the main
+// risk (a condition not met, or the questions the verdict turns on) and the
+// route to consider first.
+func (b *builder) summary() {
+	res := b.res
+	var ss []string
+	// Each sub-category in the words of its strength: likely to fall
+	// within, or may fall within; settled or turning on open questions.
+	var likely, possible []string
+	for _, s := range res.Matched() {
+		if s.Strength == classify.StrengthLikely && s.Settled && res.Verdict != classify.VerdictUndetermined {
+			likely = append(likely, b.tr(s.Name))
+		} else {
+			possible = append(possible, b.tr(s.Name))
+		}
+	}
+	if len(likely) > 0 {
+		ss = append(ss, b.tf("sum_falls", b.join(likely)))
+	}
+	if len(possible) > 0 && len(likely) > 0 {
+		ss = append(ss, b.tf("sum_may_also", b.join(possible)))
+	} else if len(possible) > 0 {
+		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
+	}
+	var unmet []string
+	for _, q := range res.Requirements {
+		if q.Status == classify.StatusUnmet {
+			unmet = append(unmet, b.reqName(q.ID))
+		}
+	}
+	switch n := len(res.PivotalQuestions); {
+	case len(unmet) > 0:
+		ss = append(ss, b.tf("sum_unmet", b.join(unmet)))
+	case n == 1:
+		ss = append(ss, b.t("sum_pivotal_one"))
+	case n > 1:
+		ss = append(ss, b.tf("sum_pivotal", n))
+	}
+	if len(res.Routes) > 0 {
+		first := res.Routes[0]
+		for _, rt := range res.Routes {
+			if len(unmet) > 0 && len(rt.Met) > 0 {
+				first = rt
+				break
+			}
+		}
+		ss = append(ss, b.tf("sum_route", b.tr(first.Title), b.secNum("h_options")))
+	}
+	if len(ss) > 0 {
+		for i := range ss {
+			ss[i] = b.sentence(capFirst(ss[i]))
+		}
+		b.para(txt(strings.Join(ss, b.t("sent_sep"))))
+	}
+}
+
+// missingElements gives the reason for an unlikely verdict that no
+// exclusion explains: the element of each sub-category the answers rule
+// out.
+func (b *builder) missingElements() {
+	var items []cell
+	for _, m := range b.res.MissingElements {
+		var els []string
+		for _, e := range m.Elements {
+			els = append(els, b.sentence(b.tr(e.Text)))
+		}
+		first := line(bold(capFirst(b.tr(m.Name))+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
+		var answers []string
+		for _, e := range m.Elements {
+			answers = append(answers, e.Answers...)
+		}
+		items = append(items, lines(first, b.refs(answers, m.Citations, "", "")))
+	}
+	b.list(items...)
+}
+
+// exposure is what operating without the licence risks, from the rule
+// data's penalty step, for a service that may need a licence it does not
+// hold.
+func (b *builder) exposure() {
+	res := b.res
+	if res.Verdict == classify.VerdictUnlikely || res.ExistingLicence == classify.CoverageCovers {
+		return
+	}
+	for _, p := range b.process {
+		if p.ID != "penalty" {
+			continue
+		}
+		b.h2(b.nums["h_conclusion"]+".2", b.t("h_exposure"))
+		text := line(txt(b.t("exposure_intro")), txt(b.tr(p.Text)))
+		if len(p.Citations) > 0 {
+			text = append(text, txt(b.t("cite_open")))
+			text = append(text, b.cite(p.Citations)...)
+			text = append(text, txt(b.t("cite_close")))
+		}
+		b.para(text...)
+	}
+	for _, p := range b.process {
+		if p.ID != "review" {
+			continue
+		}
+		b.h2(b.nums["h_conclusion"]+".3", b.t("h_timeline"))
+		var unmet []string
+		for _, q := range res.Requirements {
+			if q.Status == classify.StatusUnmet {
+				unmet = append(unmet, b.reqName(q.ID))
+			}
+		}
+		var items []cell
+		if len(unmet) > 0 {
+			items = append(items, textCell(b.tf("tl_unmet", b.join(unmet), b.secNum("h_options"))))
+		}
+		if len(unmet) > 0 {
+			items = append(items, textCell(b.tf("tl_then_file", b.secNum("h_process"))))
+		} else {
+			items = append(items, textCell(b.tf("tl_file", b.secNum("h_process"))))
+		}
+		review := line(txt(b.tr(p.Text)))
+		if len(p.Citations) > 0 {
+			review = append(review, txt(b.t("cite_open")))
+			review = append(review, b.cite(p.Citations)...)
+			review = append(review, txt(b.t("cite_close")))
+		}
+		items = append(items, cell{review})
+		b.list(items...)
+	}
 }
 
 // nextSteps is what the company can do next, from the result: meet each
