@@ -44,8 +44,14 @@ func writeDOCX(m *memo) ([]byte, error) {
 			fonts = ref.fontTable
 		}
 		if ref.header != nil {
-			header = ref.header.xml
-			extra = append(extra, ref.header.files...)
+			// The template's header, with the memo's marks added at its
+			// end: a draft and a confidential memo say so on every page
+			// whatever the firm's header holds. A header the marks cannot
+			// be added to gives way to the memo's own.
+			if h, ok := withMarks(ref.header.xml, d.marks()); ok {
+				header = h
+				extra = append(extra, ref.header.files...)
+			}
 		}
 		if ref.footer != nil {
 			footer = ref.footer.xml
@@ -393,6 +399,31 @@ func (d *docxWriter) rels(theme bool) string {
 	}
 	w.WriteString("</Relationships>\n")
 	return w.String()
+}
+
+// marks are the header paragraphs every page of a draft or confidential
+// memo carries: the confidentiality line and the draft mark.
+func (d *docxWriter) marks() string {
+	var w strings.Builder
+	if d.m.confidential != "" {
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>`)
+		textRuns(&w, d.m.confidential)
+		w.WriteString(`</w:r></w:p>`)
+	}
+	if d.m.banner != "" {
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="AA0000"/></w:rPr><w:t xml:space="preserve">` + xmlText(d.m.banner) + `</w:t></w:r></w:p>`)
+	}
+	return w.String()
+}
+
+// withMarks adds marks at the end of a template's header part; ok is false
+// when the part does not end as a WordprocessingML header does.
+func withMarks(hdr, marks string) (string, bool) {
+	i := strings.LastIndex(hdr, "</w:hdr>")
+	if i < 0 {
+		return "", false
+	}
+	return hdr[:i] + marks + hdr[i:], true
 }
 
 func (d *docxWriter) header() string {
