@@ -48,6 +48,18 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 	if o.Status == "draft" {
 		m.banner = b.both("draft_mark")
 	}
+	m.author = strings.TrimSpace(o.PreparedBy)
+	m.subject = strings.TrimSpace(o.Matter)
+	if m.subject == "" {
+		m.subject = b.tr(rs.Title)
+	}
+	kw := []string{present.Licence(rs, "{licence}")}
+	for _, k := range []string{o.Matter, doc.Product.Name, doc.Product.Company} {
+		if k = strings.TrimSpace(k); k != "" {
+			kw = append(kw, k)
+		}
+	}
+	m.keywords = strings.Join(kw, "; ")
 	if o.Lang == "bilingual" {
 		m.page = [3]string{"", " / ", ""}
 	} else {

@@ -469,8 +469,14 @@ func (d *docxWriter) core() string {
 		title += " — " + d.m.product
 	}
 	stamp := zipTime(d.m.date).Format(time.RFC3339)
+	author := d.m.author
+	if author == "" {
+		author = "b22"
+	}
 	return xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-		`<dc:title>` + xmlText(title) + `</dc:title><dc:creator>b22</dc:creator><cp:lastModifiedBy>b22</cp:lastModifiedBy>` +
+		`<dc:title>` + xmlText(title) + `</dc:title><dc:subject>` + xmlText(d.m.subject) + `</dc:subject>` +
+		`<dc:creator>` + xmlText(author) + `</dc:creator><cp:keywords>` + xmlText(d.m.keywords) + `</cp:keywords>` +
+		`<cp:lastModifiedBy>` + xmlText(author) + `</cp:lastModifiedBy>` +
 		`<dc:language>` + lang + `</dc:language>` +
 		`<dcterms:created xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:created>` +
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:modified></cp:coreProperties>` + "\n"

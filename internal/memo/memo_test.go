@@ -683,3 +683,51 @@ func TestBilingualPaired(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentProperties: the file says who prepared it, for which matter
+// and about what product, in DOCX core properties and HTML <meta>.
+func TestDocumentProperties(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	o := Options{Lang: "en", Date: prepared, PreparedBy: `Li & Partners "LLP"`, Matter: "LP-2026-0412"}
+	o.Format = "docx"
+	out, err := Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core := unzipAll(t, out)["docProps/core.xml"]
+	for _, want := range []string{
+		`<dc:title>B22 Classification Memo — Acme Meet</dc:title>`,
+		`<dc:subject>LP-2026-0412</dc:subject>`,
+		`<dc:creator>Li &amp; Partners &#34;LLP&#34;</dc:creator>`,
+		`<cp:lastModifiedBy>Li &amp; Partners &#34;LLP&#34;</cp:lastModifiedBy>`,
+		`<cp:keywords>B22; LP-2026-0412; Acme Meet; Acme (Shanghai) Ltd</cp:keywords>`,
+	} {
+		if !strings.Contains(core, want) {
+			t.Errorf("core.xml lacks %s:\n%s", want, core)
+		}
+	}
+	o.Format = "html"
+	out, err = Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<meta name="author" content="Li &amp; Partners &#34;LLP&#34;"/>`,
+		`<meta name="description" content="LP-2026-0412"/>`,
+		`<meta name="keywords" content="B22; LP-2026-0412; Acme Meet; Acme (Shanghai) Ltd"/>`,
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the HTML head lacks %s", want)
+		}
+	}
+	// Without --prepared-by the tool is the author.
+	o.Format, o.PreparedBy = "docx", ""
+	out, err = Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if core := unzipAll(t, out)["docProps/core.xml"]; !strings.Contains(core, "<dc:creator>b22</dc:creator>") {
+		t.Errorf("core.xml without an author:\n%s", core)
+	}
+}
