@@ -30,6 +30,9 @@ type builder struct {
 	// and pinpoint; cites holds them in that order for the list.
 	notes map[string]int
 	cites []classify.CitationRef
+	// pins are the citations of each entry's source, in order of first
+	// mention: the pinpoints the entry lists.
+	pins [][]classify.CitationRef
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
@@ -356,14 +359,28 @@ func (b *builder) answerText(keys []string) string {
 
 // note is the number of a citation in the list of citations, given on its
 // first mention.
+//
+// One entry stands for one source, whatever its pinpoints: the text
+// carries the pinpoint (art. 6(iv)), the entry lists every one cited.
 func (b *builder) note(c classify.CitationRef) int {
-	key := c.Source + "|" + c.Pinpoint + "|" + c.Text.Zh
-	if n, ok := b.notes[key]; ok {
-		return n
+	key := c.Source
+	if key == "" {
+		key = "|" + c.Text.Zh
 	}
-	b.cites = append(b.cites, c)
-	b.notes[key] = len(b.cites)
-	return len(b.cites)
+	n, ok := b.notes[key]
+	if !ok {
+		b.cites = append(b.cites, c)
+		b.pins = append(b.pins, nil)
+		n = len(b.cites)
+		b.notes[key] = n
+	}
+	for _, p := range b.pins[n-1] {
+		if p.Text == c.Text {
+			return n
+		}
+	}
+	b.pins[n-1] = append(b.pins[n-1], c)
+	return n
 }
 
 // cite writes citations out in the memo's language, each with the number

@@ -214,9 +214,11 @@ var chrome = map[string]pair{
 
 	// appendices
 	"answers_intro":   {"回答文件所载的全部回答，按问卷章节排列。", "Every answer in the answers document, by section of the questionnaire."},
-	"citations_intro": {"正文中的上标数字指以下各条。标明“转载”的链接为官方文本的转载。", "The raised numbers in the text refer to these entries. Links marked \"reprint\" lead to a reprint of the official text."},
+	"citations_intro": {"正文中的上标数字指以下各条，每一来源一条，列出所引条款。官方文本的链接在前；标明“转载”的链接为官方文本的转载，标明“评论”的为他人评论。", "The raised numbers in the text refer to these entries, one for each source, with the places cited. Official copies come first; links marked \"reprint\" lead to a reprint of the official text, those marked \"commentary\" to another's commentary."},
 	"cite_sep":        {"。", ". "},
 	"src_date":        {"日期：", "date: "},
+	"cited_at":        {"所引条款：", "Cited: "},
+	"commentary":      {"评论", "commentary"},
 	"reprint":         {"转载", "reprint"},
 }
 

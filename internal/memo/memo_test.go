@@ -731,3 +731,47 @@ func TestDocumentProperties(t *testing.T) {
 		t.Errorf("core.xml without an author:\n%s", core)
 	}
 }
+
+// TestCitationsBySource: the citations appendix has one entry per source
+// with the places cited, an official copy before a reprint, a reprint
+// labelled so; the text's raised numbers point to the source's entry.
+func TestCitationsBySource(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	app := mdSection(t, md, "## Appendix D. Citations", "## About this memo")
+	if n := strings.Count(app, "Administrative Measures on Telecommunications Business Licences (MIIT Order No. 42)"); n != 1 {
+		t.Errorf("Order 42 has %d entries, want 1:\n%s", n, app)
+	}
+	var entry string
+	for _, e := range strings.Split(app, "\n\n") {
+		if strings.Contains(e, "(MIIT Order No. 42)") {
+			entry = e
+		}
+	}
+	for _, want := range []string{"Cited: ", "art. 6(iv)", "art. 35", "art. 38", "(reprint)"} {
+		if !strings.Contains(entry, want) {
+			t.Errorf("the Order 42 entry lacks %q:\n%s", want, entry)
+		}
+	}
+	n := strings.Index(entry, "[")
+	num := entry[n+1 : n+1+strings.Index(entry[n+1:], "\\")]
+	for _, pin := range []string{"MIIT Order 42, art. 6(iv)\\[" + num + "\\]", "MIIT Order 42, art. 35\\[" + num + "\\]"} {
+		if !strings.Contains(md, pin) {
+			t.Errorf("the text does not cite %s", pin)
+		}
+	}
+	for _, e := range strings.Split(app, "\n\n") {
+		if !strings.Contains(e, "Telecommunications Regulations of the PRC (2016 revision)") {
+			continue
+		}
+		off, rep := strings.Index(e, "gov.cn"), strings.Index(e, "(reprint)")
+		if off < 0 || rep < 0 || off > rep {
+			t.Errorf("the Regulations' entry does not give the official copy first, then a labelled reprint:\n%s", e)
+		}
+	}
+}

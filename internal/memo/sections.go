@@ -880,35 +880,102 @@ func (b *builder) ruleTrace(n string) {
 	b.list(items...)
 }
 
-// ---- appendix C: citations ---------------------------------------------------
+// ---- appendix D: citations ---------------------------------------------------
 
-// citations list every citation the memo makes, by the number it carries
-// in the text, with the source's full title, date and a link to its text
-// where the rule set has one.
+// citations list the sources the memo cites, one entry each by the number
+// it carries in the text: the source's full title and date, the pinpoints
+// cited, and its copies, official first as the rule data orders them, a
+// reprint or a commentary labelled so.
 func (b *builder) citations(string) {
 	b.para(txt(b.t("citations_intro")))
 	for i, c := range b.cites {
-		l := line(bold(fmt.Sprintf("[%d] ", i+1)), txt(b.tr(c.Text)))
-		if src := b.rs.Source(c.Source); src != nil {
-			title := src.Title
+		l := line(bold(fmt.Sprintf("[%d] ", i+1)))
+		src := b.rs.Source(c.Source)
+		title := ""
+		if src != nil {
+			title = src.Title
 			if b.lang == "en" && src.TitleEn != "" {
 				title = src.TitleEn
 			}
-			if title != "" {
-				l = append(l, txt(b.t("cite_sep")+title))
-			}
-			if src.Date != "" {
-				l = append(l, txt(b.t("semi")+b.t("src_date")+src.Date))
-			}
-			if src.URL != "" {
-				l = append(l, txt(b.t("semi")), link(src.URL, src.URL))
-				if src.Reprint {
+		}
+		if title == "" {
+			title = b.tr(c.Text)
+		}
+		l = append(l, txt(title))
+		if src != nil && src.Date != "" {
+			l = append(l, txt(b.t("semi")+b.t("src_date")+src.Date))
+		}
+		var pins []string
+		for _, p := range b.pins[i] {
+			pins = append(pins, b.pinpoint(src, p))
+		}
+		l = append(l, txt(b.t("cite_sep")+b.t("cited_at")+strings.Join(pins, b.t("semi"))))
+		if src != nil {
+			links := citedLinks(src)
+			for k, ln := range links {
+				sep := b.t("semi")
+				if k == 0 {
+					sep = b.t("cite_sep")
+				}
+				l = append(l, txt(sep), link(ln.URL, ln.URL))
+				switch ln.Kind {
+				case "reprint":
 					l = append(l, txt(b.paren(b.t("reprint"))))
+				case "commentary":
+					l = append(l, txt(b.paren(b.t("commentary"))))
 				}
 			}
 		}
 		b.add(block{kind: kindPara, small: true, runs: l, anchor: fmt.Sprintf("cite-%d", i+1)})
 	}
+}
+
+// citedLinks are the copies of a source an entry shows: every official
+// one, then the first reprint; a commentary only where the data has
+// neither. The data orders them, official first.
+func citedLinks(src *classify.Source) []classify.SourceLink {
+	links := src.Links
+	if len(links) == 0 && src.URL != "" {
+		kind := "official"
+		if src.Reprint {
+			kind = "reprint"
+		}
+		links = []classify.SourceLink{{URL: src.URL, Kind: kind}}
+	}
+	var out []classify.SourceLink
+	reprint := false
+	for _, l := range links {
+		switch {
+		case l.Kind == "official":
+			out = append(out, l)
+		case l.Kind == "reprint" && !reprint:
+			out = append(out, l)
+			reprint = true
+		}
+	}
+	if len(out) == 0 && len(links) > 0 {
+		out = links[:1]
+	}
+	return out
+}
+
+// pinpoint is a citation as an entry lists it: without the source's short
+// name the entry already gives ("art. 69", 第六十九条), or whole where the
+// citation is the name alone.
+func (b *builder) pinpoint(src *classify.Source, c classify.CitationRef) string {
+	text := b.tr(c.Text)
+	if src == nil {
+		return text
+	}
+	name := b.tr(src.CiteAs)
+	if name == "" || !strings.HasPrefix(text, name) {
+		return text
+	}
+	rest := strings.TrimLeft(strings.TrimPrefix(text, name), ", ，")
+	if rest == "" || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") {
+		return text
+	}
+	return rest
 }
 
 // secNum is how the text refers to a top-level section: 五 in a Chinese
