@@ -296,7 +296,7 @@ func TestMemoContent(t *testing.T) {
 		"### 1.1 What to do next", "Registered capital is not met. Routes: Increase registered capital", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
 		"3.1 Domestic multi-party telephone conference service", "3.2 Domestic video-telephone conference service",
-		"3.3 Domestic Internet conference television and image service", "3.4 Gates",
+		"3.3 Domestic Internet conference television and image service", "3.4 Exclusions",
 		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
 		"## 5. Options", "a route whose effect the rules do not confirm is not offered",
 		"### 5.1 Increase registered capital", "**What it achieves:**",
@@ -772,6 +772,63 @@ func TestCitationsBySource(t *testing.T) {
 		off, rep := strings.Index(e, "gov.cn"), strings.Index(e, "(reprint)")
 		if off < 0 || rep < 0 || off > rep {
 			t.Errorf("the Regulations' entry does not give the official copy first, then a labelled reprint:\n%s", e)
+		}
+	}
+}
+
+// TestRegister: the memo words its findings as counsel does: no
+// "strength: likely" in running text, the catalogue's text headed so,
+// exclusions rather than gates, and no confidence inside a sentence.
+func TestRegister(t *testing.T) {
+	rs := ruleSet(t)
+	for _, name := range []string{"meeting-app.json", "internal-tool.yaml", "half-known.json"} {
+		doc, res := example(t, rs, name)
+		for _, lang := range []string{"zh", "en"} {
+			out, err := Render(rs, doc, res, Options{Format: "md", Lang: lang, Date: prepared})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(out)
+			bad := map[string][]string{
+				"zh": {"强度为“", "强度最高为“", "（可靠程度："},
+				"en": {"Definition.", "Gates", " gate ", "(confidence: ", "falls within this sub-category:"},
+			}[lang]
+			for _, b := range bad {
+				if strings.Contains(md, b) {
+					t.Errorf("%s %s: the memo says %q", name, lang, b)
+				}
+			}
+			want := map[string]string{"zh": "**目录文本。**", "en": "**Catalogue text.**"}[lang]
+			if !strings.Contains(md, want) {
+				t.Errorf("%s %s: no %q", name, lang, want)
+			}
+		}
+	}
+}
+
+// TestCurrencyDate: the statement of currency carries the day the sources
+// were checked, and a memo dated before it says so rather than claiming to
+// know, on its own date, what was found later.
+func TestCurrencyDate(t *testing.T) {
+	rs := ruleSet(t)
+	if rs.Texts.SourcesChecked.IsZero() {
+		t.Fatal("the rule set gives no date the sources were checked")
+	}
+	checked := rs.Texts.SourcesChecked.String()
+	doc, res := example(t, rs, "meeting-app.json")
+	for _, c := range []struct {
+		date, want string
+	}{
+		{"2026-11-26", "The sources were last checked on " + checked + ", after this memo's date (2026-11-26)"},
+		{checked, "The sources were last checked on " + checked + "; later changes are not reflected."},
+		{"2027-01-15", "The sources were last checked on " + checked + "; later changes are not reflected."},
+	} {
+		out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: mustDate(c.date)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), c.want) {
+			t.Errorf("a memo dated %s does not say %q", c.date, c.want)
 		}
 	}
 }

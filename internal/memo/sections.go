@@ -46,7 +46,7 @@ func (b *builder) conclusion(string) {
 		b.missingElements()
 	}
 	for _, e := range res.Exclusions {
-		b.para(txt(b.tf("c_excluded", b.conf(e.Confidence, e.Footing), b.tr(e.Text))))
+		b.para(txt(b.tf("c_excluded", b.tr(e.Text))))
 	}
 	if len(res.IfOperated) > 0 {
 		b.para(txt(b.t("c_if_operated")))
@@ -390,15 +390,15 @@ func (b *builder) analysis(n string) {
 		case sr == nil:
 			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
 		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", b.words().Strength(sr.Strength))))
+			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(sr.Strength))))
 		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.words().Strength(sr.Strength))))
+			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(sr.Strength))))
 		default:
 			var qs []string
 			for _, k := range sr.DependsOn {
 				qs = append(qs, b.words().Question(k))
 			}
-			finding = append(finding, txt(b.tf("found_open", b.words().Strength(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
+			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
 		}
 		b.para(finding...)
 		if sr == nil {
@@ -450,6 +450,16 @@ func (b *builder) analysis(n string) {
 		}
 		b.list(items...)
 	}
+}
+
+// fallsWithin words a strength as counsel does: "is likely to fall
+// within", "may fall within"; the legend under the analysis's heading
+// explains the two once.
+func (b *builder) fallsWithin(s classify.Strength) string {
+	if s == classify.StrengthLikely {
+		return b.t("verb_likely")
+	}
+	return b.t("verb_possible")
 }
 
 // ---- 4. licence ----------------------------------------------------------
@@ -735,6 +745,14 @@ func (b *builder) openQuestions(n string) {
 		items = append(items, textCell(b.tr(p)))
 	}
 	b.list(items...)
+
+	if c := rs.Texts.SourcesChecked; !c.IsZero() {
+		if b.o.Date.Before(c) {
+			b.para(txt(b.tf("checked_after", c.String(), b.o.Date.String())))
+		} else {
+			b.para(txt(b.tf("checked_on", c.String())))
+		}
+	}
 
 	b.h2(n+".4", b.t("h_assumptions"))
 	b.para(txt(b.t("assumptions")))
