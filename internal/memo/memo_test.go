@@ -832,3 +832,26 @@ func TestCurrencyDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceQuality: the analysis says which conclusions rest on official
+// texts, which on practice or reasoning, and which sources were read only
+// in reprints or commentary.
+func TestSourceQuality(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := mdSection(t, string(out), "## 3. Analysis", "### 3.1 ")
+	for _, want := range []string{
+		"**Quality of the sources:** These conclusions rest on official texts: Domestic multi-party telephone conference service",
+		"These rest on practice or reasoning, not on an official text: Staff.",
+		"These sources were not read in an official copy, only in reprints or commentary: ",
+		"MIIT Order 42",
+	} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("the analysis lacks %q:\n%s", want, sec)
+		}
+	}
+}

@@ -351,6 +351,7 @@ func findSub(list []classify.SubcategoryResult, id string) *classify.Subcategory
 func (b *builder) analysis(n string) {
 	rs, res := b.rs, b.res
 	b.small(txt(b.t("how_to_read")))
+	b.sourceQuality()
 	k := 0
 	for _, s := range rs.Subcategories {
 		k++
@@ -449,6 +450,68 @@ func (b *builder) analysis(n string) {
 			items = append(items, lines(line(txt(b.tr(f.Text))), b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)))
 		}
 		b.list(items...)
+	}
+}
+
+// sourceQuality says in the body which conclusions rest on official
+// texts and which on practice or reasoning (the rule data's footing of each
+// sub-category found, exclusion and licence condition), and which sources
+// the memo cites were read only in reprints or commentary.
+func (b *builder) sourceQuality() {
+	res := b.res
+	var statute, other []string
+	add := func(name, footing string) {
+		switch footing {
+		case "statute":
+			statute = append(statute, name)
+		case "":
+		default:
+			other = append(other, name)
+		}
+	}
+	for _, s := range b.rs.Subcategories {
+		if findSub(res.Matched(), s.ID) != nil || findSub(res.IfOperated, s.ID) != nil {
+			add(capFirst(b.tr(s.Name)), s.Footing)
+		}
+	}
+	for _, e := range res.Exclusions {
+		add(b.t("sq_exclusion"), e.Footing)
+	}
+	for _, q := range res.Requirements {
+		add(b.reqName(q.ID), q.Footing)
+	}
+	var parts []string
+	if len(statute) > 0 {
+		parts = append(parts, b.tf("sq_statute", b.join(statute)))
+	}
+	if len(other) > 0 {
+		parts = append(parts, b.tf("sq_other", b.join(other)))
+	}
+	var unread []string
+	for _, src := range res.Sources {
+		official := false
+		for _, l := range src.Links {
+			if l.Kind == "official" && l.Read {
+				official = true
+			}
+		}
+		if len(src.Links) == 0 {
+			official = src.URL != "" && !src.Reprint
+		}
+		if !official {
+			if s := b.rs.Source(src.ID); s != nil && b.tr(s.CiteAs) != "" {
+				unread = append(unread, b.tr(s.CiteAs))
+			}
+		}
+	}
+	if len(unread) > 0 {
+		parts = append(parts, b.tf("sq_reprints", b.join(unread)))
+	}
+	if len(parts) > 0 {
+		for i := range parts {
+			parts[i] = b.sentence(capFirst(parts[i]))
+		}
+		b.para(bold(b.t("sq_label")+b.t("colon")), txt(strings.Join(parts, b.t("sent_sep"))))
 	}
 }
 
