@@ -194,9 +194,10 @@ func (d *docxWriter) para(w *strings.Builder, style string, runs []run) {
 // runs writes w:r elements; allBold makes every run bold (table headers).
 func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 	for _, r := range runs {
-		// Run properties in the order the schema wants; the character
-		// style's font and colour are repeated as direct formatting, which
-		// LibreOffice otherwise loses inside tables.
+		// Every look comes from a named character style (Hyperlink, Code,
+		// Muted for the answers relied on, EnglishText for the English
+		// column), so that a firm's template restyles it; only bold is
+		// direct.
 		var props string
 		link := r.href != "" && safeURL(r.href)
 		if r.note > 0 {
@@ -207,27 +208,14 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 		case link:
 			props = `<w:rStyle w:val="Hyperlink"/>`
 		case r.code:
-			props = `<w:rStyle w:val="Code"/><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>`
+			props = `<w:rStyle w:val="Code"/>`
+		case r.muted:
+			props = `<w:rStyle w:val="Muted"/>`
+		case r.alt:
+			props = `<w:rStyle w:val="EnglishText"/>`
 		}
 		if r.strong || allBold {
 			props += "<w:b/><w:bCs/>"
-		}
-		switch {
-		case link:
-			props += `<w:color w:val="0563C1"/>`
-		case r.muted:
-			props += `<w:color w:val="555555"/>`
-		case r.alt:
-			props += `<w:color w:val="2B3F66"/>`
-		}
-		switch {
-		case r.muted:
-			props += `<w:sz w:val="17"/><w:szCs w:val="17"/>`
-		case r.code:
-			props += `<w:sz w:val="18"/><w:szCs w:val="18"/>`
-		}
-		if link {
-			props += `<w:u w:val="single"/>`
 		}
 		var rw strings.Builder
 		rw.WriteString("<w:r>")
@@ -542,6 +530,8 @@ const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="666666"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Muted"><w:name w:val="Muted"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr><w:color w:val="555555"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="EnglishText"><w:name w:val="English Text"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr><w:color w:val="2B3F66"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>

@@ -855,3 +855,31 @@ func TestSourceQuality(t *testing.T) {
 		}
 	}
 }
+
+// TestDOCXStyles: text takes its look from named styles a firm's template
+// can restyle (Hyperlink, Code, Muted, EnglishText), not from colours,
+// sizes or fonts set on runs.
+func TestDOCXStyles(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "docx", Lang: "bilingual", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, out)
+	body := string(parts["word/document.xml"])
+	for _, direct := range []string{"<w:color ", "<w:sz ", "<w:rFonts ", "<w:u "} {
+		if n := strings.Count(body, direct); n > 0 {
+			t.Errorf("document.xml sets %s directly %d times", direct, n)
+		}
+	}
+	styles := string(parts["word/styles.xml"])
+	for _, id := range []string{"Hyperlink", "Code", "Muted", "EnglishText"} {
+		if !strings.Contains(body, `<w:rStyle w:val="`+id+`"/>`) {
+			t.Errorf("no run uses the %s style", id)
+		}
+		if !strings.Contains(styles, `w:styleId="`+id+`"`) {
+			t.Errorf("styles.xml lacks %s", id)
+		}
+	}
+}
