@@ -203,7 +203,7 @@ func (l *loader) variants(d ydec, n *yaml.Node, key string) []Variant {
 
 func (l *loader) texts(n *yaml.Node) {
 	d := l.dec(fileTexts)
-	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "regime_statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, []string{"gates_intro"})
+	m := d.mapping(n, "", []string{"verdicts", "scope_unknown", "strengths", "statuses", "regime_statuses", "confidence", "footing", "process", "open_points", "disclaimer"}, []string{"gates_intro", "sources_checked"})
 	if m == nil {
 		return
 	}
@@ -239,6 +239,9 @@ func (l *loader) texts(n *yaml.Node) {
 	t.Disclaimer = d.text(m["disclaimer"], "disclaimer")
 	if m["gates_intro"] != nil {
 		t.GatesIntro = d.text(m["gates_intro"], "gates_intro")
+	}
+	if m["sources_checked"] != nil {
+		t.SourcesChecked = d.date(m["sources_checked"], "sources_checked")
 	}
 }
 

@@ -362,6 +362,10 @@ type Texts struct {
 	// GatesIntro says, before the gates are listed, what they have in
 	// common (whom the licence binds); empty when the data gives none.
 	GatesIntro Text
+	// SourcesChecked is the day the sources were last checked for changes
+	// (the statement of currency among the open points); zero when the
+	// data gives none.
+	SourcesChecked Date
 }
 
 // Question returns the question with the id, or nil.

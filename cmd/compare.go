@@ -37,8 +37,10 @@ change), or one file under two dates (--as-of and --to-as-of) or two rule
 sets (--rules and --to-rules), or any mix of these. --as-of and --rules
 apply to both sides unless the --to- flag gives the second its own.
 
-Only conclusions are compared, not the reasons, citations or wording behind
-them; 'b22 classify' gives each side in full.
+Conclusions are compared, and across two dates or rule sets the law behind a
+licence condition or regime that holds on both: "the law behind X changed",
+with both citations. Not the reasons or wording; 'b22 classify' gives each
+side in full.
 
 Exit status: 0 nothing changed, 3 something changed (where diff(1) says 1,
 which in b22 is a failure), 2 bad usage or input, 1 a failure.`,

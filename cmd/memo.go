@@ -29,6 +29,8 @@ type memoOptions struct {
 	Status        string
 	Confidential  string
 	ReferenceDOCX string
+	AllLevers     bool
+	Disclaimer    string
 }
 
 func newMemoCmd(a *app) *cobra.Command {
@@ -70,6 +72,8 @@ The same answers and --date give byte-identical files, DOCX included.`,
 	f.StringVar(&opts.Status, "status", "", "`draft` (marked as such on every page) or final")
 	f.StringVar(&opts.Confidential, "confidential", "", "a confidentiality `LINE` for the top of the memo and every page, e.g. \"Privileged & Confidential\"")
 	f.StringVar(&opts.ReferenceDOCX, "reference-docx", "", "take styles, fonts, page size, header and footer from this Word template `FILE` (--format docx)")
+	f.BoolVar(&opts.AllLevers, "all-levers", false, "list in the sensitivity appendix every answer that moves the outcome, relabellings and withdrawals from the market included")
+	f.StringVar(&opts.Disclaimer, "disclaimer", "", "end the memo with this `TEXT` instead of the default disclaimer, or none (default: the tool's disclaimer, only without --prepared-by)")
 	return c
 }
 
@@ -170,7 +174,7 @@ func runMemo(a *app, o *memoOptions) error {
 	}
 	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date,
 		PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter, Status: o.Status,
-		Confidential: o.Confidential, ReferenceDOCX: ref})
+		Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer})
 	if errors.Is(err, memo.ErrOptions) {
 		return usageErrorf("%v", err)
 	}

@@ -34,6 +34,26 @@ type Diff struct {
 	PivotalQuestions Questions `json:"pivotal_questions"`
 	OpenQuestions    Questions `json:"open_questions"`
 	RelatedRegimes   Regimes   `json:"related_regimes"`
+	// Law lists the licence conditions and regimes that hold on both
+	// sides, with the same status, but whose text or citations differ:
+	// across two dates, the law behind them changed.
+	Law []LawChange `json:"law"`
+}
+
+// LawChange is a conclusion that stands on both sides on different law.
+// Part names it as the result's parts do (requirements.ID,
+// related_regimes.ID).
+type LawChange struct {
+	Part string        `json:"part"`
+	Name classify.Text `json:"-"`
+	From Law           `json:"from"`
+	To   Law           `json:"to"`
+}
+
+// Law is the text and the citations a conclusion rests on, on one side.
+type Law struct {
+	Text      classify.Text          `json:"text"`
+	Citations []classify.CitationRef `json:"citations"`
 }
 
 // Side says which assessment one side of the comparison is. Results fills
@@ -189,6 +209,7 @@ func Results(a, b *classify.Result) Diff {
 		Requirements:    requirements(a.Requirements, b.Requirements),
 		RelatedRegimes:  regimes(a.RelatedRegimes, b.RelatedRegimes),
 	}
+	d.Law = law(a, b)
 	d.PivotalQuestions = questions(mapList(a.PivotalQuestions, pivotal), mapList(b.PivotalQuestions, pivotal))
 	d.OpenQuestions = questions(mapList(a.OpenQuestions, open), mapList(b.OpenQuestions, open))
 	d.Changed = d.Verdict != nil || d.ExistingLicence != nil ||
@@ -198,7 +219,8 @@ func Results(a, b *classify.Result) Diff {
 		len(d.Requirements.Added)+len(d.Requirements.Removed)+len(d.Requirements.Changed) > 0 ||
 		len(d.RelatedRegimes.Added)+len(d.RelatedRegimes.Removed)+len(d.RelatedRegimes.Changed) > 0 ||
 		len(d.PivotalQuestions.Added)+len(d.PivotalQuestions.Removed) > 0 ||
-		len(d.OpenQuestions.Added)+len(d.OpenQuestions.Removed) > 0
+		len(d.OpenQuestions.Added)+len(d.OpenQuestions.Removed) > 0 ||
+		len(d.Law) > 0
 	return d
 }
 
@@ -343,4 +365,48 @@ func mapList[T, U any](list []T, f func(T) U) []U {
 		out[i] = f(x)
 	}
 	return out
+}
+
+// law finds the conditions and regimes that stand on both sides with the
+// same status on a different text or different citations. Only across two
+// dates or two rule sets: with one date and one rule set a text that
+// differs follows the answers, not the law.
+func law(a, b *classify.Result) []LawChange {
+	out := []LawChange{}
+	if a.Questionnaire.AsOf == b.Questionnaire.AsOf && a.Questionnaire.Version == b.Questionnaire.Version {
+		return out
+	}
+	differ := func(ta, tb classify.Text, ca, cb []classify.CitationRef) bool {
+		if ta != tb || len(ca) != len(cb) {
+			return true
+		}
+		for i := range ca {
+			if ca[i].Source != cb[i].Source || ca[i].Pinpoint != cb[i].Pinpoint || ca[i].Text != cb[i].Text {
+				return true
+			}
+		}
+		return false
+	}
+	_, _, reqs := match(a.Requirements, b.Requirements, func(r classify.RequirementResult) string { return r.ID })
+	for _, p := range reqs {
+		if p.a.Status == p.b.Status && differ(p.a.Text, p.b.Text, p.a.Citations, p.b.Citations) {
+			out = append(out, LawChange{Part: "requirements." + p.b.ID, Name: p.b.Name,
+				From: Law{p.a.Text, nonNil(p.a.Citations)}, To: Law{p.b.Text, nonNil(p.b.Citations)}})
+		}
+	}
+	_, _, regs := match(a.RelatedRegimes, b.RelatedRegimes, func(r classify.RegimeResult) string { return r.ID })
+	for _, p := range regs {
+		if p.a.Status == p.b.Status && differ(p.a.Text, p.b.Text, p.a.Citations, p.b.Citations) {
+			out = append(out, LawChange{Part: "related_regimes." + p.b.ID, Name: regimeWords(p.b),
+				From: Law{p.a.Text, nonNil(p.a.Citations)}, To: Law{p.b.Text, nonNil(p.b.Citations)}})
+		}
+	}
+	return out
+}
+
+func nonNil[T any](l []T) []T {
+	if l == nil {
+		return []T{}
+	}
+	return l
 }

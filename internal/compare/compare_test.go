@@ -99,6 +99,7 @@ func none() compare.Diff {
 		RelatedRegimes:   compare.Regimes{Added: []compare.Regime{}, Removed: []compare.Regime{}, Changed: []compare.RegimeChange{}},
 		PivotalQuestions: compare.Questions{Added: []compare.Question{}, Removed: []compare.Question{}},
 		OpenQuestions:    compare.Questions{Added: []compare.Question{}, Removed: []compare.Question{}},
+		Law:              []compare.LawChange{},
 	}
 }
 
@@ -297,6 +298,16 @@ func TestResults(t *testing.T) {
 				}
 				want.Licence.Authority = &compare.Change[*classify.Text]{From: ra.Licence.Authority, To: rb.Licence.Authority}
 			}
+			if c.asOfA != c.asOfB {
+				// Across two dates the law behind what holds on both may
+				// move too (TestLawChanged checks what it says).
+				for _, l := range got.Law {
+					if !strings.HasPrefix(l.Part, "requirements.") && !strings.HasPrefix(l.Part, "related_regimes.") {
+						t.Errorf("Law part %q is neither a condition nor a regime", l.Part)
+					}
+				}
+				want.Law = got.Law
+			}
 			want.Changed = c.wantChange
 			if diff := cmp.Diff(want, got, idsOnly); diff != "" {
 				t.Errorf("Results(%s) differs (-want +got):\n%s", c.name, diff)
@@ -347,6 +358,10 @@ func mirror(d compare.Diff) compare.Diff {
 		m.Subcategories.Changed = append(m.Subcategories.Changed, compare.SubcategoryChange{ID: c.ID, From: c.To, To: c.From, Name: c.Name})
 	}
 	m.Exclusions = compare.Exclusions{Added: d.Exclusions.Removed, Removed: d.Exclusions.Added}
+	m.Law = []compare.LawChange{}
+	for _, c := range d.Law {
+		m.Law = append(m.Law, compare.LawChange{Part: c.Part, Name: c.Name, From: c.To, To: c.From})
+	}
 	l := d.Licence
 	m.Licence = compare.Licence{}
 	if l.Category != nil {
@@ -454,8 +469,60 @@ func TestResultsJSON(t *testing.T) {
 		"pivotal_questions": map[string]any{"added": []any{}, "removed": []any{}},
 		"open_questions":    map[string]any{"added": []any{}, "removed": []any{}},
 		"related_regimes":   map[string]any{"added": []any{}, "removed": []any{}, "changed": []any{}},
+		"law":               []any{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("JSON of no change differs (-want +got):\n%s", diff)
+	}
+}
+
+// TestLawChanged: across two dates, a licence condition that holds on
+// both with the same status but on different law (the 2024 Company Law
+// added to registered capital) is a change, with both citations, in JSON
+// and text; on one date nothing is said of the law.
+func TestLawChanged(t *testing.T) {
+	rs := ruleSet(t)
+	a := evaluate(t, doc(meetingApp()), mustDate("2024-06-01"))
+	b := evaluate(t, doc(meetingApp()), mustDate("2024-07-02"))
+	d := compare.Results(a, b)
+	if !d.Changed {
+		t.Fatal("Changed = false across the 2024 Company Law")
+	}
+	var got *compare.LawChange
+	for i := range d.Law {
+		if d.Law[i].Part == "requirements.registered_capital" {
+			got = &d.Law[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("Law = %+v, want requirements.registered_capital", d.Law)
+	}
+	has := func(l compare.Law, text string) bool {
+		for _, c := range l.Citations {
+			if c.Text.En == text {
+				return true
+			}
+		}
+		return false
+	}
+	if has(got.From, "Company Law, art. 47(1)") || !has(got.To, "Company Law, art. 47(1)") || !has(got.From, "MIIT Order 42, art. 6(iv)") {
+		t.Errorf("the citations do not show the Company Law added: from %+v to %+v", got.From.Citations, got.To.Citations)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), `"law":[{"part":"requirements.registered_capital"`) {
+		t.Errorf("the JSON does not carry the change of law:\n%s", js)
+	}
+	var buf strings.Builder
+	compare.WriteText(&buf, rs, d, compare.TextOptions{Lang: "en", Width: 200})
+	if !strings.Contains(buf.String(), "The law behind Registered capital changed: MIIT Order 42, art. 6(iv); FITE Provisions (2022), art. 5 → ") {
+		t.Errorf("the text does not say the law changed:\n%s", buf.String())
+	}
+
+	same := compare.Results(b, evaluate(t, doc(with(meetingApp(), map[string]any{"foreign_ownership_percent": 10})), mustDate("2024-07-02")))
+	if len(same.Law) != 0 {
+		t.Errorf("on one date, Law = %+v, want none", same.Law)
 	}
 }

@@ -48,6 +48,7 @@ func WriteText(w io.Writer, rs *classify.RuleSet, d Diff, o TextOptions) {
 	t.questions("pivotal", d.PivotalQuestions)
 	t.questions("open", d.OpenQuestions)
 	t.regimes(d)
+	t.law(d)
 	fmt.Fprintln(w)
 	t.Para("", t.l["footer"], dim)
 }
@@ -256,6 +257,31 @@ func (t *textWriter) regimes(d Diff) {
 	}
 }
 
+// law says, for each conclusion that stands on both sides on different
+// law, that the law behind it changed, with the citations of each side.
+func (t *textWriter) law(d Diff) {
+	if len(d.Law) == 0 {
+		return
+	}
+	t.heading("law")
+	cites := func(l Law) string {
+		if len(l.Citations) == 0 {
+			return t.l["law_none"]
+		}
+		s := ""
+		for i, c := range l.Citations {
+			if i > 0 {
+				s += t.l["law_sep"]
+			}
+			s += t.tr(c.Text)
+		}
+		return s
+	}
+	for _, x := range d.Law {
+		t.itemf("law_changed", t.tr(x.Name), cites(x.From), cites(x.To))
+	}
+}
+
 // labels are the words of the text form itself, in each language.
 var labels = map[string]map[string]string{
 	"en": {
@@ -282,10 +308,14 @@ var labels = map[string]map[string]string{
 		"open":       "Other open questions",
 		"open_added": "now open: %s", "open_removed": "no longer open: %s",
 		"regimes":      "Neighbouring regimes to check",
+		"law":          "The law behind a conclusion",
+		"law_changed":  "The law behind %s changed: %s → %s",
+		"law_none":     "no citation",
+		"law_sep":      "; ",
 		"regime_added": "now flagged: %s", "regime_added_open": "now flagged, depending on unanswered questions: %s",
 		"regime_added_customer": "now flagged for whoever operates the service: %s",
 		"regime_removed":        "no longer flagged: %s", "regime_changed": "%s → %s: %s",
-		"footer": "Compared: the conclusions, not the reasons, citations or wording behind them; 'b22 classify' gives each assessment in full.",
+		"footer": "Compared: the conclusions, and across two dates the law behind a licence condition or regime that holds on both; not the reasons or wording; 'b22 classify' gives each assessment in full.",
 	},
 	"zh": {
 		"title": "{licence} 许可判断：两次评估对比",
@@ -311,9 +341,13 @@ var labels = map[string]map[string]string{
 		"open":       "其他待确认问题",
 		"open_added": "新增：%s", "open_removed": "不再待定：%s",
 		"regimes":      "需同时检查的相关制度",
+		"law":          "结论所依据的法律",
+		"law_changed":  "%s所依据的法律已变化：%s → %s",
+		"law_none":     "无引用",
+		"law_sep":      "；",
 		"regime_added": "新增：%s", "regime_added_open": "新增（取决于未回答的问题）：%s",
 		"regime_added_customer": "新增（适用于服务的经营者）：%s",
 		"regime_removed":        "不再提示：%s", "regime_changed": "%s → %s：%s",
-		"footer": "本对比只比较结论，不比较其理由、法律依据或措辞；各次评估的全文见“b22 classify”。",
+		"footer": "本对比只比较结论，以及在两个日期之间两次均成立的申请条件或相关制度所依据的法律；不比较理由或措辞；各次评估的全文见“b22 classify”。",
 	},
 }

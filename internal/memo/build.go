@@ -30,6 +30,9 @@ type builder struct {
 	// and pinpoint; cites holds them in that order for the list.
 	notes map[string]int
 	cites []classify.CitationRef
+	// pins are the citations of each entry's source, in order of first
+	// mention: the pinpoints the entry lists.
+	pins [][]classify.CitationRef
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
@@ -48,6 +51,18 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 	if o.Status == "draft" {
 		m.banner = b.both("draft_mark")
 	}
+	m.author = strings.TrimSpace(o.PreparedBy)
+	m.subject = strings.TrimSpace(o.Matter)
+	if m.subject == "" {
+		m.subject = b.tr(rs.Title)
+	}
+	kw := []string{present.Licence(rs, "{licence}")}
+	for _, k := range []string{o.Matter, doc.Product.Name, doc.Product.Company} {
+		if k = strings.TrimSpace(k); k != "" {
+			kw = append(kw, k)
+		}
+	}
+	m.keywords = strings.Join(kw, "; ")
 	if o.Lang == "bilingual" {
 		m.page = [3]string{"", " / ", ""}
 	} else {
@@ -81,6 +96,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 	}{
 		{"h_answers", b.answers},
 		{"h_trace", b.ruleTrace},
+		{"h_sensitivity", b.sensitivity},
 		{"h_citations", b.citations},
 	}
 	for i, a := range appendices {
@@ -93,8 +109,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 		b.section(0, b.nums[a.key], a.key, a.fn)
 	}
 	b.lang = b.langs()[0]
-	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_disclaimer")))})
-	b.each(func() { b.small(txt(b.tr(rs.Texts.Disclaimer))) })
+	b.record()
 	m.blocks = b.blocks
 	return m, nil
 }
@@ -344,14 +359,28 @@ func (b *builder) answerText(keys []string) string {
 
 // note is the number of a citation in the list of citations, given on its
 // first mention.
+//
+// One entry stands for one source, whatever its pinpoints: the text
+// carries the pinpoint (art. 6(iv)), the entry lists every one cited.
 func (b *builder) note(c classify.CitationRef) int {
-	key := c.Source + "|" + c.Pinpoint + "|" + c.Text.Zh
-	if n, ok := b.notes[key]; ok {
-		return n
+	key := c.Source
+	if key == "" {
+		key = "|" + c.Text.Zh
 	}
-	b.cites = append(b.cites, c)
-	b.notes[key] = len(b.cites)
-	return len(b.cites)
+	n, ok := b.notes[key]
+	if !ok {
+		b.cites = append(b.cites, c)
+		b.pins = append(b.pins, nil)
+		n = len(b.cites)
+		b.notes[key] = n
+	}
+	for _, p := range b.pins[n-1] {
+		if p.Text == c.Text {
+			return n
+		}
+	}
+	b.pins[n-1] = append(b.pins[n-1], c)
+	return n
 }
 
 // cite writes citations out in the memo's language, each with the number
@@ -403,7 +432,7 @@ func muted(rs []run) []run {
 // ---- header --------------------------------------------------------------
 
 func (b *builder) header() {
-	rs, res, p, o := b.rs, b.res, b.doc.Product, b.o
+	rs, p, o := b.rs, b.doc.Product, b.o
 	b.add(block{kind: kindTitle, runs: line(txt(b.both("title")))})
 	sub := b.tr(rs.Title)
 	if o.Lang == "bilingual" {
@@ -429,18 +458,50 @@ func (b *builder) header() {
 			row(key, textCell(v))
 		}
 	}
+	// A memo's header is short: to, from, matter, date, status and what it
+	// is about; the answer follows at once, and the record of how it was
+	// reached (rule set, dates, hash) is at the end.
 	opt("hdr_for", o.PreparedFor)
 	opt("hdr_by", o.PreparedBy)
 	opt("hdr_matter", o.Matter)
+	row("hdr_prepared", textCell(o.Date.String()))
 	if o.Status != "" {
 		row("hdr_status", cell{{bold(b.both("status_" + o.Status))}})
 	}
-	row("hdr_prepared", textCell(o.Date.String()))
-	row("hdr_product", cell{{bold(orStated(p.Name))}})
-	row("hdr_company", textCell(orStated(p.Company)))
-	if strings.TrimSpace(p.Description) != "" {
-		row("hdr_description", textCell(p.Description))
+	re := line(bold(orStated(p.Name)))
+	if c := strings.TrimSpace(p.Company); c != "" {
+		re = append(re, txt(b.bothParen(c)))
 	}
+	row("hdr_product", cell{re})
+	b.table(t)
+}
+
+// bothParen is s in the memo's parentheses: （s） in Chinese, " (s)" in
+// English and bilingual memos.
+func (b *builder) bothParen(s string) string {
+	if b.o.Lang == "zh" {
+		return "（" + s + "）"
+	}
+	return " (" + s + ")"
+}
+
+// record ends the memo: the disclaimer the author chose, then the rule
+// set, the dates and the hash of the answers that identify what the memo
+// rests on. The disclaimer comes before the table so that no page holds
+// it alone.
+func (b *builder) record() {
+	rs, res, o := b.rs, b.res, b.o
+	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_record")))})
+	switch d := strings.TrimSpace(o.Disclaimer); {
+	case d == "none":
+	case d != "":
+		b.small(txt(d))
+	case strings.TrimSpace(o.PreparedBy) == "":
+		b.each(func() { b.small(txt(b.tr(rs.Texts.Disclaimer))) })
+	}
+	b.lang = b.langs()[0]
+	t := &table{kv: true}
+	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.both(key)), c}) }
 	q := res.Questionnaire
 	c, _ := b.chrome("version")
 	ver := map[string]string{"zh": fmt.Sprintf(c.zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.en, rs.Title.En, q.Version)}

@@ -44,8 +44,14 @@ func writeDOCX(m *memo) ([]byte, error) {
 			fonts = ref.fontTable
 		}
 		if ref.header != nil {
-			header = ref.header.xml
-			extra = append(extra, ref.header.files...)
+			// The template's header, with the memo's marks added at its
+			// end: a draft and a confidential memo say so on every page
+			// whatever the firm's header holds. A header the marks cannot
+			// be added to gives way to the memo's own.
+			if h, ok := withMarks(ref.header.xml, d.marks()); ok {
+				header = h
+				extra = append(extra, ref.header.files...)
+			}
 		}
 		if ref.footer != nil {
 			footer = ref.footer.xml
@@ -188,9 +194,10 @@ func (d *docxWriter) para(w *strings.Builder, style string, runs []run) {
 // runs writes w:r elements; allBold makes every run bold (table headers).
 func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 	for _, r := range runs {
-		// Run properties in the order the schema wants; the character
-		// style's font and colour are repeated as direct formatting, which
-		// LibreOffice otherwise loses inside tables.
+		// Every look comes from a named character style (Hyperlink, Code,
+		// Muted for the answers relied on, EnglishText for the English
+		// column), so that a firm's template restyles it; only bold is
+		// direct.
 		var props string
 		link := r.href != "" && safeURL(r.href)
 		if r.note > 0 {
@@ -201,27 +208,14 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 		case link:
 			props = `<w:rStyle w:val="Hyperlink"/>`
 		case r.code:
-			props = `<w:rStyle w:val="Code"/><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>`
+			props = `<w:rStyle w:val="Code"/>`
+		case r.muted:
+			props = `<w:rStyle w:val="Muted"/>`
+		case r.alt:
+			props = `<w:rStyle w:val="EnglishText"/>`
 		}
 		if r.strong || allBold {
 			props += "<w:b/><w:bCs/>"
-		}
-		switch {
-		case link:
-			props += `<w:color w:val="0563C1"/>`
-		case r.muted:
-			props += `<w:color w:val="555555"/>`
-		case r.alt:
-			props += `<w:color w:val="2B3F66"/>`
-		}
-		switch {
-		case r.muted:
-			props += `<w:sz w:val="17"/><w:szCs w:val="17"/>`
-		case r.code:
-			props += `<w:sz w:val="18"/><w:szCs w:val="18"/>`
-		}
-		if link {
-			props += `<w:u w:val="single"/>`
 		}
 		// Written straight into w: a run may hold a long text, which a
 		// builder of its own would copy once more.
@@ -400,6 +394,31 @@ func (d *docxWriter) rels(theme bool) string {
 	return w.String()
 }
 
+// marks are the header paragraphs every page of a draft or confidential
+// memo carries: the confidentiality line and the draft mark.
+func (d *docxWriter) marks() string {
+	var w strings.Builder
+	if d.m.confidential != "" {
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>`)
+		textRuns(&w, d.m.confidential)
+		w.WriteString(`</w:r></w:p>`)
+	}
+	if d.m.banner != "" {
+		w.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="AA0000"/></w:rPr><w:t xml:space="preserve">` + xmlText(d.m.banner) + `</w:t></w:r></w:p>`)
+	}
+	return w.String()
+}
+
+// withMarks adds marks at the end of a template's header part; ok is false
+// when the part does not end as a WordprocessingML header does.
+func withMarks(hdr, marks string) (string, bool) {
+	i := strings.LastIndex(hdr, "</w:hdr>")
+	if i < 0 {
+		return "", false
+	}
+	return hdr[:i] + marks + hdr[i:], true
+}
+
 func (d *docxWriter) header() string {
 	var w strings.Builder
 	w.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
@@ -443,8 +462,14 @@ func (d *docxWriter) core() string {
 		title += " — " + d.m.product
 	}
 	stamp := zipTime(d.m.date).Format(time.RFC3339)
+	author := d.m.author
+	if author == "" {
+		author = "b22"
+	}
 	return xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-		`<dc:title>` + xmlText(title) + `</dc:title><dc:creator>b22</dc:creator><cp:lastModifiedBy>b22</cp:lastModifiedBy>` +
+		`<dc:title>` + xmlText(title) + `</dc:title><dc:subject>` + xmlText(d.m.subject) + `</dc:subject>` +
+		`<dc:creator>` + xmlText(author) + `</dc:creator><cp:keywords>` + xmlText(d.m.keywords) + `</cp:keywords>` +
+		`<cp:lastModifiedBy>` + xmlText(author) + `</cp:lastModifiedBy>` +
 		`<dc:language>` + lang + `</dc:language>` +
 		`<dcterms:created xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:created>` +
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:modified></cp:coreProperties>` + "\n"
@@ -510,6 +535,8 @@ const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="666666"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Muted"><w:name w:val="Muted"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr><w:color w:val="555555"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="EnglishText"><w:name w:val="English Text"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr><w:color w:val="2B3F66"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>

@@ -34,6 +34,14 @@ func writeHTML(m *memo) []byte {
 	}
 	title = strings.Join(strings.Fields(clean(title)), " ") // <title> holds text only
 	w.WriteString("<title>" + esc(title) + "</title>\n")
+	meta := func(name, content string) {
+		if content = strings.Join(strings.Fields(clean(content)), " "); content != "" {
+			w.WriteString(`<meta name="` + name + `" content="` + esc(content) + `"/>` + "\n")
+		}
+	}
+	meta("author", m.author)
+	meta("description", m.subject)
+	meta("keywords", m.keywords)
 	w.WriteString("<style>\n" + css(m) + "</style>\n</head>\n<body>\n")
 	if m.banner != "" {
 		// The mark of a draft, on every printed page (a fixed element

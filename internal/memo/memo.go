@@ -42,6 +42,17 @@ type Options struct {
 	// its header and footer, as pandoc's --reference-doc does. Ignored by
 	// the other formats.
 	ReferenceDOCX []byte
+
+	// AllLevers lists in the sensitivity appendix every answer that moves
+	// the outcome, the relabellings of use cases and the withdrawals from
+	// the market or the users included; by default they are left out.
+	AllLevers bool
+
+	// Disclaimer replaces the rule set's closing disclaimer ("not legal
+	// advice") with the author's text, or drops it when "none". Left empty,
+	// a memo carries the rule set's disclaimer unless PreparedBy is set: a
+	// memo counsel prepares does not disclaim being advice.
+	Disclaimer string
 }
 
 // Statuses Render accepts for Options.Status.
@@ -78,6 +89,15 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 		}
 		r := *res // the caller's result stays as it was
 		r.Levers = levers
+		res = &r
+	}
+	if res.Routes == nil {
+		routes, err := rs.RoutesFor(doc, res)
+		if err != nil {
+			return nil, fmt.Errorf("memo: %w", err)
+		}
+		r := *res
+		r.Routes = routes
 		res = &r
 	}
 	m, err := build(rs, doc, res, o)

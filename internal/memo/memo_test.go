@@ -291,25 +291,27 @@ func TestMemoContent(t *testing.T) {
 	}
 	s := string(out)
 	order := []string{
-		"2026-11-26", "Acme Meet", "2026.12.1", "2024-11-01", res.AnswersSHA256,
+		"2026-11-26", "Acme Meet",
 		"## 1. Conclusion", "A B22 licence is likely needed.", "**Conditions not met**: **Registered capital**",
-		"### 1.1 What to do next", "Registered capital is not met. Options:", "(see section 5).",
+		"### 1.1 What to do next", "Registered capital is not met. Routes: Increase registered capital", "(see section 5).",
 		"## 2. Facts as stated", "## 3. Analysis",
 		"3.1 Domestic multi-party telephone conference service", "3.2 Domestic video-telephone conference service",
-		"3.3 Domestic Internet conference television and image service", "3.4 Gates",
+		"3.3 Domestic Internet conference television and image service", "3.4 Exclusions",
 		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
-		"## 5. Options", "They are options to consider, not advice",
-		"### 5.1 Meeting the condition: Registered capital",
-		"| Change | Who decides | What it does |",
-		"| What is the company's registered capital (in yuan)? RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
-		"### 5.2 Taking the service outside B22",
-		"| Who uses the service? business customers → own staff and group companies only | Product decision | Then: unlikely to need B22 |",
+		"## 5. Options", "a route whose effect the rules do not confirm is not offered",
+		"### 5.1 Increase registered capital", "**What it achieves:**",
 		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
 		"## 7. Neighbouring regimes", "**Basic telecom**",
 		"## 8. Process", "art. 69",
 		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
-		"## Appendix C. Citations", "(reprint)",
-		"## Disclaimer", rs.Texts.Disclaimer.En[:30],
+		"## Appendix C. Sensitivity of the conclusion to the answers",
+		"### C.1 Meeting the condition: Registered capital",
+		"| Change | Who decides | What it does |",
+		"| What is the company's registered capital (in yuan)? RMB 5,000,000 → RMB 10,000,000 or more | Company fact | Meets: Registered capital |",
+		"### C.2 Taking the service outside B22",
+		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
+		"## Appendix D. Citations", "(reprint)",
+		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
 	}
 	at := 0
 	for _, want := range order {
@@ -363,11 +365,200 @@ func memoIDs(rs *classify.RuleSet) []string {
 	return ids
 }
 
-// TestMemoLevers: the section on levers names questions, answers and
-// sub-categories in words, never by id, in every language; says why it has
-// none in one sentence; and a result whose levers were not asked for gets
-// them worked out, not a false "none".
-func TestMemoLevers(t *testing.T) {
+// mdSection is the part of a Markdown memo from the heading from up to the
+// heading to.
+func mdSection(t *testing.T, md, from, to string) string {
+	t.Helper()
+	i := strings.Index(md, from)
+	j := strings.Index(md[max(i, 0):], to)
+	if i < 0 || j < 0 {
+		t.Fatalf("no section from %q to %q in:\n%s", from, to, md)
+	}
+	return md[i : i+j]
+}
+
+// TestMemoRoutes: the options are the routes to compliance the engine
+// confirmed, in counsel's words with what each achieves; page 1's next
+// steps name them, never a question of the questionnaire.
+func TestMemoRoutes(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	opts := mdSection(t, md, "## 5. Options", "## 6. ")
+	for _, want := range []string{
+		"### 5.1 Increase registered capital to the licence minimum",
+		"### 5.2 Confine the service to one province and apply for a provincial licence",
+		"### 5.3 Have a licensed provider run the service as operator of record",
+		"### 5.4 Offer a private deployment that business customers run themselves",
+		// what the engine confirmed each achieves
+		"it would meet this licence condition: Registered capital",
+		"The service would need the value-added telecom business licence (provincial); it would meet this licence condition: Registered capital. Issuing authority: Shanghai Communications Administration.",
+		"On the facts so changed, a B22 licence is unlikely to be needed under the rules.",
+		"**Caveats:**",
+	} {
+		if !strings.Contains(opts, want) {
+			t.Errorf("the options lack %q:\n%s", want, opts)
+		}
+	}
+	for _, bad := range []string{" → ", "in-game voice", "What is the company's registered capital", "Is the service offered to users in mainland China"} {
+		if strings.Contains(opts, bad) {
+			t.Errorf("the options hold %q, a lever rather than a route:\n%s", bad, opts)
+		}
+	}
+	next := mdSection(t, md, "### 1.1 What to do next", "## 2. ")
+	if !strings.Contains(next, "Registered capital is not met. Routes: Increase registered capital to the licence minimum") {
+		t.Errorf("the next steps do not name the capital route:\n%s", next)
+	}
+	for _, q := range rs.Questions {
+		if title := q.Title.En; strings.Contains(next, title) {
+			t.Errorf("the next steps quote the question %q:\n%s", title, next)
+		}
+	}
+	if strings.Contains(next, " → ") {
+		t.Errorf("the next steps show an answer change:\n%s", next)
+	}
+
+	// A result with no routes yet (Evaluate's) gets them worked out; an
+	// unlikely verdict needs none and says so.
+	plain, err := rs.Evaluate(doc, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Render(rs, doc, plain, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, again) {
+		t.Error("the memo of Evaluate's result differs from Assess's")
+	}
+	idoc, ires := example(t, rs, "internal-tool.yaml")
+	iout, err := Render(rs, idoc, ires, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(iout), "## 5. Options\n\nNo route to compliance is needed: on the facts stated, a B22 licence is unlikely to be needed.") {
+		t.Errorf("an unlikely verdict's options do not say no route is needed:\n%s", mdSection(t, string(iout), "## 5. ", "## 6. "))
+	}
+}
+
+// TestMemoCounselSections: what a classification memo has: the question
+// and its scope, a summary in prose, the exposure of a service already
+// running, a timeline; the short header first and the record at the end.
+func TestMemoCounselSections(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared, Matter: "M-1", PreparedBy: "Li & Partners"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	order := []string{
+		"- **Prepared by**: Li \\& Partners", "- **Matter reference**: M-1", "- **Date**: 2026-11-26", "- **Product**: **Acme Meet** (Acme (Shanghai) Ltd)",
+		"## 1. Conclusion",
+		"**Question presented:** Whether Acme Meet, offered by Acme (Shanghai) Ltd, needs a licence",
+		"**Scope:** This memo rests on the company's answers",
+		"**A B22 licence is likely needed.**",
+		"On the facts stated, the service is likely to fall within the domestic multi-party telephone conference service",
+		"The main risk is that the company does not yet meet the licence condition: Registered capital.",
+		"The route to consider first: Increase registered capital",
+		"### 1.2 If the service already operates", "art. 69",
+		"### 1.3 Timeline", "First meet the conditions not yet met: Registered capital", "within 60 days",
+		"## 2. Facts as stated",
+		"## Appendix D. Citations",
+		"## About this memo", "- **Rule set and version**", "- **Dates**", res.AnswersSHA256,
+	}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(md[at:], want)
+		if i < 0 {
+			t.Fatalf("after offset %d the memo has no %q:\n%s", at, want, md[at:min(len(md), at+3000)])
+		}
+		at += i + len(want)
+	}
+
+	// An unlikely verdict that no exclusion explains says which element of
+	// each sub-category is absent.
+	data, err := fsRead("meeting-app.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"realtime_voice": true`), []byte(`"realtime_voice": false`), 1)
+	data = bytes.Replace(data, []byte(`"realtime_video": true`), []byte(`"realtime_video": false`), 1)
+	nd, err := answers.New(rs).Parse("novoice.json", data, answers.FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nr, err := rs.Assess(nd, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nr.Verdict != classify.VerdictUnlikely || len(nr.Exclusions) > 0 || len(nr.MissingElements) == 0 {
+		t.Fatalf("no voice or video: verdict %s, %d exclusions, %d missing; want unlikely, none, some", nr.Verdict, len(nr.Exclusions), len(nr.MissingElements))
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"- **Domestic multi-party telephone conference service:** Users do not talk with each other live by voice", "## 2. "},
+		"zh": {"- **国内多方电话会议服务业务：**", "## 二、"},
+	} {
+		out, err := Render(rs, nd, nr, Options{Format: "md", Lang: lang, Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := mdSection(t, string(out), "## ", want[1]); !strings.Contains(c, want[0]) {
+			t.Errorf("%s: the conclusion gives no missing element as %q:\n%s", lang, want, c)
+		}
+		if strings.Contains(string(out), "If the service already operates") || strings.Contains(string(out), "如服务已在运营") {
+			t.Errorf("%s: an unlikely verdict has an exposure section", lang)
+		}
+	}
+}
+
+// TestMemoDisclaimer: the tool's disclaimer closes a memo nobody signs; the
+// author may replace or drop it, and a memo prepared by counsel has none
+// unless asked. It never ends the memo alone.
+func TestMemoDisclaimer(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	def := rs.Texts.Disclaimer.En
+	for _, c := range []struct {
+		name       string
+		o          Options
+		want, lack string
+	}{
+		{"default", Options{}, def, ""},
+		{"prepared by", Options{PreparedBy: "Li & Partners"}, "", def},
+		{"text", Options{PreparedBy: "Li & Partners", Disclaimer: "Privileged advice to the client."}, "Privileged advice to the client.", def},
+		{"none", Options{Disclaimer: "none"}, "", def},
+	} {
+		o := c.o
+		o.Format, o.Lang, o.Date = "md", "en", prepared
+		out, err := Render(rs, doc, res, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tail := mdSection(t, string(out), "## About this memo", "`"+res.AnswersSHA256+"`")
+		if c.want != "" && !strings.Contains(tail, c.want) {
+			t.Errorf("%s: the end lacks %q:\n%s", c.name, c.want, tail)
+		}
+		if c.lack != "" && strings.Contains(string(out), c.lack) {
+			t.Errorf("%s: the memo holds %q", c.name, c.lack)
+		}
+		if strings.Contains(string(out), "## Disclaimer") {
+			t.Errorf("%s: the disclaimer has a heading of its own", c.name)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(string(out)), "`"+res.AnswersSHA256+"`") {
+			t.Errorf("%s: the memo does not end with the record", c.name)
+		}
+	}
+}
+
+// TestMemoSensitivity: the appendix of answers that move the outcome
+// leaves out relabellings of the use cases and withdrawals from the market
+// or the users, and says how many it left out; --all-levers shows every one.
+func TestMemoSensitivity(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
 	var ids []string
@@ -380,32 +571,53 @@ func TestMemoLevers(t *testing.T) {
 	for _, r := range rs.Requirements {
 		ids = append(ids, r.ID)
 	}
-	section := func(md, from, to string) string {
-		i, j := strings.Index(md, from), strings.Index(md, to)
-		if i < 0 || j < i {
-			t.Fatalf("no section from %q to %q in:\n%s", from, to, md)
+	honestN := 0
+	for _, lv := range res.Levers {
+		if honest(rs, lv) {
+			honestN++
 		}
-		return md[i:j]
+	}
+	if honestN == len(res.Levers) {
+		t.Fatal("meeting-app.json has no lever the appendix leaves out; the test proves nothing")
 	}
 	for _, c := range []struct{ lang, from, to string }{
-		{"en", "## 5. Options", "## 6. "},
-		{"zh", "## 五、可选方案", "## 六、"},
-		{"bilingual", "## 5. 可选方案 / Options", "## 6. "},
+		{"en", "## Appendix C. Sensitivity", "## Appendix D. "},
+		{"zh", "## 附录C　结论对回答的敏感度", "## 附录D"},
+		{"bilingual", "## 附录C　结论对回答的敏感度 / Sensitivity", "## 附录D"},
 	} {
-		out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sec := section(string(out), c.from, c.to)
-		if want := len(res.Levers); strings.Count(sec, " → ") < want {
-			t.Errorf("%s: %d changes shown, want at least %d:\n%s", c.lang, strings.Count(sec, " → "), want, sec)
-		}
-		if strings.Contains(sec, "`") {
-			t.Errorf("%s: code (an id) in the section:\n%s", c.lang, sec)
-		}
-		for _, id := range ids {
-			if strings.Contains(id, "_") && strings.Contains(sec, id) {
-				t.Errorf("%s: the id %s in the section:\n%s", c.lang, id, sec)
+		for _, all := range []bool{false, true} {
+			out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared, AllLevers: all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec := mdSection(t, string(out), c.from, c.to)
+			want := honestN
+			if all {
+				want = len(res.Levers)
+			}
+			if c.lang == "bilingual" {
+				want *= 2
+			}
+			if got := strings.Count(sec, " → "); got != want {
+				t.Errorf("%s all=%v: %d changes shown, want %d:\n%s", c.lang, all, got, want, sec)
+			}
+			if c.lang == "en" {
+				for _, bad := range []string{"in-game voice", "own staff and group companies only"} {
+					if strings.Contains(sec, bad) != all {
+						t.Errorf("en all=%v: %q shown: %v", all, bad, !all)
+					}
+				}
+				if left := strings.Contains(sec, "other changes are left out"); left == all {
+					t.Errorf("en all=%v: says changes are left out: %v", all, left)
+				}
+			}
+			if strings.Contains(sec, "`") {
+				t.Errorf("%s: code (an id) in the section:\n%s", c.lang, sec)
+			}
+			for _, id := range ids {
+				if strings.Contains(id, "_") && strings.Contains(sec, id) {
+					t.Errorf("%s: the id %s in the section:\n%s", c.lang, id, sec)
+				}
 			}
 		}
 	}
@@ -428,7 +640,7 @@ func TestMemoLevers(t *testing.T) {
 			t.Errorf("%s: the memo of Evaluate's result differs from Assess's", format)
 		}
 	}
-	if plain.Levers != nil {
+	if plain.Levers != nil || plain.Routes != nil {
 		t.Error("Render changed the caller's result")
 	}
 
@@ -436,8 +648,8 @@ func TestMemoLevers(t *testing.T) {
 	none := *res
 	none.Levers = []classify.Lever{}
 	for lang, want := range map[string]string{
-		"en": "## 5. Options\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## 6. ",
-		"zh": "## 五、可选方案\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 六、",
+		"en": "## Appendix C. Sensitivity of the conclusion to the answers\n\nNone: under the rules, no change of the answers given would change the outcome.\n\n## Appendix D",
+		"zh": "## 附录C　结论对回答的敏感度\n\n无：按规则，改变所填的任何回答都不会改变结论。\n\n## 附录D",
 	} {
 		out, err := Render(rs, doc, &none, Options{Format: "md", Lang: lang, Date: prepared})
 		if err != nil {
@@ -468,6 +680,206 @@ func TestBilingualPaired(t *testing.T) {
 				}
 				seen[l] = true
 			}
+		}
+	}
+}
+
+// TestDocumentProperties: the file says who prepared it, for which matter
+// and about what product, in DOCX core properties and HTML <meta>.
+func TestDocumentProperties(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	o := Options{Lang: "en", Date: prepared, PreparedBy: `Li & Partners "LLP"`, Matter: "LP-2026-0412"}
+	o.Format = "docx"
+	out, err := Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core := unzipAll(t, out)["docProps/core.xml"]
+	for _, want := range []string{
+		`<dc:title>B22 Classification Memo — Acme Meet</dc:title>`,
+		`<dc:subject>LP-2026-0412</dc:subject>`,
+		`<dc:creator>Li &amp; Partners &#34;LLP&#34;</dc:creator>`,
+		`<cp:lastModifiedBy>Li &amp; Partners &#34;LLP&#34;</cp:lastModifiedBy>`,
+		`<cp:keywords>B22; LP-2026-0412; Acme Meet; Acme (Shanghai) Ltd</cp:keywords>`,
+	} {
+		if !strings.Contains(core, want) {
+			t.Errorf("core.xml lacks %s:\n%s", want, core)
+		}
+	}
+	o.Format = "html"
+	out, err = Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<meta name="author" content="Li &amp; Partners &#34;LLP&#34;"/>`,
+		`<meta name="description" content="LP-2026-0412"/>`,
+		`<meta name="keywords" content="B22; LP-2026-0412; Acme Meet; Acme (Shanghai) Ltd"/>`,
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the HTML head lacks %s", want)
+		}
+	}
+	// Without --prepared-by the tool is the author.
+	o.Format, o.PreparedBy = "docx", ""
+	out, err = Render(rs, doc, res, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if core := unzipAll(t, out)["docProps/core.xml"]; !strings.Contains(core, "<dc:creator>b22</dc:creator>") {
+		t.Errorf("core.xml without an author:\n%s", core)
+	}
+}
+
+// TestCitationsBySource: the citations appendix has one entry per source
+// with the places cited, an official copy before a reprint, a reprint
+// labelled so; the text's raised numbers point to the source's entry.
+func TestCitationsBySource(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(out)
+	app := mdSection(t, md, "## Appendix D. Citations", "## About this memo")
+	if n := strings.Count(app, "Administrative Measures on Telecommunications Business Licences (MIIT Order No. 42)"); n != 1 {
+		t.Errorf("Order 42 has %d entries, want 1:\n%s", n, app)
+	}
+	var entry string
+	for _, e := range strings.Split(app, "\n\n") {
+		if strings.Contains(e, "(MIIT Order No. 42)") {
+			entry = e
+		}
+	}
+	for _, want := range []string{"Cited: ", "art. 6(iv)", "art. 35", "art. 38", "(reprint)"} {
+		if !strings.Contains(entry, want) {
+			t.Errorf("the Order 42 entry lacks %q:\n%s", want, entry)
+		}
+	}
+	n := strings.Index(entry, "[")
+	num := entry[n+1 : n+1+strings.Index(entry[n+1:], "\\")]
+	for _, pin := range []string{"MIIT Order 42, art. 6(iv)\\[" + num + "\\]", "MIIT Order 42, art. 35\\[" + num + "\\]"} {
+		if !strings.Contains(md, pin) {
+			t.Errorf("the text does not cite %s", pin)
+		}
+	}
+	for _, e := range strings.Split(app, "\n\n") {
+		if !strings.Contains(e, "Telecommunications Regulations of the PRC (2016 revision)") {
+			continue
+		}
+		off, rep := strings.Index(e, "gov.cn"), strings.Index(e, "(reprint)")
+		if off < 0 || rep < 0 || off > rep {
+			t.Errorf("the Regulations' entry does not give the official copy first, then a labelled reprint:\n%s", e)
+		}
+	}
+}
+
+// TestRegister: the memo words its findings as counsel does: no
+// "strength: likely" in running text, the catalogue's text headed so,
+// exclusions rather than gates, and no confidence inside a sentence.
+func TestRegister(t *testing.T) {
+	rs := ruleSet(t)
+	for _, name := range []string{"meeting-app.json", "internal-tool.yaml", "half-known.json"} {
+		doc, res := example(t, rs, name)
+		for _, lang := range []string{"zh", "en"} {
+			out, err := Render(rs, doc, res, Options{Format: "md", Lang: lang, Date: prepared})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(out)
+			bad := map[string][]string{
+				"zh": {"强度为“", "强度最高为“", "（可靠程度："},
+				"en": {"Definition.", "Gates", " gate ", "(confidence: ", "falls within this sub-category:"},
+			}[lang]
+			for _, b := range bad {
+				if strings.Contains(md, b) {
+					t.Errorf("%s %s: the memo says %q", name, lang, b)
+				}
+			}
+			want := map[string]string{"zh": "**目录文本。**", "en": "**Catalogue text.**"}[lang]
+			if !strings.Contains(md, want) {
+				t.Errorf("%s %s: no %q", name, lang, want)
+			}
+		}
+	}
+}
+
+// TestCurrencyDate: the statement of currency carries the day the sources
+// were checked, and a memo dated before it says so rather than claiming to
+// know, on its own date, what was found later.
+func TestCurrencyDate(t *testing.T) {
+	rs := ruleSet(t)
+	if rs.Texts.SourcesChecked.IsZero() {
+		t.Fatal("the rule set gives no date the sources were checked")
+	}
+	checked := rs.Texts.SourcesChecked.String()
+	doc, res := example(t, rs, "meeting-app.json")
+	for _, c := range []struct {
+		date, want string
+	}{
+		{"2026-11-26", "The sources were last checked on " + checked + ", after this memo's date (2026-11-26)"},
+		{checked, "The sources were last checked on " + checked + "; later changes are not reflected."},
+		{"2027-01-15", "The sources were last checked on " + checked + "; later changes are not reflected."},
+	} {
+		out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: mustDate(c.date)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), c.want) {
+			t.Errorf("a memo dated %s does not say %q", c.date, c.want)
+		}
+	}
+}
+
+// TestSourceQuality: the analysis says which conclusions rest on official
+// texts, which on practice or reasoning, and which sources were read only
+// in reprints or commentary.
+func TestSourceQuality(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "md", Lang: "en", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := mdSection(t, string(out), "## 3. Analysis", "### 3.1 ")
+	for _, want := range []string{
+		"**Quality of the sources:** These conclusions rest on official texts: Domestic multi-party telephone conference service",
+		"These rest on practice or reasoning, not on an official text: Staff.",
+		"These sources were not read in an official copy, only in reprints or commentary: ",
+		"MIIT Order 42",
+	} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("the analysis lacks %q:\n%s", want, sec)
+		}
+	}
+}
+
+// TestDOCXStyles: text takes its look from named styles a firm's template
+// can restyle (Hyperlink, Code, Muted, EnglishText), not from colours,
+// sizes or fonts set on runs.
+func TestDOCXStyles(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "docx", Lang: "bilingual", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, out)
+	body := string(parts["word/document.xml"])
+	for _, direct := range []string{"<w:color ", "<w:sz ", "<w:rFonts ", "<w:u "} {
+		if n := strings.Count(body, direct); n > 0 {
+			t.Errorf("document.xml sets %s directly %d times", direct, n)
+		}
+	}
+	styles := string(parts["word/styles.xml"])
+	for _, id := range []string{"Hyperlink", "Code", "Muted", "EnglishText"} {
+		if !strings.Contains(body, `<w:rStyle w:val="`+id+`"/>`) {
+			t.Errorf("no run uses the %s style", id)
+		}
+		if !strings.Contains(styles, `w:styleId="`+id+`"`) {
+			t.Errorf("styles.xml lacks %s", id)
 		}
 	}
 }

@@ -20,7 +20,11 @@ type memo struct {
 	running string // running header of printed pages
 	date    string // YYYY-MM-DD, the day it was prepared
 	product string // the product's name, for the DOCX properties
-	colon   string // ": " or "：", after labels in Markdown
+	// author (--prepared-by), subject (the matter, else the memo's
+	// subtitle) and keywords fill the document properties: DOCX core
+	// properties and HTML <meta>.
+	author, subject, keywords string
+	colon                     string // ": " or "：", after labels in Markdown
 	// status is "draft" or "final" (or ""), banner the words a draft
 	// carries across its pages, confidential the confidentiality line of
 	// every page's header; all from the options, cleaned and escaped by

@@ -26,8 +26,6 @@ const refStyles = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
 // Letter with wide margins, and a header that shows a logo.
 func referenceDOCX(t *testing.T) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	files := []part{
 		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="png" ContentType="image/png"/><Default Extension="xml" ContentType="application/xml"/></Types>`},
 		{"word/styles.xml", refStyles},
@@ -39,6 +37,14 @@ func referenceDOCX(t *testing.T) []byte {
 		{"word/_rels/header3.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdI" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`},
 		{"word/media/logo.png", "\x89PNG\r\n\x1a\n"},
 	}
+	return zipParts(t, files)
+}
+
+// zipParts packs files as a zip, in order.
+func zipParts(t *testing.T, files []part) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
 	for _, f := range files {
 		w, err := zw.Create(f.name)
 		if err != nil {
@@ -69,6 +75,62 @@ func unzipAll(t *testing.T, data []byte) map[string]string {
 		out[f.Name] = string(b)
 	}
 	return out
+}
+
+// TestReferenceMarks: a draft, confidential memo carries its marks in the
+// header of every page whatever the template's header: one with content
+// of its own, none at all, or a different first page.
+func TestReferenceMarks(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	sect := func(refs string) string {
+		return xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body><w:p/><w:sectPr>` + refs +
+			`<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`
+	}
+	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdD" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>`
+	hdr := func(text string) string {
+		return xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:hdr>`
+	}
+	base := []part{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`},
+		{"word/styles.xml", refStyles},
+		{"word/_rels/document.xml.rels", rels},
+		{"word/header1.xml", hdr("FIRM DEFAULT HEADER")},
+		{"word/header2.xml", hdr("FIRM FIRST PAGE")},
+	}
+	for _, c := range []struct {
+		name, refs, firm string
+	}{
+		{"header", `<w:headerReference w:type="default" r:id="rIdD"/>`, "FIRM DEFAULT HEADER"},
+		{"no header", ``, ""},
+		{"first page", `<w:headerReference w:type="default" r:id="rIdD"/><w:headerReference w:type="first" r:id="rIdF"/><w:titlePg/>`, "FIRM DEFAULT HEADER"},
+	} {
+		ref := zipParts(t, append(append([]part(nil), base...), part{"word/document.xml", sect(c.refs)}))
+		for _, lang := range []string{"en", "zh"} {
+			out, err := Render(rs, doc, res, Options{Format: "docx", Lang: lang, Date: prepared, ReferenceDOCX: ref,
+				Status: "draft", Confidential: "Privileged & Confidential"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := unzipAll(t, out)
+			h := files["word/header1.xml"]
+			mark := map[string]string{"en": "DRAFT", "zh": "草稿"}[lang]
+			for _, want := range []string{"Privileged &amp; Confidential", mark, c.firm} {
+				if !strings.Contains(h, want) {
+					t.Errorf("%s, %s: the page header lacks %q:\n%s", c.name, lang, want, h)
+				}
+			}
+			body := files["word/document.xml"]
+			// Every page uses that one header: the body's section has no
+			// first page of its own, where the marks could be missing.
+			if strings.Contains(body, "<w:titlePg") || strings.Count(body, "<w:headerReference") != 1 {
+				t.Errorf("%s, %s: the memo's section is not one default header for every page", c.name, lang)
+			}
+			checkDOCX(t, rs, out, doc.Product.Name)
+		}
+	}
 }
 
 // TestReferenceDOCX: a memo written with a firm's template has the

@@ -2,6 +2,8 @@ package memo
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +32,9 @@ func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
 
 func (b *builder) conclusion(string) {
 	res := b.res
+	b.questionPresented()
 	b.para(bold(b.sentence(capFirst(b.tr(res.Summary)))))
+	b.summary()
 	switch {
 	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
 		b.para(txt(b.t("c_may_fall")))
@@ -40,9 +44,10 @@ func (b *builder) conclusion(string) {
 		b.list(b.strengthList(res.Matched())...)
 	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
 		b.para(txt(b.t("c_none")))
+		b.missingElements()
 	}
 	for _, e := range res.Exclusions {
-		b.para(txt(b.tf("c_excluded", b.conf(e.Confidence, e.Footing), b.tr(e.Text))))
+		b.para(txt(b.tf("c_excluded", b.tr(e.Text))))
 	}
 	if len(res.IfOperated) > 0 {
 		b.para(txt(b.t("c_if_operated")))
@@ -76,6 +81,150 @@ func (b *builder) conclusion(string) {
 		b.table(t)
 	}
 	b.nextSteps()
+	b.exposure()
+}
+
+// questionPresented states what the memo answers and what it does not
+// review, before the answer.
+func (b *builder) questionPresented() {
+	p := b.doc.Product
+	name, company := strings.TrimSpace(p.Name), strings.TrimSpace(p.Company)
+	if name == "" {
+		name = b.t("qp_the_product")
+	}
+	if company == "" {
+		company = b.t("qp_the_company")
+	}
+	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.res.Questionnaire.AsOf.String())))
+	b.para(bold(b.t("scope_label")+b.t("colon")), txt(b.t("scope_text")))
+}
+
+// summary is the executive summary in prose: the sub-categories, the main
+// risk (a condition not met, or the questions the verdict turns on) and the
+// route to consider first.
+func (b *builder) summary() {
+	res := b.res
+	var ss []string
+	// Each sub-category in the words of its strength: likely to fall
+	// within, or may fall within; settled or turning on open questions.
+	var likely, possible []string
+	for _, s := range res.Matched() {
+		if s.Strength == classify.StrengthLikely && s.Settled && res.Verdict != classify.VerdictUndetermined {
+			likely = append(likely, b.tr(s.Name))
+		} else {
+			possible = append(possible, b.tr(s.Name))
+		}
+	}
+	if len(likely) > 0 {
+		ss = append(ss, b.tf("sum_falls", b.join(likely)))
+	}
+	if len(possible) > 0 && len(likely) > 0 {
+		ss = append(ss, b.tf("sum_may_also", b.join(possible)))
+	} else if len(possible) > 0 {
+		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
+	}
+	var unmet []string
+	for _, q := range res.Requirements {
+		if q.Status == classify.StatusUnmet {
+			unmet = append(unmet, b.reqName(q.ID))
+		}
+	}
+	switch n := len(res.PivotalQuestions); {
+	case len(unmet) > 0:
+		ss = append(ss, b.tf("sum_unmet", b.join(unmet)))
+	case n == 1:
+		ss = append(ss, b.t("sum_pivotal_one"))
+	case n > 1:
+		ss = append(ss, b.tf("sum_pivotal", n))
+	}
+	if len(res.Routes) > 0 {
+		first := res.Routes[0]
+		for _, rt := range res.Routes {
+			if len(unmet) > 0 && len(rt.Met) > 0 {
+				first = rt
+				break
+			}
+		}
+		ss = append(ss, b.tf("sum_route", b.tr(first.Title), b.secNum("h_options")))
+	}
+	if len(ss) > 0 {
+		for i := range ss {
+			ss[i] = b.sentence(capFirst(ss[i]))
+		}
+		b.para(txt(strings.Join(ss, b.t("sent_sep"))))
+	}
+}
+
+// missingElements gives the reason for an unlikely verdict that no
+// exclusion explains: the element of each sub-category the answers rule
+// out.
+func (b *builder) missingElements() {
+	var items []cell
+	for _, m := range b.res.MissingElements {
+		var els []string
+		for _, e := range m.Elements {
+			els = append(els, b.sentence(b.tr(e.Text)))
+		}
+		first := line(bold(capFirst(b.tr(m.Name))+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
+		var answers []string
+		for _, e := range m.Elements {
+			answers = append(answers, e.Answers...)
+		}
+		items = append(items, lines(first, b.refs(answers, m.Citations, "", "")))
+	}
+	b.list(items...)
+}
+
+// exposure is what operating without the licence risks, from the rule
+// data's penalty step, for a service that may need a licence it does not
+// hold.
+func (b *builder) exposure() {
+	res := b.res
+	if res.Verdict == classify.VerdictUnlikely || res.ExistingLicence == classify.CoverageCovers {
+		return
+	}
+	for _, p := range b.process {
+		if p.ID != "penalty" {
+			continue
+		}
+		b.h2(b.nums["h_conclusion"]+".2", b.t("h_exposure"))
+		text := line(txt(b.t("exposure_intro")), txt(b.tr(p.Text)))
+		if len(p.Citations) > 0 {
+			text = append(text, txt(b.t("cite_open")))
+			text = append(text, b.cite(p.Citations)...)
+			text = append(text, txt(b.t("cite_close")))
+		}
+		b.para(text...)
+	}
+	for _, p := range b.process {
+		if p.ID != "review" {
+			continue
+		}
+		b.h2(b.nums["h_conclusion"]+".3", b.t("h_timeline"))
+		var unmet []string
+		for _, q := range res.Requirements {
+			if q.Status == classify.StatusUnmet {
+				unmet = append(unmet, b.reqName(q.ID))
+			}
+		}
+		var items []cell
+		if len(unmet) > 0 {
+			items = append(items, textCell(b.tf("tl_unmet", b.join(unmet), b.secNum("h_options"))))
+		}
+		if len(unmet) > 0 {
+			items = append(items, textCell(b.tf("tl_then_file", b.secNum("h_process"))))
+		} else {
+			items = append(items, textCell(b.tf("tl_file", b.secNum("h_process"))))
+		}
+		review := line(txt(b.tr(p.Text)))
+		if len(p.Citations) > 0 {
+			review = append(review, txt(b.t("cite_open")))
+			review = append(review, b.cite(p.Citations)...)
+			review = append(review, txt(b.t("cite_close")))
+		}
+		items = append(items, cell{review})
+		b.list(items...)
+	}
 }
 
 // nextSteps is what the company can do next, from the result: meet each
@@ -84,28 +233,45 @@ func (b *builder) conclusion(string) {
 func (b *builder) nextSteps() {
 	res := b.res
 	var items []cell
+	named := map[string]bool{}
 	for _, q := range res.Requirements {
 		if q.Status != classify.StatusUnmet {
 			continue
 		}
 		var opts []string
-		for _, lv := range res.Levers {
-			for _, id := range lv.Met {
-				if id == q.ID {
-					opts = append(opts, b.changeText(lv))
-				}
+		for _, rt := range res.Routes {
+			if slices.Contains(rt.Met, q.ID) {
+				opts = append(opts, b.tr(rt.Title))
+				named[rt.ID] = true
 			}
 		}
 		s := b.tf("next_unmet", b.reqName(q.ID))
 		if len(opts) > 0 {
-			s += b.t("next_options") + strings.Join(opts, b.t("or_sep"))
+			s += b.t("next_routes") + strings.Join(opts, b.t("or_sep"))
 		}
 		items = append(items, textCell(s+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
-	if len(res.PivotalQuestions) > 0 {
-		items = append(items, textCell(b.tf("next_pivotal", len(res.PivotalQuestions), b.nums["h_open"]+".1")))
+	var other []string
+	for _, rt := range res.Routes {
+		if !named[rt.ID] {
+			other = append(other, b.tr(rt.Title))
+		}
 	}
-	if n := len(res.OpenQuestions); n > 0 {
+	if len(other) > 0 {
+		key := "next_other_routes"
+		if len(named) == 0 {
+			key = "next_all_routes"
+		}
+		items = append(items, textCell(b.t(key)+strings.Join(other, b.t("or_sep"))+b.tf("see", b.secNum("h_options"))+b.endStop()))
+	}
+	if n := len(res.PivotalQuestions); n == 1 {
+		items = append(items, textCell(b.tf("next_pivotal_one", b.nums["h_open"]+".1")))
+	} else if n > 1 {
+		items = append(items, textCell(b.tf("next_pivotal", n, b.nums["h_open"]+".1")))
+	}
+	if n := len(res.OpenQuestions); n == 1 {
+		items = append(items, textCell(b.tf("next_open_one", b.nums["h_open"]+".2")))
+	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_open", n, b.nums["h_open"]+".2")))
 	}
 	if n := len(res.RelatedRegimes); n > 0 {
@@ -122,11 +288,6 @@ func (b *builder) nextSteps() {
 		b.h2(b.nums["h_conclusion"]+".1", b.t("h_next"))
 		b.list(items...)
 	}
-}
-
-// changeText is a lever's changes in words, joined.
-func (b *builder) changeText(lv classify.Lever) string {
-	return strings.Join(b.words().Lever(lv).Change, b.t("semi"))
 }
 
 // ---- 2. facts ------------------------------------------------------------
@@ -191,6 +352,7 @@ func findSub(list []classify.SubcategoryResult, id string) *classify.Subcategory
 func (b *builder) analysis(n string) {
 	rs, res := b.rs, b.res
 	b.small(txt(b.t("how_to_read")))
+	b.sourceQuality()
 	k := 0
 	for _, s := range rs.Subcategories {
 		k++
@@ -230,15 +392,15 @@ func (b *builder) analysis(n string) {
 		case sr == nil:
 			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
 		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", b.words().Strength(sr.Strength))))
+			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(sr.Strength))))
 		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.words().Strength(sr.Strength))))
+			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(sr.Strength))))
 		default:
 			var qs []string
 			for _, k := range sr.DependsOn {
 				qs = append(qs, b.words().Question(k))
 			}
-			finding = append(finding, txt(b.tf("found_open", b.words().Strength(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
+			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
 		}
 		b.para(finding...)
 		if sr == nil {
@@ -292,6 +454,78 @@ func (b *builder) analysis(n string) {
 	}
 }
 
+// sourceQuality says in the body which conclusions rest on official
+// texts and which on practice or reasoning (the rule data's footing of each
+// sub-category found, exclusion and licence condition), and which sources
+// the memo cites were read only in reprints or commentary.
+func (b *builder) sourceQuality() {
+	res := b.res
+	var statute, other []string
+	add := func(name, footing string) {
+		switch footing {
+		case "statute":
+			statute = append(statute, name)
+		case "":
+		default:
+			other = append(other, name)
+		}
+	}
+	for _, s := range b.rs.Subcategories {
+		if findSub(res.Matched(), s.ID) != nil || findSub(res.IfOperated, s.ID) != nil {
+			add(capFirst(b.tr(s.Name)), s.Footing)
+		}
+	}
+	for _, e := range res.Exclusions {
+		add(b.t("sq_exclusion"), e.Footing)
+	}
+	for _, q := range res.Requirements {
+		add(b.reqName(q.ID), q.Footing)
+	}
+	var parts []string
+	if len(statute) > 0 {
+		parts = append(parts, b.tf("sq_statute", b.join(statute)))
+	}
+	if len(other) > 0 {
+		parts = append(parts, b.tf("sq_other", b.join(other)))
+	}
+	var unread []string
+	for _, src := range res.Sources {
+		official := false
+		for _, l := range src.Links {
+			if l.Kind == "official" && l.Read {
+				official = true
+			}
+		}
+		if len(src.Links) == 0 {
+			official = src.URL != "" && !src.Reprint
+		}
+		if !official {
+			if s := b.rs.Source(src.ID); s != nil && b.tr(s.CiteAs) != "" {
+				unread = append(unread, b.tr(s.CiteAs))
+			}
+		}
+	}
+	if len(unread) > 0 {
+		parts = append(parts, b.tf("sq_reprints", b.join(unread)))
+	}
+	if len(parts) > 0 {
+		for i := range parts {
+			parts[i] = b.sentence(capFirst(parts[i]))
+		}
+		b.para(bold(b.t("sq_label")+b.t("colon")), txt(strings.Join(parts, b.t("sent_sep"))))
+	}
+}
+
+// fallsWithin words a strength as counsel does: "is likely to fall
+// within", "may fall within"; the legend under the analysis's heading
+// explains the two once.
+func (b *builder) fallsWithin(s classify.Strength) string {
+	if s == classify.StrengthLikely {
+		return b.t("verb_likely")
+	}
+	return b.t("verb_possible")
+}
+
 // ---- 4. licence ----------------------------------------------------------
 
 func (b *builder) licence(n string) {
@@ -336,29 +570,170 @@ func (b *builder) licence(n string) {
 // reqName is the rule set's short name for a licence condition.
 func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
 
-// ---- 5. options ------------------------------------------------------------
+// ---- 5. options: the routes to compliance ---------------------------------
 
-// options are what the company could change, grouped by what each change
-// would achieve: meet an unmet condition, take the service out of a
-// sub-category, take it outside the licence. They are the result's levers
-// (classify.RuleSet.Levers), worded as the text report words them; each
-// lever is listed under the first group it serves. Options, not advice.
+// options are the routes to compliance the result offers (rules.yaml
+// `routes`, classify.RouteResult): counsel's courses in the rule data's
+// words, each with what the engine confirmed it achieves once its answers
+// are changed. The mechanical list of answers that move the outcome is the
+// sensitivity appendix, not here.
 func (b *builder) options(n string) {
 	res := b.res
-	if len(res.Levers) == 0 {
+	if len(res.Routes) == 0 {
+		switch res.Verdict {
+		case classify.VerdictUnlikely:
+			b.para(txt(b.t("routes_unlikely")))
+		case classify.VerdictUndetermined:
+			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
+		default:
+			b.para(txt(b.t("routes_none")))
+		}
+		return
+	}
+	b.para(txt(b.t("routes_intro")))
+	for k, rt := range res.Routes {
+		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(b.tr(rt.Title)))
+		b.para(txt(b.tr(rt.Text)))
+		if a := b.achieves(rt); a != "" {
+			b.para(bold(b.t("route_achieves")+b.t("colon")), txt(a))
+		}
+		if c := b.tr(rt.Caveats); c != "" {
+			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(c))
+		}
+		var src []run
+		if len(rt.Citations) > 0 {
+			src = append(src, txt(b.t("basis")+b.t("colon")))
+			src = append(src, b.cite(rt.Citations)...)
+		}
+		if rt.Confidence != "" {
+			if len(src) > 0 {
+				src = append(src, txt(b.t("semi")))
+			}
+			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(rt.Confidence, rt.Footing)))
+		}
+		if len(src) > 0 {
+			b.small(src...)
+		}
+	}
+}
+
+// achieves says in a sentence what a route was confirmed to achieve: the
+// verdict with its answers changed, the licence and who issues it, and the
+// licence conditions it meets. A route that changes no answer (a sequence
+// of steps) achieves nothing the engine could check, and says nothing.
+func (b *builder) achieves(rt classify.RouteResult) string {
+	if len(rt.Changes) == 0 {
+		return ""
+	}
+	if rt.Verdict == classify.VerdictUnlikely {
+		return b.t("ach_unlikely")
+	}
+	var parts []string
+	if rt.Scope != nil {
+		parts = append(parts, b.tf("ach_licence", b.words().ScopeLicence(*rt.Scope)))
+	}
+	if len(rt.Met) > 0 {
+		names := make([]string, len(rt.Met))
+		for i, id := range rt.Met {
+			names[i] = b.reqName(id)
+		}
+		parts = append(parts, b.tf("ach_met", b.join(names)))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, b.tf("ach_verdict", b.words().Verdict(rt.Verdict)))
+	}
+	s := b.sentence(capFirst(strings.Join(parts, b.t("semi"))))
+	if rt.Authority != nil {
+		// The authority's text may run to sentences of its own (who issues
+		// to a foreign-invested company), so it follows as one.
+		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(b.tr(*rt.Authority)))
+	}
+	return s
+}
+
+// ---- appendix: sensitivity ---------------------------------------------------
+
+// honest says whether a lever belongs in the sensitivity appendix by
+// default: not a relabelling (a lever of kind label: what the product is
+// said to be for, which changes words and not the service), and not a
+// change that makes a gate hold unless a route to compliance stands for
+// it (a private deployment does; giving up the users in mainland China or
+// serving only the company's own staff is a withdrawal, not an option).
+// The rule data says which is which: the lever's kind, the gates, the
+// routes' changes.
+func honest(rs *classify.RuleSet, lv classify.Lever) bool {
+	if lv.Kind == classify.LeverLabel {
+		return false
+	}
+	gate := false
+	for _, id := range lv.Rules {
+		for _, g := range rs.Gates {
+			gate = gate || g.ID == id
+		}
+	}
+	if !gate {
+		return true
+	}
+	for _, c := range lv.Changes {
+		if !routeStandsFor(rs, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// routeStandsFor reports whether a route of the rule set changes the
+// answer as the lever change c does.
+func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
+	q := rs.Question(c.Key)
+	if q == nil {
+		return false
+	}
+	for _, rt := range rs.Routes {
+		for _, rc := range rt.Changes {
+			if rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sensitivity lists the answers that would move the outcome, grouped by
+// what each achieves, so that a reader sees how much the conclusion rests
+// on each answer: the levers (classify.RuleSet.Levers), without the
+// relabellings and withdrawals honest leaves out unless the author asked
+// for every lever. Each lever is listed under the first group it serves.
+func (b *builder) sensitivity(n string) {
+	res := b.res
+	var levers []classify.Lever
+	left := 0
+	for _, lv := range res.Levers {
+		if b.o.AllLevers || honest(b.rs, lv) {
+			levers = append(levers, lv)
+		} else {
+			left++
+		}
+	}
+	if len(levers) == 0 {
 		if res.Verdict == classify.VerdictUndetermined {
 			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
 		} else {
 			b.para(txt(b.t("levers_none")))
 		}
-		return
+	} else {
+		b.para(txt(b.t("levers_intro")))
 	}
-	b.para(txt(b.t("levers_intro")))
-	used := make([]bool, len(res.Levers))
+	if left == 1 {
+		b.para(txt(b.t("levers_left_one")))
+	} else if left > 1 {
+		b.para(txt(b.tf("levers_left", left)))
+	}
+	used := make([]bool, len(levers))
 	k := 0
 	group := func(title string, intro string, take func(classify.Lever) bool) {
 		t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}}
-		for i, lv := range res.Levers {
+		for i, lv := range levers {
 			if used[i] || !take(lv) {
 				continue
 			}
@@ -458,6 +833,14 @@ func (b *builder) openQuestions(n string) {
 		items = append(items, textCell(b.tr(p)))
 	}
 	b.list(items...)
+
+	if c := rs.Texts.SourcesChecked; !c.IsZero() {
+		if b.o.Date.Before(c) {
+			b.para(txt(b.tf("checked_after", c.String(), b.o.Date.String())))
+		} else {
+			b.para(txt(b.tf("checked_on", c.String())))
+		}
+	}
 
 	b.h2(n+".4", b.t("h_assumptions"))
 	b.para(txt(b.t("assumptions")))
@@ -603,35 +986,102 @@ func (b *builder) ruleTrace(n string) {
 	b.list(items...)
 }
 
-// ---- appendix C: citations ---------------------------------------------------
+// ---- appendix D: citations ---------------------------------------------------
 
-// citations list every citation the memo makes, by the number it carries
-// in the text, with the source's full title, date and a link to its text
-// where the rule set has one.
+// citations list the sources the memo cites, one entry each by the number
+// it carries in the text: the source's full title and date, the pinpoints
+// cited, and its copies, official first as the rule data orders them, a
+// reprint or a commentary labelled so.
 func (b *builder) citations(string) {
 	b.para(txt(b.t("citations_intro")))
 	for i, c := range b.cites {
-		l := line(bold(fmt.Sprintf("[%d] ", i+1)), txt(b.tr(c.Text)))
-		if src := b.rs.Source(c.Source); src != nil {
-			title := src.Title
+		l := line(bold(fmt.Sprintf("[%d] ", i+1)))
+		src := b.rs.Source(c.Source)
+		title := ""
+		if src != nil {
+			title = src.Title
 			if b.lang == "en" && src.TitleEn != "" {
 				title = src.TitleEn
 			}
-			if title != "" {
-				l = append(l, txt(b.t("cite_sep")+title))
-			}
-			if src.Date != "" {
-				l = append(l, txt(b.t("semi")+b.t("src_date")+src.Date))
-			}
-			if src.URL != "" {
-				l = append(l, txt(b.t("semi")), link(src.URL, src.URL))
-				if src.Reprint {
+		}
+		if title == "" {
+			title = b.tr(c.Text)
+		}
+		l = append(l, txt(title))
+		if src != nil && src.Date != "" {
+			l = append(l, txt(b.t("semi")+b.t("src_date")+src.Date))
+		}
+		var pins []string
+		for _, p := range b.pins[i] {
+			pins = append(pins, b.pinpoint(src, p))
+		}
+		l = append(l, txt(b.t("cite_sep")+b.t("cited_at")+strings.Join(pins, b.t("semi"))))
+		if src != nil {
+			links := citedLinks(src)
+			for k, ln := range links {
+				sep := b.t("semi")
+				if k == 0 {
+					sep = b.t("cite_sep")
+				}
+				l = append(l, txt(sep), link(ln.URL, ln.URL))
+				switch ln.Kind {
+				case "reprint":
 					l = append(l, txt(b.paren(b.t("reprint"))))
+				case "commentary":
+					l = append(l, txt(b.paren(b.t("commentary"))))
 				}
 			}
 		}
 		b.add(block{kind: kindPara, small: true, runs: l, anchor: fmt.Sprintf("cite-%d", i+1)})
 	}
+}
+
+// citedLinks are the copies of a source an entry shows: every official
+// one, then the first reprint; a commentary only where the data has
+// neither. The data orders them, official first.
+func citedLinks(src *classify.Source) []classify.SourceLink {
+	links := src.Links
+	if len(links) == 0 && src.URL != "" {
+		kind := "official"
+		if src.Reprint {
+			kind = "reprint"
+		}
+		links = []classify.SourceLink{{URL: src.URL, Kind: kind}}
+	}
+	var out []classify.SourceLink
+	reprint := false
+	for _, l := range links {
+		switch {
+		case l.Kind == "official":
+			out = append(out, l)
+		case l.Kind == "reprint" && !reprint:
+			out = append(out, l)
+			reprint = true
+		}
+	}
+	if len(out) == 0 && len(links) > 0 {
+		out = links[:1]
+	}
+	return out
+}
+
+// pinpoint is a citation as an entry lists it: without the source's short
+// name the entry already gives ("art. 69", 第六十九条), or whole where the
+// citation is the name alone.
+func (b *builder) pinpoint(src *classify.Source, c classify.CitationRef) string {
+	text := b.tr(c.Text)
+	if src == nil {
+		return text
+	}
+	name := b.tr(src.CiteAs)
+	if name == "" || !strings.HasPrefix(text, name) {
+		return text
+	}
+	rest := strings.TrimLeft(strings.TrimPrefix(text, name), ", ，")
+	if rest == "" || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") {
+		return text
+	}
+	return rest
 }
 
 // secNum is how the text refers to a top-level section: 五 in a Chinese

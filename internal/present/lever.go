@@ -155,3 +155,6 @@ func ForPeople(levers []classify.Lever) []classify.Lever {
 	}
 	return out
 }
+
+// ScopeLicence names the licence of a scope ("a provincial licence").
+func (w Words) ScopeLicence(scope string) string { return w.scopeLicence(scope) }

@@ -22,10 +22,10 @@ type Wrap struct {
 	// Overhang lets closing punctuation that would start a line hang past
 	// the width at the end of the line before, as Chinese print does: for
 	// print, never a terminal, where the hanging character wraps onto a
-	// line of its own. Without it the character before the punctuation goes down with
-	// it, and opening punctuation (（《“) never ends a line, so that no line
-	// is wider than Width: what a screen needs, where a column too many
-	// wraps by itself.
+	// line of its own. Without it the character before the punctuation
+	// goes down with it, so that no line is wider than Width: what a
+	// screen needs, where a column too many wraps by itself. Either way
+	// opening punctuation (（《“) never ends a line.
 	Overhang bool
 }
 
@@ -67,10 +67,12 @@ func (w Wrap) Lines(s string) []string {
 					continue
 				case w.Overhang && noLineStart(line[len(line)-1], tok) && lineW <= width:
 					// It hangs past the width, and the token after it
-					// starts the next line.
-				case w.Overhang:
-					flush()
+					// starts the next line; a second closing mark (。
+					// after ）) does not hang, and goes down with the
+					// character before them.
 				default:
+					// Opening punctuation goes down with what it opens,
+					// in plain text too: no line ends with 《 or （.
 					var carry []string
 					line, carry = carryDown(line, tok)
 					flush()

@@ -35,9 +35,12 @@ func TestWrap(t *testing.T) {
 		// ... and opening punctuation never ends one.
 		{"会议电视及图像（很可能）", present.Wrap{Width: 16}, []string{"会议电视及图像", "（很可能）"}},
 		// ... while in plain text it overhangs the width instead.
-		{"有效期（五年）。然后", present.Wrap{Width: 12, Overhang: true}, []string{"有效期（五年）", "。然后"}},
+		{"有效期（五年）。然后", present.Wrap{Width: 12, Overhang: true}, []string{"有效期（五", "年）。然后"}},
 		{"约二十三题中已答九题。", present.Wrap{Width: 20, Overhang: true}, []string{"约二十三题中已答九题。"}},
 		{"约二十三题中已答九题。", present.Wrap{Width: 18, Overhang: true}, []string{"约二十三题中已答九", "题。"}},
+		// Opening punctuation never ends a line, in plain text either.
+		{"依照《电信条例》", present.Wrap{Width: 6, Overhang: true}, []string{"依照", "《电信", "条例》"}},
+		{"许可（省内）", present.Wrap{Width: 6, Overhang: true}, []string{"许可", "（省内）"}},
 
 		// Latin punctuation right after Chinese is kept with it; after a
 		// space it is a word of its own and may start a line.
