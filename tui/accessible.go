@@ -372,10 +372,13 @@ func (p *plain) parse(q *classify.Question, line string) (classify.Value, string
 	low := strings.ToLower(line)
 	switch q.Type {
 	case classify.TypeBool:
+		// Only the words the prompt offers: a number is a choice of the
+		// question before or after, so a stream of answers one line out of
+		// step is refused rather than read as yes or no.
 		switch low {
-		case "1", "y", "yes", "true", "是", "是的", "对", "有":
+		case "y", "yes", "true", "是", "是的", "对", "有":
 			return classify.Value{Known: true, Bool: true}, ""
-		case "2", "n", "no", "false", "否", "不是", "不", "没有", "无":
+		case "n", "no", "false", "否", "不是", "不", "没有", "无":
 			return classify.Value{Known: true, Bool: false}, ""
 		}
 		return bad()

@@ -196,3 +196,18 @@ func readSession(t *testing.T, o Options) *Session {
 	}
 	return s
 }
+
+// TestAccessibleYesNoTakesWordsOnly: a yes/no question takes the words its
+// prompt offers, not a number, so answers one line out of step (a choice
+// meant for the question before) are refused, not recorded.
+func TestAccessibleYesNoTakesWordsOnly(t *testing.T) {
+	o := testOptions(t, "en")
+	_, out := plainRun(t, o, "", "", "1", "2", "q")
+	wantOutput(t, out, `"1" is not one of the choices. Type y for yes or n for no`, `"2" is not one of the choices.`)
+	// Nothing was answered, so nothing was saved.
+	if _, err := os.Stat(o.Path); err == nil {
+		if _, ok := value(t, readSession(t, o), "realtime_voice"); ok {
+			t.Error("a number answered a yes/no question")
+		}
+	}
+}

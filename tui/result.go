@@ -260,7 +260,9 @@ func (m *resultModel) render() []string {
 			bullet(4, c.tx(s.Name)+" — "+strength, c.st.bold.Render)
 			for _, rs := range s.Reasons {
 				text := c.tx(rs.Text)
-				if rs.Outcome != classify.True {
+				// A settled match whose rule reads an answer the facts imply
+				// (the media path of a large call) holds: no "if".
+				if rs.Outcome != classify.True && !s.Settled {
 					text = c.t("r_if") + c.t("sep") + text
 				}
 				para(6, text, nil)
@@ -378,6 +380,32 @@ func (m *resultModel) render() []string {
 		for _, q := range r.OpenQuestions {
 			item(q.Key, c.tx(q.Question))
 			para(itemIndent, c.label("r_affects")+w.Parts(q.Affects), c.st.dim.Render)
+		}
+	}
+
+	// The routes to compliance, as the text report lists them: what each
+	// involves and, where it changes answers, what the engine confirmed
+	// it achieves.
+	if len(r.Routes) > 0 {
+		heading("r_routes")
+		for _, rt := range r.Routes {
+			bullet(4, c.tx(rt.Title), c.st.bold.Render)
+			para(6, c.tx(rt.Text), nil)
+			if len(rt.Changes) > 0 {
+				achieves := w.Verdict(rt.Verdict)
+				if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
+					achieves += c.t("semi") + c.label("r_authority") + c.tx(*rt.Authority)
+				}
+				if len(rt.Met) > 0 {
+					names := make([]string, len(rt.Met))
+					for i, id := range rt.Met {
+						names[i] = w.Requirement(id)
+					}
+					achieves += c.t("semi") + c.label("r_met") + strings.Join(names, c.t("list_sep"))
+				}
+				para(6, c.label("r_achieves")+achieves, nil)
+			}
+			para(6, c.label("r_caveats")+c.tx(rt.Caveats), c.st.dim.Render)
 		}
 	}
 

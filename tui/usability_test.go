@@ -319,3 +319,16 @@ func TestLongNameShowsCut(t *testing.T) {
 		d.wantView("Shenzhen Acme", "…")
 	}
 }
+
+// TestResultRoutes: the result screen lists the routes to compliance the
+// engine confirmed, as the text report does, with what each achieves.
+func TestResultRoutes(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"Routes to compliance", "Have a licensed provider run the service as operator of record", "What it achieves: "},
+		"zh": {"合规路径", "效果："},
+	} {
+		d := newDriver(t, testOptions(t, lang), 80, 400)
+		d.keys("enter", "enter", "enter", "y", "y", "300", "enter", "s", "s", "y", "y", "1", "enter", "y", "s", "2", "1", "1", "n", "ctrl+g", "6", "enter")
+		d.wantView(want...)
+	}
+}

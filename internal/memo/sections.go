@@ -410,7 +410,7 @@ func (b *builder) analysis(n string) {
 		var items []cell
 		for _, r := range sr.Reasons {
 			first := line(txt(b.tr(r.Text)))
-			if r.Outcome != classify.True {
+			if r.Outcome != classify.True && !sr.Settled { // settled: an implied answer, not an if
 				first = line(bold(b.t("if_answered")), txt(b.tr(r.Text)))
 			}
 			items = append(items, lines(first, b.refs(r.Answers, r.Citations, r.Confidence, r.Footing)))

@@ -27,6 +27,11 @@ func (w Words) Citations(cites []classify.CitationRef) []string {
 			place = strings.TrimPrefix(place, w.text(src.CiteAs))
 		}
 		place = strings.TrimLeft(place, ", ")
+		if strings.HasPrefix(place, "(") || strings.HasPrefix(place, "（") {
+			// "(article not verified)" after a verified article is another
+			// article of the source, one that could not be checked.
+			place = w.text(otherUnverified)
+		}
 		if place == "" || place == text {
 			out[i] += sep + text // no short name to share: keep it whole
 			continue
@@ -44,3 +49,7 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
+
+// otherUnverified words a second place in a source whose article could not
+// be verified.
+var otherUnverified = classify.Text{Zh: "另一条款（未核实）", En: "another article (not verified)"}

@@ -23,10 +23,11 @@ func TestCitationsNameEachSourceOnce(t *testing.T) {
 		}
 		return rs.Cite(c)
 	}
-	cites := []classify.CitationRef{cite("icp-292 art. 3"), cite("catalogue-2015 entry B25"), cite("icp-292 art. 4")}
+	cites := []classify.CitationRef{cite("icp-292 art. 3"), cite("catalogue-2015 entry B25"), cite("icp-292 art. 4"),
+		cite("telecom-regulations art. 10 item 1"), cite("telecom-regulations not verified")}
 	for lang, want := range map[string][]string{
-		"zh": {"《互联网信息服务管理办法》第三条、第四条", "《电信业务分类目录（2015年版）》B25项"},
-		"en": {"ICP Measures (Order 292), art. 3, art. 4", "Telecom Services Catalogue (2015), entry B25"},
+		"zh": {"《互联网信息服务管理办法》第三条、第四条", "《电信业务分类目录（2015年版）》B25项", "《电信条例》第十条第（一）项、另一条款（未核实）"},
+		"en": {"ICP Measures (Order 292), art. 3, art. 4", "Telecom Services Catalogue (2015), entry B25", "Telecommunications Regulations, art. 10(i), another article (not verified)"},
 	} {
 		if got := present.NewWords(rs, lang).Citations(cites); !slices.Equal(got, want) {
 			t.Errorf("%s: Citations = %q, want %q", lang, got, want)

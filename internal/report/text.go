@@ -126,7 +126,9 @@ func (t *textWriter) subcategoryList(list []classify.SubcategoryResult) {
 		t.Item("  ", t.tr(s.Name)+t.l[":"]+strength, bold)
 		for _, reason := range s.Reasons {
 			text := t.tr(reason.Text)
-			if reason.Outcome != classify.True {
+			// A settled match whose rule reads an answer the facts imply
+			// (the media path of a large call) holds: no "if".
+			if reason.Outcome != classify.True && !s.Settled {
 				text = t.l["if"] + text
 			}
 			t.Para("    ", text, "")
