@@ -69,6 +69,13 @@ func registerCompletions(root *cobra.Command) error {
 				cobra.CompletionWithDesc("bilingual", "Chinese and English, side by side")))
 			flag(c, "date", noFiles)
 			flag(c, "as-of", noFiles)
+			flag(c, "status", values(
+				cobra.CompletionWithDesc("draft", "marked as a draft on every page"),
+				cobra.CompletionWithDesc("final", "no draft mark")))
+			for _, free := range []string{"prepared-for", "prepared-by", "matter", "confidential", "disclaimer"} {
+				flag(c, free, noFiles) // words of the author's, not file names
+			}
+			flag(c, "reference-docx", files(-1, []string{"docx"}))
 			// -o completes any file name: the memo may be written anywhere.
 		case "compare":
 			c.ValidArgsFunction = files(2, answersExts)

@@ -203,6 +203,11 @@ func (f *outputFilter) apply(data []byte) error {
 		if err := f.tpl.Execute(&out, v); err != nil {
 			return usageErrorf("--template: %v", strings.TrimPrefix(err.Error(), "template: "))
 		}
+		// A stream gives one output line per input line, as the contract
+		// has it: a template that writes no newline of its own gets one.
+		if f.perLine && out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
+			out.WriteByte('\n')
+		}
 	} else {
 		iter := f.code.Run(v)
 		for {
