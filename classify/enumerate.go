@@ -358,6 +358,9 @@ func (sp *space) summarizeDropped() {
 		for p := 0; p <= len(sp.wide); p++ {
 			var differs uint32
 			nf := fields(p)
+			var lastCode uint32
+			var lastValues uint64
+			haveLast := false
 			// The values each field takes over the class's completions.
 			perClass = append(perClass[:0], make([]uint64, r)...)
 			for block := 0; block < len(sp.codes); block += s * r {
@@ -371,7 +374,11 @@ func (sp *space) summarizeDropped() {
 						if p == 0 {
 							sets[d] |= 1 << verdictField(c)
 						}
-						perClass[d] |= fieldValues(c, nf)
+						// Neighbouring completions mostly share a code.
+						if c != lastCode || !haveLast {
+							lastCode, lastValues, haveLast = c, fieldValues(c, nf), true
+						}
+						perClass[d] |= lastValues
 						if d > 0 && sp.codes[idx]&droppedBit == 0 {
 							differs |= c ^ codeAt(p, idx)
 						}
