@@ -883,3 +883,69 @@ func TestDOCXStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsNarrative: section 2 states the facts in prose, a paragraph for
+// each section of the questionnaire, without the questionnaire's wording
+// and without the answers table, which is only in Appendix A; for a rule
+// set the memo has no words for (wide) too.
+func TestFactsNarrative(t *testing.T) {
+	facts := func(t *testing.T, md, lang string) string {
+		t.Helper()
+		start, end := "## 2. Facts as stated", "## 3. Analysis"
+		if lang == "zh" {
+			start, end = "## 二、所述事实", "## 三、分析"
+		}
+		i, j := strings.Index(md, start), strings.Index(md, end)
+		if i < 0 || j < i {
+			t.Fatalf("no facts section in:\n%s", md)
+		}
+		return md[i:j]
+	}
+	check := func(t *testing.T, rs *classify.RuleSet, doc *classify.Document, res *classify.Result, lang string, want []string) {
+		t.Helper()
+		out, err := Render(rs, doc, res, Options{Format: "md", Lang: lang, Date: prepared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := facts(t, string(out), lang)
+		if strings.Contains(f, "| ") {
+			t.Errorf("%s: the facts hold a table:\n%s", lang, f)
+		}
+		for _, q := range rs.Questions {
+			if title := q.Title.In(lang); strings.Contains(f, title) {
+				t.Errorf("%s: the facts repeat the question %q:\n%s", lang, title, f)
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(f, w) {
+				t.Errorf("%s: the facts lack %q:\n%s", lang, w, f)
+			}
+		}
+		if !strings.Contains(string(out), q0(rs, lang)) {
+			t.Errorf("%s: Appendix A lost the questions as asked", lang)
+		}
+	}
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	check(t, rs, doc, res, "en", []string{"**The service.** Live voice between users: yes;", "**The company.**", "registered capital: RMB 5,000,000", "Appendix A"})
+	check(t, rs, doc, res, "zh", []string{"**服务内容。**用户之间实时语音通话：是；", "注册资本：人民币500万元", "附录A"})
+
+	wide, err := classify.Load(os.DirFS("../../testdata/rules/wide"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(`{"questionnaire": "wide", "answers": {"offered_here": true, "kind_a": "a01", "kind_b": "none", "kind_c": "none", "kind_d": [], "commercial": true, "coverage": "one_region", "holds_licence": false, "registered": true}}`)
+	wdoc, err := answers.New(wide).Parse("wide.json", data, answers.FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wres, err := wide.Assess(wdoc, prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, wide, wdoc, wres, "en", []string{"**The service.**", "further answers (Appendix A)"})
+	check(t, wide, wdoc, wres, "zh", []string{"**服务内容。**", "项回答（见附录A）"})
+}
+
+// q0 is the first question of the rule set as asked.
+func q0(rs *classify.RuleSet, lang string) string { return rs.Questions[0].Title.In(lang) }

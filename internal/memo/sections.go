@@ -292,13 +292,63 @@ func (b *builder) nextSteps() {
 
 // ---- 2. facts ------------------------------------------------------------
 
-// facts are the product as described and the answers the conclusions rest
-// on; every answer given is in the appendix.
+// facts state the facts the conclusions rest on as a short narrative: a
+// paragraph for each section of the questionnaire, headed by its title,
+// naming what each answer relied on is about in counsel's words (topics)
+// and the answer. The questions as asked, and every answer, are in the
+// appendix.
 func (b *builder) facts(n string) {
 	if d := strings.TrimSpace(b.doc.Product.Description); d != "" {
 		b.para(txt(b.t("facts_described")), txt(d))
 	}
+	relied := b.relied()
+	b.para(txt(b.t("facts_lead")))
+	done := make([]bool, len(b.rs.Questions))
+	paragraph := func(title string, in func(q *classify.Question) bool) {
+		var parts []string
+		more := 0
+		for i := range b.rs.Questions {
+			q := &b.rs.Questions[i]
+			if done[i] || !in(q) {
+				continue
+			}
+			done[i] = true
+			if !relied[q.ID] {
+				continue
+			}
+			if tp, ok := topics[b.rs.ID+"/"+q.ID]; ok {
+				topic := tp.en
+				if b.lang == "zh" {
+					topic = tp.zh
+				}
+				parts = append(parts, topic+b.t("colon")+b.value(i))
+			} else {
+				more++
+			}
+		}
+		switch {
+		case more == 1:
+			parts = append(parts, b.tf("facts_more_one", b.nums["h_answers"]))
+		case more > 1:
+			parts = append(parts, b.tf("facts_more", more, b.nums["h_answers"]))
+		}
+		if len(parts) == 0 {
+			return
+		}
+		parts[0] = capFirst(parts[0])
+		b.para(bold(b.sentence(title)), txt(b.t("sent_sep")+b.sentence(strings.Join(parts, b.t("semi")))))
+	}
+	for _, sec := range b.rs.Sections {
+		paragraph(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
+	}
+	paragraph(b.t("other_answers"), func(*classify.Question) bool { return true })
 	b.para(txt(b.tf("facts_intro", b.nums["h_answers"])))
+}
+
+// relied are the answer keys the conclusions rest on: the reasons of the
+// sub-categories found, the exclusions, the licence conditions, the
+// neighbouring regimes and the questions the verdict turns on.
+func (b *builder) relied() map[string]bool {
 	relied := map[string]bool{}
 	add := func(keys []string) {
 		for _, k := range keys {
@@ -327,15 +377,7 @@ func (b *builder) facts(n string) {
 	for _, p := range b.res.PivotalQuestions {
 		relied[p.Key] = true
 	}
-	t := &table{head: []string{b.t("col_question"), b.t("col_answer")}}
-	for i, q := range b.rs.Questions {
-		if relied[q.ID] {
-			t.rows = append(t.rows, []cell{textCell(b.tr(q.Title)), textCell(b.value(i))})
-		}
-	}
-	if len(t.rows) > 0 {
-		b.table(t)
-	}
+	return relied
 }
 
 // ---- 3. analysis ---------------------------------------------------------
