@@ -159,6 +159,7 @@ var uiText = map[string]text{
 	"r_achieves":      {"What it achieves", "效果"},
 	"r_met":           {"conditions then met", "届时满足的条件"},
 	"r_caveats":       {"Caveats", "注意事项"},
+	"r_issued_by":     {"issued by", "发证机关"},
 	"r_sources":       {"Sources", "资料来源"},
 	"r_answers":       {"answers", "依据答案"},
 	"r_basis":         {"basis", "法律依据"},

@@ -394,7 +394,7 @@ func (m *resultModel) render() []string {
 			if len(rt.Changes) > 0 {
 				achieves := w.Verdict(rt.Verdict)
 				if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
-					achieves += c.t("semi") + c.label("r_authority") + c.tx(*rt.Authority)
+					achieves += c.t("semi") + c.label("r_issued_by") + c.tx(*rt.Authority)
 				}
 				if len(rt.Met) > 0 {
 					names := make([]string, len(rt.Met))
