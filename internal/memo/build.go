@@ -185,8 +185,49 @@ func (b *builder) para(rs ...run) { b.add(block{kind: kindPara, runs: rs}) }
 
 func (b *builder) small(rs ...run) { b.add(block{kind: kindPara, small: true, runs: rs}) }
 
+// h2 adds a subsection's heading. num is its number as English writes it,
+// "6.1" or "A.2"; Chinese numbers a subsection （一）, within its part,
+// before the title.
 func (b *builder) h2(num string, title string) {
+	if b.lang == "zh" {
+		k, _ := strconv.Atoi(num[strings.LastIndex(num, ".")+1:])
+		b.add(block{kind: kindHeading, level: 2, runs: line(txt("（" + zhNum(k) + "）" + title))})
+		return
+	}
 	b.add(block{kind: kindHeading, level: 2, num: num, runs: line(txt(title))})
+}
+
+// subRef is how the text points to subsection k of the section key: 第六部分（一）
+// in Chinese, as its parts and subsections are numbered; section 6.1 in
+// English.
+func (b *builder) subRef(key string, k int) string {
+	if b.lang == "zh" {
+		return b.partRef(key) + "（" + zhNum(k) + "）"
+	}
+	return fmt.Sprintf("section %s.%d", b.nums[key], k)
+}
+
+// partRef is how Chinese names a top-level section: 第五部分, 附录A.
+func (b *builder) partRef(key string) string {
+	n := b.nums[key]
+	if i, err := strconv.Atoi(n); err == nil {
+		return "第" + zhNum(i) + "部分"
+	}
+	return "附录" + n
+}
+
+// zhNum writes 1 to 99 in Chinese numerals: 五, 十二, 二十.
+func zhNum(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
 }
 
 func (b *builder) list(items ...cell) {
@@ -235,14 +276,15 @@ func (b *builder) section(n int, letter, key string, fn func(num string)) {
 		case "en":
 			h = a.en + " " + letter + ". " + c.en
 		default:
-			h = a.zh + letter + "　" + c.zh + " / " + c.en
+			h = a.zh + letter + "　" + c.zh + " / " + a.en + " " + letter + ". " + c.en
 		}
 	case b.o.Lang == "zh":
-		h = zhNumerals[n-1] + "、" + c.zh
+		h = zhNum(n) + "、" + c.zh
 	case b.o.Lang == "en":
 		h = num + ". " + c.en
 	default:
-		h = num + ". " + c.zh + " / " + c.en
+		// Each language numbers in its own way: 五、 and 5.
+		h = zhNum(n) + "、" + c.zh + " / " + num + ". " + c.en
 	}
 	b.lang = b.langs()[0]
 	b.add(block{kind: kindHeading, level: 1, runs: line(txt(h))})

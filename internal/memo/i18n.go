@@ -193,7 +193,7 @@ var chrome = map[string]pair{
 	"aff_other":        {"结论的其他部分", "another part of the conclusion"},
 
 	// options
-	"levers_intro":        {"以下是对所填回答的改变：按规则，每一项都会改变结论、所属子类、许可范围或某项申请条件是否满足。列出它们，是为了说明结论在多大程度上取决于每一个回答；它们不是可选方案，可选方案见正文第五部分。", "These are changes of the answers given that, under the rules, would change the outcome: the verdict, the sub-categories, the licence's scope or whether a licence condition is met. They show how far the conclusion rests on each answer; they are not options, which are in section 5."},
+	"levers_intro":        {"以下是对所填回答的改变：按规则，每一项都会改变结论、所属子类、许可范围或某项申请条件是否满足。列出它们，是为了说明结论在多大程度上取决于每一个回答；它们不是可选方案，可选方案见正文第%s部分。", "These are changes of the answers given that, under the rules, would change the outcome: the verdict, the sub-categories, the licence's scope or whether a licence condition is met. They show how far the conclusion rests on each answer; they are not options, which are in section %s."},
 	"levers_none":         {"无：按规则，改变所填的任何回答都不会改变结论。", "None: under the rules, no change of the answers given would change the outcome."},
 	"levers_undetermined": {"暂无：结论尚无法判断，须先回答决定结论的问题（见%s）。", "None yet: the verdict is undetermined, and the questions it depends on (see %s) come first."},
 	"routes_intro":        {"以下是可供考虑的合规途径。对每一途径，本工具按其所代表的事实改变重新适用规则，并说明其效果；规则不能确认其效果的途径不予列出。每一途径都须真实改变产品或公司的情况，方能成立。", "The routes below are courses to consider. For each, the rules were applied again to the facts as the route would change them, and the memo states what the route achieves; a route whose effect the rules do not confirm is not offered. Each holds only if the product or the company really changes."},
@@ -233,9 +233,6 @@ var chrome = map[string]pair{
 	"commentary":      {"评论", "commentary"},
 	"reprint":         {"转载", "reprint"},
 }
-
-// zhNumerals number the top-level headings of a Chinese memo.
-var zhNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
 // topics name what each answer of the B22 questionnaire is about, in
 // counsel's words, so that the facts read as a statement of facts and not

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -583,7 +584,7 @@ func TestMemoSensitivity(t *testing.T) {
 	for _, c := range []struct{ lang, from, to string }{
 		{"en", "## Appendix C. Sensitivity", "## Appendix D. "},
 		{"zh", "## 附录C　结论对回答的敏感度", "## 附录D"},
-		{"bilingual", "## 附录C　结论对回答的敏感度 / Sensitivity", "## 附录D"},
+		{"bilingual", "## 附录C　结论对回答的敏感度 / Appendix C. Sensitivity", "## 附录D"},
 	} {
 		for _, all := range []bool{false, true} {
 			out, err := Render(rs, doc, res, Options{Format: "md", Lang: c.lang, Date: prepared, AllLevers: all})
@@ -949,3 +950,65 @@ func TestFactsNarrative(t *testing.T) {
 
 // q0 is the first question of the rule set as asked.
 func q0(rs *classify.RuleSet, lang string) string { return rs.Questions[0].Title.In(lang) }
+
+// TestNumberingPerLanguage: each language numbers sections one way, in its
+// headings and in the text that points to them: Chinese 五、, （一） and
+// 见第五部分, 见第六部分（一）, in a Chinese memo and in the Chinese column of
+// a bilingual one; English 5., 6.1 and "see section 5", "see section 6.1".
+func TestNumberingPerLanguage(t *testing.T) {
+	rs := ruleSet(t)
+	zhNums := "[一二三四五六七八九十]+"
+	heading := map[string][]*regexp.Regexp{
+		"zh": {regexp.MustCompile(`^## (` + zhNums + `、|附录[A-Z]　)\S`), regexp.MustCompile(`^### （` + zhNums + `）\S`)},
+		"en": {regexp.MustCompile(`^## (\d+\. |Appendix [A-Z]\. )\S`), regexp.MustCompile(`^### [A-Z0-9]+\.\d+ \S`)},
+		"bilingual": {
+			regexp.MustCompile(`^## (` + zhNums + `、.+ / \d+\. |附录([A-Z])　.+ / Appendix [A-Z]\. )\S`),
+			regexp.MustCompile(`^### （` + zhNums + `）.+ / [A-Z0-9]+\.\d+ \S`),
+		},
+	}
+	// Chinese that points to a section by an Arabic number, and English
+	// that points to one without saying "section".
+	badZh := regexp.MustCompile(`见第?\d|第\d+部分|见[A-Z]\.\d`)
+	badEn := regexp.MustCompile(`see \d|see [A-Z]\.\d`)
+	refs := map[string][]string{
+		"zh":        {"（见第五部分）", "（见第六部分（一））"},
+		"en":        {"(see section 5)", "(see section 6.1)"},
+		"bilingual": {"（见第五部分）", "（见第六部分（一））", "(see section 5)", "(see section 6.1)"},
+	}
+	for _, name := range []string{"meeting-app.json", "half-known.json"} {
+		doc, res := example(t, rs, name)
+		for _, lang := range []string{"zh", "en", "bilingual"} {
+			out, err := Render(rs, doc, res, Options{Format: "md", Lang: lang, Date: prepared})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(out)
+			for _, l := range strings.Split(md, "\n") {
+				for lvl, re := range heading[lang] {
+					prefix := strings.Repeat("#", lvl+2) + " "
+					if strings.HasPrefix(l, prefix) && !strings.HasPrefix(l, "## "+map[string]string{"zh": "本备忘录", "en": "About", "bilingual": "本备忘录"}[lang]) && !re.MatchString(l) {
+						t.Errorf("%s %s: heading %q is not numbered as %s", name, lang, l, re)
+					}
+				}
+			}
+			if lang != "en" {
+				if m := badZh.FindString(md); m != "" {
+					t.Errorf("%s %s: Chinese points to a section as %q", name, lang, m)
+				}
+			}
+			if lang != "zh" {
+				if m := badEn.FindString(md); m != "" {
+					t.Errorf("%s %s: English points to a section as %q", name, lang, m)
+				}
+			}
+			for _, want := range refs[lang] {
+				if name == "meeting-app.json" && (strings.Contains(want, "6.1") || strings.Contains(want, "第六部分")) {
+					continue // no pivotal questions: nothing points to 6.1
+				}
+				if !strings.Contains(md, want) {
+					t.Errorf("%s %s: no %q", name, lang, want)
+				}
+			}
+		}
+	}
+}

@@ -54,7 +54,7 @@ func (b *builder) conclusion(string) {
 		b.list(b.strengthList(res.IfOperated)...)
 	}
 	if len(res.PivotalQuestions) > 0 {
-		b.para(txt(b.tf("c_turns_on", b.nums["h_open"]+".1")))
+		b.para(txt(b.tf("c_turns_on", b.subRef("h_open", 1))))
 		var items []cell
 		for _, p := range res.PivotalQuestions {
 			items = append(items, textCell(b.tr(p.Question)))
@@ -265,14 +265,14 @@ func (b *builder) nextSteps() {
 		items = append(items, textCell(b.t(key)+strings.Join(other, b.t("or_sep"))+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
 	if n := len(res.PivotalQuestions); n == 1 {
-		items = append(items, textCell(b.tf("next_pivotal_one", b.nums["h_open"]+".1")))
+		items = append(items, textCell(b.tf("next_pivotal_one", b.subRef("h_open", 1))))
 	} else if n > 1 {
-		items = append(items, textCell(b.tf("next_pivotal", n, b.nums["h_open"]+".1")))
+		items = append(items, textCell(b.tf("next_pivotal", n, b.subRef("h_open", 1))))
 	}
 	if n := len(res.OpenQuestions); n == 1 {
-		items = append(items, textCell(b.tf("next_open_one", b.nums["h_open"]+".2")))
+		items = append(items, textCell(b.tf("next_open_one", b.subRef("h_open", 2))))
 	} else if n > 1 {
-		items = append(items, textCell(b.tf("next_open", n, b.nums["h_open"]+".2")))
+		items = append(items, textCell(b.tf("next_open", n, b.subRef("h_open", 2))))
 	}
 	if n := len(res.RelatedRegimes); n > 0 {
 		var names []string
@@ -626,7 +626,7 @@ func (b *builder) options(n string) {
 		case classify.VerdictUnlikely:
 			b.para(txt(b.t("routes_unlikely")))
 		case classify.VerdictUndetermined:
-			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
+			b.para(txt(b.tf("levers_undetermined", b.subRef("h_open", 1))))
 		default:
 			b.para(txt(b.t("routes_none")))
 		}
@@ -759,12 +759,12 @@ func (b *builder) sensitivity(n string) {
 	}
 	if len(levers) == 0 {
 		if res.Verdict == classify.VerdictUndetermined {
-			b.para(txt(b.tf("levers_undetermined", b.nums["h_open"]+".1")))
+			b.para(txt(b.tf("levers_undetermined", b.subRef("h_open", 1))))
 		} else {
 			b.para(txt(b.t("levers_none")))
 		}
 	} else {
-		b.para(txt(b.t("levers_intro")))
+		b.para(txt(b.tf("levers_intro", b.secNum("h_options"))))
 	}
 	if left == 1 {
 		b.para(txt(b.t("levers_left_one")))
@@ -1126,13 +1126,14 @@ func (b *builder) pinpoint(src *classify.Source, c classify.CitationRef) string 
 	return rest
 }
 
-// secNum is how the text refers to a top-level section: 五 in a Chinese
-// memo, whose headings are numbered so, 5 otherwise.
+// secNum is how the text refers to a top-level section: 五 in Chinese
+// ("见第五部分"), whose headings are numbered so in a Chinese memo and in
+// the Chinese column of a bilingual one, 5 in English.
 func (b *builder) secNum(key string) string {
 	n := b.nums[key]
-	if b.o.Lang == "zh" {
-		if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= len(zhNumerals) {
-			return zhNumerals[i-1]
+	if b.lang == "zh" {
+		if i, err := strconv.Atoi(n); err == nil {
+			return zhNum(i)
 		}
 	}
 	return n
