@@ -550,7 +550,7 @@ func (b *builder) record() {
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))
-	row("hdr_sha", cell{{code(res.AnswersSHA256)}})
+	row("hdr_sha", cell{{code(hashGroups(res.AnswersSHA256))}})
 	b.table(t)
 }
 
@@ -565,4 +565,14 @@ func (b *builder) bothf(key string, args ...any) string {
 		return en
 	}
 	return zh + " / " + en
+}
+
+// hashGroups sets a SHA-256 in four groups of 16 hex digits, so that a
+// narrow cell breaks it only between groups, never inside one, and a
+// reader can compare it group by group.
+func hashGroups(h string) string {
+	if len(h) != 64 || strings.ContainsAny(h, " \n") {
+		return h
+	}
+	return h[:16] + " " + h[16:32] + " " + h[32:48] + " " + h[48:]
 }

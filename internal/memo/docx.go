@@ -164,7 +164,7 @@ func (d *docxWriter) document() string {
 					if i > 0 {
 						w.WriteString("<w:r><w:br/></w:r>")
 					}
-					d.runs(&w, l, false)
+					d.runs(&w, l)
 				}
 				w.WriteString("</w:p>\n")
 			}
@@ -187,12 +187,12 @@ func (d *docxWriter) para(w *strings.Builder, style string, runs []run) {
 	if style != "" {
 		w.WriteString(`<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
 	}
-	d.runs(w, runs, false)
+	d.runs(w, runs)
 	w.WriteString("</w:p>\n")
 }
 
-// runs writes w:r elements; allBold makes every run bold (table headers).
-func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
+// runs writes w:r elements.
+func (d *docxWriter) runs(w *strings.Builder, runs []run) {
 	for _, r := range runs {
 		// Every look comes from a named character style (Hyperlink, Code,
 		// Muted for the answers relied on, EnglishText for the English
@@ -214,7 +214,7 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run, allBold bool) {
 		case r.alt:
 			props = `<w:rStyle w:val="EnglishText"/>`
 		}
-		if r.strong || allBold {
+		if r.strong {
 			props += "<w:b/><w:bCs/>"
 		}
 		// Written straight into w: a run may hold a long text, which a
@@ -275,31 +275,29 @@ func (d *docxWriter) table(w *strings.Builder, t *table) {
 		sum += widths[i]
 	}
 	widths[cols-1] += textWidth - sum
-	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="%d" w:type="dxa"/>`, textWidth)
-	w.WriteString(`<w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-		w.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="808080"/>`)
+	// Borders, margins and the shading of the header row (or of the
+	// labels of a two-column list) come from the B22Table style, which a
+	// firm's template may define as it likes; the table only says which of
+	// the style's parts apply: the first row, or the first column.
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="B22Table"/><w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`, textWidth)
+	if t.kv {
+		w.WriteString(`<w:tblLook w:val="0680" w:firstRow="0" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	} else {
+		w.WriteString(`<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
 	}
-	w.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
 	w.WriteString("<w:tblGrid>")
 	for _, cw := range widths {
 		fmt.Fprintf(w, `<w:gridCol w:w="%d"/>`, cw)
 	}
 	w.WriteString("</w:tblGrid>\n")
-	cellXML := func(i int, c cell, head, shade bool) {
-		fmt.Fprintf(w, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, widths[i])
-		if head {
-			w.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>`)
-		} else if shade {
-			w.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="F3F3F3"/>`)
-		}
-		w.WriteString("</w:tcPr>")
+	cellXML := func(i int, c cell) {
+		fmt.Fprintf(w, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, widths[i])
 		if len(c) == 0 {
 			c = cell{nil}
 		}
 		for _, l := range c {
 			w.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
-			d.runs(w, l, head || shade)
+			d.runs(w, l) // a header or a label is bold by the table style
 			w.WriteString("</w:p>")
 		}
 		w.WriteString("</w:tc>")
@@ -311,7 +309,7 @@ func (d *docxWriter) table(w *strings.Builder, t *table) {
 			if i < len(t.head) {
 				h = t.head[i]
 			}
-			cellXML(i, cell{{txt(h)}}, true, false)
+			cellXML(i, cell{{txt(h)}})
 		}
 		w.WriteString("</w:tr>\n")
 	}
@@ -322,7 +320,7 @@ func (d *docxWriter) table(w *strings.Builder, t *table) {
 			if i < len(r) {
 				c = r[i]
 			}
-			cellXML(i, c, false, t.kv && i == 0)
+			cellXML(i, c)
 		}
 		w.WriteString("</w:tr>\n")
 	}
@@ -336,11 +334,10 @@ func (d *docxWriter) table(w *strings.Builder, t *table) {
 // borders, a row for each paragraph or list item.
 func (d *docxWriter) bi(w *strings.Builder, rows []biRow) {
 	half := d.textWidth / 2
-	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="%d" w:type="dxa"/>`, 2*half)
-	w.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>` +
-		`<w:insideH w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/><w:insideV w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/></w:tblBorders>` +
-		`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>` +
-		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	// The rules between the columns and the rows come from the
+	// B22Columns style.
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblStyle w:val="B22Columns"/><w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`, 2*half)
+	w.WriteString(`<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
 	fmt.Fprintf(w, `<w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`+"\n", half, half)
 	for _, r := range rows {
 		w.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
@@ -361,7 +358,7 @@ func (d *docxWriter) bi(w *strings.Builder, rows []biRow) {
 				if r.bullet && i == 0 {
 					w.WriteString(`<w:r><w:t xml:space="preserve">• </w:t></w:r>`)
 				}
-				d.runs(w, l, false)
+				d.runs(w, l)
 				w.WriteString("</w:p>")
 			}
 			w.WriteString("</w:tc>")
@@ -540,5 +537,7 @@ const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">
 <w:style w:type="character" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>
+<w:style w:type="table" w:styleId="B22Table"><w:name w:val="B22 Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr></w:tblStylePr><w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F3F3F3"/></w:tcPr></w:tblStylePr></w:style>
+<w:style w:type="table" w:styleId="B22Columns"><w:name w:val="B22 Columns"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/><w:insideV w:val="single" w:sz="2" w:space="0" w:color="D0D0D0"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>
 `

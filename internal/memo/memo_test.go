@@ -312,7 +312,7 @@ func TestMemoContent(t *testing.T) {
 		"### C.2 Taking the service outside B22",
 		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
 		"## Appendix D. Citations", "(reprint)",
-		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
+		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", hashGroups(res.AnswersSHA256),
 	}
 	at := 0
 	for _, want := range order {
@@ -470,7 +470,7 @@ func TestMemoCounselSections(t *testing.T) {
 		"### 1.3 Timeline", "First meet the conditions not yet met: Registered capital", "within 60 days",
 		"## 2. Facts as stated",
 		"## Appendix D. Citations",
-		"## About this memo", "- **Rule set and version**", "- **Dates**", res.AnswersSHA256,
+		"## About this memo", "- **Rule set and version**", "- **Dates**", hashGroups(res.AnswersSHA256),
 	}
 	at := 0
 	for _, want := range order {
@@ -540,7 +540,7 @@ func TestMemoDisclaimer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tail := mdSection(t, string(out), "## About this memo", "`"+res.AnswersSHA256+"`")
+		tail := mdSection(t, string(out), "## About this memo", "`"+hashGroups(res.AnswersSHA256)+"`")
 		if c.want != "" && !strings.Contains(tail, c.want) {
 			t.Errorf("%s: the end lacks %q:\n%s", c.name, c.want, tail)
 		}
@@ -550,7 +550,7 @@ func TestMemoDisclaimer(t *testing.T) {
 		if strings.Contains(string(out), "## Disclaimer") {
 			t.Errorf("%s: the disclaimer has a heading of its own", c.name)
 		}
-		if !strings.HasSuffix(strings.TrimSpace(string(out)), "`"+res.AnswersSHA256+"`") {
+		if !strings.HasSuffix(strings.TrimSpace(string(out)), "`"+hashGroups(res.AnswersSHA256)+"`") {
 			t.Errorf("%s: the memo does not end with the record", c.name)
 		}
 	}

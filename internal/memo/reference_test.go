@@ -204,3 +204,58 @@ func TestReferenceDOCX(t *testing.T) {
 	}
 	checkPDF(t, filepath.Join(dir, "memo.pdf"), "B22", "结论", "Conclusion", "LI & PARTNERS LLP")
 }
+
+// TestDOCXTableStyle: table borders, margins and the shading of header
+// rows and labels come from named table styles in styles.xml, not from the
+// tables, so a firm's template that defines B22Table restyles every table;
+// and the SHA-256 of the record is set in four groups of sixteen digits, so
+// that it breaks only between them.
+func TestDOCXTableStyle(t *testing.T) {
+	rs := ruleSet(t)
+	doc, res := example(t, rs, "meeting-app.json")
+	out, err := Render(rs, doc, res, Options{Format: "docx", Lang: "bilingual", Date: prepared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := unzipAll(t, out)
+	body, styles := files["word/document.xml"], files["word/styles.xml"]
+	for _, direct := range []string{"<w:tblBorders", "<w:shd ", "<w:tcBorders", "<w:tblCellMar"} {
+		if n := strings.Count(body, direct); n > 0 {
+			t.Errorf("document.xml sets %s on tables directly %d times", direct, n)
+		}
+	}
+	tables := strings.Count(body, "<w:tbl>")
+	data, cols := strings.Count(body, `<w:tblStyle w:val="B22Table"/>`), strings.Count(body, `<w:tblStyle w:val="B22Columns"/>`)
+	if tables == 0 || data == 0 || cols == 0 || data+cols != tables {
+		t.Errorf("%d tables, %d in B22Table and %d in B22Columns", tables, data, cols)
+	}
+	for _, want := range []string{`w:styleId="B22Table"`, `<w:tblStylePr w:type="firstRow">`, `<w:tblStylePr w:type="firstCol">`, `w:fill="E8E8E8"`, `w:styleId="B22Columns"`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
+	sha := res.AnswersSHA256
+	grouped := sha[:16] + " " + sha[16:32] + " " + sha[32:48] + " " + sha[48:]
+	if !strings.Contains(body, ">"+grouped+"<") || strings.Contains(body, sha) {
+		t.Errorf("the record's SHA-256 is not set as four groups of 16: want %s", grouped)
+	}
+
+	// A firm's template with its own B22Table: the memo keeps it, alone.
+	firm := `<w:style w:type="table" w:styleId="B22Table"><w:name w:val="B22 Table"/><w:tblPr><w:tblBorders><w:top w:val="double" w:sz="4" w:space="0" w:color="C00000"/></w:tblBorders></w:tblPr></w:style>`
+	files0 := []part{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`},
+		{"word/styles.xml", strings.Replace(refStyles, "</w:styles>", firm+"\n</w:styles>", 1)},
+		{"word/document.xml", xmlHeader + `<w:document xmlns:w="` + nsW + `"><w:body><w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`},
+	}
+	out, err = Render(rs, doc, res, Options{Format: "docx", Lang: "en", Date: prepared, ReferenceDOCX: zipParts(t, files0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles = unzipAll(t, out)["word/styles.xml"]
+	if strings.Count(styles, `w:styleId="B22Table"`) != 1 || !strings.Contains(styles, `w:val="double"`) {
+		t.Error("the template's B22Table was not kept as the only one")
+	}
+	if !strings.Contains(styles, `w:styleId="B22Columns"`) {
+		t.Error("styles.xml lacks the memo's B22Columns, which the template does not define")
+	}
+}
