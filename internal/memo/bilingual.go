@@ -48,15 +48,7 @@ func pairUp(zh, en []block) []block {
 		default: // headings
 			flush()
 			h := z
-			if z.num != e.num {
-				// Each language numbers in its own way: （一）下一步 / 1.1 What to do next.
-				h.num = ""
-				er := e.runs
-				if e.num != "" {
-					er = append(line(txt(e.num+" ")), e.runs...)
-				}
-				h.runs = append(append(append([]run(nil), z.runs...), txt(" / ")), er...)
-			} else if runsText(z.runs) != runsText(e.runs) {
+			if runsText(z.runs) != runsText(e.runs) {
 				h.runs = append(append(append([]run(nil), z.runs...), txt(" / ")), e.runs...)
 			}
 			out = append(out, h)

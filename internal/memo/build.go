@@ -186,10 +186,11 @@ func (b *builder) para(rs ...run) { b.add(block{kind: kindPara, runs: rs}) }
 func (b *builder) small(rs ...run) { b.add(block{kind: kindPara, small: true, runs: rs}) }
 
 // h2 adds a subsection's heading. num is its number as English writes it,
-// "6.1" or "A.2"; Chinese numbers a subsection （一）, within its part,
-// before the title.
+// "6.1" or "A.2"; a Chinese memo, whose parts are numbered 一、二、,
+// numbers a subsection （一） within its part, before the title. A
+// bilingual heading carries one number for both columns: 6.1.
 func (b *builder) h2(num string, title string) {
-	if b.lang == "zh" {
+	if b.o.Lang == "zh" {
 		k, _ := strconv.Atoi(num[strings.LastIndex(num, ".")+1:])
 		b.add(block{kind: kindHeading, level: 2, runs: line(txt("（" + zhNum(k) + "）" + title))})
 		return
@@ -197,23 +198,21 @@ func (b *builder) h2(num string, title string) {
 	b.add(block{kind: kindHeading, level: 2, num: num, runs: line(txt(title))})
 }
 
-// subRef is how the text points to subsection k of the section key: 第六部分（一）
-// in Chinese, as its parts and subsections are numbered; section 6.1 in
-// English.
+// subRef is how the text points to subsection k of the section key, by
+// the number its heading carries: 第六部分（一） in a Chinese memo, 第6.1节
+// in the Chinese column of a bilingual one, section 6.1 in English.
 func (b *builder) subRef(key string, k int) string {
-	if b.lang == "zh" {
-		return b.partRef(key) + "（" + zhNum(k) + "）"
-	}
-	return fmt.Sprintf("section %s.%d", b.nums[key], k)
-}
-
-// partRef is how Chinese names a top-level section: 第五部分, 附录A.
-func (b *builder) partRef(key string) string {
 	n := b.nums[key]
-	if i, err := strconv.Atoi(n); err == nil {
-		return "第" + zhNum(i) + "部分"
+	switch {
+	case b.lang != "zh":
+		return fmt.Sprintf("section %s.%d", n, k)
+	case b.o.Lang == "zh":
+		if i, err := strconv.Atoi(n); err == nil {
+			return "第" + zhNum(i) + "部分（" + zhNum(k) + "）"
+		}
+		return "附录" + n + "（" + zhNum(k) + "）"
 	}
-	return "附录" + n
+	return fmt.Sprintf("第%s.%d节", n, k)
 }
 
 // zhNum writes 1 to 99 in Chinese numerals: 五, 十二, 二十.
@@ -276,15 +275,16 @@ func (b *builder) section(n int, letter, key string, fn func(num string)) {
 		case "en":
 			h = a.en + " " + letter + ". " + c.en
 		default:
-			h = a.zh + letter + "　" + c.zh + " / " + a.en + " " + letter + ". " + c.en
+			h = a.zh + letter + "　" + c.zh + " / " + c.en
 		}
 	case b.o.Lang == "zh":
 		h = zhNum(n) + "、" + c.zh
 	case b.o.Lang == "en":
 		h = num + ". " + c.en
 	default:
-		// Each language numbers in its own way: 五、 and 5.
-		h = zhNum(n) + "、" + c.zh + " / " + num + ". " + c.en
+		// One number for both columns, which each column's references
+		// name: 见第5部分, see section 5.
+		h = num + ". " + c.zh + " / " + c.en
 	}
 	b.lang = b.langs()[0]
 	b.add(block{kind: kindHeading, level: 1, runs: line(txt(h))})
@@ -550,7 +550,7 @@ func (b *builder) record() {
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))
-	row("hdr_sha", cell{{code(hashGroups(res.AnswersSHA256))}})
+	row("hdr_sha", cell{{run{text: res.AnswersSHA256, code: true, grouped: true}}})
 	b.table(t)
 }
 
@@ -568,8 +568,8 @@ func (b *builder) bothf(key string, args ...any) string {
 }
 
 // hashGroups sets a SHA-256 in four groups of 16 hex digits, so that a
-// narrow cell breaks it only between groups, never inside one, and a
-// reader can compare it group by group.
+// narrow cell of a printed page breaks it only between groups, never inside
+// one, and a reader can compare it group by group.
 func hashGroups(h string) string {
 	if len(h) != 64 || strings.ContainsAny(h, " \n") {
 		return h

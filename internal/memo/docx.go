@@ -227,7 +227,11 @@ func (d *docxWriter) runs(w *strings.Builder, runs []run) {
 		if props != "" {
 			w.WriteString("<w:rPr>" + props + "</w:rPr>")
 		}
-		textRuns(w, r.text)
+		text := r.text
+		if r.grouped {
+			text = hashGroups(text)
+		}
+		textRuns(w, text)
 		w.WriteString("</w:r>")
 		if link {
 			w.WriteString("</w:hyperlink>")

@@ -157,6 +157,9 @@ func htmlRuns(runs []run) string {
 	var s strings.Builder
 	for _, r := range runs {
 		t := esc(r.text)
+		if r.grouped {
+			t = esc(hashGroups(r.text))
+		}
 		if r.alt {
 			s.WriteString(`<span class="en" lang="en">`)
 		}

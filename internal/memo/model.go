@@ -90,6 +90,9 @@ type run struct {
 	note int
 	// alt marks the English beside the Chinese in a bilingual table cell.
 	alt bool
+	// grouped sets a hash in groups of 16 digits where a printed page may
+	// break a line (DOCX, HTML); Markdown keeps it whole, to copy.
+	grouped bool
 }
 
 // cell is one or more lines of runs: a table cell or a list item.

@@ -1126,12 +1126,13 @@ func (b *builder) pinpoint(src *classify.Source, c classify.CitationRef) string 
 	return rest
 }
 
-// secNum is how the text refers to a top-level section: 五 in Chinese
-// ("见第五部分"), whose headings are numbered so in a Chinese memo and in
-// the Chinese column of a bilingual one, 5 in English.
+// secNum is how the text refers to a top-level section, by the number its
+// heading carries: 五 in a Chinese memo ("见第五部分"), 5 in English and in
+// a bilingual memo, whose headings carry one number for both columns
+// ("见第5部分").
 func (b *builder) secNum(key string) string {
 	n := b.nums[key]
-	if b.lang == "zh" {
+	if b.o.Lang == "zh" {
 		if i, err := strconv.Atoi(n); err == nil {
 			return zhNum(i)
 		}

@@ -33,7 +33,11 @@ func colWidths(t *table) []int {
 			for _, l := range c {
 				var s strings.Builder
 				for _, rn := range l {
-					s.WriteString(rn.text)
+					if rn.grouped { // as DOCX and HTML set it
+						s.WriteString(hashGroups(rn.text))
+					} else {
+						s.WriteString(rn.text)
+					}
 				}
 				word, all := measure(s.String())
 				if word > minW[i] {
