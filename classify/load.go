@@ -439,7 +439,7 @@ func (l *loader) questions(n *yaml.Node) {
 	}
 	for i, qn := range d.list(m["questions"], "questions") {
 		key := fmt.Sprintf("questions[%d]", i)
-		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help", "lever"}, []string{"values", "min", "max", "unit", "unsure", "ask_when", "pivot"})
+		qm := d.mapping(qn, key, []string{"id", "section", "type", "title", "help", "lever"}, []string{"values", "min", "max", "unit", "unsure", "ask_when", "pivot", "topic"})
 		if qm == nil {
 			continue
 		}
@@ -449,6 +449,9 @@ func (l *loader) questions(n *yaml.Node) {
 		q.Help = d.text(qm["help"], key+".help")
 		if qm["pivot"] != nil {
 			q.Pivot = d.text(qm["pivot"], key+".pivot")
+		}
+		if qm["topic"] != nil {
+			q.Topic = d.text(qm["topic"], key+".topic")
 		}
 		q.Unsure = d.boolean(qm["unsure"], key+".unsure")
 		q.Lever = LeverKind(l.oneOf(d, qm["lever"], key+".lever", leverKindIDs))

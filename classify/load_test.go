@@ -93,7 +93,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`until 2019-07-29 is before from 2019-07-30`, classify.CodeRuleValue},
 		{"unknown placeholder suffix", "texts.yaml", "{penalty_min_cny.bare}", "{review_days.bare}", `{review_days.bare} needs a money parameter with a value on every date; review_days has none from 2017-09-01`, classify.CodeRuleReference},
 		{"missing translation", "questions.yaml", "      zh: 用户之间能否通过产品实时语音交谈？\n", "",
-			`questions.yaml:19:7: questions.realtime_voice.title: missing "zh"`, classify.CodeRuleSchema},
+			`questions.yaml:20:7: questions.realtime_voice.title: missing "zh"`, classify.CodeRuleSchema},
 		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
 			`includes needs a multi question`, classify.CodeRuleValue},
 		{"unknown parameter", "rules.yaml", "{param: capital_provincial}", "{param: capital_province}",

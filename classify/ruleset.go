@@ -167,7 +167,11 @@ type Question struct {
 	Title   Text
 	Help    Text
 	Pivot   Text
-	pos     pos
+	// Topic names what the answer is about, for prose that states the
+	// facts ("live voice between users: yes"); empty where the data gives
+	// none.
+	Topic Text
+	pos   pos
 	// sortedChoices lists choice indexes by id, for Canonical, which
 	// writes keyJSON ("id":) and choiceJSON (each choice's "id").
 	sortedChoices []int

@@ -85,6 +85,9 @@ func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []Da
 		if q.Pivot != (Text{}) {
 			f(fileQuestions, key+".pivot", q.Pivot, nil)
 		}
+		if q.Topic != (Text{}) {
+			f(fileQuestions, key+".topic", q.Topic, nil)
+		}
 		for _, c := range q.Choices {
 			f(fileQuestions, key+"."+c.ID, c.Label, nil)
 		}

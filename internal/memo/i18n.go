@@ -233,39 +233,3 @@ var chrome = map[string]pair{
 	"commentary":      {"评论", "commentary"},
 	"reprint":         {"转载", "reprint"},
 }
-
-// topics name what each answer of the B22 questionnaire is about, in
-// counsel's words, so that the facts read as a statement of facts and not
-// as the questionnaire: "live voice between users: yes". They are keyed by
-// rule set and answer key; an answer of another rule set, which the memo
-// has no words for, is counted in its section's paragraph and shown with
-// its question in the appendix.
-var topics = map[string]pair{
-	"b22/realtime_voice":               {"用户之间实时语音通话", "live voice between users"},
-	"b22/realtime_video":               {"用户之间实时视频", "live video between users"},
-	"b22/max_participants":             {"一次通话或会议的参加方（终端）最多", "endpoints in one call or meeting, at most"},
-	"b22/pstn_access":                  {"经普通电话号码拨入或被呼叫", "joining or being called through ordinary phone numbers"},
-	"b22/telephone_network_video":      {"视频终端经公用电话网接入", "video terminals on the public telephone network"},
-	"b22/internet_delivery":            {"经互联网提供给用户", "delivery to users over the Internet"},
-	"b22/media_relay":                  {"音视频经服务器传输", "audio and video passing through servers"},
-	"b22/use_cases":                    {"用途", "uses"},
-	"b22/text_chat":                    {"用户之间文字消息", "text messages between users"},
-	"b22/call_centre":                  {"为其他企业运营呼叫中心", "call centres run for other companies"},
-	"b22/audience":                     {"用户", "users"},
-	"b22/delivery_model":               {"通信功能的运营", "who operates the communication function"},
-	"b22/charging":                     {"收费", "charging"},
-	"b22/marketplace":                  {"第三方经产品向用户出售服务并收款", "third parties selling services and taking payment through the product"},
-	"b22/mainland_users":               {"向中国大陆境内用户提供", "offered to users in mainland China"},
-	"b22/coverage":                     {"覆盖范围", "coverage"},
-	"b22/hosting":                      {"服务器所在地", "servers"},
-	"b22/province":                     {"注册地", "registered in"},
-	"b22/entity_type":                  {"提供服务的主体", "the provider"},
-	"b22/registered_capital_cny":       {"注册资本", "registered capital"},
-	"b22/foreign_ownership_percent":    {"境外投资者持股", "foreign shareholding"},
-	"b22/qualified_staff":              {"由公司缴纳社保的管理和技术人员", "management and technical staff on the company's social insurance"},
-	"b22/has_premises_and_facilities":  {"经营场所、服务器或托管设施及技术方案", "an office, servers or hosting, and a technical plan"},
-	"b22/clean_record":                 {"电信业务经营信用记录良好", "a clean record with the telecom regulators"},
-	"b22/security_measures":            {"网络与信息安全及用户权益保护措施", "network and information security and user-protection measures"},
-	"b22/existing_licences":            {"已持有的许可或备案", "licences and filings held"},
-	"b22/existing_licence_covers_area": {"已有B22许可的覆盖范围包括本服务的每一个省份", "the B22 licence held covers every province served"},
-}

@@ -294,7 +294,8 @@ func (b *builder) nextSteps() {
 
 // facts state the facts the conclusions rest on as a short narrative: a
 // paragraph for each section of the questionnaire, headed by its title,
-// naming what each answer relied on is about in counsel's words (topics)
+// naming what each answer relied on is about in counsel's words (each
+// question's topic in the rule data)
 // and the answer. The questions as asked, and every answer, are in the
 // appendix.
 func (b *builder) facts(n string) {
@@ -316,12 +317,8 @@ func (b *builder) facts(n string) {
 			if !relied[q.ID] {
 				continue
 			}
-			if tp, ok := topics[b.rs.ID+"/"+q.ID]; ok {
-				topic := tp.en
-				if b.lang == "zh" {
-					topic = tp.zh
-				}
-				parts = append(parts, topic+b.t("colon")+b.value(i))
+			if q.Topic != (classify.Text{}) {
+				parts = append(parts, b.tr(q.Topic)+b.t("colon")+b.value(i))
 			} else {
 				more++
 			}
