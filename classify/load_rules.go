@@ -68,7 +68,7 @@ func (l *loader) rules(n *yaml.Node) {
 	}
 	for i, s := range d.list(m["subcategories"], "subcategories") {
 		key := fmt.Sprintf("subcategories[%d]", i)
-		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, []string{"elements"})
+		r, sm := l.rule(d, s, key, true, []string{"name", "definition", "rules"}, []string{"elements", "short"})
 		if sm == nil {
 			continue
 		}
@@ -85,6 +85,10 @@ func (l *loader) rules(n *yaml.Node) {
 			sub.Rules = append(sub.Rules, rr)
 		}
 		sub.Elements = l.elements(d, sm["elements"], key+".elements")
+		sub.Short = sub.Name
+		if sm["short"] != nil {
+			sub.Short = d.text(sm["short"], key+".short")
+		}
 		rs.Subcategories = append(rs.Subcategories, sub)
 	}
 	if m["constraints"] != nil {

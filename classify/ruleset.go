@@ -267,8 +267,11 @@ type Rule struct {
 // Subcategory is one of the kinds of service the licence covers (B22 has
 // three).
 type Subcategory struct {
-	ID         string
-	Name       Text
+	ID   string
+	Name Text
+	// Short is the name for a status line ("Internet conference and
+	// image"); Name where the data gives none.
+	Short      Text
 	Definition Text
 	Basis      []string
 	Cites      []Citation

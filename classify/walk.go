@@ -97,6 +97,9 @@ func (rs *RuleSet) eachTextAsWritten(f func(file, key string, t Text, later []Da
 	}
 	for _, s := range rs.Subcategories {
 		f(fileRules, "subcategories."+s.ID+".name", s.Name, nil)
+		if s.Short != s.Name {
+			f(fileRules, "subcategories."+s.ID+".short", s.Short, nil)
+		}
 		f(fileRules, "subcategories."+s.ID+".definition", s.Definition, nil)
 		for _, r := range s.Rules {
 			f(fileRules, "subcategories."+r.ID, r.Text, r.Later)

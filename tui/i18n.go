@@ -115,19 +115,17 @@ var uiText = map[string]text{
 	"n_too_large":       {"That number is too large.", "数字过大。"},
 
 	// review
-	"review_title":         {"Review", "检查答案"},
-	"review_count":         {"%d of about %d answered", "约 %[2]d 题中已答 %[1]d 题"},
-	"review_count_all":     {"all %d answered", "%d 题已全部作答"},
-	"review_missing":       {"%d not answered yet: enter on one answers it.", "还有 %d 题未答：选中后按 enter 作答。"},
-	"kept_not_asked":       {"(no longer asked; kept)", "（目前无需回答，已保留）"},
-	"changed_title":        {"What changed", "结果变化"},
-	"changed_verdict":      {"Verdict: %s → %s", "结论：%s → %s"},
-	"changed_scope":        {"Licence: %s → %s", "许可范围：%s → %s"},
-	"changed_requirement":  {"Condition %s: %s → %s", "条件 %s：%s → %s"},
-	"scope_provincial":     {"provincial", "省内"},
-	"scope_cross_regional": {"cross-regional", "跨地区"},
-	"scope_none":           {"not settled", "未定"},
-	"changed_none":         {"The sub-categories did not change either.", "子类也未变化。"},
+	"review_title":        {"Review", "检查答案"},
+	"review_count":        {"%d of about %d answered", "约 %[2]d 题中已答 %[1]d 题"},
+	"review_count_all":    {"all %d answered", "%d 题已全部作答"},
+	"review_missing":      {"%d not answered yet: enter on one answers it.", "还有 %d 题未答：选中后按 enter 作答。"},
+	"kept_not_asked":      {"(no longer asked; kept)", "（目前无需回答，已保留）"},
+	"changed_title":       {"What changed", "结果变化"},
+	"changed_verdict":     {"Verdict: %s → %s", "结论：%s → %s"},
+	"changed_scope":       {"Licence: %s → %s", "许可范围：%s → %s"},
+	"changed_requirement": {"Condition %s: %s → %s", "条件 %s：%s → %s"},
+	"scope_none":          {"not settled", "未定"},
+	"changed_none":        {"The sub-categories did not change either.", "子类也未变化。"},
 
 	// result
 	"result_title":    {"Result", "结果"},
@@ -163,10 +161,6 @@ var uiText = map[string]text{
 	"r_sources":       {"Sources", "资料来源"},
 	"r_answers":       {"answers", "依据答案"},
 	"r_basis":         {"basis", "法律依据"},
-
-	"sub_multiparty_telephone":       {"multi-party telephone conference", "多方电话会议"},
-	"sub_video_telephone_conference": {"video-telephone conference", "可视电话会议"},
-	"sub_internet_conference_image":  {"Internet conference and image", "互联网会议电视及图像"},
 
 	// menu
 	"menu_title":        {"Go to", "跳转到"},

@@ -70,14 +70,20 @@ func TestI18nKeys(t *testing.T) {
 			}
 		}
 	}
+	// The names of sub-categories and licences come from the rule data
+	// (a sub-category's short name, a scope's licence), in both languages.
 	rs := ruleSet(t)
-	var keys []string
 	for _, s := range rs.Subcategories {
-		keys = append(keys, "sub_"+s.ID)
+		if s.Short.Zh == "" || s.Short.En == "" {
+			t.Errorf("sub-category %s has no short name in both languages", s.ID)
+		}
 	}
 	for _, s := range rs.Scopes {
-		keys = append(keys, "scope_"+s.Scope)
+		if s.Licence.Zh == "" || s.Licence.En == "" {
+			t.Errorf("scope %s names no licence in both languages", s.ID)
+		}
 	}
+	var keys []string
 	for _, w := range []string{"answers", "result", "memo", "backup"} {
 		keys = append(keys, "wrote_"+w)
 	}

@@ -513,7 +513,7 @@ func (ch change) lines(c *common) []string {
 		if r.Licence.Scope == nil || r.Verdict == classify.VerdictUnlikely {
 			return c.t("scope_none")
 		}
-		return c.t("scope_" + *r.Licence.Scope)
+		return c.words().ScopeLicence(*r.Licence.Scope)
 	}
 	if sb, sa := scope(b), scope(a); sb != sa {
 		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_scope"), sb, sa), 4)...)

@@ -270,10 +270,7 @@ func (m Model) liveLine() string {
 	parts := []string{c.st.verdict[string(r.Verdict)].Render(c.words().VerdictShort(r.Verdict))}
 	var open []string
 	for _, s := range r.Matched() {
-		name := c.t("sub_" + s.ID)
-		if name == "sub_"+s.ID {
-			name = c.tx(s.Name)
-		}
+		name := c.words().SubcategoryShort(s.ID)
 		if !s.Settled {
 			open = append(open, name)
 			continue

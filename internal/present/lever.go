@@ -156,5 +156,16 @@ func ForPeople(levers []classify.Lever) []classify.Lever {
 	return out
 }
 
+// SubcategoryShort is the short name of the sub-category id, for a status
+// line: the data's `short`, or its name.
+func (w Words) SubcategoryShort(id string) string {
+	for _, s := range w.rs.Subcategories {
+		if s.ID == id {
+			return w.text(s.Short)
+		}
+	}
+	return id
+}
+
 // ScopeLicence names the licence of a scope ("a provincial licence").
 func (w Words) ScopeLicence(scope string) string { return w.scopeLicence(scope) }
