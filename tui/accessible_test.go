@@ -171,15 +171,15 @@ func TestAccessibleStopAndResume(t *testing.T) {
 
 func TestAccessibleProvinceNames(t *testing.T) {
 	rs := ruleSet(t)
-	p := &plain{o: Options{RuleSet: rs}, lang: "en"}
 	q := rs.Question("province")
+	f := newField(plainCommon(rs, "en", 80), NewSession(rs), rs.QuestionIndex(q.ID), "")
 	for in, want := range map[string]string{"guangdong": "guangdong", "广东": "guangdong", "Inner Mongolia": "nei_menggu", "19": "guangdong", "nmg": "nei_menggu"} {
-		v, problem := p.parse(q, in)
+		v, problem := f.parseLine(in)
 		if problem != "" || q.JSONValue(v) != want {
 			t.Errorf("province %q = %v (%s), want %s", in, q.JSONValue(v), problem, want)
 		}
 	}
-	if _, problem := p.parse(q, "shan"); !strings.Contains(problem, "Several match") || !strings.Contains(problem, "27) Shaanxi") {
+	if _, problem := f.parseLine("shan"); !strings.Contains(problem, "Several match") || !strings.Contains(problem, "27) Shaanxi") {
 		t.Errorf("ambiguous province: %q", problem)
 	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
@@ -80,3 +82,31 @@ func (f boolField) typing() bool                    { return false }
 func (f boolField) context() keyContext             { return ctxChoice }
 
 func (f boolField) text() string { return "" }
+
+func (f boolField) plainChoices() []string {
+	words := f.c.words()
+	return append([]string{"  y) " + words.Bool(true), "  n) " + words.Bool(false)}, plainUnsure(f.c, f.q)...)
+}
+
+func (f boolField) plainHint() string { return plainHint(f.c, f.q, f.c.t("plain_allowed_bool")) }
+
+func (f boolField) parseLine(line string) (classify.Value, string) {
+	if yes, ok := yesNo(line); ok {
+		return classify.Value{Known: true, Bool: yes}, ""
+	}
+	return classify.Value{}, notChoice(f.c, line, f.plainHint())
+}
+
+// yesNo reads yes or no in the words the prompts offer, in either
+// language. A number is neither: it is a choice of the question before or
+// after, so that answers one step out of line are refused rather than
+// read as yes or no.
+func yesNo(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "yes", "true", "是", "是的", "对", "有":
+		return true, true
+	case "n", "no", "false", "否", "不是", "不", "没有", "无":
+		return false, true
+	}
+	return false, false
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -85,3 +86,15 @@ func (f enumField) typing() bool                    { return false }
 func (f enumField) context() keyContext             { return ctxChoice }
 
 func (f enumField) text() string { return "" }
+
+func (f enumField) plainChoices() []string {
+	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return f.c.tx(ch.Label) })
+}
+
+func (f enumField) plainHint() string {
+	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_enum"), len(f.q.Choices)))
+}
+
+func (f enumField) parseLine(line string) (classify.Value, string) {
+	return parseChoiceLine(f.c, f.q, line, f.plainHint())
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -121,3 +122,29 @@ func (f multiField) typing() bool        { return false }
 func (f multiField) context() keyContext { return ctxMulti }
 
 func (f multiField) text() string { return "" }
+
+func (f multiField) plainChoices() []string {
+	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return f.c.tx(ch.Label) })
+}
+
+func (f multiField) plainHint() string {
+	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_multi"), len(f.q.Choices)))
+}
+
+// parseLine reads the numbers of every choice that applies, separated by
+// spaces or commas, or a word for "none of these".
+func (f multiField) parseLine(line string) (classify.Value, string) {
+	switch strings.ToLower(line) {
+	case "0", "none", "无", "没有":
+		return classify.Value{Known: true}, ""
+	}
+	var set uint64
+	for _, typed := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '，' || r == '、' }) {
+		k, _ := choiceNumber(typed, len(f.q.Choices))
+		if k < 0 {
+			return classify.Value{}, notChoice(f.c, typed, f.plainHint())
+		}
+		set |= 1 << k
+	}
+	return classify.Value{Known: true, Set: set}, ""
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -184,3 +185,15 @@ func subsequence(s, sub string) bool {
 }
 
 func (f pickerField) text() string { return f.in.Value() }
+
+func (f pickerField) plainChoices() []string {
+	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return ch.Label.Zh + " " + ch.Label.En })
+}
+
+func (f pickerField) plainHint() string {
+	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_picker"), len(f.q.Choices)))
+}
+
+func (f pickerField) parseLine(line string) (classify.Value, string) {
+	return parseChoiceLine(f.c, f.q, line, f.plainHint())
+}
