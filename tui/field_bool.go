@@ -8,10 +8,13 @@ import (
 	"b22/classify"
 )
 
-// boolField is yes / no / not sure, with y, n and s as shortcuts (1 and 2
-// work too, as in the plain mode). An unanswered question has no row
-// selected, so that enter alone never records an answer; an answered one
-// (being edited) starts on its answer.
+// boolField is yes / no / not sure, with y, n and s as shortcuts: a key
+// answers as the same word typed in the plain mode does (see yesNo). 1 and
+// 2 pick the rows, as numbers do on every list of the screen; the plain
+// mode, which reads lines that may be a step out of line, takes words
+// only. An unanswered question has no row selected, so that enter alone
+// never records an answer; an answered one (being edited) starts on its
+// answer.
 type boolField struct {
 	c       *common
 	q       *classify.Question
@@ -44,15 +47,22 @@ func (f boolField) update(msg tea.KeyMsg) (field, fieldEvent) {
 			return f, fieldUnsure
 		}
 		return f, fieldSubmit
-	case msg.String() == "y" || msg.String() == "1":
-		f.cursor = 0
-		return f, fieldSubmit
-	case msg.String() == "n" || msg.String() == "2":
-		f.cursor = 1
-		return f, fieldSubmit
 	case is(msg, k.NotSure) && f.q.Unsure:
 		f.cursor = 2
 		return f, fieldUnsure
+	default:
+		if yes, ok := yesNo(msg.String()); ok {
+			f.cursor = 1
+			if yes {
+				f.cursor = 0
+			}
+			return f, fieldSubmit
+		}
+		// A row's number picks it, as on every list of this screen.
+		if k, _ := choiceNumber(msg.String(), 2); k >= 0 {
+			f.cursor = k
+			return f, fieldSubmit
+		}
 	}
 	return f, fieldNone
 }

@@ -64,8 +64,8 @@ func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 		f.cursor = len(f.q.Choices)
 		return f, fieldUnsure
 	default:
-		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(f.q.Choices) {
-			f.cursor = n - 1
+		if k, _ := choiceNumber(msg.String(), len(f.q.Choices)); k >= 0 {
+			f.cursor = k
 			f.set ^= 1 << f.cursor
 			f.touched = true
 		}
