@@ -106,12 +106,7 @@ func (f pickerField) view(height int) []string {
 			continue
 		}
 		i := f.matches[r]
-		ch := f.q.Choices[i]
-		label := ch.Label.Zh + "  " + ch.Label.En
-		if f.c.lang == "en" {
-			label = ch.Label.En + "  " + ch.Label.Zh
-		}
-		items[r] = choiceRow(f.c, f.cursor == r, "", label, f.current == i)
+		items[r] = choiceRow(f.c, f.cursor == r, "", f.label(f.q.Choices[i]), f.current == i)
 	}
 	return append(out, listWindow(f.c, items, f.cursor, max(height-len(out), 3))...)
 }
@@ -186,9 +181,16 @@ func subsequence(s, sub string) bool {
 
 func (f pickerField) text() string { return f.in.Value() }
 
-func (f pickerField) plainChoices() []string {
-	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return ch.Label.Zh + " " + ch.Label.En })
+// label names a choice in both languages, the screen's first, so that
+// either name can be typed to find it.
+func (f pickerField) label(ch classify.Choice) string {
+	if f.c.lang == "en" {
+		return ch.Label.En + "  " + ch.Label.Zh
+	}
+	return ch.Label.Zh + "  " + ch.Label.En
 }
+
+func (f pickerField) plainChoices() []string { return numberedChoices(f.c, f.q, f.label) }
 
 func (f pickerField) plainHint() string {
 	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_picker"), len(f.q.Choices)))
