@@ -107,12 +107,17 @@ func plainUnsure(c *common, q *classify.Question) []string {
 	return []string{"  s) " + c.t("not_sure")}
 }
 
-// numberedChoices offers a list's choices by number, as its widget shows
-// them.
-func numberedChoices(c *common, q *classify.Question, label func(classify.Choice) string) []string {
+// listHint is the hint of a list's plain prompt, which counts its choices.
+func listHint(c *common, q *classify.Question, key string) string {
+	return plainHint(c, q, fmt.Sprintf(c.t(key), len(q.Choices)))
+}
+
+// numberedChoices offers a list's choices by number, each named by label
+// as its widget names it.
+func numberedChoices(c *common, q *classify.Question, label func(classify.Text) string) []string {
 	out := make([]string, 0, len(q.Choices)+1)
 	for k, ch := range q.Choices {
-		out = append(out, fmt.Sprintf("  %d) %s", k+1, label(ch)))
+		out = append(out, fmt.Sprintf("  %d) %s", k+1, label(ch.Label)))
 	}
 	return append(out, plainUnsure(c, q)...)
 }

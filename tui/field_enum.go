@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -87,13 +86,8 @@ func (f enumField) context() keyContext             { return ctxChoice }
 
 func (f enumField) text() string { return "" }
 
-func (f enumField) plainChoices() []string {
-	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return f.c.tx(ch.Label) })
-}
-
-func (f enumField) plainHint() string {
-	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_enum"), len(f.q.Choices)))
-}
+func (f enumField) plainChoices() []string { return numberedChoices(f.c, f.q, f.c.tx) }
+func (f enumField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_enum") }
 
 func (f enumField) parseLine(line string) (classify.Value, string) {
 	return parseChoiceLine(f.c, f.q, line, f.plainHint())

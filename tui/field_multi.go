@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -123,13 +122,8 @@ func (f multiField) context() keyContext { return ctxMulti }
 
 func (f multiField) text() string { return "" }
 
-func (f multiField) plainChoices() []string {
-	return numberedChoices(f.c, f.q, func(ch classify.Choice) string { return f.c.tx(ch.Label) })
-}
-
-func (f multiField) plainHint() string {
-	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_multi"), len(f.q.Choices)))
-}
+func (f multiField) plainChoices() []string { return numberedChoices(f.c, f.q, f.c.tx) }
+func (f multiField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_multi") }
 
 // parseLine reads the numbers of every choice that applies, separated by
 // spaces or commas, or a word for "none of these".

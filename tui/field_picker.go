@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -106,7 +105,7 @@ func (f pickerField) view(height int) []string {
 			continue
 		}
 		i := f.matches[r]
-		items[r] = choiceRow(f.c, f.cursor == r, "", f.label(f.q.Choices[i]), f.current == i)
+		items[r] = choiceRow(f.c, f.cursor == r, "", f.label(f.q.Choices[i].Label), f.current == i)
 	}
 	return append(out, listWindow(f.c, items, f.cursor, max(height-len(out), 3))...)
 }
@@ -183,18 +182,15 @@ func (f pickerField) text() string { return f.in.Value() }
 
 // label names a choice in both languages, the screen's first, so that
 // either name can be typed to find it.
-func (f pickerField) label(ch classify.Choice) string {
+func (f pickerField) label(t classify.Text) string {
 	if f.c.lang == "en" {
-		return ch.Label.En + "  " + ch.Label.Zh
+		return t.En + "  " + t.Zh
 	}
-	return ch.Label.Zh + "  " + ch.Label.En
+	return t.Zh + "  " + t.En
 }
 
 func (f pickerField) plainChoices() []string { return numberedChoices(f.c, f.q, f.label) }
-
-func (f pickerField) plainHint() string {
-	return plainHint(f.c, f.q, fmt.Sprintf(f.c.t("plain_allowed_picker"), len(f.q.Choices)))
-}
+func (f pickerField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_picker") }
 
 func (f pickerField) parseLine(line string) (classify.Value, string) {
 	return parseChoiceLine(f.c, f.q, line, f.plainHint())
