@@ -168,6 +168,23 @@ func parseChoiceLine(c *common, q *classify.Question, line, hint string) (classi
 	return classify.Value{}, notChoice(c, line, hint)
 }
 
+// answeredRow is the row of a single choice's list that holds the
+// recorded answer: the choice's index, len(q.Choices) for "not sure", or
+// -1 when nothing is recorded.
+func answeredRow(q *classify.Question, v classify.Value, answered bool) int {
+	switch {
+	case answered && v.Known:
+		for i := range q.Choices {
+			if v.Set == 1<<i {
+				return i
+			}
+		}
+	case answered && q.Unsure:
+		return len(q.Choices)
+	}
+	return -1
+}
+
 // pickerThreshold is how many choices an enum has before it gets a filter.
 const pickerThreshold = 9
 

@@ -19,18 +19,8 @@ type enumField struct {
 }
 
 func newEnumField(c *common, q *classify.Question, v classify.Value, answered bool) enumField {
-	f := enumField{c: c, q: q, cursor: -1, current: -1}
-	switch {
-	case answered && v.Known:
-		for i := range q.Choices {
-			if v.Set == 1<<i {
-				f.cursor, f.current = i, i
-			}
-		}
-	case answered && q.Unsure:
-		f.cursor, f.current = len(q.Choices), len(q.Choices)
-	}
-	return f
+	row := answeredRow(q, v, answered)
+	return enumField{c: c, q: q, cursor: row, current: row}
 }
 
 func (f enumField) rows() int { return listRows(len(f.q.Choices), f.q.Unsure) }

@@ -34,19 +34,9 @@ func newPickerField(c *common, q *classify.Question, v classify.Value, answered 
 	in.Width = 24
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.Focus()
-	f := pickerField{c: c, q: q, in: in, cursor: -1, current: -1}
-	f.matches = filterChoices(q.Choices, "")
-	switch {
-	case answered && v.Known:
-		for i := range q.Choices {
-			if v.Set == 1<<i {
-				f.current, f.cursor = i, i
-			}
-		}
-	case answered && q.Unsure:
-		f.current, f.cursor = len(q.Choices), len(f.matches)
-	}
-	return f
+	// With no filter the rows are the choices in order, "not sure" last.
+	row := answeredRow(q, v, answered)
+	return pickerField{c: c, q: q, in: in, matches: filterChoices(q.Choices, ""), cursor: row, current: row}
 }
 
 func (f pickerField) rows() int {
