@@ -256,10 +256,16 @@ func (p *plain) toggleLang() {
 }
 
 // ask asks question i until it gets an answer, a "b" (back) or the end.
+// The question's widget is the one the full screen builds: it offers the
+// choices, says what a line may hold and reads it; ask keeps only what
+// every prompt shares (help, back, language, keep, not sure).
 func (p *plain) ask(i int) (back bool, err error) {
 	rs := p.o.RuleSet
 	q := &rs.Questions[i]
+	var f field
 	show := func() {
+		c := plainCommon(rs, p.lang, p.width)
+		f = newField(c, p.s, i, "")
 		// The section's heading comes before its first question, and again
 		// in the new language after a switch.
 		if q.Section != p.section {
@@ -274,28 +280,13 @@ func (p *plain) ask(i int) (back bool, err error) {
 		pos, total := p.s.Position(i)
 		p.say("")
 		p.say(fmt.Sprintf("%d/%d %s", pos, total, q.Title.In(p.lang)))
-		switch q.Type {
-		case classify.TypeBool:
-			words := present.NewWords(rs, p.lang)
-			p.say("  y) " + words.Bool(true))
-			p.say("  n) " + words.Bool(false))
-		case classify.TypeEnum, classify.TypeMulti:
-			for k, ch := range q.Choices {
-				label := ch.Label.In(p.lang)
-				if len(q.Choices) > pickerThreshold {
-					label = ch.Label.Zh + " " + ch.Label.En
-				}
-				p.say(fmt.Sprintf("  %d) %s", k+1, label))
-			}
-		}
-		if q.Unsure && q.Type != classify.TypeInt && q.Type != classify.TypeNumber {
-			p.say("  s) " + p.t("not_sure"))
+		for _, l := range f.plainChoices() {
+			p.say(l)
 		}
 		if p.s.Answered[i] {
-			c := plainCommon(rs, p.lang, p.width)
 			p.sayf("plain_current", answerText(c, q, p.s.Values[i], true))
 		}
-		p.say(p.allowed(q))
+		p.say(f.plainHint())
 	}
 	show()
 	for {
@@ -309,7 +300,7 @@ func (p *plain) ask(i int) (back bool, err error) {
 			if q.Pivot != (classify.Text{}) {
 				p.say(p.t("why_matters") + p.t("colon") + q.Pivot.In(p.lang))
 			}
-			p.say(p.allowed(q))
+			p.say(f.plainHint())
 			continue
 		case line == "b" || line == "B":
 			return true, nil
@@ -320,18 +311,18 @@ func (p *plain) ask(i int) (back bool, err error) {
 		case line == "" && p.s.Answered[i]:
 			return false, nil
 		case line == "":
-			p.say(p.t("plain_empty") + " " + p.allowed(q))
+			p.say(p.t("plain_empty") + " " + f.plainHint())
 			continue
 		case isUnsureText(line):
 			if !q.Unsure {
-				p.say(p.t("unsure_not_offered") + " " + p.allowed(q))
+				p.say(p.t("unsure_not_offered") + " " + f.plainHint())
 				continue
 			}
 			p.s.Set(i, classify.Value{})
 			p.save()
 			return false, nil
 		}
-		v, problem := p.parse(q, line)
+		v, problem := f.parseLine(line)
 		if problem != "" {
 			p.say(problem)
 			continue
@@ -340,91 +331,6 @@ func (p *plain) ask(i int) (back bool, err error) {
 		p.save()
 		return false, nil
 	}
-}
-
-// allowed says what the prompt accepts.
-func (p *plain) allowed(q *classify.Question) string {
-	var what string
-	switch q.Type {
-	case classify.TypeBool:
-		what = p.t("plain_allowed_bool")
-	case classify.TypeEnum:
-		what = fmt.Sprintf(p.t("plain_allowed_enum"), len(q.Choices))
-		if len(q.Choices) > pickerThreshold {
-			what = fmt.Sprintf(p.t("plain_allowed_picker"), len(q.Choices))
-		}
-	case classify.TypeMulti:
-		what = fmt.Sprintf(p.t("plain_allowed_multi"), len(q.Choices))
-	default:
-		what = p.t("plain_allowed_" + numberKind(q))
-	}
-	if q.Unsure {
-		what += p.t("plain_allowed_unsure")
-	}
-	return what + p.t("plain_allowed_rest")
-}
-
-// parse reads an answer line for q, or says what is wrong with it.
-func (p *plain) parse(q *classify.Question, line string) (classify.Value, string) {
-	bad := func() (classify.Value, string) {
-		return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), safe(line)) + " " + p.allowed(q)
-	}
-	low := strings.ToLower(line)
-	switch q.Type {
-	case classify.TypeBool:
-		// Only the words the prompt offers: a number is a choice of the
-		// question before or after, so a stream of answers one line out of
-		// step is refused rather than read as yes or no.
-		switch low {
-		case "y", "yes", "true", "是", "是的", "对", "有":
-			return classify.Value{Known: true, Bool: true}, ""
-		case "n", "no", "false", "否", "不是", "不", "没有", "无":
-			return classify.Value{Known: true, Bool: false}, ""
-		}
-		return bad()
-	case classify.TypeEnum:
-		if n, err := strconv.Atoi(line); err == nil {
-			if n >= 1 && n <= len(q.Choices) {
-				return classify.Value{Known: true, Set: 1 << (n - 1)}, ""
-			}
-			return bad()
-		}
-		for k, ch := range q.Choices {
-			if low == ch.ID || low == strings.ToLower(ch.Label.En) || line == ch.Label.Zh {
-				return classify.Value{Known: true, Set: 1 << k}, ""
-			}
-		}
-		m := filterChoices(q.Choices, line)
-		switch {
-		case len(m) == 1:
-			return classify.Value{Known: true, Set: 1 << m[0]}, ""
-		case len(m) > 1 && len(m) <= 8:
-			var names []string
-			for _, k := range m {
-				names = append(names, fmt.Sprintf("%d) %s", k+1, q.Choices[k].Label.In(p.lang)))
-			}
-			return classify.Value{}, fmt.Sprintf(p.t("plain_several"), strings.Join(names, ", "))
-		}
-		return bad()
-	case classify.TypeMulti:
-		if low == "0" || low == "none" || low == "无" || low == "没有" {
-			return classify.Value{Known: true}, ""
-		}
-		var set uint64
-		for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '，' || r == '、' }) {
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 1 || n > len(q.Choices) {
-				return classify.Value{}, fmt.Sprintf(p.t("plain_not_choice"), safe(f)) + " " + p.allowed(q)
-			}
-			set |= 1 << (n - 1)
-		}
-		return classify.Value{Known: true, Set: set}, ""
-	}
-	v, problem := parseNumberAnswer(p.lang, q, line)
-	if problem != "" {
-		return v, problem + " " + p.allowed(q)
-	}
-	return v, ""
 }
 
 // reviewLoop lists the answers and lets the user change any of them,

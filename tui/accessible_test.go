@@ -50,7 +50,7 @@ func TestAccessibleWalk(t *testing.T) {
 		// Answers read from a pipe are written after their prompt.
 		"> Acme Meet\n", "> 500万\n",
 		"== How it is offered ==",
-		"  19) 广东 Guangdong",
+		"  19) Guangdong  广东",
 		"== Review ==",
 		"  20) What is the company's registered capital (in yuan)? — RMB 5,000,000",
 		"Verdict", "Licence conditions",
@@ -86,6 +86,7 @@ func TestAccessibleChinese(t *testing.T) {
 		"2/27 用户之间能否通过产品实时视频（互相看到对方）？",
 		"输入 y 表示是，n 表示否；不确定输入 s；? 查看说明；b 返回上一题。",
 		"== 提供方式 ==",
+		"  19) 广东  Guangdong",
 		"== 检查答案 ==",
 		"公司注册资本是多少（人民币元）？ — 人民币15000万元",
 		"哪些改变会改变结论\n  • ",
@@ -171,15 +172,15 @@ func TestAccessibleStopAndResume(t *testing.T) {
 
 func TestAccessibleProvinceNames(t *testing.T) {
 	rs := ruleSet(t)
-	p := &plain{o: Options{RuleSet: rs}, lang: "en"}
 	q := rs.Question("province")
+	f := newField(plainCommon(rs, "en", 80), NewSession(rs), rs.QuestionIndex(q.ID), "")
 	for in, want := range map[string]string{"guangdong": "guangdong", "广东": "guangdong", "Inner Mongolia": "nei_menggu", "19": "guangdong", "nmg": "nei_menggu"} {
-		v, problem := p.parse(q, in)
+		v, problem := f.parseLine(in)
 		if problem != "" || q.JSONValue(v) != want {
 			t.Errorf("province %q = %v (%s), want %s", in, q.JSONValue(v), problem, want)
 		}
 	}
-	if _, problem := p.parse(q, "shan"); !strings.Contains(problem, "Several match") || !strings.Contains(problem, "27) Shaanxi") {
+	if _, problem := f.parseLine("shan"); !strings.Contains(problem, "Several match") || !strings.Contains(problem, "27) Shaanxi") {
 		t.Errorf("ambiguous province: %q", problem)
 	}
 }

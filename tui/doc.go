@@ -5,7 +5,8 @@
 // The root Model holds a screen (intro, question, review, result) and one
 // sub-model per screen; each question kind has its widget (field_bool.go,
 // field_enum.go, field_picker.go for the province, field_multi.go,
-// field_number.go). Every answer goes through classify: the package asks
+// field_number.go), which also asks the question a line at a time for the
+// plain mode. Every answer goes through classify: the package asks
 // the rule set which questions are asked (RuleSet.Asked), what the answers
 // lead to and what changing them would change (RuleSet.Assess), and decides
 // nothing itself.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -42,6 +43,24 @@ type field interface {
 	// field has some, and the question's help only in an empty field.
 	text() string
 	context() keyContext
+	plainField
+}
+
+// plainField is the same question asked a line at a time, for the plain
+// interview (accessible.go): each kind offers its choices and reads a
+// typed line beside its widget, so that the two modes take the same
+// answers in the same words, and a new kind cannot leave the plain mode
+// out.
+type plainField interface {
+	// plainChoices are the lines that offer the choices, each with what
+	// to type for it ("  y) yes", "  3) …"); a number offers none.
+	plainChoices() []string
+	// plainHint says what a line may hold, "not sure" where the question
+	// offers it, and the keys every prompt takes.
+	plainHint() string
+	// parseLine reads a typed line (trimmed, not empty, not a command),
+	// or says what is wrong with it and what to type instead.
+	parseLine(line string) (classify.Value, string)
 }
 
 // newField picks the widget for question i, showing its current answer.
@@ -61,6 +80,109 @@ func newField(c *common, s *Session, i int, draft string) field {
 	default:
 		return newNumberField(c, q, v, answered, draft)
 	}
+}
+
+// plainHint is the hint of a plain prompt: what the kind takes, then
+// "not sure" where the question offers it, then the keys every prompt
+// takes.
+func plainHint(c *common, q *classify.Question, takes string) string {
+	if q.Unsure {
+		takes += c.t("plain_allowed_unsure")
+	}
+	return takes + c.t("plain_allowed_rest")
+}
+
+// notChoice refuses a typed line, or a part of it, and says again what
+// the prompt takes.
+func notChoice(c *common, typed, hint string) string {
+	return fmt.Sprintf(c.t("plain_not_choice"), safe(typed)) + " " + hint
+}
+
+// plainUnsure is the "not sure" line of a plain list of choices, where the
+// question offers it.
+func plainUnsure(c *common, q *classify.Question) []string {
+	if !q.Unsure {
+		return nil
+	}
+	return []string{"  s) " + c.t("not_sure")}
+}
+
+// listHint is the hint of a list's plain prompt, which counts its choices.
+func listHint(c *common, q *classify.Question, key string) string {
+	return plainHint(c, q, fmt.Sprintf(c.t(key), len(q.Choices)))
+}
+
+// numberedChoices offers a list's choices by number, each named by label
+// as its widget names it.
+func numberedChoices(c *common, q *classify.Question, label func(classify.Text) string) []string {
+	out := make([]string, 0, len(q.Choices)+1)
+	for k, ch := range q.Choices {
+		out = append(out, fmt.Sprintf("  %d) %s", k+1, label(ch.Label)))
+	}
+	return append(out, plainUnsure(c, q)...)
+}
+
+// choiceNumber reads a choice's number, 1 to count, as both modes take it
+// (a key on the full screen, a line in the plain mode), and gives the
+// choice's index; index is -1 when s is a number outside the list, and
+// isNum is false when s is no number at all.
+func choiceNumber(s string, count int) (index int, isNum bool) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1, false
+	}
+	if n < 1 || n > count {
+		return -1, true
+	}
+	return n - 1, true
+}
+
+// parseChoiceLine reads one choice typed on a line, for a short list and
+// the province's alike: its number, its id or label, or a part of a name
+// that the list's filter finds in one choice only; where it finds a few,
+// it lists them to choose from by number.
+func parseChoiceLine(c *common, q *classify.Question, line, hint string) (classify.Value, string) {
+	if k, isNum := choiceNumber(line, len(q.Choices)); isNum {
+		if k < 0 {
+			return classify.Value{}, notChoice(c, line, hint)
+		}
+		return classify.Value{Known: true, Set: 1 << k}, ""
+	}
+	low := strings.ToLower(line)
+	for k, ch := range q.Choices {
+		if low == ch.ID || low == strings.ToLower(ch.Label.En) || line == ch.Label.Zh {
+			return classify.Value{Known: true, Set: 1 << k}, ""
+		}
+	}
+	m := filterChoices(q.Choices, line)
+	switch {
+	case len(m) == 1:
+		return classify.Value{Known: true, Set: 1 << m[0]}, ""
+	case len(m) > 1 && len(m) <= 8:
+		var names []string
+		for _, k := range m {
+			names = append(names, fmt.Sprintf("%d) %s", k+1, c.tx(q.Choices[k].Label)))
+		}
+		return classify.Value{}, fmt.Sprintf(c.t("plain_several"), strings.Join(names, ", "))
+	}
+	return classify.Value{}, notChoice(c, line, hint)
+}
+
+// answeredRow is the row of a single choice's list that holds the
+// recorded answer: the choice's index, len(q.Choices) for "not sure", or
+// -1 when nothing is recorded.
+func answeredRow(q *classify.Question, v classify.Value, answered bool) int {
+	switch {
+	case answered && v.Known:
+		for i := range q.Choices {
+			if v.Set == 1<<i {
+				return i
+			}
+		}
+	case answered && q.Unsure:
+		return len(q.Choices)
+	}
+	return -1
 }
 
 // pickerThreshold is how many choices an enum has before it gets a filter.

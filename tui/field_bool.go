@@ -1,15 +1,20 @@
 package tui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
 )
 
-// boolField is yes / no / not sure, with y, n and s as shortcuts (1 and 2
-// work too, as in the plain mode). An unanswered question has no row
-// selected, so that enter alone never records an answer; an answered one
-// (being edited) starts on its answer.
+// boolField is yes / no / not sure, with y, n and s as shortcuts: a key
+// answers as the same word typed in the plain mode does (see yesNo). 1 and
+// 2 pick the rows, as numbers do on every list of the screen; the plain
+// mode, which reads lines that may be a step out of line, takes words
+// only. An unanswered question has no row selected, so that enter alone
+// never records an answer; an answered one (being edited) starts on its
+// answer.
 type boolField struct {
 	c       *common
 	q       *classify.Question
@@ -42,15 +47,22 @@ func (f boolField) update(msg tea.KeyMsg) (field, fieldEvent) {
 			return f, fieldUnsure
 		}
 		return f, fieldSubmit
-	case msg.String() == "y" || msg.String() == "1":
-		f.cursor = 0
-		return f, fieldSubmit
-	case msg.String() == "n" || msg.String() == "2":
-		f.cursor = 1
-		return f, fieldSubmit
 	case is(msg, k.NotSure) && f.q.Unsure:
 		f.cursor = 2
 		return f, fieldUnsure
+	default:
+		if yes, ok := yesNo(msg.String()); ok {
+			f.cursor = 1
+			if yes {
+				f.cursor = 0
+			}
+			return f, fieldSubmit
+		}
+		// A row's number picks it, as on every list of this screen.
+		if k, _ := choiceNumber(msg.String(), 2); k >= 0 {
+			f.cursor = k
+			return f, fieldSubmit
+		}
 	}
 	return f, fieldNone
 }
@@ -80,3 +92,31 @@ func (f boolField) typing() bool                    { return false }
 func (f boolField) context() keyContext             { return ctxChoice }
 
 func (f boolField) text() string { return "" }
+
+func (f boolField) plainChoices() []string {
+	words := f.c.words()
+	return append([]string{"  y) " + words.Bool(true), "  n) " + words.Bool(false)}, plainUnsure(f.c, f.q)...)
+}
+
+func (f boolField) plainHint() string { return plainHint(f.c, f.q, f.c.t("plain_allowed_bool")) }
+
+func (f boolField) parseLine(line string) (classify.Value, string) {
+	if yes, ok := yesNo(line); ok {
+		return classify.Value{Known: true, Bool: yes}, ""
+	}
+	return classify.Value{}, notChoice(f.c, line, f.plainHint())
+}
+
+// yesNo reads yes or no in the words the prompts offer, in either
+// language. A number is neither: it is a choice of the question before or
+// after, so that answers one step out of line are refused rather than
+// read as yes or no.
+func yesNo(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "yes", "true", "是", "是的", "对", "有":
+		return true, true
+	case "n", "no", "false", "否", "不是", "不", "没有", "无":
+		return false, true
+	}
+	return false, false
+}

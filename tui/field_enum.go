@@ -19,18 +19,8 @@ type enumField struct {
 }
 
 func newEnumField(c *common, q *classify.Question, v classify.Value, answered bool) enumField {
-	f := enumField{c: c, q: q, cursor: -1, current: -1}
-	switch {
-	case answered && v.Known:
-		for i := range q.Choices {
-			if v.Set == 1<<i {
-				f.cursor, f.current = i, i
-			}
-		}
-	case answered && q.Unsure:
-		f.cursor, f.current = len(q.Choices), len(q.Choices)
-	}
-	return f
+	row := answeredRow(q, v, answered)
+	return enumField{c: c, q: q, cursor: row, current: row}
 }
 
 func (f enumField) rows() int { return listRows(len(f.q.Choices), f.q.Unsure) }
@@ -49,8 +39,8 @@ func (f enumField) update(msg tea.KeyMsg) (field, fieldEvent) {
 		f.cursor = len(f.q.Choices)
 		return f, fieldUnsure
 	default:
-		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(f.q.Choices) {
-			f.cursor = n - 1
+		if k, _ := choiceNumber(msg.String(), len(f.q.Choices)); k >= 0 {
+			f.cursor = k
 			return f, fieldSubmit
 		}
 	}
@@ -85,3 +75,10 @@ func (f enumField) typing() bool                    { return false }
 func (f enumField) context() keyContext             { return ctxChoice }
 
 func (f enumField) text() string { return "" }
+
+func (f enumField) plainChoices() []string { return numberedChoices(f.c, f.q, f.c.tx) }
+func (f enumField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_enum") }
+
+func (f enumField) parseLine(line string) (classify.Value, string) {
+	return parseChoiceLine(f.c, f.q, line, f.plainHint())
+}

@@ -63,8 +63,8 @@ func (f multiField) update(msg tea.KeyMsg) (field, fieldEvent) {
 		f.cursor = len(f.q.Choices)
 		return f, fieldUnsure
 	default:
-		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(f.q.Choices) {
-			f.cursor = n - 1
+		if k, _ := choiceNumber(msg.String(), len(f.q.Choices)); k >= 0 {
+			f.cursor = k
 			f.set ^= 1 << f.cursor
 			f.touched = true
 		}
@@ -121,3 +121,24 @@ func (f multiField) typing() bool        { return false }
 func (f multiField) context() keyContext { return ctxMulti }
 
 func (f multiField) text() string { return "" }
+
+func (f multiField) plainChoices() []string { return numberedChoices(f.c, f.q, f.c.tx) }
+func (f multiField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_multi") }
+
+// parseLine reads the numbers of every choice that applies, separated by
+// spaces or commas, or a word for "none of these".
+func (f multiField) parseLine(line string) (classify.Value, string) {
+	switch strings.ToLower(line) {
+	case "0", "none", "无", "没有":
+		return classify.Value{Known: true}, ""
+	}
+	var set uint64
+	for _, typed := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '，' || r == '、' }) {
+		k, _ := choiceNumber(typed, len(f.q.Choices))
+		if k < 0 {
+			return classify.Value{}, notChoice(f.c, typed, f.plainHint())
+		}
+		set |= 1 << k
+	}
+	return classify.Value{Known: true, Set: set}, ""
+}

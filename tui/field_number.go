@@ -185,3 +185,19 @@ func (f numberField) typing() bool        { return true }
 func (f numberField) context() keyContext { return ctxNumber }
 
 func (f numberField) text() string { return f.in.Value() }
+
+// plainChoices is empty: a number is typed, not chosen.
+func (f numberField) plainChoices() []string { return nil }
+
+func (f numberField) plainHint() string {
+	return plainHint(f.c, f.q, f.c.t("plain_allowed_"+numberKind(f.q)))
+}
+
+// parseLine reads a line as the widget reads what is typed in it.
+func (f numberField) parseLine(line string) (classify.Value, string) {
+	v, problem := parseNumberAnswer(f.c.lang, f.q, line)
+	if problem != "" {
+		return v, problem + " " + f.plainHint()
+	}
+	return v, ""
+}

@@ -34,19 +34,9 @@ func newPickerField(c *common, q *classify.Question, v classify.Value, answered 
 	in.Width = 24
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.Focus()
-	f := pickerField{c: c, q: q, in: in, cursor: -1, current: -1}
-	f.matches = filterChoices(q.Choices, "")
-	switch {
-	case answered && v.Known:
-		for i := range q.Choices {
-			if v.Set == 1<<i {
-				f.current, f.cursor = i, i
-			}
-		}
-	case answered && q.Unsure:
-		f.current, f.cursor = len(q.Choices), len(f.matches)
-	}
-	return f
+	// With no filter the rows are the choices in order, "not sure" last.
+	row := answeredRow(q, v, answered)
+	return pickerField{c: c, q: q, in: in, matches: filterChoices(q.Choices, ""), cursor: row, current: row}
 }
 
 func (f pickerField) rows() int {
@@ -105,12 +95,7 @@ func (f pickerField) view(height int) []string {
 			continue
 		}
 		i := f.matches[r]
-		ch := f.q.Choices[i]
-		label := ch.Label.Zh + "  " + ch.Label.En
-		if f.c.lang == "en" {
-			label = ch.Label.En + "  " + ch.Label.Zh
-		}
-		items[r] = choiceRow(f.c, f.cursor == r, "", label, f.current == i)
+		items[r] = choiceRow(f.c, f.cursor == r, "", f.label(f.q.Choices[i].Label), f.current == i)
 	}
 	return append(out, listWindow(f.c, items, f.cursor, max(height-len(out), 3))...)
 }
@@ -184,3 +169,19 @@ func subsequence(s, sub string) bool {
 }
 
 func (f pickerField) text() string { return f.in.Value() }
+
+// label names a choice in both languages, the screen's first, so that
+// either name can be typed to find it.
+func (f pickerField) label(t classify.Text) string {
+	if f.c.lang == "en" {
+		return t.En + "  " + t.Zh
+	}
+	return t.Zh + "  " + t.En
+}
+
+func (f pickerField) plainChoices() []string { return numberedChoices(f.c, f.q, f.label) }
+func (f pickerField) plainHint() string      { return listHint(f.c, f.q, "plain_allowed_picker") }
+
+func (f pickerField) parseLine(line string) (classify.Value, string) {
+	return parseChoiceLine(f.c, f.q, line, f.plainHint())
+}
