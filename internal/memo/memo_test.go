@@ -3,7 +3,6 @@ package memo
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,10 +14,9 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/internal/golden"
 	"b22/questionnaires"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // prepared is the date every test memo is prepared on.
 var prepared = mustDate("2026-11-26")
@@ -93,30 +91,6 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 	return parts, names
 }
 
-// golden compares got with testdata/<Test>/<name>.golden, or rewrites it
-// with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./memo -run %s -update to create it)", err, t.Name())
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (-want +got):\n%s", name,
-			cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")))
-	}
-}
-
 // TestGolden renders the shipped examples in every format and language. For
 // DOCX the golden file is word/document.xml.
 func TestGolden(t *testing.T) {
@@ -150,7 +124,7 @@ func TestGolden(t *testing.T) {
 						parts, _ := unzip(t, out)
 						out = parts["word/document.xml"]
 					}
-					golden(t, name, out)
+					golden.Check(t, golden.Path(t, name), out)
 				})
 			}
 		}

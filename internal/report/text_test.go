@@ -2,9 +2,7 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,11 +12,10 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/internal/golden"
 	"b22/internal/report"
 	"b22/questionnaires"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // TestTextGolden pins the text output of every shipped example in both
 // languages, at 80 columns without colour, levers included.
@@ -47,18 +44,7 @@ func TestTextGolden(t *testing.T) {
 				}
 				var b bytes.Buffer
 				report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: lang, Width: 80})
-				path := filepath.Join("testdata", "text", name+".golden")
-				if *update {
-					os.MkdirAll(filepath.Dir(path), 0o755)
-					os.WriteFile(path, b.Bytes(), 0o644)
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (go test -update writes it)", err)
-				}
-				if !bytes.Equal(want, b.Bytes()) {
-					t.Errorf("%s differs from the text written now; review and run go test -update", path)
-				}
+				golden.Check(t, filepath.Join("testdata", "text", name+".golden"), b.Bytes())
 			})
 		}
 	}
