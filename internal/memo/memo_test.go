@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,7 +13,6 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
-	"b22/internal/golden"
 	"b22/questionnaires"
 )
 
@@ -89,46 +87,6 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 		names = append(names, f.Name)
 	}
 	return parts, names
-}
-
-// TestGolden renders the shipped examples in every format and language. For
-// DOCX the golden file is word/document.xml.
-func TestGolden(t *testing.T) {
-	rs := ruleSet(t)
-	cases := []struct {
-		example        string
-		langs, formats []string
-	}{
-		{"meeting-app.json", Languages, Formats},
-		{"vod-site.json", Languages, Formats},
-		{"half-known.json", Languages, Formats},
-		// A gate rules B22 out; the memo says what it would be if operated.
-		{"internal-tool.yaml", []string{"zh", "en"}, []string{"md"}},
-		{"game-voice.json", []string{"zh", "en"}, []string{"md"}},
-	}
-	for _, c := range cases {
-		doc, res := example(t, rs, c.example)
-		base := strings.TrimSuffix(c.example, filepath.Ext(c.example))
-		for _, lang := range c.langs {
-			for _, format := range c.formats {
-				name := base + "." + lang + "." + format
-				if format == "docx" {
-					name = base + "." + lang + ".document.xml"
-				}
-				t.Run(name, func(t *testing.T) {
-					out, err := Render(rs, doc, res, Options{Format: format, Lang: lang, Date: prepared})
-					if err != nil {
-						t.Fatalf("Render: %v", err)
-					}
-					if format == "docx" {
-						parts, _ := unzip(t, out)
-						out = parts["word/document.xml"]
-					}
-					golden.Check(t, golden.Path(t, name), out)
-				})
-			}
-		}
-	}
 }
 
 // TestDOCXDeterministic: the same answers and date give the same bytes, with
