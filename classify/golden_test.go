@@ -3,42 +3,15 @@ package classify_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"b22/classify/answers"
+	"b22/internal/golden"
 	"b22/questionnaires"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/<test>/<name>.golden, rewriting it
-// under -update. Golden files are reviewed like code.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
 
 // TestGoldenJSON pins the full JSON result of every shipped example.
 func TestGoldenJSON(t *testing.T) {
@@ -72,7 +45,7 @@ func TestGoldenJSON(t *testing.T) {
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, strings.TrimSuffix(filepath.Base(ex), filepath.Ext(ex)), b.Bytes())
+			golden.Check(t, golden.Path(t, strings.TrimSuffix(filepath.Base(ex), filepath.Ext(ex))), b.Bytes())
 		})
 	}
 }

@@ -56,6 +56,8 @@ func TestImportDirections(t *testing.T) {
 				t.Errorf("%s imports %s: the core is below answers and resultjson, not above them", pkg, dep)
 			case !strings.HasPrefix(pkg, "b22/cmd") && strings.HasPrefix(dep, "b22/cmd"):
 				t.Errorf("%s imports %s: only the command line wires the packages together", pkg, dep)
+			case dep == "b22/internal/golden":
+				t.Errorf("%s imports %s: golden files are for tests; import it from a _test.go file", pkg, dep)
 			case (pkg == "b22/tui" || strings.HasPrefix(pkg, "b22/internal/")) && slices.Contains(renderers, dep) && !slices.Contains(allowedRenderer[pkg], dep):
 				t.Errorf("%s imports %s: renderers share words through internal/present, not each other", pkg, dep)
 			}

@@ -2,39 +2,12 @@ package cmd
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"b22/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with testdata/<test>/<name>.golden, rewriting it
-// under -update. Golden files are reviewed like code.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
 
 // TestCompareGolden pins the JSON and text of one comparison, the
 // shipped meeting app before and after dropping phone dial-in, and the
@@ -64,7 +37,7 @@ func TestCompareGolden(t *testing.T) {
 			if errs.Len() > 0 {
 				t.Errorf("stderr: %s", errs.String())
 			}
-			golden(t, c.name, out.Bytes())
+			golden.Check(t, golden.Path(t, c.name), out.Bytes())
 		})
 	}
 }

@@ -8,8 +8,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"b22/internal/golden"
 )
 
 // walkKeys answers the meeting app with phone dial-in up to the review.
@@ -134,7 +135,7 @@ func TestGolden(t *testing.T) {
 			if err := os.Chdir(wd); err != nil { // golden files live in testdata/ here
 				t.Fatal(err)
 			}
-			golden.RequireEqual(t, []byte(fm.View()+"\n"))
+			golden.Check(t, golden.Path(t, tc.name), []byte(fm.View()+"\n"))
 		})
 	}
 }

@@ -3,10 +3,8 @@ package memo
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,8 +15,6 @@ import (
 	"b22/classify/answers"
 	"b22/questionnaires"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // prepared is the date every test memo is prepared on.
 var prepared = mustDate("2026-11-26")
@@ -91,70 +87,6 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 		names = append(names, f.Name)
 	}
 	return parts, names
-}
-
-// golden compares got with testdata/<Test>/<name>.golden, or rewrites it
-// with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.Split(t.Name(), "/")[0], name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./memo -run %s -update to create it)", err, t.Name())
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (-want +got):\n%s", name,
-			cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")))
-	}
-}
-
-// TestGolden renders the shipped examples in every format and language. For
-// DOCX the golden file is word/document.xml.
-func TestGolden(t *testing.T) {
-	rs := ruleSet(t)
-	cases := []struct {
-		example        string
-		langs, formats []string
-	}{
-		{"meeting-app.json", Languages, Formats},
-		{"vod-site.json", Languages, Formats},
-		{"half-known.json", Languages, Formats},
-		// A gate rules B22 out; the memo says what it would be if operated.
-		{"internal-tool.yaml", []string{"zh", "en"}, []string{"md"}},
-		{"game-voice.json", []string{"zh", "en"}, []string{"md"}},
-	}
-	for _, c := range cases {
-		doc, res := example(t, rs, c.example)
-		base := strings.TrimSuffix(c.example, filepath.Ext(c.example))
-		for _, lang := range c.langs {
-			for _, format := range c.formats {
-				name := base + "." + lang + "." + format
-				if format == "docx" {
-					name = base + "." + lang + ".document.xml"
-				}
-				t.Run(name, func(t *testing.T) {
-					out, err := Render(rs, doc, res, Options{Format: format, Lang: lang, Date: prepared})
-					if err != nil {
-						t.Fatalf("Render: %v", err)
-					}
-					if format == "docx" {
-						parts, _ := unzip(t, out)
-						out = parts["word/document.xml"]
-					}
-					golden(t, name, out)
-				})
-			}
-		}
-	}
 }
 
 // TestDOCXDeterministic: the same answers and date give the same bytes, with

@@ -58,21 +58,13 @@ func zipParts(t *testing.T, files []part) []byte {
 	return buf.Bytes()
 }
 
+// unzipAll is the parts of a DOCX by name, as text.
 func unzipAll(t *testing.T, data []byte) map[string]string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		out[f.Name] = string(b)
+	parts, _ := unzip(t, data)
+	out := make(map[string]string, len(parts))
+	for name, b := range parts {
+		out[name] = string(b)
 	}
 	return out
 }

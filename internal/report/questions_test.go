@@ -2,19 +2,17 @@ package report_test
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"b22/classify"
+	"b22/internal/golden"
 	"b22/internal/report"
 	"b22/questionnaires"
 )
 
 // TestQuestionsDocIsCurrent keeps docs/questions.md equal to what
-// 'b22 questions --format md' prints; regenerate it with
-// go run ./cmd/b22 questions --format md > docs/questions.md
+// 'b22 questions --format md' prints: it is that command's golden file,
+// rewritten with go test ./internal/report -update.
 func TestQuestionsDocIsCurrent(t *testing.T) {
 	rs, err := classify.Load(questionnaires.B22())
 	if err != nil {
@@ -22,11 +20,5 @@ func TestQuestionsDocIsCurrent(t *testing.T) {
 	}
 	var b bytes.Buffer
 	report.WriteQuestionsMarkdown(&b, rs)
-	want, err := os.ReadFile("../../docs/questions.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("docs/questions.md is stale (-file +generated):\n%s", diff)
-	}
+	golden.Check(t, "../../docs/questions.md", b.Bytes())
 }

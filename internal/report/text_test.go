@@ -2,9 +2,7 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,54 +12,64 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/internal/golden"
 	"b22/internal/report"
 	"b22/questionnaires"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
 // TestTextGolden pins the text output of every shipped example in both
 // languages, at 80 columns without colour, levers included.
 func TestTextGolden(t *testing.T) {
+	rs, examples := shippedExamples(t)
+	for _, ex := range examples {
+		for _, lang := range []string{"en", "zh"} {
+			name := ex.name + "." + lang
+			t.Run(name, func(t *testing.T) {
+				var b bytes.Buffer
+				report.WriteText(&b, rs, ex.doc, ex.res, report.TextOptions{Lang: lang, Width: 80})
+				golden.Check(t, filepath.Join("testdata", "text", name+".golden"), b.Bytes())
+			})
+		}
+	}
+}
+
+// assessed is a shipped example as b22 classify assesses it.
+type assessed struct {
+	name string // the file's name without its extension
+	doc  *classify.Document
+	res  *classify.Result
+}
+
+// shippedExamples is the shipped rule set and its examples, assessed on
+// 2026-11-01.
+func shippedExamples(t *testing.T) (*classify.RuleSet, []assessed) {
+	t.Helper()
 	rs, err := classify.Load(questionnaires.B22())
 	if err != nil {
 		t.Fatal(err)
 	}
 	asOf, _ := classify.ParseDate("2026-11-01")
-	examples, _ := fs.Glob(questionnaires.B22(), "examples/*")
-	if len(examples) == 0 {
+	files, _ := fs.Glob(questionnaires.B22(), "examples/*")
+	if len(files) == 0 {
 		t.Fatal("no examples")
 	}
-	for _, ex := range examples {
-		for _, lang := range []string{"en", "zh"} {
-			name := strings.TrimSuffix(filepath.Base(ex), filepath.Ext(ex)) + "." + lang
-			t.Run(name, func(t *testing.T) {
-				data, _ := fs.ReadFile(questionnaires.B22(), ex)
-				doc, err := answers.New(rs).Parse(ex, data, answers.FormatAuto)
-				if err != nil {
-					t.Fatal(err)
-				}
-				r, err := rs.Assess(doc, asOf)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var b bytes.Buffer
-				report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: lang, Width: 80})
-				path := filepath.Join("testdata", "text", name+".golden")
-				if *update {
-					os.MkdirAll(filepath.Dir(path), 0o755)
-					os.WriteFile(path, b.Bytes(), 0o644)
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (go test -update writes it)", err)
-				}
-				if !bytes.Equal(want, b.Bytes()) {
-					t.Errorf("%s differs from the text written now; review and run go test -update", path)
-				}
-			})
+	var out []assessed
+	for _, f := range files {
+		data, err := fs.ReadFile(questionnaires.B22(), f)
+		if err != nil {
+			t.Fatal(err)
 		}
+		doc, err := answers.New(rs).Parse(f, data, answers.FormatAuto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := rs.Assess(doc, asOf)
+		if err != nil {
+			t.Fatalf("Assess(%s): %v", f, err)
+		}
+		out = append(out, assessed{strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), doc, res})
 	}
+	return rs, out
 }
 
 // TestTextFitsTheWidth: no line of the text report is wider than the
@@ -69,32 +77,18 @@ func TestTextGolden(t *testing.T) {
 // wraps onto a line of its own on an 80-column terminal), and no line
 // starts with closing punctuation.
 func TestTextFitsTheWidth(t *testing.T) {
-	rs, err := classify.Load(questionnaires.B22())
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, _ := classify.ParseDate("2026-11-01")
-	examples, _ := fs.Glob(questionnaires.B22(), "examples/*")
+	rs, examples := shippedExamples(t)
 	for _, ex := range examples {
-		data, _ := fs.ReadFile(questionnaires.B22(), ex)
-		doc, err := answers.New(rs).Parse(ex, data, answers.FormatAuto)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := rs.Assess(doc, asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
 		for _, lang := range []string{"en", "zh"} {
 			for _, width := range []int{50, 80} {
 				var b bytes.Buffer
-				report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: lang, Width: width})
+				report.WriteText(&b, rs, ex.doc, ex.res, report.TextOptions{Lang: lang, Width: width})
 				for n, line := range strings.Split(b.String(), "\n") {
 					if w := ansi.StringWidth(line); w > width && !strings.Contains(line, "://") {
-						t.Errorf("%s %s at %d: line %d is %d columns: %q", ex, lang, width, n+1, w, line)
+						t.Errorf("%s %s at %d: line %d is %d columns: %q", ex.name, lang, width, n+1, w, line)
 					}
 					if s := strings.TrimLeft(line, " "); s != "" && strings.ContainsRune("，。、；：！？）」』】》〉”’", []rune(s)[0]) {
-						t.Errorf("%s %s at %d: line %d starts with closing punctuation: %q", ex, lang, width, n+1, line)
+						t.Errorf("%s %s at %d: line %d starts with closing punctuation: %q", ex.name, lang, width, n+1, line)
 					}
 				}
 			}
@@ -157,25 +151,14 @@ func TestTextOpenQuestionsWording(t *testing.T) {
 // TestTextChinesePunctuation: Chinese text uses full-width brackets and
 // no space after them: "（链接为转载）", not " (链接为转载)".
 func TestTextChinesePunctuation(t *testing.T) {
-	rs, err := classify.Load(questionnaires.B22())
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, _ := classify.ParseDate("2026-11-01")
+	rs, examples := shippedExamples(t)
 	bad := regexp.MustCompile(`[\p{Han}）》][(),;:]|[(),;:][\p{Han}]|） \p{Han}`)
-	examples, _ := fs.Glob(questionnaires.B22(), "examples/*")
 	for _, ex := range examples {
-		data, _ := fs.ReadFile(questionnaires.B22(), ex)
-		doc, err := answers.New(rs).Parse(ex, data, answers.FormatAuto)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, _ := rs.Assess(doc, asOf)
 		var b bytes.Buffer
-		report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: "zh", Width: 80})
+		report.WriteText(&b, rs, ex.doc, ex.res, report.TextOptions{Lang: "zh", Width: 80})
 		for n, line := range strings.Split(b.String(), "\n") {
 			if m := bad.FindString(line); m != "" {
-				t.Errorf("%s line %d: half-width punctuation %q in %q", ex, n+1, m, line)
+				t.Errorf("%s line %d: half-width punctuation %q in %q", ex.name, n+1, m, line)
 			}
 		}
 	}
