@@ -1,0 +1,195 @@
+package present
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"b22/classify"
+)
+
+// Labels are words a renderer says of its own, beside the rule data's:
+// headings, labels and the joints between a result's texts, each in
+// Chinese and English, by key. Every table of such words has this one
+// shape: the words every renderer shares (below), the interview's screens
+// (tui) and the memo's counsel prose (internal/memo).
+type Labels map[string]classify.Text
+
+// In is the label key in lang ("zh" or "en"; anything else gives English).
+// A key the table lacks is returned as itself, so that a gap shows; each
+// table's test keeps it from happening.
+func (l Labels) In(lang, key string) string {
+	t, ok := l[key]
+	if !ok {
+		return key
+	}
+	return t.In(lang)
+}
+
+// Label is the shared label key in the words' language, with the rule
+// set's names filled in (see Fill).
+func (w Words) Label(key string) string { return w.Fill(labels.In(w.lang, key)) }
+
+// Labelf is Label used as a format.
+func (w Words) Labelf(key string, args ...any) string { return fmt.Sprintf(w.Label(key), args...) }
+
+// HasLabel reports whether the shared table has key: for tests that check
+// every label a renderer asks for exists.
+func HasLabel(key string) bool {
+	_, ok := labels[key]
+	return ok
+}
+
+// Fill puts the rule set's own names into words written once for any rule
+// set: {licence} is the licence's code (B22), {licence_name} its name in
+// the words' language, {subcategory_count} how many sub-categories it has,
+// in words ("three", "三"). No renderer names a licence or counts its
+// sub-categories itself.
+func (w Words) Fill(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return strings.NewReplacer(
+		"{licence}", w.rs.Category,
+		"{licence_name}", w.text(w.rs.LicenceName),
+		"{subcategory_count}", Count(len(w.rs.Subcategories), w.lang),
+	).Replace(s)
+}
+
+// Licence fills {licence} in s with the licence the rule set decides (B22):
+// words written once for any rule set.
+func Licence(rs *classify.RuleSet, s string) string {
+	if !strings.Contains(s, "{licence}") {
+		return s
+	}
+	return strings.ReplaceAll(s, "{licence}", rs.Category)
+}
+
+// Count is a small number as prose writes it before a noun: "three",
+// "三" (两 for two, as Chinese counts things); 11 and more in digits in
+// English, above 99 in digits in Chinese.
+func Count(n int, lang string) string {
+	if lang == "zh" {
+		switch {
+		case n == 2:
+			return "两"
+		case n > 0 && n < 100:
+			return ChineseNumber(n)
+		}
+		return strconv.Itoa(n)
+	}
+	names := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n >= 0 && n < len(names) {
+		return names[n]
+	}
+	return strconv.Itoa(n)
+}
+
+// ChineseNumber writes 1 to 99 in Chinese numerals: 五, 十二, 二十; other
+// numbers in digits.
+func ChineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+// labels are the words every renderer shares: the words for a result's
+// values that the rule data does not carry, how a condition and a lever
+// read, and the headings and labels of a result's and a comparison's
+// outline (internal/outline, internal/compare), which the text report,
+// the interview and `b22 compare` print. TestLabelsComplete checks that
+// each key any of them uses is here.
+var labels = Labels{
+	// joints
+	"colon":       {Zh: "：", En: ": "},
+	"comma":       {Zh: "，", En: ", "},
+	"semi":        {Zh: "；", En: "; "},
+	"paren_open":  {Zh: "（", En: " ("},
+	"paren_close": {Zh: "）", En: ")"},
+	"list_sep":    {Zh: "、", En: ", "},
+	// item_sep separates the items of a list whose items may hold commas
+	// themselves (question titles).
+	"item_sep": {Zh: "；", En: "; "},
+	"yes":      {Zh: "是", En: "yes"},
+	"no":       {Zh: "否", En: "no"},
+	"none":     {Zh: "无", En: "none"},
+
+	// The words for a result's values the rule data does not carry. Each
+	// group has an entry for every value of its type (TestWordsComplete).
+	"verdict_short.likely":       {Zh: "很可能需要{licence}许可", En: "likely needs {licence}"},
+	"verdict_short.possible":     {Zh: "可能需要{licence}许可", En: "may need {licence}"},
+	"verdict_short.unlikely":     {Zh: "不太可能需要{licence}许可", En: "unlikely to need {licence}"},
+	"verdict_short.undetermined": {Zh: "尚无法判断", En: "undetermined"},
+	"verdict_word.likely":        {Zh: "很可能需要", En: "likely"},
+	"verdict_word.possible":      {Zh: "可能需要", En: "possible"},
+	"verdict_word.unlikely":      {Zh: "不太可能需要", En: "unlikely"},
+	"verdict_word.undetermined":  {Zh: "尚无法判断", En: "undetermined"},
+	"coverage.covers":            {Zh: "已覆盖本服务", En: "covers this service"},
+	// Said after "existing licence:", true whether the company holds a
+	// licence that falls short or none at all.
+	"coverage.does_not_cover":          {Zh: "无覆盖本服务的许可", En: "none that covers this service"},
+	"coverage.unknown":                 {Zh: "未知", En: "not known"},
+	"coverage_sentence.covers":         {Zh: "公司现有许可已覆盖本服务。", En: "An existing licence of the company covers this service."},
+	"coverage_sentence.does_not_cover": {Zh: "公司现有许可不覆盖本服务。", En: "No existing licence of the company covers this service."},
+	"coverage_sentence.unknown":        {Zh: "尚不清楚公司现有许可是否覆盖本服务。", En: "Whether an existing licence of the company covers this service is not known."},
+	// regime_status is for a rule set whose texts.yaml lacks
+	// regime_statuses (loading requires them; results built by hand may
+	// carry any status).
+	"regime_status.triggered": {Zh: "已触发", En: "triggered"},
+	"regime_status.unknown":   {Zh: "取决于尚未确定的问题", En: "depends on questions still open"},
+	"regime_status.customer":  {Zh: "适用于服务的经营者", En: "applies to whoever operates the service"},
+	"lead_open":               {Zh: "仍待确定", En: "still open"},
+	"leads_note":              {Zh: "单独回答此题不能确定结论，须与所列其他问题一并回答。", En: "No answer to this question settles the verdict alone: it does together with the other questions listed."},
+
+	// the parts of a result an open question leaves open
+	"part.scope":       {Zh: "许可范围和发证机关", En: "licence scope and issuing authority"},
+	"part.authority":   {Zh: "发证机关", En: "issuing authority"},
+	"part.covered":     {Zh: "现有许可是否覆盖本服务", En: "whether an existing licence covers the service"},
+	"part.requirement": {Zh: "许可条件：", En: "licence condition: "},
+	"part.regime":      {Zh: "需同时检查的相关制度", En: "neighbouring regimes to check"},
+
+	// a second place in a source whose article could not be verified
+	"other_unverified": {Zh: "另一条款（未核实）", En: "another article (not verified)"},
+
+	// a condition in words
+	"cond.all_of":         {Zh: "同时满足：", En: "all of:"},
+	"cond.or":             {Zh: "；或", En: "; or "},
+	"cond.any_of":         {Zh: "以下任一：", En: "any of:"},
+	"cond.but_before":     {Zh: "除“", En: " anything but "},
+	"cond.but_after":      {Zh: "”外的任何回答", En: ""},
+	"cond.not":            {Zh: "并非：", En: "not:"},
+	"cond.no_limit":       {Zh: "：无限制", En: ": no limit in force"},
+	"cond.choice_or":      {Zh: "或", En: " or "},
+	"cond.at_least_param": {Zh: "不低于", En: "at least the "},
+	"cond.at_least":       {Zh: "或以上", En: " or more"},
+	"cond.at_most_param":  {Zh: "不超过", En: "at most the "},
+	"cond.at_most":        {Zh: "或以下", En: " or fewer"},
+	"cond.includes":       {Zh: "包括", En: "includes "},
+	"cond.only":           {Zh: "仅为", En: "only "},
+	"cond.answered":       {Zh: "已回答", En: "answered"},
+	"cond.not_known":      {Zh: "未知", En: "not known"},
+
+	// a lever: who decides it, and how each of its effects starts
+	"lever_kind.product":  {Zh: "产品决定", En: "product decision"},
+	"lever_kind.company":  {Zh: "公司情况", En: "company fact"},
+	"lever_kind.fact":     {Zh: "无法选择的事实", En: "fact you cannot choose"},
+	"lever_kind.label":    {Zh: "仅是描述的改变", En: "a change of description only"},
+	"lever.verdict":       {Zh: "则：", En: "then: "},
+	"lever.added":         {Zh: "新增：", En: "adds: "},
+	"lever.removed":       {Zh: "不再属于：", En: "no longer: "},
+	"lever.stronger":      {Zh: "更明确：", En: "stronger: "},
+	"lever.weaker":        {Zh: "减弱：", En: "weaker: "},
+	"lever.added_open":    {Zh: "视尚未确定的问题，可能新增：", En: "could add, depending on questions still open: "},
+	"lever.stronger_open": {Zh: "视尚未确定的问题，可能更明确：", En: "could be stronger, depending on questions still open: "},
+	"lever.scope":         {Zh: "许可：", En: "licence: "},
+	"lever.scope_open":    {Zh: "许可范围待定", En: "the licence's scope is left open"},
+	"lever.met":           {Zh: "满足：", En: "meets: "},
+	"lever.open":          {Zh: "则结论取决于尚未确定的问题", En: "then the verdict depends on questions still open"},
+}
