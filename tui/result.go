@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"b22/classify"
+	"b22/internal/compare"
 	"b22/internal/outline"
 )
 
@@ -215,75 +215,26 @@ func (m *resultModel) answer(key string) string {
 	return strings.TrimLeft(answerText(c, &c.rs.Questions[i], m.s.Values[i], m.s.Answered[i]), "— ")
 }
 
-// change is how the result moved after an edit: before and after verdict
-// and sub-categories.
+// change is how the result moved after an edit: the results before and
+// after it.
 type change struct {
 	before, after *classify.Result
 }
 
+// lines are what changed, as 'b22 compare' words it: the comparison's
+// verdict line and each change, under a title, without the two sides and
+// the closing words a comparison on its own needs.
 func (ch change) lines(c *common) []string {
-	var out []string
-	b, a := ch.before, ch.after
-	w := c.words()
-	out = append(out, "  "+c.st.section.Render(c.t("changed_title")))
-	same := true
-	if b.Verdict != a.Verdict {
-		same = false
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict"), w.VerdictShort(b.Verdict), c.st.verdict[string(a.Verdict)].Render(w.VerdictShort(a.Verdict))), 4)...)
-	} else {
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_verdict_same"), c.st.verdict[string(a.Verdict)].Render(w.VerdictShort(a.Verdict))), 4)...)
+	o := compare.Outline(c.rs, compare.Results(ch.before, ch.after), c.lang)
+	p := &screenPrinter{c: c, verdict: o.Verdict}
+	p.add("  " + c.st.section.Render(c.t("changed_title")))
+	for _, l := range o.Lead {
+		p.para(4, l.Text, p.style(l.Tone))
 	}
-	strength := func(r *classify.Result) map[string]classify.Strength {
-		m := map[string]classify.Strength{}
-		for _, s := range r.Matched() {
-			m[s.ID] = s.Strength
-		}
-		return m
-	}
-	sb, sa := strength(b), strength(a)
-	for _, s := range a.Matched() {
-		name := c.tx(s.Name)
-		st := w.Strength(s.Strength)
-		switch old, ok := sb[s.ID]; {
-		case !ok:
-			same = false
-			out = append(out, c.wrap("+ "+name+c.t("sep")+fmt.Sprintf(c.t("paren"), st), 4)...)
-		case old != s.Strength:
-			same = false
-			out = append(out, c.wrap("~ "+name+c.t("colon")+w.Strength(old)+" → "+st, 4)...)
+	for _, s := range o.Sections {
+		for _, it := range s.Items {
+			p.item(it, 4)
 		}
 	}
-	for _, s := range b.Matched() {
-		if _, ok := sa[s.ID]; !ok {
-			same = false
-			out = append(out, c.wrap("− "+c.tx(s.Name), 4)...)
-		}
-	}
-	if same {
-		out = append(out, c.wrap(c.t("changed_none"), 4)...)
-	}
-	// The rest of the result that moved: licence scope, conditions.
-	scope := func(r *classify.Result) string {
-		if r.Licence.Scope == nil || r.Verdict == classify.VerdictUnlikely {
-			return c.t("scope_none")
-		}
-		return c.words().ScopeLicence(*r.Licence.Scope)
-	}
-	if sb, sa := scope(b), scope(a); sb != sa {
-		out = append(out, c.wrap(fmt.Sprintf(c.t("changed_scope"), sb, sa), 4)...)
-	}
-	status := map[string]classify.Status{}
-	for _, q := range b.Requirements {
-		status[q.ID] = q.Status
-	}
-	for _, q := range a.Requirements {
-		if old, ok := status[q.ID]; ok && old != q.Status {
-			name := c.tx(q.Name)
-			if name == "" {
-				name = w.Part("requirements." + q.ID)
-			}
-			out = append(out, c.wrap(fmt.Sprintf(c.t("changed_requirement"), name, w.Status(old), w.Status(q.Status)), 4)...)
-		}
-	}
-	return out
+	return p.lines
 }
