@@ -1131,7 +1131,7 @@ func (b *builder) secNum(key string) string {
 	n := b.nums[key]
 	if b.o.Lang == "zh" {
 		if i, err := strconv.Atoi(n); err == nil {
-			return zhNum(i)
+			return present.ChineseNumber(i)
 		}
 	}
 	return n
