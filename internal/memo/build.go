@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"b22/classify"
+	"b22/internal/outline"
 	"b22/internal/present"
 )
 
@@ -33,6 +34,9 @@ type builder struct {
 	// pins are the citations of each entry's source, in order of first
 	// mention: the pinpoints the entry lists.
 	pins [][]classify.CitationRef
+	// outlines are the result's outline in each language the memo is
+	// written in: the parts it sets out as they are, in counsel's prose.
+	outlines map[string]outline.Outline
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
@@ -41,7 +45,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 		return nil, fmt.Errorf("memo: %w", err)
 	}
 	b := &builder{rs: rs, doc: doc, res: res, o: o, process: process, trace: map[string]classify.TraceStep{},
-		nums: map[string]string{}, notes: map[string]int{}}
+		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
 	for _, s := range res.Trace {
 		b.trace[s.Kind+"/"+s.Rule] = s
 	}
@@ -161,6 +165,22 @@ func (b *builder) both(key string) string {
 }
 
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
+
+// part is the items of a part of the result's outline, in the current
+// language; none where the result has none.
+func (b *builder) part(p outline.Part) []outline.Item {
+	o, ok := b.outlines[b.lang]
+	if !ok {
+		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang})
+		b.outlines[b.lang] = o
+	}
+	for _, s := range o.Sections {
+		if s.Part == p {
+			return s.Items
+		}
+	}
+	return nil
+}
 
 // words are the shared words for the result's conclusions in the current
 // language.
@@ -445,6 +465,28 @@ func (b *builder) refs(answers []string, basis []classify.CitationRef, confidenc
 		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.conf(confidence, footing)))
 	}
 	return muted(out)
+}
+
+// refLine is refs for an outline's reference line: the answers it names,
+// its citations numbered, and its confidence with the footing in brackets.
+func (b *builder) refLine(l outline.Line) []run {
+	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(l.Answers)))
+	if len(l.Citations) > 0 {
+		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")))
+		out = append(out, b.cite(l.Citations)...)
+	}
+	if l.Confidence != "" {
+		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.confWords(l)))
+	}
+	return muted(out)
+}
+
+// confWords is a line's confidence with its footing in brackets.
+func (b *builder) confWords(l outline.Line) string {
+	if l.Footing == "" {
+		return l.Confidence
+	}
+	return l.Confidence + b.paren(l.Footing)
 }
 
 // muted sets runs in the smaller type of references.

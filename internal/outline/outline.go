@@ -126,6 +126,10 @@ type Line struct {
 	// or numbers them its own way (a memo's notes).
 	Answers   []string
 	Citations []classify.CitationRef
+	// Confidence and Footing are how sure the rule data is of what the
+	// line backs, and on what it rests ("medium-high", "statute"), in
+	// words; "" where the line does not say.
+	Confidence, Footing string
 }
 
 // Link is one copy of a source.

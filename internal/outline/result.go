@@ -100,14 +100,18 @@ func (b *builder) refs(answers []string, cites []classify.CitationRef, confidenc
 	if len(cites) > 0 {
 		parts = append(parts, b.labelled("basis", strings.Join(b.w.Citations(cites), b.label("semi"))))
 	}
+	l := Line{Tone: Quiet, Answers: answers, Citations: cites}
 	if confidence != "" {
-		c := b.tr(b.rs.Texts.Confidence[confidence])
+		l.Confidence = b.tr(b.rs.Texts.Confidence[confidence])
+		c := l.Confidence
 		if footing != "" {
-			c += b.label("comma") + b.tr(b.rs.Texts.Footing[footing])
+			l.Footing = b.tr(b.rs.Texts.Footing[footing])
+			c += b.label("comma") + l.Footing
 		}
 		parts = append(parts, b.labelled("confidence", c))
 	}
-	return Line{Text: strings.Join(parts, b.label("semi")), Tone: Quiet, Answers: answers, Citations: cites}
+	l.Text = strings.Join(parts, b.label("semi"))
+	return l
 }
 
 // questions names the questions of keys in their own words, each with its
