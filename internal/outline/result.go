@@ -130,12 +130,22 @@ func (b *builder) questions(keys []string) string {
 	return strings.Join(out, b.label("item_sep"))
 }
 
+// exclusions are the gates that rule the licence out, under the verdict.
 func (b *builder) exclusions(r *classify.Result) Section {
+	return b.section(PartExclusions, "", b.findings(r.Exclusions))
+}
+
+func (b *builder) notes(r *classify.Result) Section {
+	return b.section(PartNotes, "notes", b.findings(r.Notes))
+}
+
+// findings are rule outcomes in words, each with what it rests on.
+func (b *builder) findings(list []classify.Finding) []Item {
 	var items []Item
-	for _, e := range r.Exclusions {
-		items = append(items, Item{Text: b.tr(e.Text), Lines: []Line{b.refs(e.Answers, e.Citations, e.Confidence, e.Footing)}})
+	for _, f := range list {
+		items = append(items, Item{Text: b.tr(f.Text), Lines: []Line{b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)}})
 	}
-	return b.section(PartExclusions, "", items)
+	return items
 }
 
 // missing gives the reason for a verdict no sub-category meets: the
@@ -307,14 +317,6 @@ func (b *builder) regimes(r *classify.Result) Section {
 			Lines: []Line{{Text: b.tr(g.Text)}, b.refs(g.Because, g.Citations, g.Confidence, "")}})
 	}
 	return b.section(PartRegimes, "regimes", items)
-}
-
-func (b *builder) notes(r *classify.Result) Section {
-	var items []Item
-	for _, n := range r.Notes {
-		items = append(items, Item{Text: b.tr(n.Text), Lines: []Line{b.refs(n.Answers, n.Citations, n.Confidence, n.Footing)}})
-	}
-	return b.section(PartNotes, "notes", items)
 }
 
 // sources lists each source by its title, and its copies, official first

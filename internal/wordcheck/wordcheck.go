@@ -20,49 +20,38 @@ import (
 // that is a plain word (coverage, none) reads as itself in prose and is
 // left out: finding it would say nothing.
 func IDs(rs *classify.RuleSet) []string {
+	rules := slices.Concat(rs.Gates, rs.Regimes, rs.Notes, []classify.Rule{rs.Existing})
+	all := slices.Concat(
+		idsOf(rs.Sections, func(s classify.Section) []string { return []string{s.ID} }),
+		idsOf(rs.Questions, func(q classify.Question) []string {
+			return append([]string{q.ID}, idsOf(q.Choices, func(c classify.Choice) []string { return []string{c.ID} })...)
+		}),
+		idsOf(rs.Sources, func(s classify.Source) []string { return []string{s.ID} }),
+		idsOf(rs.Parameters, func(p classify.Parameter) []string { return []string{p.ID} }),
+		idsOf(rs.Subcategories, func(s classify.Subcategory) []string { return append([]string{s.ID}, idsOf(s.Rules, ruleID)...) }),
+		idsOf(rs.Scopes, func(s classify.ScopeRule) []string { return []string{s.ID, s.Scope} }),
+		idsOf(rules, ruleID),
+		idsOf(rs.Requirements, func(r classify.Requirement) []string { return []string{r.ID} }),
+		idsOf(rs.Routes, func(r classify.Route) []string { return []string{r.ID} }),
+	)
 	var ids []string
-	add := func(id string) {
+	for _, id := range all {
 		if strings.ContainsAny(id, "_-0123456789") && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}
-	for _, s := range rs.Sections {
-		add(s.ID)
-	}
-	for _, q := range rs.Questions {
-		add(q.ID)
-		for _, c := range q.Choices {
-			add(c.ID)
-		}
-	}
-	for _, s := range rs.Sources {
-		add(s.ID)
-	}
-	for _, p := range rs.Parameters {
-		add(p.ID)
-	}
-	for _, s := range rs.Subcategories {
-		add(s.ID)
-		for _, r := range s.Rules {
-			add(r.ID)
-		}
-	}
-	for _, s := range rs.Scopes {
-		add(s.ID)
-		add(s.Scope)
-	}
-	for _, list := range [][]classify.Rule{rs.Gates, rs.Regimes, rs.Notes, {rs.Existing}} {
-		for _, r := range list {
-			add(r.ID)
-		}
-	}
-	for _, r := range rs.Requirements {
-		add(r.ID)
-	}
-	for _, r := range rs.Routes {
-		add(r.ID)
-	}
 	return ids
+}
+
+func ruleID(r classify.Rule) []string { return []string{r.ID} }
+
+// idsOf is the ids of each thing in list.
+func idsOf[T any](list []T, ids func(T) []string) []string {
+	var out []string
+	for _, x := range list {
+		out = append(out, ids(x)...)
+	}
+	return out
 }
 
 // links are addresses, which name their documents as their sites do.
