@@ -56,15 +56,6 @@ func (w Words) Fill(s string) string {
 	).Replace(s)
 }
 
-// Licence fills {licence} in s with the licence the rule set decides (B22):
-// words written once for any rule set.
-func Licence(rs *classify.RuleSet, s string) string {
-	if !strings.Contains(s, "{licence}") {
-		return s
-	}
-	return strings.ReplaceAll(s, "{licence}", rs.Category)
-}
-
 // Count is a small number as prose writes it before a noun: "three",
 // "三" (两 for two, as Chinese counts things); 11 and more in digits in
 // English, above 99 in digits in Chinese.
