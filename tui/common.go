@@ -51,8 +51,8 @@ func (c *common) setLang(lang string) {
 	c.keys.Pick.SetHelp(fmt.Sprintf("1–%d", len(c.rs.Sections)+2), tr(lang, "k_pick"))
 }
 
-// t is a UI string in the current language.
-func (c *common) t(key string) string { return tr(c.lang, key) }
+// t is a UI string in the current language, the rule set's names filled in.
+func (c *common) t(key string) string { return c.words().Fill(tr(c.lang, key)) }
 
 // label is a UI string followed by a colon in the language's form.
 func (c *common) label(key string) string { return c.t(key) + c.t("colon") }

@@ -32,12 +32,12 @@ func TestI18nTexts(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	for k, v := range uiText {
-		if v.en == "" || v.zh == "" {
-			if k != "sep" || v.en == "" {
-				t.Errorf("%s: en %q, zh %q: both languages needed", k, v.en, v.zh)
+		if v.En == "" || v.Zh == "" {
+			if k != "sep" || v.En == "" {
+				t.Errorf("%s: en %q, zh %q: both languages needed", k, v.En, v.Zh)
 			}
 		}
-		if a, b := args(v.en), args(v.zh); a != b {
+		if a, b := args(v.En), args(v.Zh); a != b {
 			t.Errorf("%s: arguments differ: en %q, zh %q", k, a, b)
 		}
 	}

@@ -235,7 +235,7 @@ func TestReviewEditShowsChange(t *testing.T) {
 	if d.m.screen != screenReview {
 		t.Fatalf("after the edit: %s, want review", d.current())
 	}
-	d.wantView("What changed", "Verdict: likely needs B22 (unchanged)", "− domestic multi-party telephone conference service", "(no longer asked;", "kept)")
+	d.wantView("What changed", "Verdict: likely needs B22 (unchanged)", "domestic multi-party telephone conference service: no longer matches", "(no longer asked;", "kept)")
 	if v, ok := value(t, d.saved(), "pstn_access"); v != true || !ok {
 		t.Errorf("pstn_access after it stopped being asked = %v, %v; want kept", v, ok)
 	}
@@ -284,7 +284,7 @@ func TestResultOpenQuestion(t *testing.T) {
 		t.Fatalf("first open question = %s, want mainland_users (pivotal)", got)
 	}
 	d.keys("tab")
-	d.wantView("Questions the verdict depends on", "› 1", "Is the service offered to users in mainland China?", "yes → likely needs B22", "enter answer selected")
+	d.wantView("Questions the verdict depends on", "› 1", "Is the service offered to users in mainland China?", "yes → likely", "enter answer selected")
 	d.keys("enter")
 	d.wantQuestion("mainland_users")
 	d.keys("y")
@@ -332,7 +332,7 @@ func TestResultLever(t *testing.T) {
 	if d.m.screen != screenResult {
 		t.Fatalf("after answering: %s, want result", d.current())
 	}
-	d.wantView("What changed", "− domestic multi-party telephone conference service")
+	d.wantView("What changed", "domestic multi-party telephone conference service: no longer matches")
 	if v, _ := value(t, d.saved(), "pstn_access"); v != false {
 		t.Errorf("pstn_access saved as %v, want false", v)
 	}

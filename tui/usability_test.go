@@ -324,7 +324,7 @@ func TestLongNameShowsCut(t *testing.T) {
 // engine confirmed, as the text report does, with what each achieves.
 func TestResultRoutes(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"en": {"Routes to compliance", "Have a licensed provider run the service as operator of record", "What it achieves: "},
+		"en": {"Routes to compliance", "Have a licensed provider run the service as operator of record", "what it achieves: "},
 		"zh": {"合规路径", "效果："},
 	} {
 		d := newDriver(t, testOptions(t, lang), 80, 400)

@@ -9,7 +9,7 @@
 // Results is pure, like the engine: the same two results give the same
 // Diff. The Diff keeps ids, which its JSON form carries for scripts, and
 // beside them the names and texts the results give each thing, which only
-// the text form (WriteText) shows.
+// the outline for people (Outline, printed by WriteText) shows.
 package compare
 
 import "b22/classify"

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"b22/classify"
+	"b22/internal/outline"
 	"b22/internal/present"
 )
 
@@ -33,6 +34,9 @@ type builder struct {
 	// pins are the citations of each entry's source, in order of first
 	// mention: the pinpoints the entry lists.
 	pins [][]classify.CitationRef
+	// outlines are the result's outline in each language the memo is
+	// written in: the parts it sets out as they are, in counsel's prose.
+	outlines map[string]outline.Outline
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
@@ -41,7 +45,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 		return nil, fmt.Errorf("memo: %w", err)
 	}
 	b := &builder{rs: rs, doc: doc, res: res, o: o, process: process, trace: map[string]classify.TraceStep{},
-		nums: map[string]string{}, notes: map[string]int{}}
+		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
 	for _, s := range res.Trace {
 		b.trace[s.Kind+"/"+s.Rule] = s
 	}
@@ -56,7 +60,7 @@ func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o
 	if m.subject == "" {
 		m.subject = b.tr(rs.Title)
 	}
-	kw := []string{present.Licence(rs, "{licence}")}
+	kw := []string{rs.Category}
 	for _, k := range []string{o.Matter, doc.Product.Name, doc.Product.Company} {
 		if k = strings.TrimSpace(k); k != "" {
 			kw = append(kw, k)
@@ -130,16 +134,16 @@ func (b *builder) t(key string) string {
 		return key
 	}
 	if b.lang == "zh" {
-		return c.zh
+		return c.Zh
 	}
-	return c.en
+	return c.En
 }
 
-// chrome is the memo's own words for key in both languages, the licence
-// the rule set decides filled in.
-func (b *builder) chrome(key string) (pair, bool) {
+// chrome is the memo's own words for key in both languages, the rule
+// set's names filled in.
+func (b *builder) chrome(key string) (classify.Text, bool) {
 	c, ok := chrome[key]
-	return pair{present.Licence(b.rs, c.zh), present.Licence(b.rs, c.en)}, ok
+	return classify.Text{Zh: present.NewWords(b.rs, "zh").Fill(c.Zh), En: present.NewWords(b.rs, "en").Fill(c.En)}, ok
 }
 
 func (b *builder) tf(key string, args ...any) string { return fmt.Sprintf(b.t(key), args...) }
@@ -150,17 +154,33 @@ func (b *builder) both(key string) string {
 	c, _ := b.chrome(key)
 	switch b.o.Lang {
 	case "zh":
-		return c.zh
+		return c.Zh
 	case "en":
-		return c.en
+		return c.En
 	}
-	if c.zh == c.en {
-		return c.zh
+	if c.Zh == c.En {
+		return c.Zh
 	}
-	return c.zh + " / " + c.en
+	return c.Zh + " / " + c.En
 }
 
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
+
+// part is the items of a part of the result's outline, in the current
+// language; none where the result has none.
+func (b *builder) part(p outline.Part) []outline.Item {
+	o, ok := b.outlines[b.lang]
+	if !ok {
+		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang})
+		b.outlines[b.lang] = o
+	}
+	for _, s := range o.Sections {
+		if s.Part == p {
+			return s.Items
+		}
+	}
+	return nil
+}
 
 // words are the shared words for the result's conclusions in the current
 // language.
@@ -192,7 +212,7 @@ func (b *builder) small(rs ...run) { b.add(block{kind: kindPara, small: true, ru
 func (b *builder) h2(num string, title string) {
 	if b.o.Lang == "zh" {
 		k, _ := strconv.Atoi(num[strings.LastIndex(num, ".")+1:])
-		b.add(block{kind: kindHeading, level: 2, runs: line(txt("（" + zhNum(k) + "）" + title))})
+		b.add(block{kind: kindHeading, level: 2, runs: line(txt("（" + present.ChineseNumber(k) + "）" + title))})
 		return
 	}
 	b.add(block{kind: kindHeading, level: 2, num: num, runs: line(txt(title))})
@@ -208,25 +228,11 @@ func (b *builder) subRef(key string, k int) string {
 		return fmt.Sprintf("section %s.%d", n, k)
 	case b.o.Lang == "zh":
 		if i, err := strconv.Atoi(n); err == nil {
-			return "第" + zhNum(i) + "部分（" + zhNum(k) + "）"
+			return "第" + present.ChineseNumber(i) + "部分（" + present.ChineseNumber(k) + "）"
 		}
-		return "附录" + n + "（" + zhNum(k) + "）"
+		return "附录" + n + "（" + present.ChineseNumber(k) + "）"
 	}
 	return fmt.Sprintf("第%s.%d节", n, k)
-}
-
-// zhNum writes 1 to 99 in Chinese numerals: 五, 十二, 二十.
-func zhNum(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }
 
 func (b *builder) list(items ...cell) {
@@ -271,20 +277,20 @@ func (b *builder) section(n int, letter, key string, fn func(num string)) {
 		a, _ := b.chrome("appendix")
 		switch b.o.Lang {
 		case "zh":
-			h = a.zh + letter + "　" + c.zh
+			h = a.Zh + letter + "　" + c.Zh
 		case "en":
-			h = a.en + " " + letter + ". " + c.en
+			h = a.En + " " + letter + ". " + c.En
 		default:
-			h = a.zh + letter + "　" + c.zh + " / " + c.en
+			h = a.Zh + letter + "　" + c.Zh + " / " + c.En
 		}
 	case b.o.Lang == "zh":
-		h = zhNum(n) + "、" + c.zh
+		h = present.ChineseNumber(n) + "、" + c.Zh
 	case b.o.Lang == "en":
-		h = num + ". " + c.en
+		h = num + ". " + c.En
 	default:
 		// One number for both columns, which each column's references
 		// name: 见第5部分, see section 5.
-		h = num + ". " + c.zh + " / " + c.en
+		h = num + ". " + c.Zh + " / " + c.En
 	}
 	b.lang = b.langs()[0]
 	b.add(block{kind: kindHeading, level: 1, runs: line(txt(h))})
@@ -461,6 +467,28 @@ func (b *builder) refs(answers []string, basis []classify.CitationRef, confidenc
 	return muted(out)
 }
 
+// refLine is refs for an outline's reference line: the answers it names,
+// its citations numbered, and its confidence with the footing in brackets.
+func (b *builder) refLine(l outline.Line) []run {
+	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(l.Answers)))
+	if len(l.Citations) > 0 {
+		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")))
+		out = append(out, b.cite(l.Citations)...)
+	}
+	if l.Confidence != "" {
+		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.confWords(l)))
+	}
+	return muted(out)
+}
+
+// confWords is a line's confidence with its footing in brackets.
+func (b *builder) confWords(l outline.Line) string {
+	if l.Footing == "" {
+		return l.Confidence
+	}
+	return l.Confidence + b.paren(l.Footing)
+}
+
 // muted sets runs in the smaller type of references.
 func muted(rs []run) []run {
 	out := make([]run, len(rs))
@@ -546,7 +574,7 @@ func (b *builder) record() {
 	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.both(key)), c}) }
 	q := res.Questionnaire
 	c, _ := b.chrome("version")
-	ver := map[string]string{"zh": fmt.Sprintf(c.zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.en, rs.Title.En, q.Version)}
+	ver := map[string]string{"zh": fmt.Sprintf(c.Zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.En, rs.Title.En, q.Version)}
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))
@@ -557,7 +585,7 @@ func (b *builder) record() {
 // bothf is a chrome format in the memo's language or both, filled in.
 func (b *builder) bothf(key string, args ...any) string {
 	c, _ := b.chrome(key)
-	zh, en := fmt.Sprintf(c.zh, args...), fmt.Sprintf(c.en, args...)
+	zh, en := fmt.Sprintf(c.Zh, args...), fmt.Sprintf(c.En, args...)
 	switch b.o.Lang {
 	case "zh":
 		return zh

@@ -204,10 +204,10 @@ func TestRenderOptions(t *testing.T) {
 // TestChrome: every memo string has both languages.
 func TestChrome(t *testing.T) {
 	for k, v := range chrome {
-		if v.zh == "" && k != "page_post" && k != "sent_sep" {
+		if v.Zh == "" && k != "page_post" && k != "sent_sep" {
 			t.Errorf("chrome[%q] has no zh", k)
 		}
-		if v.en == "" && k != "page_post" && k != "sent_sep" {
+		if v.En == "" && k != "page_post" && k != "sent_sep" {
 			t.Errorf("chrome[%q] has no en", k)
 		}
 	}

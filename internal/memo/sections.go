@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/internal/outline"
 	"b22/internal/present"
 )
 
@@ -46,8 +47,8 @@ func (b *builder) conclusion(string) {
 		b.para(txt(b.t("c_none")))
 		b.missingElements()
 	}
-	for _, e := range res.Exclusions {
-		b.para(txt(b.tf("c_excluded", b.tr(e.Text))))
+	for _, e := range b.part(outline.PartExclusions) {
+		b.para(txt(b.tf("c_excluded", e.Text)))
 	}
 	if len(res.IfOperated) > 0 {
 		b.para(txt(b.t("c_if_operated")))
@@ -160,17 +161,14 @@ func (b *builder) summary() {
 // out.
 func (b *builder) missingElements() {
 	var items []cell
-	for _, m := range b.res.MissingElements {
-		var els []string
-		for _, e := range m.Elements {
-			els = append(els, b.sentence(b.tr(e.Text)))
+	for _, m := range b.part(outline.PartMissing) {
+		var els, answers []string
+		for _, e := range m.Items {
+			els = append(els, b.sentence(e.Text))
+			answers = append(answers, e.Lines[0].Answers...)
 		}
-		first := line(bold(capFirst(b.tr(m.Name))+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
-		var answers []string
-		for _, e := range m.Elements {
-			answers = append(answers, e.Answers...)
-		}
-		items = append(items, lines(first, b.refs(answers, m.Citations, "", "")))
+		first := line(bold(capFirst(m.Text)+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
+		items = append(items, lines(first, b.refs(answers, m.Lines[0].Citations, "", "")))
 	}
 	b.list(items...)
 }
@@ -477,17 +475,17 @@ func (b *builder) analysis(n string) {
 			b.para(txt(b.tf("gates_none", b.nums["h_trace"])))
 		}
 	}
-	for _, e := range res.Exclusions {
-		b.para(bold(b.t("excluded")+b.t("colon")), txt(b.tr(e.Text)))
-		b.small(b.refs(e.Answers, e.Citations, e.Confidence, e.Footing)...)
+	for _, e := range b.part(outline.PartExclusions) {
+		b.para(bold(b.t("excluded")+b.t("colon")), txt(e.Text))
+		b.small(b.refLine(e.Lines[0])...)
 	}
 
-	if len(res.Notes) > 0 {
+	if notes := b.part(outline.PartNotes); len(notes) > 0 {
 		k++
 		b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_notes"))
 		var items []cell
-		for _, f := range res.Notes {
-			items = append(items, lines(line(txt(b.tr(f.Text))), b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)))
+		for _, f := range notes {
+			items = append(items, lines(line(txt(f.Text)), b.refLine(f.Lines[0])))
 		}
 		b.list(items...)
 	}
@@ -589,16 +587,17 @@ func (b *builder) licence(n string) {
 	}
 	b.h2(n+".1", b.t("h_conditions"))
 	ct := &table{head: []string{b.t("col_condition"), b.t("col_status"), b.t("col_basis")}}
-	for _, q := range res.Requirements {
+	for _, q := range b.part(outline.PartRequirements) {
+		text, ref := q.Lines[0], q.Lines[1]
 		basis := cell{}
-		if len(q.Basis) > 0 {
-			basis = append(basis, b.cite(q.Citations))
+		if len(ref.Citations) > 0 {
+			basis = append(basis, b.cite(ref.Citations))
 		}
-		if q.Confidence != "" {
-			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.conf(q.Confidence, q.Footing))))
+		if ref.Confidence != "" {
+			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.confWords(ref))))
 		}
 		ct.rows = append(ct.rows, []cell{
-			lines(line(bold(b.reqName(q.ID))), line(txt(b.tr(q.Text))), muted(line(txt(b.t("answers")+b.t("colon")+b.answerText(q.Answers))))),
+			lines(line(bold(q.Text)), line(txt(text.Text)), muted(line(txt(b.t("answers")+b.t("colon")+b.answerText(ref.Answers))))),
 			{line(bold(b.words().Status(q.Status)))},
 			basis,
 		})
@@ -1131,7 +1130,7 @@ func (b *builder) secNum(key string) string {
 	n := b.nums[key]
 	if b.o.Lang == "zh" {
 		if i, err := strconv.Atoi(n); err == nil {
-			return zhNum(i)
+			return present.ChineseNumber(i)
 		}
 	}
 	return n

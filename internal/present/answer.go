@@ -26,9 +26,9 @@ func (w Words) Answer(q *classify.Question, v classify.Value) string {
 			}
 		}
 		if len(labels) == 0 {
-			return w.text(none)
+			return w.Label("none")
 		}
-		return strings.Join(labels, w.text(listSep))
+		return strings.Join(labels, w.Label("list_sep"))
 	}
 	switch q.Unit {
 	case "cny":

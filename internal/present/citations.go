@@ -13,7 +13,7 @@ import (
 func (w Words) Citations(cites []classify.CitationRef) []string {
 	var out []string
 	var sources []string // the source of each item of out
-	sep := map[bool]string{true: "、", false: ", "}[w.lang == "zh"]
+	sep := w.Label("list_sep")
 	for _, c := range cites {
 		text := w.text(c.Text)
 		i := indexOf(sources, c.Source)
@@ -30,7 +30,7 @@ func (w Words) Citations(cites []classify.CitationRef) []string {
 		if strings.HasPrefix(place, "(") || strings.HasPrefix(place, "（") {
 			// "(article not verified)" after a verified article is another
 			// article of the source, one that could not be checked.
-			place = w.text(otherUnverified)
+			place = w.Label("other_unverified")
 		}
 		if place == "" || place == text {
 			out[i] += sep + text // no short name to share: keep it whole
@@ -49,7 +49,3 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
-
-// otherUnverified words a second place in a source whose article could not
-// be verified.
-var otherUnverified = classify.Text{Zh: "另一条款（未核实）", En: "another article (not verified)"}

@@ -102,11 +102,7 @@ func (w Words) Condition(c *classify.Cond) string {
 func (w Words) condition(c *classify.Cond, nested bool) string {
 	rs := w.rs
 	p := c.Parts()
-	zh := w.lang == "zh"
-	open, close := " (", ")"
-	if zh {
-		open, close = "（", "）"
-	}
+	open, close := w.Label("paren_open"), w.Label("paren_close")
 	switch p.Kind {
 	case classify.CondAll, classify.CondAny:
 		parts := make([]string, len(p.Conds))
@@ -118,24 +114,24 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 		}
 		var s string
 		if p.Kind == classify.CondAll {
-			s = strings.Join(parts, w.sep("; ", "；"))
+			s = strings.Join(parts, w.Label("semi"))
 			if nested {
-				s = w.sep("all of:", "同时满足：") + open + s + close
+				s = w.Label("cond.all_of") + open + s + close
 			}
 			return s
 		}
-		s = strings.Join(parts, w.sep("; or ", "；或"))
-		return w.sep("any of:", "以下任一：") + open + s + close
+		s = strings.Join(parts, w.Label("cond.or"))
+		return w.Label("cond.any_of") + open + s + close
 	case classify.CondNot:
 		k := p.Conds[0].Parts()
 		if k.Kind == classify.CondEquals && k.Question >= 0 && rs.Questions[k.Question].Type == classify.TypeBool {
 			// "not no" keeps the unknown answer in: the rule holds unless
 			// the answer is known to be the other one.
-			return w.questionTitle(k.Question) + w.sep(" anything but ", "除“") + w.Bool(k.Flag) + w.sep("", "”外的任何回答")
+			return w.questionTitle(k.Question) + w.Label("cond.but_before") + w.Bool(k.Flag) + w.Label("cond.but_after")
 		}
-		return w.sep("not:", "并非：") + open + w.condition(p.Conds[0], true) + close
+		return w.Label("cond.not") + open + w.condition(p.Conds[0], true) + close
 	case classify.CondNoLimit:
-		return w.text(rs.Parameters[p.Param].Title) + w.sep(": no limit in force", "：无限制")
+		return w.text(rs.Parameters[p.Param].Title) + w.Label("cond.no_limit")
 	}
 	q := &rs.Questions[p.Question]
 	title := w.questionTitle(p.Question)
@@ -147,9 +143,9 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 			}
 		}
 		if or {
-			return strings.Join(ls, w.sep(" or ", "或"))
+			return strings.Join(ls, w.Label("cond.choice_or"))
 		}
-		return strings.Join(ls, w.sep(", ", "、"))
+		return strings.Join(ls, w.Label("list_sep"))
 	}
 	operand := func() string {
 		if p.Param >= 0 {
@@ -173,24 +169,24 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 		return title + w.spaceAfter(title) + choices(true)
 	case classify.CondAtLeast:
 		if p.Param >= 0 {
-			return title + w.spaceAfter(title) + w.sep("at least the ", "不低于") + operand()
+			return title + w.spaceAfter(title) + w.Label("cond.at_least_param") + operand()
 		}
-		return title + w.spaceAfter(title) + operand() + w.sep(" or more", "或以上")
+		return title + w.spaceAfter(title) + operand() + w.Label("cond.at_least")
 	case classify.CondAtMost:
 		if p.Param >= 0 {
-			return title + w.spaceAfter(title) + w.sep("at most the ", "不超过") + operand()
+			return title + w.spaceAfter(title) + w.Label("cond.at_most_param") + operand()
 		}
-		return title + w.spaceAfter(title) + operand() + w.sep(" or fewer", "或以下")
+		return title + w.spaceAfter(title) + operand() + w.Label("cond.at_most")
 	case classify.CondIncludes:
-		return title + w.spaceAfter(title) + w.sep("includes ", "包括") + choices(true)
+		return title + w.spaceAfter(title) + w.Label("cond.includes") + choices(true)
 	case classify.CondOnly:
-		return title + w.spaceAfter(title) + w.sep("only ", "仅为") + choices(false)
+		return title + w.spaceAfter(title) + w.Label("cond.only") + choices(false)
 	case classify.CondAnswered:
 		if p.Flag {
-			return title + w.spaceAfter(title) + w.sep("answered", "已回答")
+			return title + w.spaceAfter(title) + w.Label("cond.answered")
 		}
 		// Not answered, or answered "not sure": not known either way.
-		return title + w.spaceAfter(title) + w.sep("not known", "未知")
+		return title + w.spaceAfter(title) + w.Label("cond.not_known")
 	}
 	return "?"
 }
@@ -207,5 +203,5 @@ func (w Words) spaceAfter(title string) string {
 	case strings.HasSuffix(title, "？"), strings.HasSuffix(title, "）"):
 		return ""
 	}
-	return w.sep(": ", "：")
+	return w.Label("colon")
 }

@@ -1,10 +1,6 @@
 package present
 
-import (
-	"strings"
-
-	"b22/classify"
-)
+import "strings"
 
 // QuestionTitle is the question an answer key names, in its own words:
 // what a screen shows where a result lists the answers a finding reads
@@ -24,7 +20,7 @@ func (w Words) QuestionTitles(keys []string) string {
 	for i, k := range keys {
 		out[i] = w.QuestionTitle(k)
 	}
-	return strings.Join(out, w.text(itemSep))
+	return strings.Join(out, w.Label("item_sep"))
 }
 
 // Part names a part of a result that an open question leaves open, as a
@@ -34,15 +30,15 @@ func (w Words) QuestionTitles(keys []string) string {
 func (w Words) Part(part string) string {
 	switch {
 	case part == "licence.scope":
-		return w.text(partScope)
+		return w.Label("part.scope")
 	case part == "licence.authority":
-		return w.text(partAuthority)
+		return w.Label("part.authority")
 	case part == "covered_by_existing_licence":
-		return w.text(partCovered)
+		return w.Label("part.covered")
 	case strings.HasPrefix(part, "requirements."):
-		return w.text(partRequirement) + w.requirementName(strings.TrimPrefix(part, "requirements."))
+		return w.Label("part.requirement") + w.requirementName(strings.TrimPrefix(part, "requirements."))
 	case strings.HasPrefix(part, "related_regimes."):
-		return w.text(partRegime)
+		return w.Label("part.regime")
 	}
 	return part
 }
@@ -57,7 +53,7 @@ func (w Words) Parts(parts []string) string {
 			out = append(out, s)
 		}
 	}
-	return strings.Join(out, w.text(itemSep))
+	return strings.Join(out, w.Label("item_sep"))
 }
 
 // SourceName is how a source is named for a reader: the short name its
@@ -76,14 +72,3 @@ func (w Words) SourceName(id string) string {
 	}
 	return src.Title
 }
-
-var (
-	partScope       = classify.Text{Zh: "许可范围和发证机关", En: "licence scope and issuing authority"}
-	partAuthority   = classify.Text{Zh: "发证机关", En: "issuing authority"}
-	partCovered     = classify.Text{Zh: "现有许可是否覆盖本服务", En: "whether an existing licence covers the service"}
-	partRequirement = classify.Text{Zh: "许可条件：", En: "licence condition: "}
-	partRegime      = classify.Text{Zh: "需同时检查的相关制度", En: "neighbouring regimes to check"}
-	// itemSep separates the items of a list whose items may hold commas
-	// themselves (question titles).
-	itemSep = classify.Text{Zh: "；", En: "; "}
-)

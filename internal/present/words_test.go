@@ -52,7 +52,7 @@ func TestWords(t *testing.T) {
 }
 
 // TestWordsComplete: every value of every conclusion has its words in
-// both languages, from the rule data or from present's own tables.
+// both languages, from the rule data or from the shared label table.
 func TestWordsComplete(t *testing.T) {
 	rs := ruleSet(t)
 	for _, lang := range []string{"zh", "en"} {

@@ -1,0 +1,141 @@
+package outline
+
+import "b22/classify"
+
+// Outline is a document for people, in the order it is read: a title and
+// the lines under it, the lead (the verdict, first and plain), the
+// sections, and the closing words.
+type Outline struct {
+	Lang string
+	// Title heads the document: "B22 licence check — Acme Meet (Acme Ltd)".
+	Title string
+	// Product is who the document is about, "Acme Meet (Acme Ltd)", for
+	// a printer that shows it apart from the title; "" when the answers
+	// name no product or company.
+	Product string
+	// Meta are the lines under the title: the rule set and the date, or
+	// the two assessments compared.
+	Meta []Line
+	// Verdict is the verdict the lead announces, for a printer that
+	// colours it.
+	Verdict classify.Verdict
+	// Lead is the verdict line, or what a comparison found.
+	Lead     []Line
+	Sections []Section
+	// Foot closes the document: the rule set's disclaimer, or what a
+	// comparison compares.
+	Foot string
+}
+
+// Part names which part of a result, or of a comparison, a section sets
+// out, for a printer that treats one part its own way (the interview
+// numbers the questions it can open).
+type Part string
+
+// The parts of a result, in the order a result's outline gives them.
+const (
+	PartExclusions    Part = "exclusions"
+	PartMissing       Part = "missing"
+	PartSubcategories Part = "subcategories"
+	PartIfOperated    Part = "if_operated"
+	PartLicence       Part = "licence"
+	PartRequirements  Part = "requirements"
+	PartProcess       Part = "process"
+	PartPivotal       Part = "pivotal"
+	PartOpen          Part = "open"
+	PartRoutes        Part = "routes"
+	PartLevers        Part = "levers"
+	PartRegimes       Part = "regimes"
+	PartNotes         Part = "notes"
+	PartSources       Part = "sources"
+	// PartLaw is a comparison's: the law behind a conclusion that holds
+	// on both sides.
+	PartLaw Part = "law"
+)
+
+// Section is one part of the document under its heading ("" for none: the
+// exclusions follow the verdict directly).
+type Section struct {
+	Part    Part
+	Heading string
+	Items   []Item
+}
+
+// Kind is how an item stands on the page.
+type Kind int
+
+const (
+	// Bullet is an item of a list.
+	Bullet Kind = iota
+	// Plain is a paragraph of its own, without a bullet.
+	Plain
+	// Status is a licence condition: its mark and status, then its name,
+	// on one line.
+	Status
+	// Dash is an element listed under an item.
+	Dash
+)
+
+// Tone is what a piece of text is, for a printer that styles it.
+type Tone int
+
+const (
+	// Normal is text as it is read.
+	Normal Tone = iota
+	// Strong is a name that heads what follows it.
+	Strong
+	// Quiet is what backs a statement: the answers and law it rests on,
+	// a note.
+	Quiet
+	// Leads is what each answer to an open question would lead to.
+	Leads
+	// Effects is what a change of an answer would do.
+	Effects
+	// Verdict is the verdict line, coloured by the outline's verdict.
+	Verdict
+)
+
+// Item is one entry of a section. Under its text come its own items (the
+// elements of a sub-category no answer meets), then its lines, then its
+// links.
+type Item struct {
+	Kind Kind
+	Tone Tone
+	Text string
+	// Label and Status are a Status item's mark and status in words
+	// ("✓ met") and the status they say.
+	Label  string
+	Status classify.Status
+	// Key is the answer key of the question the item is about, which the
+	// interview opens from it: an open question, or the first answer a
+	// lever changes. "" for any other item.
+	Key   string
+	Items []Item
+	Lines []Line
+	Links []Link
+}
+
+// Line is a paragraph under an item or the title.
+type Line struct {
+	Text string
+	Tone Tone
+	// Label starts a line that hangs under it ("from: ").
+	Label string
+	// Answers and Citations are what a reference line names: the answer
+	// keys a finding read and the law it cites, for a printer that words
+	// or numbers them its own way (a memo's notes).
+	Answers   []string
+	Citations []classify.CitationRef
+	// Confidence and Footing are how sure the rule data is of what the
+	// line backs, and on what it rests ("medium-high", "statute"), in
+	// words; "" where the line does not say.
+	Confidence, Footing string
+}
+
+// Link is one copy of a source.
+type Link struct {
+	// Label says what kind of copy it is ("official text: "); "" where
+	// the source gives a single address.
+	Label string
+	URL   string
+}

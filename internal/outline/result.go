@@ -1,0 +1,349 @@
+package outline
+
+import (
+	"strings"
+
+	"b22/classify"
+	"b22/internal/present"
+)
+
+// Options choose the language of an outline and what it shows beside the
+// result.
+type Options struct {
+	Lang string // "zh" or "en"
+	// Answer, when set, words the answer given to the question key ("" for
+	// none), and a finding's reference line names each question it read
+	// with its answer: "Do users talk …? (yes)". The interview shows the
+	// answers; the text report, read beside the answers file, names the
+	// questions alone.
+	Answer func(key string) string
+}
+
+// Result is the outline of r, a result of rs for the answers of doc: the
+// verdict first, then the sub-categories with reasons and basis, the
+// licence, its conditions, the open questions, the routes to compliance,
+// what would change the verdict, neighbouring regimes, notes and sources.
+func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o Options) Outline {
+	b := &builder{rs: rs, o: o, w: present.NewWords(rs, o.Lang)}
+	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer)}
+	if doc != nil {
+		out.Product = product(doc.Product)
+	}
+	if out.Product != "" {
+		out.Title += " — " + out.Product
+	}
+	q := r.Questionnaire
+	out.Meta = []Line{{Text: b.w.Labelf("ruleset", q.ID, q.Version, q.Effective, q.AsOf), Tone: Quiet}}
+	// The verdict once, in the rule data's words.
+	verdict := b.tr(r.Summary)
+	if verdict == "" {
+		verdict = b.w.VerdictShort(r.Verdict)
+	}
+	out.Lead = []Line{{Text: b.w.Labelf("verdict_line", verdict), Tone: Verdict}}
+	for _, part := range []func(*classify.Result) Section{
+		b.exclusions, b.missing, b.subcategories, b.ifOperated, b.licence, b.requirements, b.process,
+		b.pivotal, b.open, b.routes, b.levers, b.regimes, b.notes,
+	} {
+		if s := part(r); len(s.Items) > 0 {
+			out.Sections = append(out.Sections, s)
+		}
+	}
+	// Sources stand even when there are none, so that a reader sees none
+	// were cited.
+	out.Sections = append(out.Sections, b.sources(r))
+	return out
+}
+
+// product names who the answers are about: "Acme Meet (Acme Ltd)".
+func product(p classify.Product) string {
+	if p.Name == "" && p.Company == "" {
+		return ""
+	}
+	who := present.OneLine(p.Name)
+	if p.Company != "" {
+		who = strings.TrimSpace(who + " (" + present.OneLine(p.Company) + ")")
+	}
+	return who
+}
+
+type builder struct {
+	rs *classify.RuleSet
+	o  Options
+	w  present.Words
+}
+
+func (b *builder) tr(t classify.Text) string { return t.In(b.o.Lang) }
+
+func (b *builder) label(key string) string { return b.w.Label(key) }
+
+// labelled is "label: text".
+func (b *builder) labelled(key, text string) string { return b.label(key) + b.label("colon") + text }
+
+// paren is " (s)" or "（s）".
+func (b *builder) paren(s string) string { return b.label("paren_open") + s + b.label("paren_close") }
+
+func (b *builder) section(part Part, heading string, items []Item) Section {
+	s := Section{Part: part, Items: items}
+	if heading != "" {
+		s.Heading = b.label(heading)
+	}
+	return s
+}
+
+// refs is the line under a finding: the answers it read, the law it
+// cites, and how sure the rule data is of it.
+func (b *builder) refs(answers []string, cites []classify.CitationRef, confidence, footing string) Line {
+	var parts []string
+	if len(answers) > 0 {
+		parts = append(parts, b.labelled("answers", b.questions(answers)))
+	}
+	if len(cites) > 0 {
+		parts = append(parts, b.labelled("basis", strings.Join(b.w.Citations(cites), b.label("semi"))))
+	}
+	l := Line{Tone: Quiet, Answers: answers, Citations: cites}
+	if confidence != "" {
+		l.Confidence = b.tr(b.rs.Texts.Confidence[confidence])
+		c := l.Confidence
+		if footing != "" {
+			l.Footing = b.tr(b.rs.Texts.Footing[footing])
+			c += b.label("comma") + l.Footing
+		}
+		parts = append(parts, b.labelled("confidence", c))
+	}
+	l.Text = strings.Join(parts, b.label("semi"))
+	return l
+}
+
+// questions names the questions of keys in their own words, each with its
+// answer where the options word answers.
+func (b *builder) questions(keys []string) string {
+	if b.o.Answer == nil {
+		return b.w.QuestionTitles(keys)
+	}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = b.w.QuestionTitle(k)
+		if a := b.o.Answer(k); a != "" {
+			out[i] += b.paren(a)
+		}
+	}
+	return strings.Join(out, b.label("item_sep"))
+}
+
+// exclusions are the gates that rule the licence out, under the verdict.
+func (b *builder) exclusions(r *classify.Result) Section {
+	return b.section(PartExclusions, "", b.findings(r.Exclusions))
+}
+
+func (b *builder) notes(r *classify.Result) Section {
+	return b.section(PartNotes, "notes", b.findings(r.Notes))
+}
+
+// findings are rule outcomes in words, each with what it rests on.
+func (b *builder) findings(list []classify.Finding) []Item {
+	var items []Item
+	for _, f := range list {
+		items = append(items, Item{Text: b.tr(f.Text), Lines: []Line{b.refs(f.Answers, f.Citations, f.Confidence, f.Footing)}})
+	}
+	return items
+}
+
+// missing gives the reason for a verdict no sub-category meets: the
+// elements of each that the answers rule out.
+func (b *builder) missing(r *classify.Result) Section {
+	var items []Item
+	for _, m := range r.MissingElements {
+		it := Item{Tone: Strong, Text: b.tr(m.Name), Lines: []Line{b.refs(nil, m.Citations, "", "")}}
+		for _, e := range m.Elements {
+			it.Items = append(it.Items, Item{Kind: Dash, Text: b.tr(e.Text), Lines: []Line{b.refs(e.Answers, nil, "", "")}})
+		}
+		items = append(items, it)
+	}
+	return b.section(PartMissing, "missing", items)
+}
+
+func (b *builder) subcategories(r *classify.Result) Section {
+	return b.section(PartSubcategories, "subcategories", b.subcategoryList(r.Matched()))
+}
+
+func (b *builder) ifOperated(r *classify.Result) Section {
+	return b.section(PartIfOperated, "if_operated", b.subcategoryList(r.IfOperated))
+}
+
+func (b *builder) subcategoryList(list []classify.SubcategoryResult) []Item {
+	var items []Item
+	for _, s := range list {
+		strength := b.w.Strength(s.Strength)
+		if !s.Settled {
+			strength = b.w.Labelf("open_strength", strength, b.w.QuestionTitles(s.DependsOn))
+		}
+		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength}
+		for _, reason := range s.Reasons {
+			text := b.tr(reason.Text)
+			// A settled match whose rule reads an answer the facts imply
+			// (the media path of a large call) holds: no "if".
+			if reason.Outcome != classify.True && !s.Settled {
+				text = b.label("if") + text
+			}
+			it.Lines = append(it.Lines, Line{Text: text}, b.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing))
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// licence is the licence needed; none under an unlikely verdict.
+func (b *builder) licence(r *classify.Result) Section {
+	if r.Verdict == classify.VerdictUnlikely {
+		return Section{}
+	}
+	lic := r.Licence
+	var items []Item
+	line := func(s string) { items = append(items, Item{Kind: Plain, Text: s}) }
+	if lic.Title != nil {
+		line(b.tr(*lic.Title))
+	}
+	if lic.Authority != nil {
+		line(b.labelled("authority", b.tr(*lic.Authority)))
+	}
+	if lic.MinRegisteredCapitalCNY != nil {
+		line(b.labelled("capital", present.CNY(*lic.MinRegisteredCapitalCNY, b.o.Lang)))
+	}
+	line(b.w.Labelf("valid_years", lic.ValidityYears))
+	line(b.labelled("existing", b.w.Coverage(r.ExistingLicence)))
+	return b.section(PartLicence, "licence", items)
+}
+
+func (b *builder) requirements(r *classify.Result) Section {
+	var items []Item
+	for _, q := range r.Requirements {
+		items = append(items, Item{Kind: Status, Text: b.tr(q.Name), Status: q.Status,
+			Label: present.StatusMark(q.Status) + " " + b.w.Status(q.Status),
+			Lines: []Line{{Text: b.tr(q.Text)}, b.refs(q.Answers, q.Citations, q.Confidence, q.Footing)}})
+	}
+	return b.section(PartRequirements, "requirements", items)
+}
+
+func (b *builder) process(r *classify.Result) Section {
+	var items []Item
+	for _, p := range r.Process {
+		items = append(items, Item{Text: b.tr(p.Name) + b.label("colon") + b.tr(p.Text)})
+	}
+	return b.section(PartProcess, "process", items)
+}
+
+// pivotal are the questions the verdict depends on, each with what its
+// answers would lead to.
+func (b *builder) pivotal(r *classify.Result) Section {
+	var items []Item
+	for _, p := range r.PivotalQuestions {
+		it := Item{Text: b.tr(p.Question), Key: p.Key}
+		if p.Why != (classify.Text{}) {
+			it.Lines = append(it.Lines, Line{Text: b.tr(p.Why), Tone: Quiet})
+		}
+		leads, note := b.w.Leads(p, b.w.VerdictWord)
+		it.Lines = append(it.Lines, Line{Text: strings.Join(leads, b.label("semi")), Tone: Leads})
+		if note != "" {
+			it.Lines = append(it.Lines, Line{Text: note, Tone: Quiet})
+		}
+		items = append(items, it)
+	}
+	return b.section(PartPivotal, "pivotal", items)
+}
+
+// open are the other unanswered questions, "other" only after the
+// questions the verdict depends on.
+func (b *builder) open(r *classify.Result) Section {
+	var items []Item
+	for _, q := range r.OpenQuestions {
+		items = append(items, Item{Text: b.tr(q.Question), Key: q.Key,
+			Lines: []Line{{Text: b.labelled("affects", b.w.Parts(q.Affects)), Tone: Quiet}}})
+	}
+	heading := "open_only"
+	if len(r.PivotalQuestions) > 0 {
+		heading = "open"
+	}
+	return b.section(PartOpen, heading, items)
+}
+
+// routes are the routes to compliance the engine confirmed, each with
+// what it achieves.
+func (b *builder) routes(r *classify.Result) Section {
+	var items []Item
+	for _, rt := range r.Routes {
+		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: b.tr(rt.Text)}}}
+		if len(rt.Changes) > 0 {
+			achieves := b.w.Verdict(rt.Verdict)
+			if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
+				achieves += b.label("semi") + b.labelled("authority", b.tr(*rt.Authority))
+			}
+			if len(rt.Met) > 0 {
+				names := make([]string, len(rt.Met))
+				for i, id := range rt.Met {
+					names[i] = b.w.Requirement(id)
+				}
+				achieves += b.label("semi") + b.labelled("met", strings.Join(names, b.label("comma")))
+			}
+			it.Lines = append(it.Lines, Line{Text: b.labelled("achieves", achieves)})
+		}
+		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", b.tr(rt.Caveats))},
+			b.refs(nil, rt.Citations, rt.Confidence, rt.Footing))
+		items = append(items, it)
+	}
+	return b.section(PartRoutes, "routes", items)
+}
+
+// levers are what changing a given answer would change, in the order the
+// engine ranks them (what makes a licence unlikely first), without the
+// relabellings.
+func (b *builder) levers(r *classify.Result) Section {
+	var items []Item
+	for _, lv := range present.ForPeople(r.Levers) {
+		w := b.w.Lever(lv)
+		it := Item{Text: strings.Join(w.Change, b.label("semi")) + b.paren(w.Kind),
+			Lines: []Line{{Text: strings.Join(w.Effects, b.label("semi")), Tone: Effects}}}
+		if len(lv.Changes) > 0 {
+			it.Key = lv.Changes[0].Key
+		}
+		items = append(items, it)
+	}
+	return b.section(PartLevers, "levers", items)
+}
+
+func (b *builder) regimes(r *classify.Result) Section {
+	var items []Item
+	for _, g := range r.RelatedRegimes {
+		items = append(items, Item{Tone: Strong, Text: b.w.Regime(g.ID) + b.paren(b.w.RegimeStatus(g.Status)),
+			Lines: []Line{{Text: b.tr(g.Text)}, b.refs(g.Because, g.Citations, g.Confidence, "")}})
+	}
+	return b.section(PartRegimes, "regimes", items)
+}
+
+// sources lists each source by its title, and its copies, official first
+// as the rule data orders them. A link is never wrapped, so that it can be
+// copied whole; what kind of copy it is goes on the line before.
+func (b *builder) sources(r *classify.Result) Section {
+	var items []Item
+	for _, s := range r.Sources {
+		title := s.Title
+		if b.o.Lang != "zh" && s.TitleEn != "" {
+			title += " — " + s.TitleEn
+		}
+		it := Item{Text: title}
+		if len(s.Links) == 0 {
+			if s.Reprint {
+				it.Text += b.paren(b.label("reprint"))
+			}
+			it.Links = []Link{{URL: s.URL}}
+		}
+		for _, l := range s.Links {
+			kind := b.label("link_" + l.Kind)
+			if !l.Read {
+				kind += b.label("comma") + b.label("not_opened")
+			}
+			it.Links = append(it.Links, Link{Label: kind + b.label("colon"), URL: l.URL})
+		}
+		items = append(items, it)
+	}
+	return b.section(PartSources, "sources", items)
+}

@@ -1,0 +1,106 @@
+package outline_test
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"b22/classify"
+	"b22/classify/answers"
+	"b22/internal/outline"
+	"b22/questionnaires"
+)
+
+var loaded = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.B22()) })
+
+// assess is the example's result, levers and routes included.
+func assess(t *testing.T, example string) (*classify.RuleSet, *classify.Document, *classify.Result) {
+	t.Helper()
+	rs, err := loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := fs.ReadFile(questionnaires.B22(), "examples/"+example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := answers.New(rs).Parse(example, data, answers.FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, _ := classify.ParseDate("2026-11-26")
+	res, err := rs.Assess(doc, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, doc, res
+}
+
+// TestResultOrder: the parts come in the one order every printer shows,
+// only those the result has, sources always last.
+func TestResultOrder(t *testing.T) {
+	rs, doc, res := assess(t, "half-known.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+	var got []outline.Part
+	for _, s := range o.Sections {
+		got = append(got, s.Part)
+	}
+	want := []outline.Part{outline.PartSubcategories, outline.PartLicence, outline.PartRequirements, outline.PartProcess,
+		outline.PartPivotal, outline.PartOpen, outline.PartRoutes, outline.PartRegimes, outline.PartNotes, outline.PartSources}
+	if !slices.Equal(got, want) {
+		t.Errorf("parts = %v, want %v", got, want)
+	}
+	if o.Product != "Classroom Live (Bright Learning Ltd)" || !strings.HasSuffix(o.Title, " — "+o.Product) {
+		t.Errorf("title %q, product %q", o.Title, o.Product)
+	}
+}
+
+// TestResultKeys: the questions a reader can open carry their answer key,
+// the rule set's; nothing else carries one.
+func TestResultKeys(t *testing.T) {
+	rs, doc, res := assess(t, "half-known.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "zh"})
+	keyed := 0
+	for _, s := range o.Sections {
+		for _, it := range s.Items {
+			opens := s.Part == outline.PartPivotal || s.Part == outline.PartOpen || s.Part == outline.PartLevers
+			switch {
+			case opens && rs.Question(it.Key) == nil:
+				t.Errorf("%s item %q opens %q, no question of the rule set", s.Part, it.Text, it.Key)
+			case !opens && it.Key != "":
+				t.Errorf("%s item %q carries the key %q", s.Part, it.Text, it.Key)
+			case opens:
+				keyed++
+			}
+		}
+	}
+	if want := len(res.PivotalQuestions) + len(res.OpenQuestions); keyed < want {
+		t.Errorf("%d items open a question, want at least %d", keyed, want)
+	}
+}
+
+// TestResultAnswers: with Answer set, a reference line names each answer
+// beside its question; without, the question alone. The line carries the
+// keys and citations it names either way.
+func TestResultAnswers(t *testing.T) {
+	rs, doc, res := assess(t, "meeting-app.json")
+	first := func(o outline.Outline) outline.Line {
+		for _, s := range o.Sections {
+			if s.Part == outline.PartSubcategories {
+				return s.Items[0].Lines[1]
+			}
+		}
+		t.Fatal("no sub-categories")
+		return outline.Line{}
+	}
+	plain := first(outline.Result(rs, doc, res, outline.Options{Lang: "en"}))
+	shown := first(outline.Result(rs, doc, res, outline.Options{Lang: "en", Answer: func(key string) string { return "<" + key + ">" }}))
+	if strings.Contains(plain.Text, "<") || !strings.Contains(shown.Text, "? (<realtime_voice>)") {
+		t.Errorf("without answers %q\nwith answers %q", plain.Text, shown.Text)
+	}
+	if len(plain.Answers) == 0 || len(plain.Citations) == 0 || !slices.Equal(plain.Answers, shown.Answers) {
+		t.Errorf("reference line carries answers %v and citations %v", plain.Answers, plain.Citations)
+	}
+}
