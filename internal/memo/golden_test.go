@@ -19,7 +19,7 @@ const fullMemo = "meeting-app.en"
 
 // TestGolden renders the shipped examples in every format and language.
 // Every Markdown memo is kept as it is: it holds the memo's words. The
-// HTML and DOCX of the other memos are kept as outlines (outline_test.go),
+// HTML and DOCX of the other memos are kept as skeletons (skeleton_test.go),
 // their structure without the words, and their words are held to the
 // Markdown's by formatsAgree.
 func TestGolden(t *testing.T) {
@@ -55,12 +55,12 @@ func TestGolden(t *testing.T) {
 				outs[format] = out
 				full := memo == fullMemo || format == "md"
 				if !full {
-					name += ".outline"
+					name += ".skeleton"
 				}
 				kept[filepath.Join("testdata", t.Name(), name+".golden")] = true
 				t.Run(name, func(t *testing.T) {
 					if !full {
-						out = mustOutline(t, format, out)
+						out = mustSkeleton(t, format, out)
 					}
 					golden.Check(t, golden.Path(t, name), out)
 				})
@@ -87,17 +87,17 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// mustOutline is the outline of an HTML memo or of a DOCX's
+// mustSkeleton is the skeleton of an HTML memo or of a DOCX's
 // word/document.xml.
-func mustOutline(t *testing.T, format string, data []byte) []byte {
+func mustSkeleton(t *testing.T, format string, data []byte) []byte {
 	t.Helper()
-	outline := outlineHTML
+	skeleton := skeletonHTML
 	if format == "docx" {
-		outline = outlineDOCX
+		skeleton = skeletonDOCX
 	}
-	s, err := outline(data)
+	s, err := skeleton(data)
 	if err != nil {
-		t.Fatalf("the %s memo has no outline: %v", format, err)
+		t.Fatalf("the %s memo has no skeleton: %v", format, err)
 	}
 	return []byte(s)
 }
@@ -107,7 +107,7 @@ func mustOutline(t *testing.T, format string, data []byte) []byte {
 // and line breaks), the HTML's body and the DOCX's document.xml must be
 // the same, in the same order, and the HTML's and the DOCX's punctuation
 // too (but for the bullets a bilingual DOCX writes as text, which the
-// HTML draws with CSS, and which the outline keeps).
+// HTML draws with CSS, and which the skeleton keeps).
 func formatsAgree(md, html, documentXML []byte) error {
 	_, body, err := htmlBody(html)
 	if err != nil {

@@ -13,12 +13,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The outline of an HTML or DOCX memo is its golden form for every memo
+// The skeleton of an HTML or DOCX memo is its golden form for every memo
 // but the one kept in full: the memo's structure without its words. One
 // line per block (heading, paragraph, list item, table, row, cell), in
 // order and nested by indentation, with its tag or Word style and every
 // attribute or property it carries; inline markup as {descriptor|…}.
-// Headings and table headers keep their text, so that the outline reads
+// Headings and table headers keep their text, so that the skeleton reads
 // as the memo's table of contents; other text is written "…", keeping
 // any bullet or bracket before its first letter or digit and all text
 // with none (the "、" and " / " between runs).
@@ -29,9 +29,9 @@ import (
 // fail on any change of words, order, numbering, headings, styles or
 // table structure in any format, at a fifth of the size of the files.
 
-// outlineFormat says which elements of a format are blocks, which carry
+// skeletonFormat says which elements of a format are blocks, which carry
 // the properties of their parent, and which keep their text.
-type outlineFormat struct {
+type skeletonFormat struct {
 	block      func(name string) bool
 	properties func(name string) bool // folded into the parent's descriptor
 	// titled reports whether a block keeps its text: a heading, a title,
@@ -43,7 +43,7 @@ type outlineFormat struct {
 	html     bool   // class and id written as .class#id
 }
 
-var htmlOutline = outlineFormat{
+var htmlSkeleton = skeletonFormat{
 	block: func(name string) bool {
 		switch name {
 		case "body", "main", "header", "footer", "section", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -64,7 +64,7 @@ var htmlOutline = outlineFormat{
 	html: true,
 }
 
-var docxOutline = outlineFormat{
+var docxSkeleton = skeletonFormat{
 	block: func(name string) bool {
 		switch name {
 		case "body", "p", "tbl", "tr", "tc", "sectPr":
@@ -88,15 +88,15 @@ var docxOutline = outlineFormat{
 	preserve: "space",
 }
 
-// outlineHTML is the head of an HTML memo as it is (its metadata and
-// style sheet, which name the product and the date), then the outline of
+// skeletonHTML is the head of an HTML memo as it is (its metadata and
+// style sheet, which name the product and the date), then the skeleton of
 // its body.
-func outlineHTML(data []byte) (string, error) {
+func skeletonHTML(data []byte) (string, error) {
 	head, body, err := htmlBody(data)
 	if err != nil {
 		return "", err
 	}
-	out, err := outline(body, htmlOutline)
+	out, err := skeleton(body, htmlSkeleton)
 	return string(head) + out, err
 }
 
@@ -114,8 +114,8 @@ func htmlBody(data []byte) (head, body []byte, err error) {
 	return head, []byte("<body>" + string(rest) + "</body>"), nil
 }
 
-// outlineDOCX is the outline of a DOCX memo's word/document.xml.
-func outlineDOCX(documentXML []byte) (string, error) { return outline(documentXML, docxOutline) }
+// skeletonDOCX is the skeleton of a DOCX memo's word/document.xml.
+func skeletonDOCX(documentXML []byte) (string, error) { return skeleton(documentXML, docxSkeleton) }
 
 // node is an element, or a run of text when name is empty.
 type node struct {
@@ -125,7 +125,7 @@ type node struct {
 	text  string
 }
 
-func outline(data []byte, f outlineFormat) (string, error) {
+func skeleton(data []byte, f skeletonFormat) (string, error) {
 	root, err := parseTree(data)
 	if err != nil {
 		return "", err
@@ -187,7 +187,7 @@ func parseTree(data []byte) (*node, error) {
 // one level deeper; inline content after a block on a line of its own
 // starting "… ". A block whose only content is one block (a cell of one
 // paragraph) shares its line: "tc tcW(w=2505,type=dxa) > p pStyle=TableText: …".
-func (f outlineFormat) writeBlock(b *strings.Builder, n *node, depth int, titled bool) {
+func (f skeletonFormat) writeBlock(b *strings.Builder, n *node, depth int, titled bool) {
 	indent := strings.Repeat("  ", depth)
 	titled = titled || f.titled(n)
 	b.WriteString(indent + f.descriptor(n))
@@ -210,7 +210,7 @@ func (f outlineFormat) writeBlock(b *strings.Builder, n *node, depth int, titled
 		lineEnded = true
 		line.Reset()
 	}
-	// Blocks alike in outline (rows, list items) are written once, with
+	// Blocks alike in skeleton (rows, list items) are written once, with
 	// their number: "3× tr cantSplit".
 	var same string
 	count := 0
@@ -245,7 +245,7 @@ func (f outlineFormat) writeBlock(b *strings.Builder, n *node, depth int, titled
 
 // content is what n holds but its property elements and the whitespace
 // between blocks.
-func (f outlineFormat) content(n *node) []*node {
+func (f skeletonFormat) content(n *node) []*node {
 	blocks := false
 	for _, k := range n.kids {
 		blocks = blocks || (k.name != "" && f.block(k.name))
@@ -264,7 +264,7 @@ func (f outlineFormat) content(n *node) []*node {
 
 // writeInline writes text (as it is where titled, else elided) and an
 // inline element as {descriptor|content}, or {descriptor} when empty.
-func (f outlineFormat) writeInline(b *strings.Builder, n *node, titled bool) {
+func (f skeletonFormat) writeInline(b *strings.Builder, n *node, titled bool) {
 	if n.name == "" {
 		writeText(b, n.text, titled)
 		return
@@ -325,7 +325,7 @@ func writeText(b *strings.Builder, s string, titled bool) {
 // descriptor names an element with its attributes (HTML: tag.class#id
 // [name=value]) and, in DOCX, the properties of its property element
 // (p pStyle=Heading1 spacing(after=0)).
-func (f outlineFormat) descriptor(n *node) string {
+func (f skeletonFormat) descriptor(n *node) string {
 	var b strings.Builder
 	b.WriteString(n.name)
 	for _, a := range n.attrs {
@@ -412,11 +412,11 @@ func (n *node) textContent() string {
 	return b.String()
 }
 
-// TestOutline: blocks on lines of their own with their style, properties
+// TestSkeleton: blocks on lines of their own with their style, properties
 // and attributes; headings and header rows with their text, other text
 // elided but for what precedes its first letter; a cell of one paragraph
 // on one line; alike rows counted.
-func TestOutline(t *testing.T) {
+func TestSkeleton(t *testing.T) {
 	docx := `<?xml version="1.0"?>
 <w:document xmlns:w="w"><w:body>
 <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>1. Conclusion</w:t></w:r></w:p>
@@ -434,12 +434,12 @@ func TestOutline(t *testing.T) {
     tr tblHeader > tc > p: Change
     2× tr > tc > p: • …
 `
-	got, err := outlineDOCX([]byte(docx))
+	got, err := skeletonDOCX([]byte(docx))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("outlineDOCX (-want +got):\n%s", diff)
+		t.Errorf("skeletonDOCX (-want +got):\n%s", diff)
 	}
 
 	html := `<!DOCTYPE html>
@@ -462,15 +462,15 @@ body > main
     td: …
     td[lang=en]: …
 `
-	if got, err = outlineHTML([]byte(html)); err != nil {
+	if got, err = skeletonHTML([]byte(html)); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("outlineHTML (-want +got):\n%s", diff)
+		t.Errorf("skeletonHTML (-want +got):\n%s", diff)
 	}
 	for _, bad := range []string{"<p>not closed", "</p>"} {
-		if _, err := outline([]byte(bad), htmlOutline); err == nil {
-			t.Errorf("outline(%q) = nil error", bad)
+		if _, err := skeleton([]byte(bad), htmlSkeleton); err == nil {
+			t.Errorf("skeleton(%q) = nil error", bad)
 		}
 	}
 }
