@@ -166,7 +166,7 @@ var chrome = present.Labels{
 	"lic_capital":   {Zh: "最低注册资本", En: "Minimum registered capital"},
 	"lic_validity":  {Zh: "有效期", En: "Validity"},
 	"lic_existing":  {Zh: "现有许可", En: "Existing licences"},
-	"scope_open":    {Zh: "省内或跨地区：取决于覆盖范围", En: "provincial or cross-regional: depends on the coverage"},
+	"scope_open":    {Zh: "尚未确定：{scope_licences}，取决于尚未回答的问题", En: "not settled: {scope_licences}, depending on questions still open"},
 	"capital_open":  {Zh: "取决于许可范围", En: "depends on the scope"},
 	"years":         {Zh: "%s年", En: "%s years"},
 	"h_conditions":  {Zh: "申请条件", En: "Licence conditions"},

@@ -1148,7 +1148,7 @@ func (b *builder) licenceHead(lic classify.Licence, row func(string, cell), open
 	if lic.Title != nil {
 		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
 	} else {
-		row("lic_licence", textCell(b.t("scope_open")))
+		row("lic_licence", textCell(capFirst(b.t("scope_open"))))
 	}
 	if lic.Authority != nil {
 		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))

@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,8 +44,9 @@ func HasLabel(key string) bool {
 // Fill puts the rule set's own names into words written once for any rule
 // set: {licence} is the licence's code (B22), {licence_name} its name in
 // the words' language, {subcategory_count} how many sub-categories it has,
-// in words ("three", "三"). No renderer names a licence or counts its
-// sub-categories itself.
+// in words ("three", "三"), {scope_licences} the licences of its scopes,
+// one or the other ("… (provincial) or … (cross-regional)"). No renderer
+// names a licence, counts its sub-categories or names its scopes itself.
 func (w Words) Fill(s string) string {
 	if !strings.Contains(s, "{") {
 		return s
@@ -53,7 +55,23 @@ func (w Words) Fill(s string) string {
 		"{licence}", w.rs.Category,
 		"{licence_name}", w.text(w.rs.LicenceName),
 		"{subcategory_count}", Count(len(w.rs.Subcategories), w.lang),
+		"{scope_licences}", w.scopeLicences(),
 	).Replace(s)
+}
+
+// scopeLicences names each scope's licence once, in the rule set's order,
+// joined as alternatives.
+func (w Words) scopeLicences() string {
+	var names []string
+	for _, s := range w.rs.Scopes {
+		if n := w.text(s.Licence); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	if w.lang == "zh" {
+		return strings.Join(names, "或")
+	}
+	return strings.Join(names, " or ")
 }
 
 // Count is a small number as prose writes it before a noun: "three",
@@ -246,7 +264,7 @@ var labels = Labels{
 	"diff.none":                  {Zh: "无", En: "none"},
 	"diff.not_settled":           {Zh: "未定", En: "not settled"},
 	"diff.scope_none":            {Zh: "无需许可", En: "none needed"},
-	"diff.scope_open":            {Zh: "未定（取决于覆盖范围）", En: "not settled (depends on the coverage)"},
+	"diff.scope_open":            {Zh: "未定（取决于尚未回答的问题）", En: "not settled (it depends on questions still open)"},
 	"diff.req_added":             {Zh: "%s：新纳入评估（%s）", En: "%s: now assessed (%s)"},
 	"diff.req_removed":           {Zh: "%s：不再评估（原为%s）", En: "%s: no longer assessed (was %s)"},
 	"diff.req_none":              {Zh: "不再评估：不太可能需要许可", En: "no longer assessed: a licence is unlikely to be needed"},
