@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"b22/classify"
 	"b22/classify/resultjson"
 	"b22/internal/report"
+	"b22/internal/service"
 )
 
 type classifyOptions struct {
@@ -95,29 +95,19 @@ func (o *classifyOptions) check(a *app) error {
 	if o.JSONL && o.Format != "json" {
 		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
 	}
-	o.fieldSet = resultjson.AllFields
-	if o.fieldsGiven && len(o.Fields) == 0 {
-		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(resultjson.ResultFields(), ", "))
-	}
 	// A comma escaped for the shell ("verdict\,licence", as zsh
 	// completion writes it when quoted) still separates fields.
 	for i, f := range o.Fields {
 		o.Fields[i] = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(f), "\\"), "\\")
 	}
-	if len(o.Fields) > 0 {
-		if o.Format != "json" {
-			return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
-		}
-		set, unknown, ok := resultjson.FieldSet(o.Fields)
-		if !ok {
-			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(resultjson.ResultFields(), ", "))
-			if s := classify.Suggest(unknown, resultjson.ResultFields()); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			return usageErrorf("%s", msg)
-		}
-		o.fieldSet = set
+	if len(o.Fields) > 0 && o.Format != "json" {
+		return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
 	}
+	set, err := service.ParseFields(o.fieldsGiven, o.Fields)
+	if err != nil {
+		return err
+	}
+	o.fieldSet = set
 	if o.JSONL && o.ExitStatus {
 		return usageErrorf("--exit-status needs a single document; --jsonl exits 0 when every line was classified and 2 otherwise")
 	}
@@ -179,7 +169,7 @@ func verdictExit(verdict classify.Verdict) error {
 // asOfError makes a date outside the rule set a usage error.
 func asOfError(err error) error {
 	if errors.Is(err, classify.ErrAsOf) {
-		return usageErrorf("--as-of: %v", err)
+		return usageErrorf("%s: %w", service.OptAsOf, err)
 	}
 	return err
 }

@@ -29,28 +29,28 @@ func (a *app) readDocument(path string) (string, []byte, answers.Format, error) 
 		f, err := os.Open(path)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return name, nil, 0, invalidError{fmt.Sprintf("%s: no such file", path)}
+				return name, nil, 0, inputErrorf("%s: no such file", path)
 			}
-			return name, nil, 0, invalidError{fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}
+			return name, nil, 0, inputErrorf("%s: %v", path, errors.Unwrap(err))
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return name, nil, 0, invalidError{fmt.Sprintf("%s: is a folder; give an answers file", path)}
+			return name, nil, 0, inputErrorf("%s: is a folder; give an answers file", path)
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, answers.MaxDocumentBytes+1))
 	if errors.Is(err, syscall.EISDIR) { // stdin redirected from a folder
-		return name, nil, 0, invalidError{fmt.Sprintf("%s: is a folder; give an answers file", name)}
+		return name, nil, 0, inputErrorf("%s: is a folder; give an answers file", name)
 	}
 	if err != nil {
 		return name, nil, 0, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > answers.MaxDocumentBytes {
-		return name, nil, 0, invalidError{fmt.Sprintf("%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", name, answers.MaxDocumentBytes)}
+		return name, nil, 0, inputErrorf("%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", name, answers.MaxDocumentBytes)
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
-		return name, nil, 0, invalidError{fmt.Sprintf("%s: empty input; expected an answers document (see 'b22 schema answers')", name)}
+		return name, nil, 0, inputErrorf("%s: empty input; expected an answers document (see 'b22 schema answers')", name)
 	}
 	return name, data, formatOf(path), nil
 }

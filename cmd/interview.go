@@ -120,17 +120,17 @@ func readSavedAnswers(rs *classify.RuleSet, path string) (*tui.Session, []byte, 
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, nil
 	case err != nil:
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+		return nil, nil, inputErrorf("--answers %s: %v", path, errors.Unwrap(err))
 	case info.IsDir():
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: is a folder; give an answers file", path)}
+		return nil, nil, inputErrorf("--answers %s: is a folder; give an answers file", path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+		return nil, nil, inputErrorf("--answers %s: %v", path, errors.Unwrap(err))
 	}
 	keep := fmt.Sprintf("%s was not changed: fix it ('b22 validate %s' lists every problem), move it away, or pass --answers with another file", path, path)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, invalidError{fmt.Sprintf("%s: empty file; expected an answers document\n%s", path, keep)}
+		return nil, nil, inputErrorf("%s: empty file; expected an answers document\n%s", path, keep)
 	}
 	s, err := tui.ParseSession(rs, path, data)
 	if err != nil {

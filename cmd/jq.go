@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"b22/classify"
-	"b22/internal/present"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // jqOptions are --jq and --template, which reshape a command's JSON output
@@ -178,7 +178,7 @@ func (f *outputFilter) finish() error {
 func (f *outputFilter) lineFailed(err error) error {
 	f.failed++
 	msg := fmt.Sprintf("line %d: %v", f.line, err)
-	fmt.Fprintf(f.errOut, "b22: %s\n", present.Sanitize(msg))
+	printError(f.errOut, msg)
 	var b bytes.Buffer
 	if werr := writeJSON(&b, streamErrorLine{Line: f.line, Error: streamErrorField{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
 		return werr
@@ -416,7 +416,8 @@ func colorText(style, text string) (string, error) {
 // can pick, as gh's --json does: a user finds them without the manual.
 func withFieldsList(c *cobra.Command, fields func() []string) *cobra.Command {
 	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		if err.Error() == "flag needs an argument: --fields" {
+		var noValue *pflag.ValueRequiredError
+		if errors.As(err, &noValue) && noValue.GetFlag().Name == "fields" {
 			return usageErrorf("--fields needs one or more comma-separated fields of:\n  %s", strings.Join(fields(), "\n  "))
 		}
 		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())

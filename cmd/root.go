@@ -18,7 +18,7 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/classify/resultjson"
-	"b22/internal/present"
+	"b22/internal/service"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
 )
@@ -92,11 +92,7 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	}
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
-		// Messages quote the input; neutralise any control characters in it.
-		fmt.Fprintf(s.Err, "b22: %s\n", present.Sanitize(err.Error()))
-	}
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		return exitInvalid
+		printError(s.Err, err.Error())
 	}
 	return exitCode(err)
 }
@@ -172,30 +168,45 @@ This is a first assessment, not legal advice.`,
 		panic(err) // a flag renamed without its completion; any test finds it
 	}
 	patchBashCompletion(root)
+	usageArgsEverywhere(root)
 	return root
+}
+
+// usageArgsEverywhere makes the argument checks of cobra's own commands
+// (completion and its shells) give usage errors too, as b22's do.
+func usageArgsEverywhere(c *cobra.Command) {
+	if c.Args != nil {
+		c.Args = usageArgs(c.Args)
+	}
+	for _, sub := range c.Commands() {
+		usageArgsEverywhere(sub)
+	}
 }
 
 // flagHint suggests the flag meant by an unknown one ("--formt").
 func flagHint(c *cobra.Command, err error) string {
-	_, name, ok := strings.Cut(err.Error(), "unknown flag: --")
-	if !ok {
-		return ""
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) || unknown.GetSpecifiedShortnames() != "" {
+		return "" // not a long flag: -x
 	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if s := classify.Suggest(name, names); s != "" {
+	if s := classify.Suggest(unknown.GetSpecifiedName(), names); s != "" {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""
 }
 
-// usageArgs makes an argument-count error a usage error (exit 2).
+// usageArgs makes an argument-count error a usage error (exit 2); an
+// error that already has its kind keeps it, and its words.
 func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if err := v(c, args); err != nil {
-			return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+		err := v(c, args)
+		var k service.Kinded
+		if err == nil || errors.As(err, &k) {
+			return err
 		}
-		return nil
+		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
 	}
 }
 
@@ -245,7 +256,7 @@ func (a *app) resultEncoder() *resultjson.Encoder {
 func loadRulesDir(dir, flag string) (*classify.RuleSet, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s%s: %w", flag, dir, invalidError{strings.TrimPrefix(err.Error(), "stat "+dir+": ")})
+		return nil, inputErrorf("%s%s: %s", flag, dir, strings.TrimPrefix(err.Error(), "stat "+dir+": "))
 	}
 	if !info.IsDir() {
 		return nil, usageErrorf("%s%s: not a folder; give the folder that holds questionnaire.yaml", flag, dir)
@@ -281,9 +292,5 @@ func (a *app) asOf(s string) (classify.Date, error) {
 	if s == "" {
 		return classify.DateOf(a.now()), nil
 	}
-	d, err := classify.ParseDate(s)
-	if err != nil {
-		return d, usageErrorf("--as-of %q: expected a date YYYY-MM-DD", s)
-	}
-	return d, nil
+	return service.ParseDate(service.OptAsOf, s)
 }

@@ -27,6 +27,7 @@ import (
 	"b22/docs"
 	"b22/internal/memo"
 	"b22/internal/present"
+	"b22/internal/service"
 )
 
 type serveOptions struct {
@@ -159,16 +160,16 @@ func (o *serveOptions) check(a *app) error {
 		tok := strings.TrimSpace(v)
 		switch {
 		case tok == "":
-			return invalidError{"B22_TOKEN is set but empty; unset it to serve without a token, or set it to the token"}
+			return usageErrorf("B22_TOKEN is set but empty; unset it to serve without a token, or set it to the token")
 		case strings.ContainsAny(tok, "\r\n"):
-			return invalidError{"B22_TOKEN holds more than one line; it should hold the token"}
+			return usageErrorf("B22_TOKEN holds more than one line; it should hold the token")
 		}
 		o.token = tok
 	}
 	if o.TokenFile != "" {
 		tok, err := readTokenFile(o.TokenFile)
 		if err != nil {
-			return invalidError{fmt.Sprintf("--token-file %s: %v", o.TokenFile, err)}
+			return inputErrorf("--token-file %s: %v", o.TokenFile, err)
 		}
 		o.token = tok
 	}
@@ -828,17 +829,12 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 	writeBody(w, http.StatusOK, memoTypes[format], out)
 }
 
-// paramWords turns the command line's flag names in a message into the
-// query parameters of the same meaning.
-var paramWords = strings.NewReplacer("--as-of", "as_of", "--fields", "fields", "--levers", "levers")
-
-// fail answers an error as the command line would word it: a request too
-// large 413, a body the client failed to send 400 or 408, an invalid
-// document 422 with its problems, any other bad input 400, anything else
-// 500. Only the last is the server's fault, logged as an error.
+// fail answers an error in the words of the request's parameters, with
+// the status its kind has (a request too large 413, a body the client
+// failed to send 400 or 408, an invalid document 422 with its problems,
+// any other bad input 400, anything else 500). A 500 is the server's
+// fault, logged as an error.
 func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var ps classify.Problems
-	msg := present.Sanitize(paramWords.Replace(err.Error()))
 	if status, bodyMsg, client := statusOfBody(err); status != 0 {
 		if status == http.StatusServiceUnavailable {
 			w.Header().Set("Retry-After", retryAfter)
@@ -849,15 +845,14 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, status, bodyMsg, nil)
 		return
 	}
-	switch {
-	case errors.As(err, &ps):
-		writeError(w, http.StatusUnprocessableEntity, msg, ps)
-	case errors.Is(err, errInvalid):
-		writeError(w, http.StatusBadRequest, msg, nil)
-	default:
+	msg := present.Sanitize(service.MessageOf(err, service.Params))
+	status := service.KindOf(err).Status()
+	var ps classify.Problems
+	errors.As(err, &ps)
+	if status == http.StatusInternalServerError {
 		s.log.Error("request failed", "path", r.URL.Path, "error", err.Error())
-		writeError(w, http.StatusInternalServerError, msg, nil)
 	}
+	writeError(w, status, msg, ps)
 }
 
 // writeError writes the error object of the --jsonl stream's bad lines:

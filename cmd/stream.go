@@ -16,7 +16,6 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/classify/resultjson"
-	"b22/internal/present"
 )
 
 // lineJob is one line of a --jsonl stream.
@@ -169,7 +168,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 			}
 			if p.errs != "" {
 				bad++
-				fmt.Fprintln(a.s.Err, present.Sanitize(p.errs))
+				printError(a.s.Err, p.errs)
 			}
 			budget.written(next, p.held)
 			next++
@@ -207,7 +206,7 @@ func (a *app) classifyStream(rs *classify.RuleSet, path string, asOf classify.Da
 		return writeErr
 	}
 	if err := <-readErr; errors.Is(err, syscall.EISDIR) { // stdin redirected from a folder
-		return invalidError{fmt.Sprintf("%s: is a folder; give a file of JSON lines", name)}
+		return inputErrorf("%s: is a folder; give a file of JSON lines", name)
 	} else if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -228,13 +227,13 @@ func (a *app) openStream(path string) (string, io.Reader, func(), error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return "", nil, nil, invalidError{fmt.Sprintf("%s: no such file", path)}
+			return "", nil, nil, inputErrorf("%s: no such file", path)
 		}
-		return "", nil, nil, invalidError{fmt.Sprintf("%s: %v", path, errors.Unwrap(err))}
+		return "", nil, nil, inputErrorf("%s: %v", path, errors.Unwrap(err))
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return "", nil, nil, invalidError{fmt.Sprintf("%s: is a folder; give a file of JSON lines", path)}
+		return "", nil, nil, inputErrorf("%s: is a folder; give a file of JSON lines", path)
 	}
 	return path, f, func() { f.Close() }, nil
 }

@@ -21,6 +21,7 @@ import (
 	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"b22/internal/gen"
+	"b22/internal/service"
 )
 
 func streamApp(t testing.TB, in io.Reader, out io.Writer) (*app, *classify.RuleSet) {
@@ -269,8 +270,7 @@ func TestStreamStdinFolder(t *testing.T) {
 	var out bytes.Buffer
 	a, rs := streamApp(t, dir, &out)
 	err = a.classifyStream(rs, "-", streamDate, resultjson.AllFields, false)
-	var inv invalidError
-	if !errors.As(err, &inv) || !strings.Contains(err.Error(), "<stdin>: is a folder") {
+	if service.KindOf(err) != service.Input || !strings.Contains(err.Error(), "<stdin>: is a folder") {
 		t.Fatalf("classifyStream on a folder = %v, want invalid input: is a folder", err)
 	}
 	if out.Len() != 0 {

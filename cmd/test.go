@@ -82,18 +82,18 @@ func runTest(a *app, o *testOptions) error {
 	files, err := scenario.Load(os.DirFS(o.Dir))
 	if err != nil {
 		if errors.Is(err, scenario.ErrNoScenarios) {
-			return invalidError{fmt.Sprintf("%s: no scenario files in %s/%s/*.yaml", o.Dir, o.Dir, scenario.Dir)}
+			return inputErrorf("%s: no scenario files in %s/%s/*.yaml", o.Dir, o.Dir, scenario.Dir)
 		}
-		return invalidError{fmt.Sprintf("%s/%s", o.Dir, err)}
+		return inputErrorf("%s/%s", o.Dir, err)
 	}
 	rep := scenario.Run(rs, files, match)
 	if rep.Passed+rep.Failed == 0 {
 		// Nothing ran: a pass would tell a CI job that a rule set it
 		// never checked is fine.
 		if o.Run != "" {
-			return invalidError{fmt.Sprintf("%s: no scenario matches --run %q", o.Dir, o.Run)}
+			return inputErrorf("%s: no scenario matches --run %q", o.Dir, o.Run)
 		}
-		return invalidError{fmt.Sprintf("%s: the scenario files list no scenarios", o.Dir)}
+		return inputErrorf("%s: the scenario files list no scenarios", o.Dir)
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "json" {
