@@ -71,13 +71,16 @@ the file, line:column, the key and what is allowed), 1 anything else; with
 			return runClassify(a, opts)
 		},
 	}
+	c.ValidArgsFunction = files(1, streamExts)
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "", "output `json` or text (default json, or text on a terminal)")
+	enumFlag(c, f, &opts.Format, jsonOrText, "", "output {} (default json, or text on a terminal)")
 	f.BoolVar(&opts.JSONL, "jsonl", false, "read one answers document per line, write one result per line")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today)")
+	completeFlag(c, "as-of", noFiles)
 	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
-	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	enumFlag(c, f, &opts.Lang, service.Lang, "", "language of the text format: {} (default from LANG)")
 	f.StringSliceVar(&opts.Fields, "fields", nil, "write only these top-level result `fields` (comma-separated; JSON only)")
+	completeFlag(c, "fields", completeFields)
 	f.BoolVar(&opts.Levers, "levers", false, "with --jsonl, also list what would change each verdict and the routes to compliance (one document always has them)")
 	return c
 }
@@ -88,9 +91,6 @@ func (o *classifyOptions) check(a *app) error {
 		if a.s.OutTTY && !o.JSONL && !o.fieldsGiven { // --fields asks for JSON
 			o.Format = "text"
 		}
-	}
-	if o.Format != "json" && o.Format != "text" {
-		return usageErrorf("--format %q: allowed: json, text", o.Format)
 	}
 	if o.JSONL && o.Format != "json" {
 		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
@@ -111,9 +111,8 @@ func (o *classifyOptions) check(a *app) error {
 	if o.JSONL && o.ExitStatus {
 		return usageErrorf("--exit-status needs a single document; --jsonl exits 0 when every line was classified and 2 otherwise")
 	}
-	lang, err := a.lang(o.Lang)
-	o.Lang = lang
-	return err
+	o.Lang = a.lang(o.Lang)
+	return nil
 }
 
 func runClassify(a *app, o *classifyOptions) error {

@@ -9,6 +9,7 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/internal/compare"
+	"b22/internal/service"
 )
 
 type compareOptions struct {
@@ -60,12 +61,16 @@ which in b22 is a failure), 2 bad usage or input, 1 a failure.`,
 			return runCompare(a, opts)
 		},
 	}
+	c.ValidArgsFunction = files(2, answersExts)
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "", "output `json` or text (default json, or text on a terminal)")
-	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	enumFlag(c, f, &opts.Format, jsonOrText, "", "output {} (default json, or text on a terminal)")
+	enumFlag(c, f, &opts.Lang, service.Lang, "", "language of the text format: {} (default from LANG)")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today); both sides unless --to-as-of")
+	completeFlag(c, "as-of", noFiles)
 	f.StringVar(&opts.ToAsOf, "to-as-of", "", "apply the rules in force on `YYYY-MM-DD` to the second side")
+	completeFlag(c, "to-as-of", noFiles)
 	f.StringVar(&opts.ToRules, "to-rules", "", "load the second side's rules from `DIR` (the first's: --rules, or the embedded ones)")
+	completeFlag(c, "to-rules", completeDirs)
 	return c
 }
 
@@ -76,18 +81,14 @@ func (o *compareOptions) check(a *app, files int) error {
 			o.Format = "text"
 		}
 	}
-	if o.Format != "json" && o.Format != "text" {
-		return usageErrorf("--format %q: allowed: json, text", o.Format)
-	}
 	if files == 1 && o.ToAsOf == "" && o.ToRules == "" {
 		return usageErrorf("compare needs two answers files, or one with --to-as-of or --to-rules to compare it with itself (see 'b22 compare --help')")
 	}
 	if files == 2 && isStdin(o.FileA) && isStdin(o.FileB) {
 		return usageErrorf("only one of the two answers files can be '-' (stdin)")
 	}
-	lang, err := a.lang(o.Lang)
-	o.Lang = lang
-	return err
+	o.Lang = a.lang(o.Lang)
+	return nil
 }
 
 func isStdin(path string) bool { return path == "-" }

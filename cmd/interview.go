@@ -12,6 +12,7 @@ import (
 	"b22/classify"
 	"b22/classify/resultjson"
 	"b22/internal/memo"
+	"b22/internal/service"
 	"b22/tui"
 )
 
@@ -55,17 +56,16 @@ is not a terminal, the result is written to it as JSON at the end, so
 			return runInterview(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Lang, "lang", "", "language: zh or en (default from LANG; ctrl+l switches)")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Lang, service.Lang, "", "language: {} (default from LANG; ctrl+l switches)")
 	c.Flags().StringVar(&opts.Answers, "answers", "", "pre-fill from and autosave to `FILE` (default b22-answers.json in the current folder)")
+	completeFlag(c, "answers", files(-1, answersExts))
 	c.Flags().BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, line by line (also with TERM=dumb or no terminal)")
 	return c
 }
 
 func runInterview(a *app, o *interviewOptions) error {
-	lang, err := a.lang(o.Lang)
-	if err != nil {
-		return err
-	}
+	lang := a.lang(o.Lang)
 	rs, err := a.ruleSet()
 	if err != nil {
 		return err

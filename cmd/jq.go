@@ -420,7 +420,7 @@ func withFieldsList(c *cobra.Command, fields func() []string) *cobra.Command {
 		if errors.As(err, &noValue) && noValue.GetFlag().Name == "fields" {
 			return usageErrorf("--fields needs one or more comma-separated fields of:\n  %s", strings.Join(fields(), "\n  "))
 		}
-		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
+		return flagError(c, err)
 	})
 	return c
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/internal/report"
+	"b22/internal/service"
 )
 
 type questionsOptions struct {
@@ -35,13 +36,11 @@ answers documents; the keys and values are the contract's.`,
 					opts.Format = "md"
 				}
 			}
-			if opts.Format != "json" && opts.Format != "md" {
-				return usageErrorf("--format %q: allowed: json, md", opts.Format)
-			}
 			return runQuestions(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "", "output `json` or md (default json, or md on a terminal)")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Format, service.QuestionsFormat, "", "output {} (default json, or md on a terminal)")
 	return c
 }
 

@@ -141,12 +141,11 @@ This is a first assessment, not legal advice.`,
 	root.SetIn(a.s.In)
 	root.SetOut(a.s.Out)
 	root.SetErr(a.s.Err)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
-	root.PersistentFlags().Var(&a.colorMode, "color", "colour the text output and the interview: auto, always or never (auto: on a terminal, following NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR and CLICOLOR)")
-	root.PersistentFlags().Lookup("color").DefValue = "auto"
+	completeFlag(root, "rules", completeDirs)
+	enumFlag(root, root.PersistentFlags(), &a.colorMode, colorModes, "auto",
+		"colour the text output and the interview: {} (auto: on a terminal, following NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR and CLICOLOR)").typ = "when"
 	// Not cobra's own --version (the Version field): its template is fixed
 	// when the command is built, and the rule set's version beside the
 	// tool's would mean loading the rules on every run, completion included.
@@ -164,9 +163,6 @@ This is a first assessment, not legal advice.`,
 		withJQ(a, newTestCmd(a), nil),
 		newServeCmd(a),
 	)
-	if err := registerCompletions(root); err != nil {
-		panic(err) // a flag renamed without its completion; any test finds it
-	}
 	patchBashCompletion(root)
 	usageArgsEverywhere(root)
 	return root

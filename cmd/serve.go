@@ -114,6 +114,11 @@ lets running requests finish, for up to --shutdown-timeout.`,
 	f.IntVar(&opts.MaxConns, "max-conns", 4096, "most connections open at once (lowered to what the open-file limit allows)")
 	f.IntVar(&opts.MaxRequests, "max-requests", 64, "most requests at work at once: documents classified, validated or rendered, and streams")
 	f.StringSliceVar(&opts.AllowOrigins, "allow-origin", nil, "serve web pages from `ORIGIN` (scheme://host:port; '*' for any), which browsers otherwise may not call")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	// --token-file completes any file name: a secret lives anywhere.
+	for _, name := range []string{"addr", "max-body", "max-stream-body", "max-memo-body", "read-timeout", "write-timeout", "stream-timeout", "shutdown-timeout", "body-timeout", "max-conns", "max-requests", "allow-origin"} {
+		completeFlag(c, name, noFiles)
+	}
 	return c
 }
 

@@ -46,14 +46,13 @@ a scenario file could not be read or does not pass lint.`,
 			if opts.Dir == "" {
 				return usageErrorf("test needs a rule set folder: b22 test DIR (see 'b22 test --help')")
 			}
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runTest(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = dirArg
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	c.Flags().StringVar(&opts.Run, "run", "", "run only the scenarios whose name matches `REGEXP`")
+	completeFlag(c, "run", noFiles)
 	c.Flags().BoolVar(&opts.Quiet, "quiet", false, "list only failing scenarios and the summary")
 	return c
 }

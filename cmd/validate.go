@@ -43,13 +43,11 @@ JSON), 1 anything else.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runValidate(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = files(1, answersExts)
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	return c
 }
 

@@ -45,13 +45,11 @@ version, and the rule set's id, version, effective date and the earliest date
 it applies to. 'b22 --version' prints the same.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runVersion(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	return c
 }
 

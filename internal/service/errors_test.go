@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"b22/classify"
@@ -69,5 +70,13 @@ func TestEnumCheck(t *testing.T) {
 	}
 	if KindOf(err) != Usage {
 		t.Errorf("kind %v, want usage", KindOf(err))
+	}
+	for _, c := range []struct {
+		enum Enum
+		bad  string
+	}{{Lang, "fr"}, {MemoFormat, "pdf"}, {Lang, ""}} {
+		if msg := c.enum.Check(c.bad).Error(); strings.Contains(msg, "did you mean") {
+			t.Errorf("Check(%q) = %q; a value that does not start like an allowed one is no slip", c.bad, msg)
+		}
 	}
 }

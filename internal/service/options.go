@@ -100,7 +100,10 @@ func (e Enum) Check(v string) error {
 	}
 	msg := "%s %q: allowed: %s"
 	args := []any{e.Option, clip(v), strings.Join(e.Values(), ", ")}
-	if s := classify.Suggest(v, e.Values()); s != "" {
+	// The allowed values are short words: two letters apart is a
+	// rewrite, not a slip ("fr" is not "zh"), so a hint must at least
+	// start as the value does.
+	if s := classify.Suggest(v, e.Values()); s != "" && v != "" && strings.EqualFold(s[:1], v[:1]) {
 		msg += " (did you mean %q?)"
 		args = append(args, s)
 	}
