@@ -2,9 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"encoding/json"
-	"errors"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -120,30 +117,26 @@ func runClassify(a *app, o *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.JSONL {
-		rs, err := a.ruleSet()
-		if err != nil {
-			return err
-		}
-		// Levers and routes cost evaluations: a stream computes them when
-		// asked for, by --levers or by naming either field.
-		leverBits, _, _ := resultjson.FieldSet([]string{"levers", "routes"})
-		levers := o.Levers || (o.fieldsGiven && o.fieldSet&leverBits != 0)
-		return a.classifyStream(rs, o.File, asOf, o.fieldSet, levers)
-	}
-	rs, doc, err := a.parseDocument(o.File)
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	res, err := rs.Assess(doc, asOf)
+	if o.JSONL {
+		return a.classifyStream(svc, o.File, asOf, o.fieldSet, o.Levers)
+	}
+	doc, err := a.readDocument(o.File)
 	if err != nil {
-		return asOfError(err)
+		return err
+	}
+	c, err := svc.Classify(a.context(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "text" {
-		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
+		report.WriteText(w, c.RuleSet, c.Document, c.Result, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
 	} else {
-		_, err = w.Write(a.resultEncoder().Indent(res, o.fieldSet))
+		_, err = w.Write(c.JSON())
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr
@@ -152,7 +145,7 @@ func runClassify(a *app, o *classifyOptions) error {
 		return err
 	}
 	if o.ExitStatus {
-		return verdictExit(res.Verdict)
+		return verdictExit(c.Result.Verdict)
 	}
 	return nil
 }
@@ -163,22 +156,4 @@ func verdictExit(verdict classify.Verdict) error {
 		return nil
 	}
 	return exitCodeError{code}
-}
-
-// asOfError makes a date outside the rule set a usage error.
-func asOfError(err error) error {
-	if errors.Is(err, classify.ErrAsOf) {
-		return usageErrorf("%s: %w", service.OptAsOf, err)
-	}
-	return err
-}
-
-// writeJSON writes v as JSON without HTML escaping, indented or on one line.
-func writeJSON(w io.Writer, v any, indent bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
-	return enc.Encode(v)
 }

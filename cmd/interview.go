@@ -66,10 +66,11 @@ is not a terminal, the result is written to it as JSON at the end, so
 
 func runInterview(a *app, o *interviewOptions) error {
 	lang := a.lang(o.Lang)
-	rs, err := a.ruleSet()
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
+	rs := svc.RuleSet()
 	path := o.Answers
 	if path == "" {
 		path = defaultAnswersFile
@@ -98,7 +99,7 @@ func runInterview(a *app, o *interviewOptions) error {
 		return err
 	}
 	if !a.s.OutTTY && out.Result != nil {
-		if _, err := a.s.Out.Write(a.resultEncoder().Indent(out.Result, resultjson.AllFields)); err != nil {
+		if _, err := a.s.Out.Write(svc.Encoder().Indent(out.Result, resultjson.AllFields)); err != nil {
 			return err
 		}
 	}

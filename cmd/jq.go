@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"b22/classify"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,6 +15,9 @@ import (
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"b22/classify"
+	"b22/internal/service"
 )
 
 // jqOptions are --jq and --template, which reshape a command's JSON output
@@ -180,7 +182,7 @@ func (f *outputFilter) lineFailed(err error) error {
 	msg := fmt.Sprintf("line %d: %v", f.line, err)
 	printError(f.errOut, msg)
 	var b bytes.Buffer
-	if werr := writeJSON(&b, streamErrorLine{Line: f.line, Error: streamErrorField{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
+	if werr := service.WriteJSON(&b, service.ErrorLine{Line: f.line, Error: service.ErrorObject{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
 		return werr
 	}
 	_, werr := f.out.Write(b.Bytes())
@@ -226,7 +228,7 @@ func (f *outputFilter) apply(data []byte) error {
 			// use is one value for a shell variable.
 			if s, ok := r.(string); ok {
 				out.WriteString(s)
-			} else if err := writeJSON(&out, r, false); err != nil {
+			} else if err := service.WriteJSON(&out, r, false); err != nil {
 				return err
 			} else {
 				out.Truncate(out.Len() - 1)
@@ -268,7 +270,7 @@ func (f *outputFilter) templateFuncs() template.FuncMap {
 		// json writes a value as one line of JSON.
 		"json": func(v any) (string, error) {
 			var b bytes.Buffer
-			err := writeJSON(&b, v, false)
+			err := service.WriteJSON(&b, v, false)
 			return strings.TrimSuffix(b.String(), "\n"), err
 		},
 		// join joins a list with sep: {{join ", " .pivotal_questions}}.

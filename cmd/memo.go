@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"b22/classify"
 	"b22/internal/fsutil"
 	"b22/internal/memo"
 	"b22/internal/service"
@@ -20,9 +19,9 @@ type memoOptions struct {
 	Lang   string
 	Date   string
 	AsOf   string
-	// asOfFromDate is set when --as-of was not given and follows --date.
-	asOfFromDate bool
-	Force        bool
+	Force  bool
+	// dates are --date and --as-of, read.
+	dates service.MemoDates
 
 	PreparedFor   string
 	PreparedBy    string
@@ -94,14 +93,11 @@ func (o *memoOptions) check(a *app) error {
 	if o.ReferenceDOCX != "" && o.Format != "docx" {
 		return usageErrorf("--reference-docx applies to --format docx, not %s", o.Format)
 	}
-	if o.Date == "" {
-		o.Date = classify.DateOf(a.now()).String()
-	} else if _, err := classify.ParseDate(o.Date); err != nil {
-		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
+	dates, err := service.ParseMemoDates(a.today(), o.Date, o.AsOf)
+	if err != nil {
+		return err
 	}
-	if o.AsOf == "" {
-		o.AsOf, o.asOfFromDate = o.Date, true
-	}
+	o.dates = dates
 	if o.Out == "-" {
 		o.Out = ""
 	}
@@ -137,24 +133,13 @@ func checkTarget(path string, force bool) error {
 }
 
 func runMemo(a *app, o *memoOptions) error {
-	date, err := classify.ParseDate(o.Date)
-	if err != nil {
-		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
-	}
-	asOf, err := a.asOf(o.AsOf)
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	rs, doc, err := a.parseDocument(o.File)
+	doc, err := a.readDocument(o.File)
 	if err != nil {
 		return err
-	}
-	res, err := rs.Assess(doc, asOf)
-	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
-		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
-	}
-	if err != nil {
-		return asOfError(err)
 	}
 	var ref []byte
 	if o.ReferenceDOCX != "" {
@@ -162,12 +147,9 @@ func runMemo(a *app, o *memoOptions) error {
 			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
 		}
 	}
-	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date,
-		PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter, Status: o.Status,
-		Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer})
-	if errors.Is(err, memo.ErrOptions) {
-		return usageErrorf("%v", err)
-	}
+	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: memo.Options{
+		Format: o.Format, Lang: o.Lang, PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter,
+		Status: o.Status, Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer}})
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,8 @@
 package cmd
 
 import (
-	"bufio"
-
 	"github.com/spf13/cobra"
 
-	"b22/internal/report"
 	"b22/internal/service"
 )
 
@@ -45,15 +42,14 @@ answers documents; the keys and values are the contract's.`,
 }
 
 func runQuestions(a *app, o *questionsOptions) error {
-	rs, err := a.ruleSet()
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(a.s.Out)
-	if o.Format == "md" {
-		report.WriteQuestionsMarkdown(w, rs)
-	} else if err := writeJSON(w, report.QuestionsJSON(rs), true); err != nil {
+	data, err := svc.Questions(o.Format)
+	if err != nil {
 		return err
 	}
-	return w.Flush()
+	_, err = a.s.Out.Write(data)
+	return err
 }

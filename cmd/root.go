@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
-	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"b22/internal/service"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
@@ -33,8 +32,7 @@ type app struct {
 	colorMode colorMode
 	now       func() time.Time
 	rs        *classify.RuleSet
-	parser    *answers.Parser     // for rs, built on first use (answersParser)
-	encoder   *resultjson.Encoder // for rs, built on first use (resultEncoder)
+	svc       *service.Service // for rs, built on first use (service)
 	process   process
 	// ctx, when set, is the deadline of the request a command runs for
 	// (b22 serve): parsing and a stream stop when it is done.
@@ -228,22 +226,17 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 	return rs, nil
 }
 
-// answersParser is the answers parser of the rule set, which ruleSet
-// has loaded.
-func (a *app) answersParser() *answers.Parser {
-	if a.parser == nil {
-		a.parser = answers.New(a.rs)
+// service is the service of the rule set, which it loads first.
+func (a *app) service() (*service.Service, error) {
+	if a.svc != nil {
+		return a.svc, nil
 	}
-	return a.parser
-}
-
-// resultEncoder is the result encoder of the rule set, which ruleSet has
-// loaded; a command that writes no JSON result never prepares one.
-func (a *app) resultEncoder() *resultjson.Encoder {
-	if a.encoder == nil {
-		a.encoder = resultjson.New(a.rs)
+	rs, err := a.ruleSet()
+	if err != nil {
+		return nil, err
 	}
-	return a.encoder
+	a.svc = service.New(rs, a.now)
+	return a.svc, nil
 }
 
 // loadRulesDir loads and lints a rule set folder; problems name files by
@@ -285,8 +278,8 @@ func prefixProblems(dir string, ps classify.Problems) classify.Problems {
 
 // asOf parses --as-of, defaulting to today.
 func (a *app) asOf(s string) (classify.Date, error) {
-	if s == "" {
-		return classify.DateOf(a.now()), nil
-	}
-	return service.ParseDate(service.OptAsOf, s)
+	return service.AsOf(a.today(), service.OptAsOf, s)
 }
+
+// today is the date of the clock: the default of every date flag.
+func (a *app) today() classify.Date { return classify.DateOf(a.now()) }

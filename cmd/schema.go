@@ -5,8 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"b22/classify/answers"
-	"b22/classify/resultjson"
 	"b22/internal/service"
 )
 
@@ -37,14 +35,16 @@ more (the questions that apply, "did you mean" hints).`,
 		ValidArgsFunction: choiceArg(service.SchemaKind),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Kind = args[0]
-			rs, err := a.ruleSet()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			if opts.Kind == "answers" {
-				return writeJSON(a.s.Out, answers.Schema(rs), true)
+			data, err := svc.Schema(opts.Kind)
+			if err != nil {
+				return err
 			}
-			return writeJSON(a.s.Out, resultjson.Schema(rs), true)
+			_, err = a.s.Out.Write(data)
+			return err
 		},
 	}
 }

@@ -22,8 +22,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/classify/answers"
-	"b22/classify/resultjson"
 	"b22/docs"
 	"b22/internal/memo"
 	"b22/internal/present"
@@ -262,12 +260,12 @@ func parseSize(s string) (int64, error) {
 var serveSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 
 func runServe(a *app, o *serveOptions) error {
-	if _, err := a.ruleSet(); err != nil {
+	svc, err := a.service()
+	if err != nil {
 		return err
 	}
 	// Built before the first request, then shared read-only by all.
-	a.answersParser()
-	a.resultEncoder()
+	svc.Prepare()
 	logger := slog.New(slog.NewJSONHandler(a.s.Err, nil))
 	// The relay is set up before listening, so that a SIGTERM arriving as
 	// soon as the port is open already stops the server gracefully.
@@ -446,7 +444,7 @@ func (s *server) requestApp(ctx context.Context, in io.Reader, out io.Writer) *a
 	return &app{
 		s:        Streams{In: in, Out: out, Err: io.Discard},
 		rulesDir: s.a.rulesDir, now: s.a.now,
-		rs: s.a.rs, parser: s.a.parser, encoder: s.a.encoder,
+		rs: s.a.rs, svc: s.a.svc,
 		ctx: ctx,
 	}
 }
@@ -494,7 +492,7 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 	h.Status = "ok"
 	h.Version.Tool, h.Version.Revision, h.Version.Modified, h.Version.Rules = v.Tool, v.Revision, v.Modified, v.Rules
 	var b bytes.Buffer
-	_ = writeJSON(&b, h, true)
+	_ = service.WriteJSON(&b, h, true)
 	writeBody(w, http.StatusOK, "application/json", b.Bytes())
 }
 
@@ -670,9 +668,9 @@ func streamStopLine(err error) []byte {
 		ps = classify.Problems{{Code: classify.CodeTooLarge, Message: msg}}
 	}
 	var b bytes.Buffer
-	_ = writeJSON(&b, struct {
-		Error streamErrorField `json:"error"`
-	}{streamErrorField{Message: msg, Problems: ps}}, false)
+	_ = service.WriteJSON(&b, struct {
+		Error service.ErrorObject `json:"error"`
+	}{service.ErrorObject{Message: msg, Problems: ps}}, false)
 	return b.Bytes()
 }
 
@@ -734,19 +732,17 @@ func (s *server) questions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) schema(w http.ResponseWriter, r *http.Request) {
-	var v any
-	switch kind := r.PathValue("kind"); kind {
-	case "answers":
-		v = answers.Schema(s.a.rs)
-	case "result":
-		v = resultjson.Schema(s.a.rs)
-	default:
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no schema %q; allowed: answers, result", clipParam(kind)), nil)
+	kind := r.PathValue("kind")
+	if !service.SchemaKind.Has(kind) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no schema %q; allowed: %s", clipParam(kind), strings.Join(service.SchemaKind.Values(), ", ")), nil)
 		return
 	}
-	var b bytes.Buffer
-	_ = writeJSON(&b, v, true)
-	writeBody(w, http.StatusOK, "application/schema+json", b.Bytes())
+	data, err := s.a.svc.Schema(kind)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeBody(w, http.StatusOK, "application/schema+json", data)
 }
 
 // clipParam is a request's word as quoted in an answer: short, and
@@ -772,31 +768,14 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "md"
 	}
-	if memoTypes[format] == "" {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("format %q: allowed: md, html, docx", clipParam(format)), nil)
-		return
-	}
-	switch lang {
-	case "":
+	if lang == "" {
 		lang = "en"
-	case "zh", "en", "bilingual":
-	default:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("lang %q: allowed: zh, en, bilingual", clipParam(lang)), nil)
-		return
 	}
-	date := classify.DateOf(s.a.now())
-	if d := q.Get("date"); d != "" {
-		var err error
-		if date, err = classify.ParseDate(d); err != nil {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("date %q: expected a date YYYY-MM-DD", clipParam(d)), nil)
-			return
-		}
-	}
-	asOf := date
-	if d := q.Get("as_of"); d != "" {
-		var err error
-		if asOf, err = classify.ParseDate(d); err != nil {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("as_of %q: expected a date YYYY-MM-DD", clipParam(d)), nil)
+	svc := s.a.svc
+	dates, err := service.ParseMemoDates(svc.Today(), q.Get("date"), q.Get("as_of"))
+	for _, e := range []error{service.MemoFormat.Check(format), service.MemoLang.Check(lang), err} {
+		if e != nil {
+			s.fail(w, r, e)
 			return
 		}
 	}
@@ -811,22 +790,8 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.memos.give()
-	ra := s.requestApp(ctx, bytes.NewReader(data), io.Discard)
-	rs, doc, err := ra.parseDocument("")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	res, err := rs.Assess(doc, asOf)
-	if err != nil {
-		s.fail(w, r, asOfError(err))
-		return
-	}
-	if err := ctx.Err(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := memo.Render(rs, doc, res, memo.Options{Format: format, Lang: lang, Date: date})
+	out, err := svc.Memo(ctx, service.MemoRequest{Document: service.Document{Name: "<stdin>", Data: data},
+		Dates: dates, Options: memo.Options{Format: format, Lang: lang}})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -867,9 +832,9 @@ func writeError(w http.ResponseWriter, status int, msg string, ps classify.Probl
 		ps = classify.Problems{}
 	}
 	var b bytes.Buffer
-	_ = writeJSON(&b, struct {
-		Error streamErrorField `json:"error"`
-	}{streamErrorField{Message: msg, Problems: ps}}, true)
+	_ = service.WriteJSON(&b, struct {
+		Error service.ErrorObject `json:"error"`
+	}{service.ErrorObject{Message: msg, Problems: ps}}, true)
 	writeBody(w, status, "application/json", b.Bytes())
 }
 

@@ -10,10 +10,11 @@ import (
 	"net"
 	"net/http"
 	"os"
-
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"b22/internal/service"
 )
 
 // What one client may hold of the server, and what happens past it: every
@@ -90,9 +91,9 @@ const (
 func refuseConn(c net.Conn, msg string) {
 	defer c.Close()
 	var body bytes.Buffer
-	_ = writeJSON(&body, struct {
-		Error streamErrorField `json:"error"`
-	}{streamErrorField{Message: msg, Problems: nil}}, false)
+	_ = service.WriteJSON(&body, struct {
+		Error service.ErrorObject `json:"error"`
+	}{service.ErrorObject{Message: msg, Problems: nil}}, false)
 	_ = c.SetDeadline(time.Now().Add(refuseTime))
 	fmt.Fprintf(c, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nRetry-After: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n", retryAfter, body.Len())
 	_, _ = c.Write(body.Bytes())

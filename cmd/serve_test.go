@@ -49,14 +49,13 @@ func testServerWith(t testing.TB, token string, logs io.Writer, set func(*serveO
 		logs = io.Discard
 	}
 	a := &app{s: Streams{Err: logs}, now: func() time.Time { return serveToday }}
-	if _, err := a.ruleSet(); err != nil {
+	svc, err := a.service()
+	if err != nil {
 		t.Fatal(err)
 	}
-	a.answersParser()
-	a.resultEncoder()
+	svc.Prepare()
 	o := &serveOptions{MaxBody: "1MiB", MaxStreamBody: "4MiB", StreamTimeout: time.Minute, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 30 * time.Second, BodyTimeout: 10 * time.Second, MaxConns: 4096, MaxRequests: 64}
-	var err error
 	if o.maxBody, err = parseSize(o.MaxBody); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"b22/classify"
 	"b22/internal/present"
 	"b22/internal/scenario"
+	"b22/internal/service"
 )
 
 type testOptions struct {
@@ -96,7 +97,7 @@ func runTest(a *app, o *testOptions) error {
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "json" {
-		err = writeJSON(w, rep.InDir(o.Dir), true)
+		err = service.WriteJSON(w, rep.InDir(o.Dir), true)
 	} else {
 		err = scenario.WriteText(w, rep, o.Dir, !o.Quiet)
 	}

@@ -1,13 +1,15 @@
 package cmd
 
 import (
-	"b22/classify"
 	"fmt"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/internal/service"
 )
 
 // version is the tool's version as a release stamps it:
@@ -60,7 +62,7 @@ func runVersion(a *app, o *versionOptions) error {
 	}
 	v := versionOf(rs)
 	if o.Format == "json" {
-		return writeJSON(a.s.Out, v, true)
+		return service.WriteJSON(a.s.Out, v, true)
 	}
 	var build []string
 	if v.Revision != "" {

@@ -1,4 +1,4 @@
-package cmd
+package service
 
 import "sync"
 
@@ -23,7 +23,7 @@ func lineCost(n int) int64 { return 2*int64(n) + resultReserve }
 
 // resultCost is what a result holds until it is written.
 func resultCost(r lineResult) int64 {
-	n := int64(len(r.errs))
+	n := int64(r.problemsSize)
 	if r.pooled == nil {
 		n += int64(cap(r.out)) // an error object's own buffer
 	} else {
