@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/internal/fsutil"
-	"b22/internal/memo"
 	"b22/internal/service"
 )
 
@@ -147,7 +146,7 @@ func runMemo(a *app, o *memoOptions) error {
 			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
 		}
 	}
-	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: memo.Options{
+	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
 		Format: o.Format, Lang: o.Lang, PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter,
 		Status: o.Status, Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer}})
 	if err != nil {

@@ -36,13 +36,17 @@ func ParseMemoDates(today classify.Date, date, asOf string) (MemoDates, error) {
 	return d, err
 }
 
+// MemoOptions are the memo's format, language and header, as the memo
+// package takes them; a front end needs no other import to ask for one.
+type MemoOptions = memo.Options
+
 // MemoRequest asks for the memo of one answers document.
 type MemoRequest struct {
 	Document Document
 	Dates    MemoDates
 	// Options are the memo's format, language and header; their Date is
 	// Dates.Date.
-	Options memo.Options
+	Options MemoOptions
 }
 
 // Memo renders the memo of one document, as of its dates.
