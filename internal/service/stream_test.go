@@ -363,12 +363,22 @@ func TestByteBudget(t *testing.T) {
 	if !b.acquire(60) || !b.acquire(40) { // lines 2 and 3
 		t.Fatal("acquire within the limit refused")
 	}
-	waited := make(chan int64)
+	// A caller that waits says so under the budget's lock, which only its
+	// wait releases: once told, the test knows it is blocked.
+	waiting := make(chan struct{}, 1)
+	b.waiting = func() {
+		select {
+		case waiting <- struct{}{}:
+		default:
+		}
+	}
+	waited := make(chan int64, 1)
 	go func() { waited <- b.resize(3, 40, 70) }() // not next: waits
+	<-waiting
 	select {
 	case <-waited:
 		t.Fatal("a line after the next grew past the limit")
-	case <-time.After(50 * time.Millisecond):
+	default:
 	}
 	if got := b.resize(2, 60, 90); got != 90 { // next: may go over
 		t.Fatalf("resize of the next line = %d", got)
@@ -387,10 +397,11 @@ func TestByteBudget(t *testing.T) {
 		t.Fatalf("used %d, peak %d; want 10, 150", used, peak)
 	}
 	go func() { waited <- map[bool]int64{true: 1}[b.acquire(95)] }()
+	<-waiting
 	select {
 	case <-waited:
 		t.Fatal("acquire past the limit did not wait")
-	case <-time.After(50 * time.Millisecond):
+	default:
 	}
 	b.close()
 	if got := <-waited; got != 0 {
