@@ -68,9 +68,14 @@ func TestImportDirections(t *testing.T) {
 // renderers present results to people, each in its own medium.
 var renderers = []string{"b22/tui", "b22/internal/report", "b22/internal/memo"}
 
-// allowedRenderer lists the renderers a renderer may build on: the
-// interview's plain mode prints the text report.
-var allowedRenderer = map[string][]string{"b22/tui": {"b22/internal/report"}}
+// allowedRenderer lists the renderers a package may build on: the
+// interview's plain mode prints the text report; the service, which the
+// command line and the HTTP API share, renders memos and the
+// questionnaire as they are asked for.
+var allowedRenderer = map[string][]string{
+	"b22/tui":              {"b22/internal/report"},
+	"b22/internal/service": {"b22/internal/memo", "b22/internal/report"},
+}
 
 // isIO reports whether a standard package reaches files, processes, the
 // network or the terminal.

@@ -2,10 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +9,7 @@ import (
 	"b22/classify"
 	"b22/classify/resultjson"
 	"b22/internal/report"
+	"b22/internal/service"
 )
 
 type classifyOptions struct {
@@ -71,13 +68,16 @@ the file, line:column, the key and what is allowed), 1 anything else; with
 			return runClassify(a, opts)
 		},
 	}
+	c.ValidArgsFunction = files(1, streamExts)
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "", "output `json` or text (default json, or text on a terminal)")
+	enumFlag(c, f, &opts.Format, jsonOrText, "", "output {} (default json, or text on a terminal)")
 	f.BoolVar(&opts.JSONL, "jsonl", false, "read one answers document per line, write one result per line")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today)")
+	completeFlag(c, "as-of", noFiles)
 	f.BoolVar(&opts.ExitStatus, "exit-status", false, "exit 0 unlikely, 10 likely, 11 possible, 12 undetermined")
-	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	enumFlag(c, f, &opts.Lang, service.Lang, "", "language of the text format: {} (default from LANG)")
 	f.StringSliceVar(&opts.Fields, "fields", nil, "write only these top-level result `fields` (comma-separated; JSON only)")
+	completeFlag(c, "fields", completeFields)
 	f.BoolVar(&opts.Levers, "levers", false, "with --jsonl, also list what would change each verdict and the routes to compliance (one document always has them)")
 	return c
 }
@@ -89,41 +89,27 @@ func (o *classifyOptions) check(a *app) error {
 			o.Format = "text"
 		}
 	}
-	if o.Format != "json" && o.Format != "text" {
-		return usageErrorf("--format %q: allowed: json, text", o.Format)
-	}
 	if o.JSONL && o.Format != "json" {
 		return usageErrorf("--jsonl writes JSON lines; it takes no --format %s", o.Format)
-	}
-	o.fieldSet = resultjson.AllFields
-	if o.fieldsGiven && len(o.Fields) == 0 {
-		return usageErrorf("--fields needs at least one field; allowed: %s", strings.Join(resultjson.ResultFields(), ", "))
 	}
 	// A comma escaped for the shell ("verdict\,licence", as zsh
 	// completion writes it when quoted) still separates fields.
 	for i, f := range o.Fields {
 		o.Fields[i] = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(f), "\\"), "\\")
 	}
-	if len(o.Fields) > 0 {
-		if o.Format != "json" {
-			return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
-		}
-		set, unknown, ok := resultjson.FieldSet(o.Fields)
-		if !ok {
-			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(resultjson.ResultFields(), ", "))
-			if s := classify.Suggest(unknown, resultjson.ResultFields()); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			return usageErrorf("%s", msg)
-		}
-		o.fieldSet = set
+	if len(o.Fields) > 0 && o.Format != "json" {
+		return usageErrorf("--fields picks fields of the JSON result; it takes no --format %s", o.Format)
 	}
+	set, err := service.ParseFields(o.fieldsGiven, o.Fields)
+	if err != nil {
+		return err
+	}
+	o.fieldSet = set
 	if o.JSONL && o.ExitStatus {
 		return usageErrorf("--exit-status needs a single document; --jsonl exits 0 when every line was classified and 2 otherwise")
 	}
-	lang, err := a.lang(o.Lang)
-	o.Lang = lang
-	return err
+	o.Lang = a.lang(o.Lang)
+	return nil
 }
 
 func runClassify(a *app, o *classifyOptions) error {
@@ -131,30 +117,26 @@ func runClassify(a *app, o *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.JSONL {
-		rs, err := a.ruleSet()
-		if err != nil {
-			return err
-		}
-		// Levers and routes cost evaluations: a stream computes them when
-		// asked for, by --levers or by naming either field.
-		leverBits, _, _ := resultjson.FieldSet([]string{"levers", "routes"})
-		levers := o.Levers || (o.fieldsGiven && o.fieldSet&leverBits != 0)
-		return a.classifyStream(rs, o.File, asOf, o.fieldSet, levers)
-	}
-	rs, doc, err := a.parseDocument(o.File)
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	res, err := rs.Assess(doc, asOf)
+	if o.JSONL {
+		return a.classifyStream(svc, o.File, asOf, o.fieldSet, o.Levers)
+	}
+	doc, err := a.readDocument(o.File)
 	if err != nil {
-		return asOfError(err)
+		return err
+	}
+	c, err := svc.Classify(a.context(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "text" {
-		report.WriteText(w, rs, doc, res, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
+		report.WriteText(w, c.RuleSet, c.Document, c.Result, report.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
 	} else {
-		_, err = w.Write(a.resultEncoder().Indent(res, o.fieldSet))
+		_, err = w.Write(c.JSON())
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr
@@ -163,7 +145,7 @@ func runClassify(a *app, o *classifyOptions) error {
 		return err
 	}
 	if o.ExitStatus {
-		return verdictExit(res.Verdict)
+		return verdictExit(c.Result.Verdict)
 	}
 	return nil
 }
@@ -174,22 +156,4 @@ func verdictExit(verdict classify.Verdict) error {
 		return nil
 	}
 	return exitCodeError{code}
-}
-
-// asOfError makes a date outside the rule set a usage error.
-func asOfError(err error) error {
-	if errors.Is(err, classify.ErrAsOf) {
-		return usageErrorf("--as-of: %v", err)
-	}
-	return err
-}
-
-// writeJSON writes v as JSON without HTML escaping, indented or on one line.
-func writeJSON(w io.Writer, v any, indent bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
-	return enc.Encode(v)
 }

@@ -1,44 +1,22 @@
 package cmd
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/muesli/termenv"
 
-	"b22/classify"
+	"b22/internal/service"
 )
 
 // colorMode is the value of --color: auto, always or never.
 type colorMode string
 
-var colorModes = []string{"auto", "always", "never"}
-
-func (m *colorMode) String() string {
-	if *m == "" {
-		return "auto"
-	}
-	return string(*m)
-}
-
-// Set refuses anything but the three modes, so that a misspelt mode is a
-// flag error (exit 2) with the allowed values, before any work.
-func (m *colorMode) Set(s string) error {
-	for _, v := range colorModes {
-		if s == v {
-			*m = colorMode(s)
-			return nil
-		}
-	}
-	msg := "allowed: auto, always, never"
-	if sug := classify.Suggest(s, colorModes); sug != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", sug)
-	}
-	return errors.New(msg)
-}
-
-func (m *colorMode) Type() string { return "when" }
+// colorModes are the values of --color.
+var colorModes = service.Enum{Option: "color", Choices: []service.Choice{
+	{Value: "auto", Desc: "colour on a terminal, unless NO_COLOR or CLICOLOR=0"},
+	{Value: "always", Desc: "colour even into a file or pipe"},
+	{Value: "never", Desc: "no colour"},
+}}
 
 // colorProfile is the one decision about colour, for text output written to
 // stdout (tty: OutTTY) and for the interview drawn on stderr (ErrTTY). In

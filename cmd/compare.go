@@ -2,13 +2,14 @@ package cmd
 
 import (
 	"bufio"
+	"context"
 	"errors"
 
 	"github.com/spf13/cobra"
 
 	"b22/classify"
-	"b22/classify/answers"
 	"b22/internal/compare"
+	"b22/internal/service"
 )
 
 type compareOptions struct {
@@ -60,12 +61,16 @@ which in b22 is a failure), 2 bad usage or input, 1 a failure.`,
 			return runCompare(a, opts)
 		},
 	}
+	c.ValidArgsFunction = files(2, answersExts)
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "", "output `json` or text (default json, or text on a terminal)")
-	f.StringVar(&opts.Lang, "lang", "", "language of the text format: zh or en (default from LANG)")
+	enumFlag(c, f, &opts.Format, jsonOrText, "", "output {} (default json, or text on a terminal)")
+	enumFlag(c, f, &opts.Lang, service.Lang, "", "language of the text format: {} (default from LANG)")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default today); both sides unless --to-as-of")
+	completeFlag(c, "as-of", noFiles)
 	f.StringVar(&opts.ToAsOf, "to-as-of", "", "apply the rules in force on `YYYY-MM-DD` to the second side")
+	completeFlag(c, "to-as-of", noFiles)
 	f.StringVar(&opts.ToRules, "to-rules", "", "load the second side's rules from `DIR` (the first's: --rules, or the embedded ones)")
+	completeFlag(c, "to-rules", completeDirs)
 	return c
 }
 
@@ -76,29 +81,24 @@ func (o *compareOptions) check(a *app, files int) error {
 			o.Format = "text"
 		}
 	}
-	if o.Format != "json" && o.Format != "text" {
-		return usageErrorf("--format %q: allowed: json, text", o.Format)
-	}
 	if files == 1 && o.ToAsOf == "" && o.ToRules == "" {
 		return usageErrorf("compare needs two answers files, or one with --to-as-of or --to-rules to compare it with itself (see 'b22 compare --help')")
 	}
 	if files == 2 && isStdin(o.FileA) && isStdin(o.FileB) {
 		return usageErrorf("only one of the two answers files can be '-' (stdin)")
 	}
-	lang, err := a.lang(o.Lang)
-	o.Lang = lang
-	return err
+	o.Lang = a.lang(o.Lang)
+	return nil
 }
 
 func isStdin(path string) bool { return path == "-" }
 
 // side is one assessment of a comparison: its rules, date and answers.
 type side struct {
-	rs     *classify.RuleSet
-	parser *answers.Parser
-	asOf   classify.Date
+	svc  *service.Service
+	asOf classify.Date
 	// asOfFlag names the flag the date came from, for messages.
-	asOfFlag string
+	asOfFlag service.Option
 	res      *classify.Result
 }
 
@@ -107,48 +107,49 @@ func runCompare(a *app, o *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	asOfB, asOfFlagB := asOfA, "--as-of"
+	asOfB, asOfFlagB := asOfA, service.OptAsOf
 	if o.ToAsOf != "" {
-		asOfFlagB = "--to-as-of"
-		if asOfB, err = classify.ParseDate(o.ToAsOf); err != nil {
-			return usageErrorf("--to-as-of %q: expected a date YYYY-MM-DD", o.ToAsOf)
+		asOfFlagB = "to-as-of"
+		if asOfB, err = service.ParseDate(asOfFlagB, o.ToAsOf); err != nil {
+			return err
 		}
 	}
-	rsA, err := a.ruleSet()
+	svcA, err := a.service()
 	if err != nil {
 		return err
 	}
-	sa := &side{rs: rsA, parser: a.answersParser(), asOf: asOfA, asOfFlag: "--as-of"}
-	sb := &side{rs: rsA, parser: sa.parser, asOf: asOfB, asOfFlag: asOfFlagB}
+	sa := &side{svc: svcA, asOf: asOfA, asOfFlag: service.OptAsOf}
+	sb := &side{svc: svcA, asOf: asOfB, asOfFlag: asOfFlagB}
 	if o.ToRules != "" {
 		// The second rule set passes the same checks as --rules and 'b22 lint'.
-		if sb.rs, err = loadRulesDir(o.ToRules, "--to-rules "); err != nil {
+		rsB, err := loadRulesDir(o.ToRules, "--to-rules ")
+		if err != nil {
 			return err
 		}
-		sb.parser = answers.New(sb.rs)
+		sb.svc = service.New(rsB, a.now)
 	}
 
 	// Each file is read once: stdin cannot be read twice, and a file
 	// compared with itself is the same document on both sides.
-	nameA, dataA, formatA, err := a.readDocument(o.FileA)
+	docA, err := a.readDocument(o.FileA)
 	if err != nil {
 		return err
 	}
-	nameB, dataB, formatB := nameA, dataA, formatA
+	docB := docA
 	if o.FileB != o.FileA {
-		if nameB, dataB, formatB, err = a.readDocument(o.FileB); err != nil {
+		if docB, err = a.readDocument(o.FileB); err != nil {
 			return err
 		}
 	}
-	if err := sa.evaluate(nameA, dataA, formatA); err != nil {
+	if err := sa.evaluate(docA); err != nil {
 		return err
 	}
-	if err := sb.evaluate(nameB, dataB, formatB); err != nil {
+	if err := sb.evaluate(docB); err != nil {
 		return err
 	}
 
 	d := compare.Results(sa.res, sb.res)
-	d.A.File, d.B.File = nameA, nameB
+	d.A.File, d.B.File = docA.Name, docB.Name
 	if a.rulesDir != "" {
 		d.A.RulesDir = &a.rulesDir
 		if o.ToRules == "" {
@@ -161,9 +162,9 @@ func runCompare(a *app, o *compareOptions) error {
 
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "text" {
-		compare.WriteText(w, sb.rs, d, compare.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
+		compare.WriteText(w, sb.svc.RuleSet(), d, compare.TextOptions{Lang: o.Lang, Width: a.width(), Color: a.color()})
 	} else {
-		err = writeJSON(w, d, true)
+		err = service.WriteJSON(w, d, true)
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr
@@ -179,12 +180,12 @@ func runCompare(a *app, o *compareOptions) error {
 
 // evaluate parses the answers with the side's rule set and classifies them
 // as of the side's date.
-func (s *side) evaluate(name string, data []byte, format answers.Format) error {
-	doc, err := s.parser.Parse(name, data, format)
+func (s *side) evaluate(d service.Document) error {
+	doc, err := s.svc.Parse(context.Background(), d)
 	if err != nil {
 		return err
 	}
-	s.res, err = s.rs.Evaluate(doc, s.asOf)
+	s.res, err = s.svc.RuleSet().Evaluate(doc, s.asOf)
 	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("%s: %v", s.asOfFlag, err)
 	}

@@ -1,22 +1,21 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"b22/classify/resultjson"
+	"b22/internal/service"
 )
 
 // Shell completion: cobra's generated scripts (b22 completion bash|zsh|fish|
-// powershell) ask 'b22 __complete ARGS... PARTIAL' for candidates. Flags
-// complete their allowed values, answers files their extensions and rule
-// set folders folders; without this, every flag value falls back to file
-// names. The registrations are kept here, beside each other, rather than
-// in the command files: the allowed values are what each command's check
-// accepts, and one table shows them all.
+// powershell) ask 'b22 __complete ARGS... PARTIAL' for candidates. Each
+// command registers its own beside its flags: enum flags complete their
+// values (enumFlag), answers files their extensions, rule set folders
+// folders, and words of the user's (dates, names) nothing; without a
+// registration, a flag's value would fall back to file names.
 
 // answersExts are the extensions of answers documents; --jsonl reads
 // .jsonl.
@@ -25,112 +24,33 @@ var (
 	streamExts  = []string{"json", "yaml", "yml", "jsonl"}
 )
 
-// registerCompletions adds the completions to root's commands. An error is
-// a flag or command renamed without its completion: a bug every test that
-// builds the command tree finds.
-func registerCompletions(root *cobra.Command) error {
-	var errs []string
-	flag := func(c *cobra.Command, name string, f cobra.CompletionFunc) {
-		if err := c.RegisterFlagCompletionFunc(name, f); err != nil {
-			errs = append(errs, fmt.Sprintf("%s --%s: %v", c.CommandPath(), name, err))
-		}
-	}
-	dirs := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return nil, cobra.ShellCompDirectiveFilterDirs
-	}
-	noFiles := cobra.NoFileCompletions
-	lang := values(
-		cobra.CompletionWithDesc("zh", "Chinese, 中文"),
-		cobra.CompletionWithDesc("en", "English"))
+// noFiles completes nothing: the value is the user's own words or a date.
+var noFiles = cobra.NoFileCompletions
 
-	flag(root, "rules", dirs)
-	flag(root, "color", values(
-		cobra.CompletionWithDesc("auto", "colour on a terminal, unless NO_COLOR or CLICOLOR=0"),
-		cobra.CompletionWithDesc("always", "colour even into a file or pipe"),
-		cobra.CompletionWithDesc("never", "no colour")))
+// completeDirs completes a flag's value with folders.
+func completeDirs(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return nil, cobra.ShellCompDirectiveFilterDirs
+}
 
-	for _, c := range root.Commands() {
-		switch c.Name() {
-		case "classify":
-			c.ValidArgsFunction = files(1, streamExts)
-			flag(c, "format", values("json", "text"))
-			flag(c, "lang", lang)
-			flag(c, "as-of", noFiles)
-			flag(c, "fields", completeFields)
-		case "validate":
-			c.ValidArgsFunction = files(1, answersExts)
-			flag(c, "format", values("text", "json"))
-		case "memo":
-			c.ValidArgsFunction = files(1, answersExts)
-			flag(c, "format", values("md", "html", "docx"))
-			flag(c, "lang", values(
-				cobra.CompletionWithDesc("zh", "Chinese, 中文"),
-				cobra.CompletionWithDesc("en", "English"),
-				cobra.CompletionWithDesc("bilingual", "Chinese and English, side by side")))
-			flag(c, "date", noFiles)
-			flag(c, "as-of", noFiles)
-			flag(c, "status", values(
-				cobra.CompletionWithDesc("draft", "marked as a draft on every page"),
-				cobra.CompletionWithDesc("final", "no draft mark")))
-			for _, free := range []string{"prepared-for", "prepared-by", "matter", "confidential", "disclaimer"} {
-				flag(c, free, noFiles) // words of the author's, not file names
-			}
-			flag(c, "reference-docx", files(-1, []string{"docx"}))
-			// -o completes any file name: the memo may be written anywhere.
-		case "compare":
-			c.ValidArgsFunction = files(2, answersExts)
-			flag(c, "format", values("json", "text"))
-			flag(c, "lang", lang)
-			flag(c, "as-of", noFiles)
-			flag(c, "to-as-of", noFiles)
-			flag(c, "to-rules", dirs)
-		case "interview":
-			c.ValidArgsFunction = cobra.NoFileCompletions
-			flag(c, "lang", lang)
-			flag(c, "answers", files(-1, answersExts))
-		case "questions":
-			c.ValidArgsFunction = cobra.NoFileCompletions
-			flag(c, "format", values("json", "md"))
-		case "schema":
-			c.ValidArgsFunction = func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				if len(args) > 0 {
-					return nil, cobra.ShellCompDirectiveNoFileComp
-				}
-				return values(
-					cobra.CompletionWithDesc("answers", "the answers document"),
-					cobra.CompletionWithDesc("result", "the result of classify"))(nil, args, toComplete)
-			}
-		case "lint":
-			c.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				if len(args) > 0 {
-					return nil, cobra.ShellCompDirectiveNoFileComp
-				}
-				return nil, cobra.ShellCompDirectiveFilterDirs
-			}
-		case "version":
-			c.ValidArgsFunction = cobra.NoFileCompletions
-			flag(c, "format", values("text", "json"))
-		case "test":
-			c.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				if len(args) > 0 {
-					return nil, cobra.ShellCompDirectiveNoFileComp
-				}
-				return nil, cobra.ShellCompDirectiveFilterDirs
-			}
-			flag(c, "format", values("text", "json"))
-			flag(c, "run", noFiles)
-		case "serve":
-			c.ValidArgsFunction = cobra.NoFileCompletions
-			for _, name := range []string{"addr", "max-body", "max-stream-body", "read-timeout", "write-timeout", "stream-timeout", "shutdown-timeout"} {
-				flag(c, name, noFiles)
-			}
-			// --token-file completes any file name: a secret lives anywhere.
+// dirArg completes a command's one argument with folders, and nothing
+// after it.
+func dirArg(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveFilterDirs
+}
+
+// choiceArg completes a command's one argument with an enum's values, and
+// nothing after it.
+func choiceArg(e service.Enum) cobra.CompletionFunc {
+	choices := completeChoices(e.Choices)
+	return func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
+		return choices(c, args, toComplete)
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("shell completion: %s", strings.Join(errs, "; "))
-	}
-	return nil
 }
 
 // values completes one of a fixed set of values ("value\tdescription"),

@@ -5,25 +5,22 @@ import (
 	"strings"
 )
 
-// lang resolves --lang, defaulting from LC_ALL, LC_MESSAGES and LANG: Chinese
-// locales give zh, everything else en.
-func (a *app) lang(flag string) (string, error) {
-	switch flag {
-	case "zh", "en":
-		return flag, nil
-	case "":
-	default:
-		return "", usageErrorf("--lang %q: allowed: zh, en", flag)
+// lang resolves --lang, which its flag has checked, defaulting from
+// LC_ALL, LC_MESSAGES and LANG: Chinese locales give zh, everything else
+// en.
+func (a *app) lang(flag string) string {
+	if flag != "" {
+		return flag
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := a.s.getenv(k); v != "" {
 			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				return "zh", nil
+				return "zh"
 			}
-			return "en", nil
+			return "en"
 		}
 	}
-	return "en", nil
+	return "en"
 }
 
 // width is the width to wrap text to: the terminal's, else COLUMNS, else 80.

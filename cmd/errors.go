@@ -3,14 +3,17 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 
-	"b22/classify"
+	"b22/internal/present"
+	"b22/internal/service"
 )
 
-// Exit codes of the contract (docs/contract.md).
+// Exit codes of the contract (docs/contract.md) that are not an error's:
+// an error's exit code is its kind's (service.Kind.ExitCode).
 const (
 	exitOK      = 0
-	exitError   = 1
 	exitInvalid = 2
 	// exitChanged is 'b22 compare' finding a change: like diff(1), whose
 	// 1 would here read as a failure.
@@ -24,22 +27,20 @@ const (
 	exitUndetermined = 12
 )
 
-// errInvalid marks usage and input errors, which exit 2.
-var errInvalid = classify.ErrInvalid
-
 // usageErrorf is a bad command line: exit 2.
 func usageErrorf(format string, args ...any) error {
-	return fmt.Errorf("%w", invalidError{fmt.Sprintf(format, args...)})
+	return service.Errorf(service.Usage, format, args...)
 }
 
-type invalidError struct{ msg string }
-
-func (e invalidError) Error() string        { return e.msg }
-func (e invalidError) Is(target error) bool { return target == errInvalid }
+// inputErrorf is input that cannot be read as asked (no such file, a
+// folder, nothing at all): exit 2.
+func inputErrorf(format string, args ...any) error {
+	return service.Errorf(service.Input, format, args...)
+}
 
 // exitCodeError carries an exit code that is not a failure (--exit-status,
 // a change found by compare, and the 2 of a --jsonl run whose bad lines
-// were already reported).
+// were already reported): Main exits with it and prints nothing.
 type exitCodeError struct{ code int }
 
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }
@@ -51,9 +52,23 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ec):
 		return ec.code
-	case errors.Is(err, errInvalid):
-		return exitInvalid
 	default:
-		return exitError
+		return service.KindOf(err).ExitCode()
 	}
+}
+
+// printError writes an error's message to w, every line of it starting
+// with "b22: " (a second problem of a document as much as the first), but
+// for indented lines, which go on the line above them (a list of allowed
+// values). Messages quote the input: control characters are neutralised.
+func printError(w io.Writer, msg string) {
+	var b strings.Builder
+	for _, line := range strings.Split(present.Sanitize(msg), "\n") {
+		if !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") {
+			b.WriteString("b22: ")
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	_, _ = io.WriteString(w, b.String())
 }

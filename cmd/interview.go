@@ -12,6 +12,7 @@ import (
 	"b22/classify"
 	"b22/classify/resultjson"
 	"b22/internal/memo"
+	"b22/internal/service"
 	"b22/tui"
 )
 
@@ -55,21 +56,21 @@ is not a terminal, the result is written to it as JSON at the end, so
 			return runInterview(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Lang, "lang", "", "language: zh or en (default from LANG; ctrl+l switches)")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Lang, service.Lang, "", "language: {} (default from LANG; ctrl+l switches)")
 	c.Flags().StringVar(&opts.Answers, "answers", "", "pre-fill from and autosave to `FILE` (default b22-answers.json in the current folder)")
+	completeFlag(c, "answers", files(-1, answersExts))
 	c.Flags().BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, line by line (also with TERM=dumb or no terminal)")
 	return c
 }
 
 func runInterview(a *app, o *interviewOptions) error {
-	lang, err := a.lang(o.Lang)
+	lang := a.lang(o.Lang)
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	rs, err := a.ruleSet()
-	if err != nil {
-		return err
-	}
+	rs := svc.RuleSet()
 	path := o.Answers
 	if path == "" {
 		path = defaultAnswersFile
@@ -98,7 +99,7 @@ func runInterview(a *app, o *interviewOptions) error {
 		return err
 	}
 	if !a.s.OutTTY && out.Result != nil {
-		if _, err := a.s.Out.Write(a.resultEncoder().Indent(out.Result, resultjson.AllFields)); err != nil {
+		if _, err := a.s.Out.Write(svc.Encoder().Indent(out.Result, resultjson.AllFields)); err != nil {
 			return err
 		}
 	}
@@ -120,17 +121,17 @@ func readSavedAnswers(rs *classify.RuleSet, path string) (*tui.Session, []byte, 
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, nil
 	case err != nil:
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+		return nil, nil, inputErrorf("--answers %s: %v", path, errors.Unwrap(err))
 	case info.IsDir():
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: is a folder; give an answers file", path)}
+		return nil, nil, inputErrorf("--answers %s: is a folder; give an answers file", path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, invalidError{fmt.Sprintf("--answers %s: %v", path, errors.Unwrap(err))}
+		return nil, nil, inputErrorf("--answers %s: %v", path, errors.Unwrap(err))
 	}
 	keep := fmt.Sprintf("%s was not changed: fix it ('b22 validate %s' lists every problem), move it away, or pass --answers with another file", path, path)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, invalidError{fmt.Sprintf("%s: empty file; expected an answers document\n%s", path, keep)}
+		return nil, nil, inputErrorf("%s: empty file; expected an answers document\n%s", path, keep)
 	}
 	s, err := tui.ParseSession(rs, path, data)
 	if err != nil {

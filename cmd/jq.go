@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"b22/classify"
-	"b22/internal/present"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,6 +14,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"b22/classify"
+	"b22/internal/service"
 )
 
 // jqOptions are --jq and --template, which reshape a command's JSON output
@@ -178,9 +180,9 @@ func (f *outputFilter) finish() error {
 func (f *outputFilter) lineFailed(err error) error {
 	f.failed++
 	msg := fmt.Sprintf("line %d: %v", f.line, err)
-	fmt.Fprintf(f.errOut, "b22: %s\n", present.Sanitize(msg))
+	printError(f.errOut, msg)
 	var b bytes.Buffer
-	if werr := writeJSON(&b, streamErrorLine{Line: f.line, Error: streamErrorField{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
+	if werr := service.WriteJSON(&b, service.ErrorLine{Line: f.line, Error: service.ErrorObject{Message: err.Error(), Problems: classify.Problems{}}}, false); werr != nil {
 		return werr
 	}
 	_, werr := f.out.Write(b.Bytes())
@@ -226,7 +228,7 @@ func (f *outputFilter) apply(data []byte) error {
 			// use is one value for a shell variable.
 			if s, ok := r.(string); ok {
 				out.WriteString(s)
-			} else if err := writeJSON(&out, r, false); err != nil {
+			} else if err := service.WriteJSON(&out, r, false); err != nil {
 				return err
 			} else {
 				out.Truncate(out.Len() - 1)
@@ -268,7 +270,7 @@ func (f *outputFilter) templateFuncs() template.FuncMap {
 		// json writes a value as one line of JSON.
 		"json": func(v any) (string, error) {
 			var b bytes.Buffer
-			err := writeJSON(&b, v, false)
+			err := service.WriteJSON(&b, v, false)
 			return strings.TrimSuffix(b.String(), "\n"), err
 		},
 		// join joins a list with sep: {{join ", " .pivotal_questions}}.
@@ -416,10 +418,11 @@ func colorText(style, text string) (string, error) {
 // can pick, as gh's --json does: a user finds them without the manual.
 func withFieldsList(c *cobra.Command, fields func() []string) *cobra.Command {
 	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		if err.Error() == "flag needs an argument: --fields" {
+		var noValue *pflag.ValueRequiredError
+		if errors.As(err, &noValue) && noValue.GetFlag().Name == "fields" {
 			return usageErrorf("--fields needs one or more comma-separated fields of:\n  %s", strings.Join(fields(), "\n  "))
 		}
-		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
+		return flagError(c, err)
 	})
 	return c
 }

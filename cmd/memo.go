@@ -7,9 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"b22/classify"
 	"b22/internal/fsutil"
-	"b22/internal/memo"
+	"b22/internal/service"
 )
 
 type memoOptions struct {
@@ -19,9 +18,9 @@ type memoOptions struct {
 	Lang   string
 	Date   string
 	AsOf   string
-	// asOfFromDate is set when --as-of was not given and follows --date.
-	asOfFromDate bool
-	Force        bool
+	Force  bool
+	// dates are --date and --as-of, read.
+	dates service.MemoDates
 
 	PreparedFor   string
 	PreparedBy    string
@@ -59,59 +58,45 @@ The same answers and --date give byte-identical files, DOCX included.`,
 			return runMemo(a, opts)
 		},
 	}
+	c.ValidArgsFunction = files(1, answersExts)
 	f := c.Flags()
-	f.StringVar(&opts.Format, "format", "md", "memo format: `md`, html or docx")
+	enumFlag(c, f, &opts.Format, service.MemoFormat, "md", "memo format")
 	f.StringVarP(&opts.Out, "output", "o", "", "write to `FILE` instead of stdout (atomically; see --force)")
-	f.StringVar(&opts.Lang, "lang", "", "zh, en or bilingual (default from LANG: zh or en)")
+	// -o completes any file name: the memo may be written anywhere.
+	enumFlag(c, f, &opts.Lang, service.MemoLang, "", "language: {} (default from LANG: zh or en)")
 	f.StringVar(&opts.Date, "date", "", "the date the memo is prepared, `YYYY-MM-DD` (default today)")
 	f.StringVar(&opts.AsOf, "as-of", "", "apply the rules in force on `YYYY-MM-DD` (default: --date)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite an existing -o file")
 	f.StringVar(&opts.PreparedFor, "prepared-for", "", "who the memo is prepared for (the client), printed in its header")
 	f.StringVar(&opts.PreparedBy, "prepared-by", "", "who prepared the memo (counsel, the firm), printed in its header")
 	f.StringVar(&opts.Matter, "matter", "", "the firm's matter `REFERENCE`, printed in the header")
-	f.StringVar(&opts.Status, "status", "", "`draft` (marked as such on every page) or final")
+	enumFlag(c, f, &opts.Status, service.MemoStatus, "", "{} (a draft is marked as such on every page)")
 	f.StringVar(&opts.Confidential, "confidential", "", "a confidentiality `LINE` for the top of the memo and every page, e.g. \"Privileged & Confidential\"")
 	f.StringVar(&opts.ReferenceDOCX, "reference-docx", "", "take styles, fonts, page size, header and footer from this Word template `FILE` (--format docx)")
+	completeFlag(c, "reference-docx", files(-1, []string{"docx"}))
 	f.BoolVar(&opts.AllLevers, "all-levers", false, "list in the sensitivity appendix every answer that moves the outcome, relabellings and withdrawals from the market included")
 	f.StringVar(&opts.Disclaimer, "disclaimer", "", "end the memo with this `TEXT` instead of the default disclaimer, or none (default: the tool's disclaimer, only without --prepared-by)")
+	// Dates and the header's words are the author's, not file names.
+	for _, free := range []string{"date", "as-of", "prepared-for", "prepared-by", "matter", "confidential", "disclaimer"} {
+		completeFlag(c, free, noFiles)
+	}
 	return c
 }
 
 // check validates the flags and fills in the defaults, before any input is
 // read.
 func (o *memoOptions) check(a *app) error {
-	switch o.Format {
-	case "md", "html", "docx":
-	default:
-		return usageErrorf("--format %q: allowed: md, html, docx", o.Format)
-	}
-	switch o.Lang {
-	case "zh", "en", "bilingual":
-	case "":
-		l, err := a.lang("")
-		if err != nil {
-			return err
-		}
-		o.Lang = l
-	default:
-		return usageErrorf("--lang %q: allowed: zh, en, bilingual", o.Lang)
-	}
-	switch o.Status {
-	case "", "draft", "final":
-	default:
-		return usageErrorf("--status %q: allowed: draft, final", o.Status)
+	if o.Lang == "" {
+		o.Lang = a.lang("")
 	}
 	if o.ReferenceDOCX != "" && o.Format != "docx" {
 		return usageErrorf("--reference-docx applies to --format docx, not %s", o.Format)
 	}
-	if o.Date == "" {
-		o.Date = classify.DateOf(a.now()).String()
-	} else if _, err := classify.ParseDate(o.Date); err != nil {
-		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
+	dates, err := service.ParseMemoDates(a.today(), o.Date, o.AsOf)
+	if err != nil {
+		return err
 	}
-	if o.AsOf == "" {
-		o.AsOf, o.asOfFromDate = o.Date, true
-	}
+	o.dates = dates
 	if o.Out == "-" {
 		o.Out = ""
 	}
@@ -147,24 +132,13 @@ func checkTarget(path string, force bool) error {
 }
 
 func runMemo(a *app, o *memoOptions) error {
-	date, err := classify.ParseDate(o.Date)
-	if err != nil {
-		return usageErrorf("--date %q: expected a date YYYY-MM-DD", o.Date)
-	}
-	asOf, err := a.asOf(o.AsOf)
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	rs, doc, err := a.parseDocument(o.File)
+	doc, err := a.readDocument(o.File)
 	if err != nil {
 		return err
-	}
-	res, err := rs.Assess(doc, asOf)
-	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
-		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
-	}
-	if err != nil {
-		return asOfError(err)
 	}
 	var ref []byte
 	if o.ReferenceDOCX != "" {
@@ -172,12 +146,9 @@ func runMemo(a *app, o *memoOptions) error {
 			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
 		}
 	}
-	data, err := memo.Render(rs, doc, res, memo.Options{Format: o.Format, Lang: o.Lang, Date: date,
-		PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter, Status: o.Status,
-		Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer})
-	if errors.Is(err, memo.ErrOptions) {
-		return usageErrorf("%v", err)
-	}
+	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
+		Format: o.Format, Lang: o.Lang, PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter,
+		Status: o.Status, Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer}})
 	if err != nil {
 		return err
 	}

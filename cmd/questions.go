@@ -1,11 +1,9 @@
 package cmd
 
 import (
-	"bufio"
-
 	"github.com/spf13/cobra"
 
-	"b22/internal/report"
+	"b22/internal/service"
 )
 
 type questionsOptions struct {
@@ -35,26 +33,23 @@ answers documents; the keys and values are the contract's.`,
 					opts.Format = "md"
 				}
 			}
-			if opts.Format != "json" && opts.Format != "md" {
-				return usageErrorf("--format %q: allowed: json, md", opts.Format)
-			}
 			return runQuestions(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "", "output `json` or md (default json, or md on a terminal)")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Format, service.QuestionsFormat, "", "output {} (default json, or md on a terminal)")
 	return c
 }
 
 func runQuestions(a *app, o *questionsOptions) error {
-	rs, err := a.ruleSet()
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(a.s.Out)
-	if o.Format == "md" {
-		report.WriteQuestionsMarkdown(w, rs)
-	} else if err := writeJSON(w, report.QuestionsJSON(rs), true); err != nil {
+	data, err := svc.Questions(o.Format)
+	if err != nil {
 		return err
 	}
-	return w.Flush()
+	_, err = a.s.Out.Write(data)
+	return err
 }

@@ -16,9 +16,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
-	"b22/classify/answers"
 	"b22/classify/resultjson"
-	"b22/internal/present"
+	"b22/internal/service"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
 	"b22/questionnaires"
 )
@@ -33,8 +32,7 @@ type app struct {
 	colorMode colorMode
 	now       func() time.Time
 	rs        *classify.RuleSet
-	parser    *answers.Parser     // for rs, built on first use (answersParser)
-	encoder   *resultjson.Encoder // for rs, built on first use (resultEncoder)
+	svc       *service.Service // for rs, built on first use (service)
 	process   process
 	// ctx, when set, is the deadline of the request a command runs for
 	// (b22 serve): parsing and a stream stop when it is done.
@@ -92,11 +90,7 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 	}
 	var ec exitCodeError
 	if err != nil && !errors.As(err, &ec) {
-		// Messages quote the input; neutralise any control characters in it.
-		fmt.Fprintf(s.Err, "b22: %s\n", present.Sanitize(err.Error()))
-	}
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		return exitInvalid
+		printError(s.Err, err.Error())
 	}
 	return exitCode(err)
 }
@@ -145,12 +139,11 @@ This is a first assessment, not legal advice.`,
 	root.SetIn(a.s.In)
 	root.SetOut(a.s.Out)
 	root.SetErr(a.s.Err)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("%v%s (see '%s --help')", err, flagHint(c, err), c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "load the questionnaire and rules from `DIR` instead of the embedded ones")
-	root.PersistentFlags().Var(&a.colorMode, "color", "colour the text output and the interview: auto, always or never (auto: on a terminal, following NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR and CLICOLOR)")
-	root.PersistentFlags().Lookup("color").DefValue = "auto"
+	completeFlag(root, "rules", completeDirs)
+	enumFlag(root, root.PersistentFlags(), &a.colorMode, colorModes, "auto",
+		"colour the text output and the interview: {} (auto: on a terminal, following NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR and CLICOLOR)").typ = "when"
 	// Not cobra's own --version (the Version field): its template is fixed
 	// when the command is built, and the rule set's version beside the
 	// tool's would mean loading the rules on every run, completion included.
@@ -168,34 +161,46 @@ This is a first assessment, not legal advice.`,
 		withJQ(a, newTestCmd(a), nil),
 		newServeCmd(a),
 	)
-	if err := registerCompletions(root); err != nil {
-		panic(err) // a flag renamed without its completion; any test finds it
-	}
 	patchBashCompletion(root)
+	usageArgsEverywhere(root)
 	return root
+}
+
+// usageArgsEverywhere makes the argument checks of cobra's own commands
+// (completion and its shells) give usage errors too, as b22's do.
+func usageArgsEverywhere(c *cobra.Command) {
+	if c.Args != nil {
+		c.Args = usageArgs(c.Args)
+	}
+	for _, sub := range c.Commands() {
+		usageArgsEverywhere(sub)
+	}
 }
 
 // flagHint suggests the flag meant by an unknown one ("--formt").
 func flagHint(c *cobra.Command, err error) string {
-	_, name, ok := strings.Cut(err.Error(), "unknown flag: --")
-	if !ok {
-		return ""
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) || unknown.GetSpecifiedShortnames() != "" {
+		return "" // not a long flag: -x
 	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if s := classify.Suggest(name, names); s != "" {
+	if s := classify.Suggest(unknown.GetSpecifiedName(), names); s != "" {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""
 }
 
-// usageArgs makes an argument-count error a usage error (exit 2).
+// usageArgs makes an argument-count error a usage error (exit 2); an
+// error that already has its kind keeps it, and its words.
 func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if err := v(c, args); err != nil {
-			return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
+		err := v(c, args)
+		var k service.Kinded
+		if err == nil || errors.As(err, &k) {
+			return err
 		}
-		return nil
+		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
 	}
 }
 
@@ -221,22 +226,17 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 	return rs, nil
 }
 
-// answersParser is the answers parser of the rule set, which ruleSet
-// has loaded.
-func (a *app) answersParser() *answers.Parser {
-	if a.parser == nil {
-		a.parser = answers.New(a.rs)
+// service is the service of the rule set, which it loads first.
+func (a *app) service() (*service.Service, error) {
+	if a.svc != nil {
+		return a.svc, nil
 	}
-	return a.parser
-}
-
-// resultEncoder is the result encoder of the rule set, which ruleSet has
-// loaded; a command that writes no JSON result never prepares one.
-func (a *app) resultEncoder() *resultjson.Encoder {
-	if a.encoder == nil {
-		a.encoder = resultjson.New(a.rs)
+	rs, err := a.ruleSet()
+	if err != nil {
+		return nil, err
 	}
-	return a.encoder
+	a.svc = service.New(rs, a.now)
+	return a.svc, nil
 }
 
 // loadRulesDir loads and lints a rule set folder; problems name files by
@@ -245,7 +245,7 @@ func (a *app) resultEncoder() *resultjson.Encoder {
 func loadRulesDir(dir, flag string) (*classify.RuleSet, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s%s: %w", flag, dir, invalidError{strings.TrimPrefix(err.Error(), "stat "+dir+": ")})
+		return nil, inputErrorf("%s%s: %s", flag, dir, strings.TrimPrefix(err.Error(), "stat "+dir+": "))
 	}
 	if !info.IsDir() {
 		return nil, usageErrorf("%s%s: not a folder; give the folder that holds questionnaire.yaml", flag, dir)
@@ -278,12 +278,8 @@ func prefixProblems(dir string, ps classify.Problems) classify.Problems {
 
 // asOf parses --as-of, defaulting to today.
 func (a *app) asOf(s string) (classify.Date, error) {
-	if s == "" {
-		return classify.DateOf(a.now()), nil
-	}
-	d, err := classify.ParseDate(s)
-	if err != nil {
-		return d, usageErrorf("--as-of %q: expected a date YYYY-MM-DD", s)
-	}
-	return d, nil
+	return service.AsOf(a.today(), service.OptAsOf, s)
 }
+
+// today is the date of the clock: the default of every date flag.
+func (a *app) today() classify.Date { return classify.DateOf(a.now()) }

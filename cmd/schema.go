@@ -1,10 +1,11 @@
 package cmd
 
 import (
-	"b22/classify/answers"
-	"b22/classify/resultjson"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"b22/internal/service"
 )
 
 type schemaOptions struct{ Kind string }
@@ -26,21 +27,24 @@ Editors and validators check documents against it; 'b22 validate' checks
 more (the questions that apply, "did you mean" hints).`,
 		Example: "  b22 schema answers > answers.schema.json",
 		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 || (args[0] != "answers" && args[0] != "result") {
-				return usageErrorf("schema takes one argument: answers or result (see 'b22 schema --help')")
+			if len(args) != 1 || !service.SchemaKind.Has(args[0]) {
+				return usageErrorf("schema takes one argument: %s (see 'b22 schema --help')", strings.Join(service.SchemaKind.Values(), " or "))
 			}
 			return nil
 		},
+		ValidArgsFunction: choiceArg(service.SchemaKind),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Kind = args[0]
-			rs, err := a.ruleSet()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			if opts.Kind == "answers" {
-				return writeJSON(a.s.Out, answers.Schema(rs), true)
+			data, err := svc.Schema(opts.Kind)
+			if err != nil {
+				return err
 			}
-			return writeJSON(a.s.Out, resultjson.Schema(rs), true)
+			_, err = a.s.Out.Write(data)
+			return err
 		},
 	}
 }

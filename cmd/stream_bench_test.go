@@ -12,6 +12,7 @@ import (
 	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"b22/internal/gen"
+	"b22/internal/service"
 )
 
 const benchLines = 2000
@@ -58,7 +59,7 @@ func BenchmarkJSONLAgainstBaseline(b *testing.B) {
 
 type streamBench struct {
 	a      *app
-	rs     *classify.RuleSet
+	svc    *service.Service
 	asOf   classify.Date
 	input  []byte
 	result *classify.Result // one real result, for the baseline to encode
@@ -69,16 +70,16 @@ func newStreamBench(b *testing.B) *streamBench {
 	// collector tuned as Main tunes it.
 	s := &streamBench{a: &app{s: Streams{Out: io.Discard, Err: io.Discard}, process: process{tuneStream: tuneForStream}}, input: gen.Lines(22, benchLines)}
 	var err error
-	if s.rs, err = s.a.ruleSet(); err != nil {
+	if s.svc, err = s.a.service(); err != nil {
 		b.Fatal(err)
 	}
 	s.asOf, _ = classify.ParseDate("2026-11-01")
 	first, _, _ := bytes.Cut(s.input, []byte("\n"))
-	doc, err := s.a.answersParser().ParseLine("-", 1, first)
+	doc, err := s.svc.Parser().ParseLine("-", 1, first)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if s.result, err = s.rs.Evaluate(doc, s.asOf); err != nil {
+	if s.result, err = s.svc.RuleSet().Evaluate(doc, s.asOf); err != nil {
 		b.Fatal(err)
 	}
 	return s
@@ -86,14 +87,14 @@ func newStreamBench(b *testing.B) *streamBench {
 
 func (s *streamBench) streamLevers(b *testing.B) {
 	s.a.s.In = bytes.NewReader(s.input)
-	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields, true); err != nil {
+	if err := s.a.classifyStream(s.svc, "-", s.asOf, resultjson.AllFields, true); err != nil {
 		b.Fatal(err)
 	}
 }
 
 func (s *streamBench) stream(b *testing.B) {
 	s.a.s.In = bytes.NewReader(s.input)
-	if err := s.a.classifyStream(s.rs, "-", s.asOf, resultjson.AllFields, false); err != nil {
+	if err := s.a.classifyStream(s.svc, "-", s.asOf, resultjson.AllFields, false); err != nil {
 		b.Fatal(err)
 	}
 }

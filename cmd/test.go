@@ -12,6 +12,7 @@ import (
 	"b22/classify"
 	"b22/internal/present"
 	"b22/internal/scenario"
+	"b22/internal/service"
 )
 
 type testOptions struct {
@@ -46,14 +47,13 @@ a scenario file could not be read or does not pass lint.`,
 			if opts.Dir == "" {
 				return usageErrorf("test needs a rule set folder: b22 test DIR (see 'b22 test --help')")
 			}
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runTest(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = dirArg
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	c.Flags().StringVar(&opts.Run, "run", "", "run only the scenarios whose name matches `REGEXP`")
+	completeFlag(c, "run", noFiles)
 	c.Flags().BoolVar(&opts.Quiet, "quiet", false, "list only failing scenarios and the summary")
 	return c
 }
@@ -82,22 +82,22 @@ func runTest(a *app, o *testOptions) error {
 	files, err := scenario.Load(os.DirFS(o.Dir))
 	if err != nil {
 		if errors.Is(err, scenario.ErrNoScenarios) {
-			return invalidError{fmt.Sprintf("%s: no scenario files in %s/%s/*.yaml", o.Dir, o.Dir, scenario.Dir)}
+			return inputErrorf("%s: no scenario files in %s/%s/*.yaml", o.Dir, o.Dir, scenario.Dir)
 		}
-		return invalidError{fmt.Sprintf("%s/%s", o.Dir, err)}
+		return inputErrorf("%s/%s", o.Dir, err)
 	}
 	rep := scenario.Run(rs, files, match)
 	if rep.Passed+rep.Failed == 0 {
 		// Nothing ran: a pass would tell a CI job that a rule set it
 		// never checked is fine.
 		if o.Run != "" {
-			return invalidError{fmt.Sprintf("%s: no scenario matches --run %q", o.Dir, o.Run)}
+			return inputErrorf("%s: no scenario matches --run %q", o.Dir, o.Run)
 		}
-		return invalidError{fmt.Sprintf("%s: the scenario files list no scenarios", o.Dir)}
+		return inputErrorf("%s: the scenario files list no scenarios", o.Dir)
 	}
 	w := bufio.NewWriter(a.s.Out)
 	if o.Format == "json" {
-		err = writeJSON(w, rep.InDir(o.Dir), true)
+		err = service.WriteJSON(w, rep.InDir(o.Dir), true)
 	} else {
 		err = scenario.WriteText(w, rep, o.Dir, !o.Quiet)
 	}

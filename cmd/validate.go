@@ -1,11 +1,8 @@
 package cmd
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -43,87 +40,33 @@ JSON), 1 anything else.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runValidate(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = files(1, answersExts)
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	return c
 }
 
-// escapeBidi writes the bidirectional embedding, override and isolate
-// characters (U+202A–U+202E, U+2066–U+2069) of JSON text as \u escapes:
-// the same strings to a program, but a key name cannot reorder what a
-// person reading the output in a terminal sees. Outside strings JSON has
-// only ASCII, so every such character is inside a string.
-func escapeBidi(b []byte) []byte {
-	if !bytes.ContainsAny(b, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
-		return b
-	}
-	out := make([]byte, 0, len(b)+32)
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[:n]...)
-		}
-		b = b[n:]
-	}
-	return out
-}
-
-// validation is the JSON report of 'b22 validate --format json'.
-type validation struct {
-	Valid      bool               `json:"valid"`
-	Problems   []classify.Problem `json:"problems"`
-	Answered   []string           `json:"answered"`
-	Unanswered []string           `json:"unanswered"`
-	// NotAsked are answered questions that the other answers make
-	// irrelevant (phone access with no voice): kept, but worth a look.
-	NotAsked []string `json:"not_asked"`
-	// NotApplicable are unanswered questions that the other answers
-	// make irrelevant: never asked, so not "not known" either.
-	NotApplicable []string `json:"not_applicable"`
-}
-
 func runValidate(a *app, o *validateOptions) error {
-	rs, doc, err := a.parseDocument(o.File)
-	var ps classify.Problems
-	if err != nil && !errors.As(err, &ps) {
+	svc, err := a.service()
+	if err != nil {
 		return err
 	}
-	v := validation{Valid: err == nil, Problems: []classify.Problem(ps), Answered: []string{}, Unanswered: []string{}, NotAsked: []string{}, NotApplicable: []string{}}
-	if v.Problems == nil {
-		v.Problems = []classify.Problem{}
+	doc, err := a.readDocument(o.File)
+	if err != nil {
+		return err
 	}
-	if doc != nil {
-		asked := rs.AskedAll(doc.Answers)
-		for i, q := range rs.Questions {
-			switch {
-			case doc.Answers[i].Known && !asked[i]:
-				v.Answered = append(v.Answered, q.ID)
-				v.NotAsked = append(v.NotAsked, q.ID)
-			case doc.Answers[i].Known:
-				v.Answered = append(v.Answered, q.ID)
-			case !asked[i]:
-				v.NotApplicable = append(v.NotApplicable, q.ID)
-			default:
-				v.Unanswered = append(v.Unanswered, q.ID)
-			}
-		}
+	v, err := svc.Validate(a.context(), doc)
+	if err != nil {
+		return err
 	}
-	if o.Format == "json" {
-		var b bytes.Buffer
-		if err := writeJSON(&b, v, true); err != nil {
+	switch {
+	case o.Format == "json":
+		if _, err := a.s.Out.Write(v.JSON()); err != nil {
 			return err
 		}
-		if _, err := a.s.Out.Write(escapeBidi(b.Bytes())); err != nil {
-			return err
-		}
-	} else if v.Valid {
+	case v.Valid:
 		fmt.Fprintf(a.s.Out, "valid: %d of %d questions answered\n", len(v.Answered), len(v.Answered)+len(v.Unanswered))
 		if len(v.Unanswered) > 0 {
 			fmt.Fprintf(a.s.Out, "not known: %s\n", strings.Join(v.Unanswered, ", "))
@@ -134,11 +77,11 @@ func runValidate(a *app, o *validateOptions) error {
 		if len(v.NotAsked) > 0 {
 			fmt.Fprintf(a.s.Out, "answered, though the other answers make them irrelevant: %s\n", strings.Join(v.NotAsked, ", "))
 		}
-	} else {
-		for _, p := range ps {
+	default:
+		for _, p := range v.Problems {
 			fmt.Fprintln(a.s.Err, present.Sanitize(p.Error()))
 		}
-		fmt.Fprintf(a.s.Err, "%d problem(s)\n", ps.Total())
+		fmt.Fprintf(a.s.Err, "%d problem(s)\n", classify.Problems(v.Problems).Total())
 	}
 	if !v.Valid {
 		return exitCodeError{exitInvalid}

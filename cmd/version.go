@@ -1,13 +1,15 @@
 package cmd
 
 import (
-	"b22/classify"
 	"fmt"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"b22/classify"
+	"b22/internal/service"
 )
 
 // version is the tool's version as a release stamps it:
@@ -45,13 +47,11 @@ version, and the rule set's id, version, effective date and the earliest date
 it applies to. 'b22 --version' prints the same.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf("--format %q: allowed: text, json", opts.Format)
-			}
 			return runVersion(a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `text` or json")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	enumFlag(c, c.Flags(), &opts.Format, textOrJSON, "text", "output")
 	return c
 }
 
@@ -62,7 +62,7 @@ func runVersion(a *app, o *versionOptions) error {
 	}
 	v := versionOf(rs)
 	if o.Format == "json" {
-		return writeJSON(a.s.Out, v, true)
+		return service.WriteJSON(a.s.Out, v, true)
 	}
 	var build []string
 	if v.Revision != "" {

@@ -1,5 +1,5 @@
 //go:build !unix
 
-package cmd
+package httpapi
 
 func openFileLimit() (uint64, bool) { return 0, false }

@@ -1,8 +1,7 @@
-package cmd
+package httpapi
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,10 +9,11 @@ import (
 	"net"
 	"net/http"
 	"os"
-
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"b22/internal/service"
 )
 
 // What one client may hold of the server, and what happens past it: every
@@ -90,9 +90,9 @@ const (
 func refuseConn(c net.Conn, msg string) {
 	defer c.Close()
 	var body bytes.Buffer
-	_ = writeJSON(&body, struct {
-		Error streamErrorField `json:"error"`
-	}{streamErrorField{Message: msg, Problems: nil}}, false)
+	_ = service.WriteJSON(&body, struct {
+		Error service.ErrorObject `json:"error"`
+	}{service.ErrorObject{Message: msg, Problems: nil}}, false)
 	_ = c.SetDeadline(time.Now().Add(refuseTime))
 	fmt.Fprintf(c, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nRetry-After: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n", retryAfter, body.Len())
 	_, _ = c.Write(body.Bytes())
@@ -166,6 +166,15 @@ func (e *bodyError) cause() string {
 
 func (e *bodyError) Unwrap() error { return e.err }
 
+// Kind is the client's error: 408 for a body that stalled, 400 for one
+// cut short or badly chunked.
+func (e *bodyError) Kind() service.Kind {
+	if e.stalled {
+		return service.Timeout
+	}
+	return service.Input
+}
+
 // progressEvery is how much of a body counts as progress without a line
 // break: a stream line may be long, but it must keep coming.
 const progressEvery = 64 << 10
@@ -185,16 +194,20 @@ type bodyReader struct {
 	last     time.Time // the last progress
 	since    int       // bytes since then
 	progress func() error
-	started  bool // progress has been made once
+	started  bool   // progress has been made once
+	read     func() // a test's hook: bytes came
 }
 
-func newBodyReader(w http.ResponseWriter, r *http.Request, limit int64, idle time.Duration, end time.Time) *bodyReader {
+// newBodyReader reads r's body, of at most limit bytes, by end, with
+// BodyTimeout between line breaks.
+func (s *server) newBodyReader(w http.ResponseWriter, r *http.Request, limit int64, end time.Time) *bodyReader {
 	// The server's own writer, not a wrapper of it, so that a body over
 	// its limit closes the connection after the answer.
 	if raw, ok := r.Context().Value(rawWriterKey{}).(http.ResponseWriter); ok {
 		w = raw
 	}
-	return &bodyReader{r: http.MaxBytesReader(w, r.Body, limit), rc: http.NewResponseController(w), idle: idle, end: end, last: time.Now()}
+	return &bodyReader{r: http.MaxBytesReader(w, r.Body, limit), rc: http.NewResponseController(w), idle: s.cfg.BodyTimeout, end: end,
+		last: time.Now(), read: s.bodyRead}
 }
 
 // rawWriterKey finds the server's ResponseWriter in a request's context.
@@ -225,6 +238,9 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	_ = b.rc.SetReadDeadline(deadline)
 	b.mu.Unlock()
 	n, err := b.r.Read(p)
+	if n > 0 && b.read != nil {
+		b.read()
+	}
 	if n > 0 {
 		b.since += n
 		if b.since >= progressEvery || bytes.IndexByte(p[:n], '\n') >= 0 {
@@ -263,33 +279,9 @@ func (b *bodyReader) readAll() ([]byte, error) {
 	return io.ReadAll(b)
 }
 
-// statusOfBody is the status and message of a failed body read, and
-// whether it is the client's doing.
-func statusOfBody(err error) (int, string, bool) {
-	var be *bodyError
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than the %d-byte limit", tooLarge.Limit), true
-	case errors.As(err, &be) && be.stalled:
-		return http.StatusRequestTimeout, be.Error(), true
-	case errors.As(err, &be):
-		return http.StatusBadRequest, be.Error(), true
-	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "the request took longer than the server allows (--write-timeout)", false
-	case errors.Is(err, context.Canceled):
-		return http.StatusServiceUnavailable, "the request was given up: the client went away, or the server is stopping", true
-	}
-	return 0, "", false
-}
-
-// errShuttingDown ends the streams still running when the grace period of
-// a shutdown is over.
-var errShuttingDown = errors.New("the server is shutting down")
-
-// fdLimit is the most connections the process's file descriptors allow,
+// ConnLimit is the most connections the process's file descriptors allow,
 // keeping some for the listener, logs and rule files.
-func fdLimit() (int, bool) {
+func ConnLimit() (int, bool) {
 	n, ok := openFileLimit()
 	if !ok {
 		return 0, false

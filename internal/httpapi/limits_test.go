@@ -1,4 +1,4 @@
-package cmd
+package httpapi
 
 import (
 	"bufio"
@@ -71,7 +71,7 @@ func TestServeBodyErrorsAreTheClients(t *testing.T) {
 // document or a stream, however long the other timeouts; a stream that
 // had started says so in a last line, without socket addresses.
 func TestServeStalledBodyIsCut(t *testing.T) {
-	srv := testServerWith(t, "", nil, func(o *serveOptions) { o.BodyTimeout = 300 * time.Millisecond })
+	srv := testServerWith(t, "", nil, func(c *Config) { c.BodyTimeout = 300 * time.Millisecond })
 	for _, path := range []string{"/v1/classify", "/v1/classify/jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			c, err := net.Dial("tcp", hostOf(srv))
@@ -128,7 +128,7 @@ func TestServeStalledBodyIsCut(t *testing.T) {
 // A stream past --stream-timeout stops with a last line that says so, in
 // words, not as a socket error with both addresses.
 func TestServeStreamTimeoutSaysSo(t *testing.T) {
-	srv := testServerWith(t, "", nil, func(o *serveOptions) { o.StreamTimeout = 400 * time.Millisecond })
+	srv := testServerWith(t, "", nil, func(c *Config) { c.StreamTimeout = 400 * time.Millisecond })
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	go func() {
@@ -156,7 +156,7 @@ func TestServeStreamTimeoutSaysSo(t *testing.T) {
 // A request whose deadline passes before its work is done is not worked
 // on: the deadline stops the work, not only the writes.
 func TestServeDeadlineStopsWork(t *testing.T) {
-	srv := testServerWith(t, "", nil, func(o *serveOptions) { o.WriteTimeout = time.Nanosecond })
+	srv := testServerWith(t, "", nil, func(c *Config) { c.WriteTimeout = time.Nanosecond })
 	doc, err := os.ReadFile(exampleDoc)
 	if err != nil {
 		t.Fatal(err)
@@ -170,19 +170,34 @@ func TestServeDeadlineStopsWork(t *testing.T) {
 // Past --max-requests at work, a request is answered 503 with Retry-After
 // at once; a client still sending its first line holds no place.
 func TestServeBusy(t *testing.T) {
-	srv := testServerWith(t, "", nil, func(o *serveOptions) { o.MaxRequests = 1 })
+	cfg := testConfig()
+	cfg.MaxRequests = 1
+	s := newTestServer(t, cfg, nil)
+	read := make(chan struct{}, 1)
+	s.bodyRead = func() {
+		select {
+		case read <- struct{}{}:
+		default:
+		}
+	}
+	srv := serveTest(t, s)
 	doc, err := os.ReadFile(exampleDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A slow client that has not finished a line: no place taken.
+	// A slow client that has not finished a line, whose byte the server
+	// has read: no place taken.
 	slow, err := net.Dial("tcp", hostOf(srv))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer slow.Close()
 	fmt.Fprintf(slow, "POST /v1/classify/jsonl HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n")
-	time.Sleep(100 * time.Millisecond)
+	select {
+	case <-read:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the slow client's byte was never read")
+	}
 	if got := do(t, "POST", srv.URL+"/v1/classify", doc); got.status != http.StatusOK {
 		t.Fatalf("with a slow client: status %d, want 200: %s", got.status, got.body)
 	}
@@ -218,12 +233,24 @@ func TestServeBusy(t *testing.T) {
 // Past --max-conns, a connection is answered 503 with Retry-After and
 // closed, not left waiting.
 func TestServeConnLimit(t *testing.T) {
-	a := &app{s: Streams{Err: io.Discard}, now: func() time.Time { return serveToday }}
-	if _, err := a.ruleSet(); err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	srv.Listener = newConnLimiter(srv.Listener, 2, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	// The server tells when it has taken a connection (and its place) and
+	// when it has closed one (and given the place back).
+	states := map[http.ConnState]chan struct{}{http.StateNew: make(chan struct{}, 8), http.StateClosed: make(chan struct{}, 8)}
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if c, ok := states[s]; ok {
+			c <- struct{}{}
+		}
+	}
+	waitState := func(s http.ConnState) {
+		t.Helper()
+		select {
+		case <-states[s]:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no connection %v within 10 s", s)
+		}
+	}
 	srv.Start()
 	defer srv.Close()
 	var held []net.Conn
@@ -233,15 +260,15 @@ func TestServeConnLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		held = append(held, c)
+		waitState(http.StateNew)
 	}
-	time.Sleep(50 * time.Millisecond)
 	start := time.Now()
 	got := rawRequest(t, hostOf(srv), "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", 5*time.Second)
 	if !strings.HasPrefix(got, "HTTP/1.1 503 ") || !strings.Contains(got, "Retry-After: 1") || time.Since(start) > 2*time.Second {
 		t.Errorf("third connection: %.300q after %s, want 503 with Retry-After at once", got, time.Since(start))
 	}
 	held[0].Close()
-	time.Sleep(50 * time.Millisecond)
+	waitState(http.StateClosed)
 	if got := rawRequest(t, hostOf(srv), "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 5*time.Second); !strings.HasPrefix(got, "HTTP/1.1 200 ") {
 		t.Errorf("after one closed: %.100q, want 200", got)
 	}
@@ -253,7 +280,7 @@ func TestServeConnLimit(t *testing.T) {
 // --allow-origin names, is served, with a JSON or YAML body.
 func TestServeCrossOrigin(t *testing.T) {
 	srv := testServer(t, "", nil)
-	allowed := testServerWith(t, "", nil, func(o *serveOptions) { o.AllowOrigins = []string{"https://intake.example"} })
+	allowed := testServerWith(t, "", nil, func(c *Config) { c.AllowOrigins = []string{"https://intake.example"} })
 	doc, err := os.ReadFile(exampleDoc)
 	if err != nil {
 		t.Fatal(err)
@@ -351,23 +378,24 @@ func TestServeAuthBeforeRoutes(t *testing.T) {
 // An answer the client never took is logged as not delivered, not as a
 // request served with its status.
 func TestServeLogsOnlyDeliveredAnswers(t *testing.T) {
-	logs := &syncWriter{w: &bytes.Buffer{}}
+	logs := logLines()
 	srv := testServer(t, "", logs)
-	// A client that sends a stream of 3,000 lines and hangs up: the
-	// server's writes of the results fail once the hang-up is known.
+	// A client that sends a stream of 3,000 lines and hangs up once the
+	// answer has begun: the server's writes of the results fail once the
+	// hang-up is known.
 	body := strings.Repeat(`{"answers":{"realtime_voice":true,"realtime_video":true}}`+"\n", 3000)
 	c, err := net.Dial("tcp", hostOf(srv))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fmt.Fprintf(c, "POST /v1/classify/jsonl HTTP/1.1\r\nHost: localhost\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
-	time.Sleep(100 * time.Millisecond)
-	c.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) && !strings.Contains(logs.String(), `"path":"/v1/classify/jsonl"`) {
-		time.Sleep(50 * time.Millisecond)
+	if status, err := bufio.NewReader(c).ReadString('\n'); err != nil || !strings.HasPrefix(status, "HTTP/1.1 200 ") {
+		t.Fatalf("answer began %q, %v; want 200", status, err)
 	}
-	time.Sleep(50 * time.Millisecond)
+	c.Close()
+	// The access log's line (method, then path) comes once the handler
+	// is done.
+	logs.waitForLine(t, `"method":"POST","path":"/v1/classify/jsonl"`, 30*time.Second)
 	out := logs.String()
 	if !strings.Contains(out, `"msg":"response not delivered"`) {
 		t.Errorf("no 'response not delivered' line:\n%.2000s", out)
@@ -377,72 +405,28 @@ func TestServeLogsOnlyDeliveredAnswers(t *testing.T) {
 	}
 }
 
-// Token settings that no request could pass, or that would turn the token
-// off without a word, are refused at start.
-func TestServeTokenSettings(t *testing.T) {
-	env := func(v string, set bool) Streams {
-		return Streams{LookupEnv: func(k string) (string, bool) {
-			if k == "B22_TOKEN" {
-				return v, set
-			}
-			return "", false
-		}}
-	}
-	check := func(s Streams) (*serveOptions, error) {
-		o := &serveOptions{MaxBody: "1MiB", MaxStreamBody: "1MiB", ReadTimeout: time.Second, WriteTimeout: time.Second,
-			StreamTimeout: time.Second, ShutdownTimeout: time.Second, BodyTimeout: time.Second, MaxConns: 10, MaxRequests: 1}
-		return o, o.check(&app{s: s})
-	}
-	if o, err := check(env(" s3cret\n", true)); err != nil || o.token != "s3cret" {
-		t.Errorf("B22_TOKEN=' s3cret\\n': token %q, %v; want it trimmed", o.token, err)
-	}
-	for _, v := range []string{"", "  ", "one\ntwo"} {
-		if _, err := check(env(v, true)); err == nil || exitCode(err) != exitInvalid {
-			t.Errorf("B22_TOKEN=%q: %v, want a refusal (exit 2)", v, err)
-		}
-	}
-	if o, err := check(env("", false)); err != nil || o.token != "" {
-		t.Errorf("B22_TOKEN unset: token %q, %v; want none", o.token, err)
-	}
-}
-
 // A stream still running when the grace period of a shutdown ends gets a
 // last line saying the server is shutting down, before it is cut.
 func TestServeShutdownStopLine(t *testing.T) {
-	signals := make(chan chan<- os.Signal, 1)
-	a := &app{s: Streams{Err: io.Discard}, now: func() time.Time { return serveToday },
-		process: process{notify: func(c chan<- os.Signal, sig ...os.Signal) func() {
-			signals <- c
-			return func() {}
-		}}}
-	addrs := make(chan net.Addr, 1)
-	o := &serveOptions{Addr: "127.0.0.1:0", MaxBody: "1MiB", MaxStreamBody: "1MiB", ReadTimeout: time.Minute, BodyTimeout: 10 * time.Second,
-		MaxConns: 100, MaxRequests: 10, WriteTimeout: time.Minute, StreamTimeout: time.Minute, ShutdownTimeout: 300 * time.Millisecond,
-		ready: func(a net.Addr) { addrs <- a }}
-	if err := o.check(a); err != nil {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
 		t.Fatal(err)
 	}
+	cfg := testConfig()
+	cfg.ShutdownTimeout = 300 * time.Millisecond
+	stop := make(chan os.Signal, 1)
 	done := make(chan error, 1)
-	go func() { done <- runServe(a, o) }()
-	sigc := <-signals
-	base := "http://" + (<-addrs).String()
+	go func() { done <- Serve(ln, cfg, testService(t), slog.New(slog.NewJSONHandler(io.Discard, nil)), stop) }()
+	// A stream that sends a line, then nothing, and never ends.
 	pr, pw := io.Pipe()
 	defer pw.Close()
-	go func() {
-		for i := 0; i < 200; i++ { // a line every 50 ms, for 10 s
-			if _, err := fmt.Fprintln(pw, `{"answers":{"realtime_voice":true}}`); err != nil {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}()
-	resp, err := http.Post(base+"/v1/classify/jsonl", "application/jsonl", pr)
+	go fmt.Fprintln(pw, `{"answers":{"realtime_voice":true}}`)
+	resp, err := http.Post("http://"+ln.Addr().String()+"/v1/classify/jsonl", "application/jsonl", pr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	time.Sleep(100 * time.Millisecond)
-	sigc <- os.Interrupt
+	stop <- os.Interrupt // the stream is at work: its first result came with the status
 	got, _ := io.ReadAll(resp.Body)
 	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
 	var last struct {
@@ -450,13 +434,13 @@ func TestServeShutdownStopLine(t *testing.T) {
 		Error struct{ Message string }
 	}
 	_ = json.Unmarshal([]byte(lines[len(lines)-1]), &last)
-	if last.Line != nil || last.Error.Message != "the server is shutting down; the stream stopped here" {
-		t.Errorf("last line %s, want the shutdown's stop line", lines[len(lines)-1])
+	if len(lines) != 2 || last.Line != nil || last.Error.Message != "the server is shutting down; the stream stopped here" {
+		t.Errorf("stream %q, want a result and the shutdown's stop line", got)
 	}
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Errorf("runServe = %v, want nil", err)
+			t.Errorf("Serve = %v, want nil", err)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")

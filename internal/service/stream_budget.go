@@ -1,4 +1,4 @@
-package cmd
+package service
 
 import "sync"
 
@@ -23,7 +23,7 @@ func lineCost(n int) int64 { return 2*int64(n) + resultReserve }
 
 // resultCost is what a result holds until it is written.
 func resultCost(r lineResult) int64 {
-	n := int64(len(r.errs))
+	n := int64(r.problemsSize)
 	if r.pooled == nil {
 		n += int64(cap(r.out)) // an error object's own buffer
 	} else {
@@ -48,6 +48,9 @@ type byteBudget struct {
 	peak    int64 // the most ever held, for tests
 	next    int   // the line the writer waits for
 	closed  bool
+	// waiting, when set by a test, is told each time a caller is about to
+	// wait for room, under the lock that the wait releases.
+	waiting func()
 }
 
 func newByteBudget(limit int64) *byteBudget {
@@ -62,7 +65,7 @@ func (b *byteBudget) acquire(n int64) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for !b.closed && b.used > 0 && b.used+n > b.limit {
-		b.changed.Wait()
+		b.wait()
 	}
 	if b.closed {
 		return false
@@ -84,7 +87,7 @@ func (b *byteBudget) resize(seq int, held, want int64) int64 {
 		return want
 	}
 	for !b.closed && seq != b.next && b.used+want-held > b.limit {
-		b.changed.Wait()
+		b.wait()
 	}
 	b.take(want - held)
 	return want
@@ -106,6 +109,14 @@ func (b *byteBudget) close() {
 	b.closed = true
 	b.mu.Unlock()
 	b.changed.Broadcast()
+}
+
+// wait waits, with b.mu held, until the budget changes.
+func (b *byteBudget) wait() {
+	if b.waiting != nil {
+		b.waiting()
+	}
+	b.changed.Wait()
 }
 
 func (b *byteBudget) take(n int64) {

@@ -1,0 +1,52 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"b22/classify"
+	"b22/classify/answers"
+)
+
+// Document is an answers document as it was read: its name in messages
+// (a file's path, or <stdin>), its bytes, and the syntax its name implies.
+type Document struct {
+	Name   string
+	Data   []byte
+	Format answers.Format
+}
+
+// FormatOf is the syntax a file's name implies: .json JSON, .yaml and
+// .yml YAML, anything else (and stdin) what the content starts with.
+func FormatOf(path string) answers.Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return answers.FormatJSON
+	case ".yaml", ".yml":
+		return answers.FormatYAML
+	}
+	return answers.FormatAuto
+}
+
+// Check refuses a document too large or empty to parse, before the parser
+// sees it.
+func (d Document) Check() error {
+	if len(d.Data) > answers.MaxDocumentBytes {
+		return Errorf(Input, "%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", d.Name, answers.MaxDocumentBytes)
+	}
+	if len(strings.TrimSpace(string(d.Data))) == 0 {
+		return Errorf(Input, "%s: empty input; expected an answers document (see 'b22 schema answers')", d.Name)
+	}
+	return nil
+}
+
+// Parse checks and parses an answers document; its problems come back
+// as classify.Problems, every one of them. ctx stops the parse of a
+// document that would take too long.
+func (s *Service) Parse(ctx context.Context, d Document) (*classify.Document, error) {
+	if err := d.Check(); err != nil {
+		return nil, err
+	}
+	return s.Parser().ParseContext(ctx, d.Name, d.Data, d.Format)
+}

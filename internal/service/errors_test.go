@@ -1,0 +1,82 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"b22/classify"
+)
+
+// Every kind has its exit code and status in the one table, and the
+// core's errors find their kind without their words being read.
+func TestKinds(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		kind   Kind
+		exit   int
+		status int
+	}{
+		{errors.New("disk full"), Failure, 1, 500},
+		{Errorf(Usage, "%s %q: expected a date YYYY-MM-DD", OptAsOf, "soon"), Usage, 2, 400},
+		{Errorf(Input, "x.json: no such file"), Input, 2, 400},
+		{classify.Problems{{Message: "bad"}}, Invalid, 2, 422},
+		{fmt.Errorf("reading: %w", classify.Problems{{Message: "bad"}}), Invalid, 2, 422},
+		{fmt.Errorf("%w: the rule set covers 2017-09-01 onwards", classify.ErrAsOf), Usage, 2, 400},
+		{Errorf(TooLarge, "over"), TooLarge, 2, 413},
+		{Errorf(Timeout, "stalled"), Timeout, 1, 408},
+		{context.DeadlineExceeded, Unavailable, 1, 503},
+		{fmt.Errorf("parse: %w", context.Canceled), Unavailable, 1, 503},
+	} {
+		k := KindOf(c.err)
+		if k != c.kind || k.ExitCode() != c.exit || k.Status() != c.status {
+			t.Errorf("KindOf(%v) = %v (exit %d, status %d), want %v (exit %d, status %d)", c.err, k, k.ExitCode(), k.Status(), c.kind, c.exit, c.status)
+		}
+	}
+}
+
+// An option is named as each front end names it, in the one message.
+func TestErrorNamesOptions(t *testing.T) {
+	err := Errorf(Usage, "%s %s: the rules apply from %s; give a later %s, or %s", OptDate, "2001-01-01", "2017-09-01", OptDate, OptAsOf)
+	if got, want := err.Error(), "--date 2001-01-01: the rules apply from 2017-09-01; give a later --date, or --as-of"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if got, want := MessageOf(err, Params), "date 2001-01-01: the rules apply from 2017-09-01; give a later date, or as_of"; got != want {
+		t.Errorf("MessageOf(Params) = %q, want %q", got, want)
+	}
+	wrapped := Errorf(Usage, "%s: %w", OptAsOf, classify.ErrAsOf)
+	if !errors.Is(wrapped, classify.ErrAsOf) || MessageOf(wrapped, Params) != "as_of: date outside the rule set" {
+		t.Errorf("wrapping: %v, Is ErrAsOf %v", MessageOf(wrapped, Params), errors.Is(wrapped, classify.ErrAsOf))
+	}
+	if got := MessageOf(errors.New("--as-of in a plain error"), Params); got != "--as-of in a plain error" {
+		t.Errorf("a plain error's words changed: %q", got)
+	}
+}
+
+// An enum refuses a value with the option, the value and the allowed
+// values in the enum's order, and the one meant.
+func TestEnumCheck(t *testing.T) {
+	if err := MemoFormat.Check("docx"); err != nil {
+		t.Errorf("Check(docx) = %v", err)
+	}
+	err := MemoFormat.Check("htm")
+	if got, want := MessageOf(err, Flags), `--format "htm": allowed: md, html, docx (did you mean "html"?)`; got != want {
+		t.Errorf("flags: %q, want %q", got, want)
+	}
+	if got, want := MessageOf(err, Params), `format "htm": allowed: md, html, docx (did you mean "html"?)`; got != want {
+		t.Errorf("params: %q, want %q", got, want)
+	}
+	if KindOf(err) != Usage {
+		t.Errorf("kind %v, want usage", KindOf(err))
+	}
+	for _, c := range []struct {
+		enum Enum
+		bad  string
+	}{{Lang, "fr"}, {MemoFormat, "pdf"}, {Lang, ""}} {
+		if msg := c.enum.Check(c.bad).Error(); strings.Contains(msg, "did you mean") {
+			t.Errorf("Check(%q) = %q; a value that does not start like an allowed one is no slip", c.bad, msg)
+		}
+	}
+}
