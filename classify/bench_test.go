@@ -14,7 +14,7 @@ import (
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := classify.Load(questionnaires.B22()); err != nil {
+		if _, err := classify.Load(questionnaires.Shipped()); err != nil {
 			b.Fatal(err)
 		}
 	}

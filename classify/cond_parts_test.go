@@ -10,7 +10,7 @@ import (
 )
 
 func TestCondParts(t *testing.T) {
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}

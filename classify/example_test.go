@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleRuleSet_Evaluate() {
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		panic(err)
 	}

@@ -16,13 +16,13 @@ import (
 // TestGoldenJSON pins the full JSON result of every shipped example.
 func TestGoldenJSON(t *testing.T) {
 	rs := embedded(t)
-	examples, err := fs.Glob(questionnaires.B22(), "examples/*")
+	examples, err := fs.Glob(questionnaires.Shipped(), "examples/*")
 	if err != nil || len(examples) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
 	for _, ex := range examples {
 		t.Run(filepath.Base(ex), func(t *testing.T) {
-			data, err := fs.ReadFile(questionnaires.B22(), ex)
+			data, err := fs.ReadFile(questionnaires.Shipped(), ex)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -221,7 +221,7 @@ func TestLeverKinds(t *testing.T) {
 // each question's change and what the rules say it does.
 func TestLeversOfTheMeetingApp(t *testing.T) {
 	rs := embedded(t)
-	data, err := fs.ReadFile(questionnaires.B22(), "examples/meeting-app.json")
+	data, err := fs.ReadFile(questionnaires.Shipped(), "examples/meeting-app.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func TestLeversOfTheMeetingApp(t *testing.T) {
 // dial-in, and dropping dial-in makes the verdict depend on the media path.
 func TestLeverToUndetermined(t *testing.T) {
 	rs := embedded(t)
-	data, _ := fs.ReadFile(questionnaires.B22(), "examples/meeting-app.json")
+	data, _ := fs.ReadFile(questionnaires.Shipped(), "examples/meeting-app.json")
 	doc, err := parserOf(rs).Parse("meeting-app.json", data, answers.FormatJSON)
 	if err != nil {
 		t.Fatal(err)

@@ -18,7 +18,7 @@ import (
 // ruleFiles copies the embedded rule set into a MapFS that a test can break.
 func ruleFiles(t testing.TB) fstest.MapFS {
 	t.Helper()
-	return copyRules(t, questionnaires.B22())
+	return copyRules(t, questionnaires.Shipped())
 }
 
 // ruleFilesIn copies the rule set folder dir into a MapFS.

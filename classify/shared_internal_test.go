@@ -91,7 +91,7 @@ func docFromJSON(rs *RuleSet, line []byte) (*Document, error) {
 
 func loadEmbedded(t testing.TB) *RuleSet {
 	t.Helper()
-	rs, err := Load(questionnaires.B22())
+	rs, err := Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,9 @@ import (
 // nothing useful: its streams are empty.
 func CommandTree() *cobra.Command {
 	s := Streams{In: eofReader{}, Out: io.Discard, Err: io.Discard}
-	return newRootCmd(&app{s: s, now: time.Now})
+	root := newRootCmd(&app{s: s, now: time.Now})
+	root.Long = embeddedLong()
+	return root
 }
 
 type eofReader struct{}

@@ -41,7 +41,7 @@ func runLint(a *app, o *lintOptions) error {
 	var err error
 	where := "embedded rule set"
 	if o.Dir == "" {
-		rs, err = classify.Load(questionnaires.B22())
+		rs, err = classify.Load(questionnaires.Shipped())
 		if err == nil {
 			if ps := rs.Lint(); len(ps) > 0 {
 				err = ps

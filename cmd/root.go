@@ -98,16 +98,8 @@ func mainWith(args []string, s Streams, now func() time.Time, p process) int {
 func newRootCmd(a *app) *cobra.Command {
 	var showVersion bool
 	root := &cobra.Command{
-		Use:   "b22",
-		Short: "Does a product need China's B22 licence for multi-party communication services?",
-		Long: `b22 tells whether a product needs China's licence for domestic multi-party
-communication services (国内多方通信服务业务, catalogue code B22), under which of
-its three sub-categories, with the reasons and legal basis for each, the
-licence scope and issuing authority, the licence conditions met or missed, the
-open questions, and neighbouring regimes to check.
-
-On a terminal, plain 'b22' starts the interview. Scripts use 'b22 classify'.
-This is a first assessment, not legal advice.`,
+		Use:           "b22",
+		Short:         "Does a product need the licence its rule set decides, and why?",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args: func(c *cobra.Command, args []string) error {
@@ -163,6 +155,7 @@ This is a first assessment, not legal advice.`,
 	)
 	patchBashCompletion(root)
 	usageArgsEverywhere(root)
+	nameHelpFromRules(root, a)
 	return root
 }
 
@@ -211,7 +204,7 @@ func (a *app) ruleSet() (*classify.RuleSet, error) {
 		return a.rs, nil
 	}
 	if a.rulesDir == "" {
-		rs, err := classify.Load(questionnaires.B22())
+		rs, err := classify.Load(questionnaires.Shipped())
 		if err != nil {
 			return nil, fmt.Errorf("the embedded rule set is broken: %v", err) // a bug, exit 1
 		}

@@ -27,7 +27,7 @@ var testRules *classify.RuleSet
 func ruleSet(t testing.TB) *classify.RuleSet {
 	t.Helper()
 	if testRules == nil {
-		rs, err := classify.Load(questionnaires.B22())
+		rs, err := classify.Load(questionnaires.Shipped())
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}

@@ -18,7 +18,7 @@ var (
 // embedded is the shipped rule set, loaded once for all tests.
 func embedded(t testing.TB) *classify.RuleSet {
 	t.Helper()
-	loadOnce.Do(func() { loaded, loadErr = classify.Load(questionnaires.B22()) })
+	loadOnce.Do(func() { loaded, loadErr = classify.Load(questionnaires.Shipped()) })
 	if loadErr != nil {
 		t.Fatalf("Load(embedded) = %v", loadErr)
 	}

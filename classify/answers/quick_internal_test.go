@@ -14,7 +14,7 @@ import (
 
 func loadEmbedded(t testing.TB) *Parser {
 	t.Helper()
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}

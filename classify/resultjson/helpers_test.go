@@ -22,7 +22,7 @@ var (
 func embedded(t testing.TB) *classify.RuleSet {
 	t.Helper()
 	loadOnce.Do(func() {
-		if loaded, loadErr = classify.Load(questionnaires.B22()); loadErr == nil {
+		if loaded, loadErr = classify.Load(questionnaires.Shipped()); loadErr == nil {
 			parser, encoder = answers.New(loaded), resultjson.New(loaded)
 		}
 	})

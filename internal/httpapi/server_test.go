@@ -30,7 +30,7 @@ const exampleDoc = "../../questionnaires/b22/examples/game-voice.json"
 // testService is the service of the embedded rule set, today 2026-11-26.
 func testService(t testing.TB) *service.Service {
 	t.Helper()
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}

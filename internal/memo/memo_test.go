@@ -29,7 +29,7 @@ func mustDate(s string) classify.Date {
 
 func ruleSet(t testing.TB) *classify.RuleSet {
 	t.Helper()
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -56,7 +56,7 @@ func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Documen
 }
 
 func fsRead(name string) ([]byte, error) {
-	f, err := questionnaires.B22().Open("examples/" + name)
+	f, err := questionnaires.Shipped().Open("examples/" + name)
 	if err != nil {
 		return nil, err
 	}

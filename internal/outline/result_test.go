@@ -13,7 +13,7 @@ import (
 	"b22/questionnaires"
 )
 
-var loaded = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.B22()) })
+var loaded = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.Shipped()) })
 
 // assess is the example's result, levers and routes included.
 func assess(t *testing.T, example string) (*classify.RuleSet, *classify.Document, *classify.Result) {
@@ -22,7 +22,7 @@ func assess(t *testing.T, example string) (*classify.RuleSet, *classify.Document
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := fs.ReadFile(questionnaires.B22(), "examples/"+example)
+	data, err := fs.ReadFile(questionnaires.Shipped(), "examples/"+example)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // TestCitationsNameEachSourceOnce: two places in one source follow its
 // name once, in each language; other sources keep their order.
 func TestCitationsNameEachSourceOnce(t *testing.T) {
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}

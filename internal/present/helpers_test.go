@@ -8,7 +8,7 @@ import (
 	"b22/questionnaires"
 )
 
-var loaded = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.B22()) })
+var loaded = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.Shipped()) })
 
 // ruleSet is the B22 rule set, loaded once for the package's tests.
 func ruleSet(t *testing.T) *classify.RuleSet {

@@ -44,18 +44,18 @@ type assessed struct {
 // 2026-11-01.
 func shippedExamples(t *testing.T) (*classify.RuleSet, []assessed) {
 	t.Helper()
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}
 	asOf, _ := classify.ParseDate("2026-11-01")
-	files, _ := fs.Glob(questionnaires.B22(), "examples/*")
+	files, _ := fs.Glob(questionnaires.Shipped(), "examples/*")
 	if len(files) == 0 {
 		t.Fatal("no examples")
 	}
 	var out []assessed
 	for _, f := range files {
-		data, err := fs.ReadFile(questionnaires.B22(), f)
+		data, err := fs.ReadFile(questionnaires.Shipped(), f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func TestTextFitsTheWidth(t *testing.T) {
 // questions the verdict depends on; an open regime does not call answers
 // given as "not sure" unanswered.
 func TestTextOpenQuestionsWording(t *testing.T) {
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestTextOpenQuestionsWording(t *testing.T) {
 	}
 	// Five participants: too few for the media path to be implied, so it
 	// stays a pivotal question whose answers settle nothing alone.
-	half, _ := fs.ReadFile(questionnaires.B22(), "examples/half-known.json")
+	half, _ := fs.ReadFile(questionnaires.Shipped(), "examples/half-known.json")
 	five := strings.Replace(string(half), `"max_participants": 40`, `"max_participants": 5`, 1)
 	if five == string(half) {
 		t.Fatal("half-known.json no longer has 40 participants")

@@ -118,7 +118,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-var fuzzRules = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.B22()) })
+var fuzzRules = sync.OnceValues(func() (*classify.RuleSet, error) { return classify.Load(questionnaires.Shipped()) })
 
 func ruleSetForFuzz(t *testing.T) *classify.RuleSet {
 	rs, err := fuzzRules()

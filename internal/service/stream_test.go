@@ -26,7 +26,7 @@ import (
 // testService is the service of the embedded rule set.
 func testService(t testing.TB) *Service {
 	t.Helper()
-	rs, err := classify.Load(questionnaires.B22())
+	rs, err := classify.Load(questionnaires.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}
