@@ -5,8 +5,13 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
+
+	"b22/internal/compare"
+	"b22/internal/outline"
+	"b22/internal/report"
 )
 
 // printers are the files that show a result or a comparison to people by
@@ -54,6 +59,20 @@ func TestOnePrinter(t *testing.T) {
 		}
 		if !strings.Contains(string(src), "outline.Write(") || strings.Contains(string(src), "present.Printer") {
 			t.Errorf("%s does not print with outline.Write", path)
+		}
+	}
+}
+
+// TestOneTextOptions: the text report and the comparison's text take the
+// text printer's options, not copies of them that could drift apart.
+func TestOneTextOptions(t *testing.T) {
+	want := reflect.TypeFor[outline.TextOptions]()
+	for name, got := range map[string]reflect.Type{
+		"report.TextOptions":  reflect.TypeFor[report.TextOptions](),
+		"compare.TextOptions": reflect.TypeFor[compare.TextOptions](),
+	} {
+		if got != want {
+			t.Errorf("%s is %v, want %v", name, got, want)
 		}
 	}
 }
