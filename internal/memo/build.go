@@ -40,16 +40,18 @@ type builder struct {
 }
 
 func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
-	process, err := rs.ProcessTexts(res.Questionnaire.AsOf)
+	b := &builder{rs: rs, doc: doc, res: res, o: o, trace: map[string]classify.TraceStep{},
+		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
+	b.lang = b.langs()[0]
+	rec := b.outline().Record
+	process, err := rs.ProcessTexts(rec.Questionnaire.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("memo: %w", err)
 	}
-	b := &builder{rs: rs, doc: doc, res: res, o: o, process: process, trace: map[string]classify.TraceStep{},
-		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
-	for _, s := range res.Trace {
+	b.process = process
+	for _, s := range rec.Trace {
 		b.trace[s.Kind+"/"+s.Rule] = s
 	}
-	b.lang = b.langs()[0]
 	m := &memo{colon: b.t("colon"), lang: o.Lang, date: o.Date.String(), title: b.both("title"), running: b.both("running"),
 		product: doc.Product.Name, status: o.Status, confidential: strings.TrimSpace(o.Confidential)}
 	if o.Status == "draft" {
@@ -166,15 +168,20 @@ func (b *builder) both(key string) string {
 
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
 
-// part is the items of a part of the result's outline, in the current
-// language; none where the result has none.
-func (b *builder) part(p outline.Part) []outline.Item {
+// outline is the result's outline in the current language.
+func (b *builder) outline() outline.Outline {
 	o, ok := b.outlines[b.lang]
 	if !ok {
 		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang})
 		b.outlines[b.lang] = o
 	}
-	for _, s := range o.Sections {
+	return o
+}
+
+// part is the items of a part of the result's outline, in the current
+// language; none where the result has none.
+func (b *builder) part(p outline.Part) []outline.Item {
+	for _, s := range b.outline().Sections {
 		if s.Part == p {
 			return s.Items
 		}
@@ -560,7 +567,7 @@ func (b *builder) bothParen(s string) string {
 // rests on. The disclaimer comes before the table so that no page holds
 // it alone.
 func (b *builder) record() {
-	rs, res, o := b.rs, b.res, b.o
+	rs, o := b.rs, b.o
 	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_record")))})
 	switch d := strings.TrimSpace(o.Disclaimer); {
 	case d == "none":
@@ -572,13 +579,14 @@ func (b *builder) record() {
 	b.lang = b.langs()[0]
 	t := &table{kv: true}
 	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.both(key)), c}) }
-	q := res.Questionnaire
+	rec := b.outline().Record
+	q := rec.Questionnaire
 	c, _ := b.chrome("version")
 	ver := map[string]string{"zh": fmt.Sprintf(c.Zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.En, rs.Title.En, q.Version)}
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))
-	row("hdr_sha", cell{{run{text: res.AnswersSHA256, code: true, grouped: true}}})
+	row("hdr_sha", cell{{run{text: rec.AnswersSHA256, code: true, grouped: true}}})
 	b.table(t)
 }
 

@@ -34,7 +34,7 @@ func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
 func (b *builder) conclusion(string) {
 	res := b.res
 	b.questionPresented()
-	b.para(bold(b.sentence(capFirst(b.tr(res.Summary)))))
+	b.para(bold(b.sentence(capFirst(b.outline().Summary))))
 	b.summary()
 	switch {
 	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
@@ -96,7 +96,7 @@ func (b *builder) questionPresented() {
 	if company == "" {
 		company = b.t("qp_the_company")
 	}
-	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.res.Questionnaire.AsOf.String())))
+	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.outline().Record.Questionnaire.AsOf.String())))
 	b.para(bold(b.t("scope_label")+b.t("colon")), txt(b.t("scope_text")))
 }
 

@@ -25,6 +25,23 @@ type Outline struct {
 	// Foot closes the document: the rule set's disclaimer, or what a
 	// comparison compares.
 	Foot string
+
+	// Summary is a result's verdict in the rule data's words ("" where
+	// the data has none), which the lead wraps in its own, for a printer
+	// that states it in a sentence of its own (the memo's first page).
+	Summary string
+	// Record is what a result rests on; zero in a comparison's outline.
+	Record Record
+}
+
+// Record is what a result rests on, for a printer that keeps the record
+// (a memo's closing table and its appendix of the rules as applied): the
+// rule set and the dates, the hash of the answers, and every rule's
+// outcome with the answers it read.
+type Record struct {
+	Questionnaire classify.QuestionnaireRef
+	AnswersSHA256 string
+	Trace         []classify.TraceStep
 }
 
 // Part names which part of a result, or of a comparison, a section sets

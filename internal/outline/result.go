@@ -25,7 +25,8 @@ type Options struct {
 // what would change the verdict, neighbouring regimes, notes and sources.
 func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o Options) Outline {
 	b := &builder{rs: rs, o: o, w: present.NewWords(rs, o.Lang)}
-	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer)}
+	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer),
+		Summary: b.tr(r.Summary), Record: Record{Questionnaire: r.Questionnaire, AnswersSHA256: r.AnswersSHA256, Trace: r.Trace}}
 	if doc != nil {
 		out.Product = product(doc.Product)
 	}
@@ -35,7 +36,7 @@ func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o 
 	q := r.Questionnaire
 	out.Meta = []Line{{Text: b.w.Labelf("ruleset", q.ID, q.Version, q.Effective, q.AsOf), Tone: Quiet}}
 	// The verdict once, in the rule data's words.
-	verdict := b.tr(r.Summary)
+	verdict := out.Summary
 	if verdict == "" {
 		verdict = b.w.VerdictShort(r.Verdict)
 	}

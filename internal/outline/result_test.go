@@ -104,3 +104,17 @@ func TestResultAnswers(t *testing.T) {
 		t.Errorf("reference line carries answers %v and citations %v", plain.Answers, plain.Citations)
 	}
 }
+
+// TestResultRecord: the outline keeps what the result rests on (rule set,
+// dates, hash of the answers, every rule's outcome) and the verdict in the
+// rule data's words, for a printer that sets them out its own way.
+func TestResultRecord(t *testing.T) {
+	rs, doc, res := assess(t, "vod-site.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "zh"})
+	if o.Record.Questionnaire != res.Questionnaire || o.Record.AnswersSHA256 != res.AnswersSHA256 || len(o.Record.Trace) != len(res.Trace) {
+		t.Errorf("record %+v, want the result's %+v, %s and %d steps", o.Record.Questionnaire, res.Questionnaire, res.AnswersSHA256, len(res.Trace))
+	}
+	if o.Summary == "" || o.Summary != res.Summary.Zh || !strings.Contains(o.Lead[0].Text, o.Summary) {
+		t.Errorf("summary %q, lead %q; the result says %q", o.Summary, o.Lead[0].Text, res.Summary.Zh)
+	}
+}
