@@ -18,15 +18,16 @@ import (
 
 // ---- 1. conclusion: the answer on the first page --------------------------
 
-func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
+// strengthList names each sub-category found with how firmly the product
+// falls in it.
+func (b *builder) strengthList(found []outline.Item) []cell {
 	var items []cell
-	for _, s := range list {
-		strength := b.words().Strength(s.Strength)
-		if s.Settled {
-			items = append(items, textCell(b.tf("c_strength", capFirst(b.tr(s.Name)), strength)))
-		} else {
-			items = append(items, textCell(b.tf("c_strength_open", capFirst(b.tr(s.Name)), strength)))
+	for _, it := range found {
+		key := "c_strength"
+		if !it.Finding.Settled {
+			key = "c_strength_open"
 		}
+		items = append(items, textCell(b.tf(key, capFirst(it.Name), b.words().Strength(it.Finding.Strength))))
 	}
 	return items
 }
@@ -36,23 +37,24 @@ func (b *builder) conclusion(string) {
 	b.questionPresented()
 	b.para(bold(b.sentence(capFirst(b.outline().Summary))))
 	b.summary()
+	subs, ifOperated := b.part(outline.PartSubcategories), b.part(outline.PartIfOperated)
 	switch {
-	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
+	case len(subs) > 0 && res.Verdict == classify.VerdictUndetermined:
 		b.para(txt(b.t("c_may_fall")))
-		b.list(b.strengthList(res.Matched())...)
-	case len(res.Matched()) > 0:
+		b.list(b.strengthList(subs)...)
+	case len(subs) > 0:
 		b.para(txt(b.t("c_falls")))
-		b.list(b.strengthList(res.Matched())...)
-	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
+		b.list(b.strengthList(subs)...)
+	case len(res.Exclusions) == 0 && len(ifOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
 		b.para(txt(b.t("c_none")))
 		b.missingElements()
 	}
 	for _, e := range b.part(outline.PartExclusions) {
 		b.para(txt(b.tf("c_excluded", e.Text)))
 	}
-	if len(res.IfOperated) > 0 {
+	if len(ifOperated) > 0 {
 		b.para(txt(b.t("c_if_operated")))
-		b.list(b.strengthList(res.IfOperated)...)
+		b.list(b.strengthList(ifOperated)...)
 	}
 	if len(res.PivotalQuestions) > 0 {
 		b.para(txt(b.tf("c_turns_on", b.subRef("h_open", 1))))
@@ -109,11 +111,11 @@ func (b *builder) summary() {
 	// Each sub-category in the words of its strength: likely to fall
 	// within, or may fall within; settled or turning on open questions.
 	var likely, possible []string
-	for _, s := range res.Matched() {
-		if s.Strength == classify.StrengthLikely && s.Settled && res.Verdict != classify.VerdictUndetermined {
-			likely = append(likely, b.tr(s.Name))
+	for _, it := range b.part(outline.PartSubcategories) {
+		if it.Finding.Strength == classify.StrengthLikely && it.Finding.Settled && res.Verdict != classify.VerdictUndetermined {
+			likely = append(likely, it.Name)
 		} else {
-			possible = append(possible, b.tr(s.Name))
+			possible = append(possible, it.Name)
 		}
 	}
 	if len(likely) > 0 {
@@ -350,14 +352,11 @@ func (b *builder) relied() map[string]bool {
 			relied[k] = true
 		}
 	}
-	for _, s := range b.res.Matched() {
-		for _, r := range s.Reasons {
-			add(r.Answers)
-		}
-	}
-	for _, s := range b.res.IfOperated {
-		for _, r := range s.Reasons {
-			add(r.Answers)
+	for _, p := range []outline.Part{outline.PartSubcategories, outline.PartIfOperated} {
+		for _, it := range b.part(p) {
+			for _, r := range it.Finding.Reasons {
+				add(r.Ref.Answers)
+			}
 		}
 	}
 	for _, e := range b.res.Exclusions {
@@ -377,13 +376,19 @@ func (b *builder) relied() map[string]bool {
 
 // ---- 3. analysis ---------------------------------------------------------
 
-func findSub(list []classify.SubcategoryResult, id string) *classify.SubcategoryResult {
-	for i := range list {
-		if list[i].ID == id {
-			return &list[i]
+// found is the outline's item of the sub-category id where the product
+// falls in it, and whether only as what it would be if operated; nil
+// where it falls in none.
+func (b *builder) found(id string) (it *outline.Item, ifOperated bool) {
+	for _, p := range []outline.Part{outline.PartSubcategories, outline.PartIfOperated} {
+		items := b.part(p)
+		for i := range items {
+			if items[i].ID == id {
+				return &items[i], p == outline.PartIfOperated
+			}
 		}
 	}
-	return nil
+	return nil, false
 }
 
 func (b *builder) analysis(n string) {
@@ -417,40 +422,34 @@ func (b *builder) analysis(n string) {
 			b.small(src...)
 		}
 
-		sr := findSub(res.Matched(), s.ID)
-		ifOp := false
-		if sr == nil {
-			if sr = findSub(res.IfOperated, s.ID); sr != nil {
-				ifOp = true
-			}
-		}
+		it, ifOp := b.found(s.ID)
 		finding := line(bold(b.t("finding")))
 		switch {
-		case sr == nil:
+		case it == nil:
 			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
 		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(sr.Strength))))
-		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(sr.Strength))))
+			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(it.Finding.Strength))))
+		case it.Finding.Settled:
+			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(it.Finding.Strength))))
 		default:
 			var qs []string
-			for _, k := range sr.DependsOn {
+			for _, k := range it.Finding.DependsOn {
 				qs = append(qs, b.words().Question(k))
 			}
-			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
+			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(it.Finding.Strength))+strings.Join(qs, b.t("sent_sep"))))
 		}
 		b.para(finding...)
-		if sr == nil {
+		if it == nil {
 			continue
 		}
 		b.para(bold(b.t("why")))
 		var items []cell
-		for _, r := range sr.Reasons {
-			first := line(txt(b.tr(r.Text)))
-			if r.Outcome != classify.True && !sr.Settled { // settled: an implied answer, not an if
-				first = line(bold(b.t("if_answered")), txt(b.tr(r.Text)))
+		for _, r := range it.Finding.Reasons {
+			first := line(txt(r.Text))
+			if r.If {
+				first = line(bold(b.t("if_answered")), txt(r.Text))
 			}
-			items = append(items, lines(first, b.refs(r.Answers, r.Citations, r.Confidence, r.Footing)))
+			items = append(items, lines(first, b.refLine(r.Ref)))
 		}
 		b.list(items...)
 	}
@@ -508,7 +507,7 @@ func (b *builder) sourceQuality() {
 		}
 	}
 	for _, s := range b.rs.Subcategories {
-		if findSub(res.Matched(), s.ID) != nil || findSub(res.IfOperated, s.ID) != nil {
+		if it, _ := b.found(s.ID); it != nil {
 			add(capFirst(b.tr(s.Name)), s.Footing)
 		}
 	}
@@ -1002,7 +1001,7 @@ func (b *builder) ruleTrace(n string) {
 	b.h2(n+".2", b.t("not_applied"))
 	var items []cell
 	for _, s := range rs.Subcategories {
-		if findSub(b.res.Matched(), s.ID) != nil || findSub(b.res.IfOperated, s.ID) != nil {
+		if it, _ := b.found(s.ID); it != nil {
 			continue
 		}
 		for _, rule := range s.Rules {

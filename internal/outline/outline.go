@@ -130,6 +130,36 @@ type Item struct {
 	Items []Item
 	Lines []Line
 	Links []Link
+
+	// ID is the rule data's id of what the item sets out (a sub-category,
+	// a licence condition, a route, a regime, a source), and Name its name
+	// alone where Text says more: for a printer that arranges the parts
+	// its own way and points from one to another (the memo). The fields
+	// below them are what such a printer needs of one part, typed, where
+	// Text and Lines have it in words already joined.
+	ID, Name string
+	// Finding is how the product falls in a sub-category, and why.
+	Finding *Finding
+}
+
+// Finding is how firmly the product falls in a sub-category and why.
+type Finding struct {
+	Strength classify.Strength
+	// Settled is false when the strength turns on unanswered questions,
+	// those of the answer keys in DependsOn.
+	Settled   bool
+	DependsOn []string
+	Reasons   []Reason
+}
+
+// Reason is one rule that puts the product in a sub-category: its text in
+// the rule data's words, whether it holds only if the open questions are
+// answered so (its line in the item then opens with "if"), and the line
+// of what it rests on.
+type Reason struct {
+	Text string
+	If   bool
+	Ref  Line
 }
 
 // Line is a paragraph under an item or the title.

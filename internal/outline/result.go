@@ -178,15 +178,19 @@ func (b *builder) subcategoryList(list []classify.SubcategoryResult) []Item {
 		if !s.Settled {
 			strength = b.w.Labelf("open_strength", strength, b.w.QuestionTitles(s.DependsOn))
 		}
-		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength}
+		f := &Finding{Strength: s.Strength, Settled: s.Settled, DependsOn: s.DependsOn}
+		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength, ID: s.ID, Name: b.tr(s.Name), Finding: f}
 		for _, reason := range s.Reasons {
-			text := b.tr(reason.Text)
 			// A settled match whose rule reads an answer the facts imply
 			// (the media path of a large call) holds: no "if".
-			if reason.Outcome != classify.True && !s.Settled {
+			r := Reason{Text: b.tr(reason.Text), If: reason.Outcome != classify.True && !s.Settled,
+				Ref: b.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing)}
+			text := r.Text
+			if r.If {
 				text = b.label("if") + text
 			}
-			it.Lines = append(it.Lines, Line{Text: text}, b.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing))
+			it.Lines = append(it.Lines, Line{Text: text}, r.Ref)
+			f.Reasons = append(f.Reasons, r)
 		}
 		items = append(items, it)
 	}

@@ -118,3 +118,47 @@ func TestResultRecord(t *testing.T) {
 		t.Errorf("summary %q, lead %q; the result says %q", o.Summary, o.Lead[0].Text, res.Summary.Zh)
 	}
 }
+
+// TestResultFindings: each sub-category the product falls in, or may,
+// carries its id, name, strength and reasons typed, and a reason marked
+// If is the one whose line opens with "if".
+func TestResultFindings(t *testing.T) {
+	rs, doc, res := assess(t, "half-known.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+	items := part(o, outline.PartSubcategories)
+	if len(items) != len(res.Matched()) || len(items) == 0 {
+		t.Fatalf("%d sub-category items, want %d", len(items), len(res.Matched()))
+	}
+	conditional := 0
+	for i, it := range items {
+		s := res.Matched()[i]
+		f := it.Finding
+		if it.ID != s.ID || it.Name != s.Name.En || f == nil || f.Strength != s.Strength || f.Settled != s.Settled || !slices.Equal(f.DependsOn, s.DependsOn) {
+			t.Fatalf("item %d = %q %+v, want %s (%s, settled %v)", i, it.ID, f, s.ID, s.Strength, s.Settled)
+		}
+		for k, r := range f.Reasons {
+			if got := strings.HasPrefix(it.Lines[2*k].Text, "if "); got != r.If {
+				t.Errorf("%s reason %d: If %v, its line %q", s.ID, k, r.If, it.Lines[2*k].Text)
+			}
+			if r.If {
+				conditional++
+			}
+			if !slices.Equal(r.Ref.Answers, s.Reasons[k].Answers) {
+				t.Errorf("%s reason %d rests on %v, want %v", s.ID, k, r.Ref.Answers, s.Reasons[k].Answers)
+			}
+		}
+	}
+	if conditional == 0 {
+		t.Error("half-known.json has no reason that holds only if answered so; the test proves less than it says")
+	}
+}
+
+// part is the items of the outline's part p.
+func part(o outline.Outline, p outline.Part) []outline.Item {
+	for _, s := range o.Sections {
+		if s.Part == p {
+			return s.Items
+		}
+	}
+	return nil
+}
