@@ -64,21 +64,14 @@ func (b *builder) conclusion(string) {
 		}
 		b.list(items...)
 	}
-	if res.Verdict != classify.VerdictUnlikely {
-		lic := res.Licence
+	if lic := b.licenceNeeded(); lic != nil {
 		t := &table{kv: true}
 		row := t.kvRow(b)
 		b.licenceHead(lic, row, false)
-		row("lic_existing", textCell(b.words().CoverageSentence(res.ExistingLicence)))
-		var unmet []string
-		for _, q := range res.Requirements {
-			if q.Status == classify.StatusUnmet {
-				unmet = append(unmet, b.reqName(q.ID))
-			}
-		}
-		if len(unmet) > 0 {
+		row("lic_existing", textCell(b.words().CoverageSentence(lic.Existing)))
+		if unmet := names(b.unmet()); len(unmet) > 0 {
 			row("c_unmet", cell{{bold(b.join(unmet))}})
-		} else if len(res.Requirements) > 0 {
+		} else if len(b.part(outline.PartRequirements)) > 0 {
 			row("c_unmet", textCell(b.t("c_unmet_none")))
 		}
 		b.table(t)
@@ -126,12 +119,7 @@ func (b *builder) summary() {
 	} else if len(possible) > 0 {
 		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
 	}
-	var unmet []string
-	for _, q := range res.Requirements {
-		if q.Status == classify.StatusUnmet {
-			unmet = append(unmet, b.reqName(q.ID))
-		}
-	}
+	unmet := names(b.unmet())
 	switch n := len(res.PivotalQuestions); {
 	case len(unmet) > 0:
 		ss = append(ss, b.tf("sum_unmet", b.join(unmet)))
@@ -179,8 +167,7 @@ func (b *builder) missingElements() {
 // data's penalty step, for a service that may need a licence it does not
 // hold.
 func (b *builder) exposure() {
-	res := b.res
-	if res.Verdict == classify.VerdictUnlikely || res.ExistingLicence == classify.CoverageCovers {
+	if lic := b.licenceNeeded(); lic == nil || lic.Existing == classify.CoverageCovers {
 		return
 	}
 	for _, p := range b.process {
@@ -201,12 +188,7 @@ func (b *builder) exposure() {
 			continue
 		}
 		b.h2(b.nums["h_conclusion"]+".3", b.t("h_timeline"))
-		var unmet []string
-		for _, q := range res.Requirements {
-			if q.Status == classify.StatusUnmet {
-				unmet = append(unmet, b.reqName(q.ID))
-			}
-		}
+		unmet := names(b.unmet())
 		var items []cell
 		if len(unmet) > 0 {
 			items = append(items, textCell(b.tf("tl_unmet", b.join(unmet), b.secNum("h_options"))))
@@ -234,10 +216,7 @@ func (b *builder) nextSteps() {
 	res := b.res
 	var items []cell
 	named := map[string]bool{}
-	for _, q := range res.Requirements {
-		if q.Status != classify.StatusUnmet {
-			continue
-		}
+	for _, q := range b.unmet() {
 		var opts []string
 		for _, rt := range res.Routes {
 			if slices.Contains(rt.Met, q.ID) {
@@ -245,7 +224,7 @@ func (b *builder) nextSteps() {
 				named[rt.ID] = true
 			}
 		}
-		s := b.tf("next_unmet", b.reqName(q.ID))
+		s := b.tf("next_unmet", q.Name)
 		if len(opts) > 0 {
 			s += b.t("next_routes") + strings.Join(opts, b.t("or_sep"))
 		}
@@ -281,7 +260,7 @@ func (b *builder) nextSteps() {
 		}
 		items = append(items, textCell(b.tf("next_regimes", b.join(names), b.secNum("h_regimes"))))
 	}
-	if res.Verdict != classify.VerdictUnlikely && res.ExistingLicence != classify.CoverageCovers {
+	if lic := b.licenceNeeded(); lic != nil && lic.Existing != classify.CoverageCovers {
 		items = append(items, textCell(b.tf("next_apply", b.secNum("h_process"))))
 	}
 	if len(items) > 0 {
@@ -362,8 +341,8 @@ func (b *builder) relied() map[string]bool {
 	for _, e := range b.res.Exclusions {
 		add(e.Answers)
 	}
-	for _, q := range b.res.Requirements {
-		add(q.Answers)
+	for _, q := range b.part(outline.PartRequirements) {
+		add(q.Lines[1].Answers)
 	}
 	for _, g := range b.res.RelatedRegimes {
 		add(g.Because)
@@ -511,11 +490,11 @@ func (b *builder) sourceQuality() {
 			add(capFirst(b.tr(s.Name)), s.Footing)
 		}
 	}
-	for _, e := range res.Exclusions {
-		add(b.t("sq_exclusion"), e.Footing)
+	for _, e := range b.part(outline.PartExclusions) {
+		add(b.t("sq_exclusion"), e.Lines[0].FootingID)
 	}
-	for _, q := range res.Requirements {
-		add(b.reqName(q.ID), q.Footing)
+	for _, q := range b.part(outline.PartRequirements) {
+		add(q.Name, q.Lines[1].FootingID)
 	}
 	var parts []string
 	if len(statute) > 0 {
@@ -565,23 +544,22 @@ func (b *builder) fallsWithin(s classify.Strength) string {
 // ---- 4. licence ----------------------------------------------------------
 
 func (b *builder) licence(n string) {
-	res := b.res
-	if res.Verdict == classify.VerdictUnlikely {
+	lic := b.licenceNeeded()
+	if lic == nil {
 		b.para(txt(b.t("licence_na")))
 		return
 	}
-	lic := res.Licence
 	t := &table{kv: true}
 	row := t.kvRow(b)
 	b.licenceHead(lic, row, true)
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
-	row("lic_existing", lines(line(txt(b.words().CoverageSentence(res.ExistingLicence))), line(txt(b.qa("existing_licences")))))
-	if len(lic.Basis) > 0 {
+	row("lic_existing", lines(line(txt(b.words().CoverageSentence(lic.Existing))), line(txt(b.qa("existing_licences")))))
+	if len(lic.Citations) > 0 {
 		row("basis", cell{b.cite(lic.Citations)})
 	}
 	b.table(t)
 
-	if len(res.Requirements) == 0 {
+	if len(b.part(outline.PartRequirements)) == 0 {
 		return
 	}
 	b.h2(n+".1", b.t("h_conditions"))
@@ -606,6 +584,37 @@ func (b *builder) licence(n string) {
 
 // reqName is the rule set's short name for a licence condition.
 func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
+
+// licenceNeeded is the licence the result needs; nil under an unlikely
+// verdict, which needs none.
+func (b *builder) licenceNeeded() *outline.Licence {
+	for _, s := range b.outline().Sections {
+		if s.Part == outline.PartLicence {
+			return s.Licence
+		}
+	}
+	return nil
+}
+
+// unmet are the licence conditions the company does not meet.
+func (b *builder) unmet() []outline.Item {
+	var out []outline.Item
+	for _, q := range b.part(outline.PartRequirements) {
+		if q.Status == classify.StatusUnmet {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// names are the names of items.
+func names(items []outline.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Name
+	}
+	return out
+}
 
 // ---- 5. options: the routes to compliance ---------------------------------
 
@@ -795,12 +804,9 @@ func (b *builder) sensitivity(n string) {
 		}
 		b.table(t)
 	}
-	for _, q := range res.Requirements {
-		if q.Status != classify.StatusUnmet {
-			continue
-		}
+	for _, q := range b.unmet() {
 		id := q.ID
-		group(b.tf("opt_meet", b.reqName(id)), b.sentence(b.tr(q.Text)), func(lv classify.Lever) bool {
+		group(b.tf("opt_meet", q.Name), b.sentence(q.Lines[0].Text), func(lv classify.Lever) bool {
 			for _, m := range lv.Met {
 				if m == id {
 					return true
@@ -1143,17 +1149,17 @@ func (t *table) kvRow(b *builder) func(key string, c cell) {
 // licenceHead adds the rows page 1 and the licence section share: the
 // licence, its authority and the capital floor; with open, a floor not
 // known yet says so rather than leaving the row out.
-func (b *builder) licenceHead(lic classify.Licence, row func(string, cell), open bool) {
-	if lic.Title != nil {
-		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
+func (b *builder) licenceHead(lic *outline.Licence, row func(string, cell), open bool) {
+	if lic.Title != "" {
+		row("lic_licence", textCell(capFirst(lic.Title)))
 	} else {
 		row("lic_licence", textCell(capFirst(b.t("scope_open"))))
 	}
-	if lic.Authority != nil {
-		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
+	if lic.Authority != "" {
+		row("lic_authority", textCell(capFirst(lic.Authority)))
 	}
-	if lic.MinRegisteredCapitalCNY != nil {
-		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+	if lic.Capital != "" {
+		row("lic_capital", textCell(lic.Capital))
 	} else if open {
 		row("lic_capital", textCell(b.t("capital_open")))
 	}

@@ -76,6 +76,21 @@ type Section struct {
 	Part    Part
 	Heading string
 	Items   []Item
+	// Licence is the licence section's licence, typed, for a printer
+	// that sets it out in rows of its own (the memo).
+	Licence *Licence
+}
+
+// Licence is the licence a result needs.
+type Licence struct {
+	// Title, Authority and Capital (the least registered capital, an
+	// amount in words) are "" where the result leaves them open: the
+	// scope turns on a question not answered.
+	Title, Authority, Capital string
+	ValidityYears             float64
+	// Existing is whether a licence the company holds covers the service.
+	Existing  classify.Coverage
+	Citations []classify.CitationRef
 }
 
 // Kind is how an item stands on the page.
@@ -177,6 +192,9 @@ type Line struct {
 	// line backs, and on what it rests ("medium-high", "statute"), in
 	// words; "" where the line does not say.
 	Confidence, Footing string
+	// FootingID is the rule data's id of the footing ("statute"), for a
+	// printer that sorts conclusions by what they rest on.
+	FootingID string
 }
 
 // Link is one copy of a source.

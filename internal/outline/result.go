@@ -101,7 +101,7 @@ func (b *builder) refs(answers []string, cites []classify.CitationRef, confidenc
 	if len(cites) > 0 {
 		parts = append(parts, b.labelled("basis", strings.Join(b.w.Citations(cites), b.label("semi"))))
 	}
-	l := Line{Tone: Quiet, Answers: answers, Citations: cites}
+	l := Line{Tone: Quiet, Answers: answers, Citations: cites, FootingID: footing}
 	if confidence != "" {
 		l.Confidence = b.tr(b.rs.Texts.Confidence[confidence])
 		c := l.Confidence
@@ -203,26 +203,34 @@ func (b *builder) licence(r *classify.Result) Section {
 		return Section{}
 	}
 	lic := r.Licence
+	typed := &Licence{ValidityYears: lic.ValidityYears, Existing: r.ExistingLicence, Citations: lic.Citations}
 	var items []Item
 	line := func(s string) { items = append(items, Item{Kind: Plain, Text: s}) }
 	if lic.Title != nil {
-		line(b.tr(*lic.Title))
+		typed.Title = b.tr(*lic.Title)
+		line(typed.Title)
 	}
 	if lic.Authority != nil {
-		line(b.labelled("authority", b.tr(*lic.Authority)))
+		typed.Authority = b.tr(*lic.Authority)
+		line(b.labelled("authority", typed.Authority))
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		line(b.labelled("capital", present.CNY(*lic.MinRegisteredCapitalCNY, b.o.Lang)))
+		typed.Capital = present.CNY(*lic.MinRegisteredCapitalCNY, b.o.Lang)
+		line(b.labelled("capital", typed.Capital))
 	}
 	line(b.w.Labelf("valid_years", lic.ValidityYears))
 	line(b.labelled("existing", b.w.Coverage(r.ExistingLicence)))
-	return b.section(PartLicence, "licence", items)
+	s := b.section(PartLicence, "licence", items)
+	s.Licence = typed
+	return s
 }
 
+// requirements are the licence's conditions, each with its status, then
+// its text and its reference line.
 func (b *builder) requirements(r *classify.Result) Section {
 	var items []Item
 	for _, q := range r.Requirements {
-		items = append(items, Item{Kind: Status, Text: b.tr(q.Name), Status: q.Status,
+		items = append(items, Item{Kind: Status, Text: b.tr(q.Name), Status: q.Status, ID: q.ID, Name: b.tr(q.Name),
 			Label: present.StatusMark(q.Status) + " " + b.w.Status(q.Status),
 			Lines: []Line{{Text: b.tr(q.Text)}, b.refs(q.Answers, q.Citations, q.Confidence, q.Footing)}})
 	}

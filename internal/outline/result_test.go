@@ -162,3 +162,35 @@ func part(o outline.Outline, p outline.Part) []outline.Item {
 	}
 	return nil
 }
+
+// TestResultLicence: the licence section carries the licence typed, its
+// open parts empty, and each condition its id and the footing's id; an
+// unlikely verdict has no licence section.
+func TestResultLicence(t *testing.T) {
+	for _, example := range []string{"meeting-app.json", "half-known.json", "internal-tool.yaml"} {
+		rs, doc, res := assess(t, example)
+		o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+		var lic *outline.Licence
+		for _, s := range o.Sections {
+			if s.Part == outline.PartLicence {
+				lic = s.Licence
+			}
+		}
+		if (lic == nil) != (res.Verdict == classify.VerdictUnlikely) {
+			t.Fatalf("%s: licence %+v under a verdict %s", example, lic, res.Verdict)
+		}
+		if lic == nil {
+			continue
+		}
+		if (lic.Title == "") != (res.Licence.Title == nil) || (lic.Capital == "") != (res.Licence.MinRegisteredCapitalCNY == nil) ||
+			lic.Existing != res.ExistingLicence || lic.ValidityYears != res.Licence.ValidityYears || len(lic.Citations) != len(res.Licence.Citations) {
+			t.Errorf("%s: licence %+v, want the result's %+v", example, lic, res.Licence)
+		}
+		for i, q := range part(o, outline.PartRequirements) {
+			want := res.Requirements[i]
+			if q.ID != want.ID || q.Name != want.Name.En || q.Status != want.Status || q.Lines[1].FootingID != want.Footing {
+				t.Errorf("%s: condition %d = %s %q %s %q, want %s", example, i, q.ID, q.Name, q.Status, q.Lines[1].FootingID, want.ID)
+			}
+		}
+	}
+}
