@@ -56,11 +56,11 @@ func (b *builder) conclusion(string) {
 		b.para(txt(b.t("c_if_operated")))
 		b.list(b.strengthList(ifOperated)...)
 	}
-	if len(res.PivotalQuestions) > 0 {
+	if pivotal := b.part(outline.PartPivotal); len(pivotal) > 0 {
 		b.para(txt(b.tf("c_turns_on", b.subRef("h_open", 1))))
 		var items []cell
-		for _, p := range res.PivotalQuestions {
-			items = append(items, textCell(b.tr(p.Question)))
+		for _, p := range pivotal {
+			items = append(items, textCell(p.Text))
 		}
 		b.list(items...)
 	}
@@ -120,7 +120,7 @@ func (b *builder) summary() {
 		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
 	}
 	unmet := names(b.unmet())
-	switch n := len(res.PivotalQuestions); {
+	switch n := len(b.part(outline.PartPivotal)); {
 	case len(unmet) > 0:
 		ss = append(ss, b.tf("sum_unmet", b.join(unmet)))
 	case n == 1:
@@ -243,12 +243,12 @@ func (b *builder) nextSteps() {
 		}
 		items = append(items, textCell(b.t(key)+strings.Join(other, b.t("or_sep"))+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
-	if n := len(res.PivotalQuestions); n == 1 {
+	if n := len(b.part(outline.PartPivotal)); n == 1 {
 		items = append(items, textCell(b.tf("next_pivotal_one", b.subRef("h_open", 1))))
 	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_pivotal", n, b.subRef("h_open", 1))))
 	}
-	if n := len(res.OpenQuestions); n == 1 {
+	if n := len(b.part(outline.PartOpen)); n == 1 {
 		items = append(items, textCell(b.tf("next_open_one", b.subRef("h_open", 2))))
 	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_open", n, b.subRef("h_open", 2))))
@@ -347,7 +347,7 @@ func (b *builder) relied() map[string]bool {
 	for _, g := range b.res.RelatedRegimes {
 		add(g.Because)
 	}
-	for _, p := range b.res.PivotalQuestions {
+	for _, p := range b.part(outline.PartPivotal) {
 		relied[p.Key] = true
 	}
 	return relied
@@ -833,29 +833,29 @@ func (b *builder) sensitivity(n string) {
 // ---- 6. open questions and assumptions -----------------------------------
 
 func (b *builder) openQuestions(n string) {
-	res, rs := b.res, b.rs
+	rs := b.rs
 	b.h2(n+".1", b.t("h_pivotal"))
-	if len(res.PivotalQuestions) == 0 {
+	if pivotal := b.part(outline.PartPivotal); len(pivotal) == 0 {
 		b.para(txt(b.t("pivotal_none")))
 	} else {
 		t := &table{head: []string{b.t("col_question"), b.t("col_why"), b.t("col_leads")}}
-		for _, p := range res.PivotalQuestions {
+		for _, p := range pivotal {
 			leads := cell{}
-			for _, l := range p.LeadsTo {
-				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.words().Verdict(l.Verdict))))
+			for _, l := range p.Pivotal.Leads {
+				leads = append(leads, line(bold(l.Answer), txt(" → "+b.words().Verdict(l.Verdict))))
 			}
-			t.rows = append(t.rows, []cell{textCell(b.tr(p.Question)), textCell(b.tr(p.Why)), leads})
+			t.rows = append(t.rows, []cell{textCell(p.Text), textCell(p.Pivotal.Why), leads})
 		}
 		b.table(t)
 	}
 
 	b.h2(n+".2", b.t("h_other_open"))
-	if len(res.OpenQuestions) == 0 {
+	if open := b.part(outline.PartOpen); len(open) == 0 {
 		b.para(txt(b.t("other_open_none")))
 	} else {
 		b.para(txt(b.t("other_open_intro")))
 		t := &table{head: []string{b.t("col_question"), b.t("col_affects")}}
-		for _, q := range res.OpenQuestions {
+		for _, q := range open {
 			aff := cell{}
 			seen := map[string]bool{}
 			for _, a := range q.Affects {
@@ -865,7 +865,7 @@ func (b *builder) openQuestions(n string) {
 					aff = append(aff, line(txt(l)))
 				}
 			}
-			t.rows = append(t.rows, []cell{textCell(b.tr(q.Question)), aff})
+			t.rows = append(t.rows, []cell{textCell(q.Text), aff})
 		}
 		b.table(t)
 	}
@@ -890,18 +890,18 @@ func (b *builder) openQuestions(n string) {
 }
 
 // affects words a part of the result that an open question leaves open.
-func (b *builder) affects(part string) string {
-	switch {
-	case part == "licence.scope":
+func (b *builder) affects(a outline.Affected) string {
+	switch a.What {
+	case outline.AffectsScope:
 		return b.t("aff_scope")
-	case part == "licence.authority":
+	case outline.AffectsAuthority:
 		return b.t("aff_authority")
-	case part == "covered_by_existing_licence":
+	case outline.AffectsCoverage:
 		return b.t("aff_covered")
-	case strings.HasPrefix(part, "requirements."):
-		return b.tf("aff_requirement", b.reqName(strings.TrimPrefix(part, "requirements.")))
-	case strings.HasPrefix(part, "related_regimes."):
-		return b.tf("aff_regime", b.words().Regime(strings.TrimPrefix(part, "related_regimes.")))
+	case outline.AffectsCondition:
+		return b.tf("aff_requirement", b.reqName(a.ID))
+	case outline.AffectsRegime:
+		return b.tf("aff_regime", b.words().Regime(a.ID))
 	}
 	return b.t("aff_other")
 }

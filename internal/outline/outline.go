@@ -155,7 +155,53 @@ type Item struct {
 	ID, Name string
 	// Finding is how the product falls in a sub-category, and why.
 	Finding *Finding
+	// Pivotal is why a pivotal question matters and what each answer to
+	// it leads to.
+	Pivotal *Pivotal
+	// Affects are the parts of the result an open question leaves open,
+	// in the result's order.
+	Affects []Affected
 }
+
+// Pivotal is why a question the verdict turns on matters (in the rule
+// data's words, "" where it gives none) and what each answer leads to.
+type Pivotal struct {
+	Why   string
+	Leads []Lead
+}
+
+// Lead is one answer to a pivotal question, in words, and the verdict it
+// leads to, the other open questions staying open.
+type Lead struct {
+	Answer  string
+	Verdict classify.Verdict
+}
+
+// Affected is a part of a result that an open question leaves open.
+type Affected struct {
+	What Affects
+	// ID is the licence condition's or the regime's id; for another part,
+	// the result's name of it.
+	ID string
+}
+
+// Affects is what kind of part of a result an open question leaves open.
+type Affects int
+
+const (
+	// AffectsOther is a part the outline has no name for.
+	AffectsOther Affects = iota
+	// AffectsScope is the licence's scope, AffectsAuthority who issues
+	// it, AffectsCoverage whether a licence the company holds covers the
+	// service.
+	AffectsScope
+	AffectsAuthority
+	AffectsCoverage
+	// AffectsCondition is a licence condition, AffectsRegime a
+	// neighbouring regime.
+	AffectsCondition
+	AffectsRegime
+)
 
 // Finding is how firmly the product falls in a sub-category and why.
 type Finding struct {

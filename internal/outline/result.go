@@ -250,7 +250,10 @@ func (b *builder) process(r *classify.Result) Section {
 func (b *builder) pivotal(r *classify.Result) Section {
 	var items []Item
 	for _, p := range r.PivotalQuestions {
-		it := Item{Text: b.tr(p.Question), Key: p.Key}
+		it := Item{Text: b.tr(p.Question), Key: p.Key, Pivotal: &Pivotal{Why: b.tr(p.Why)}}
+		for _, l := range p.LeadsTo {
+			it.Pivotal.Leads = append(it.Pivotal.Leads, Lead{Answer: b.tr(l.Label), Verdict: l.Verdict})
+		}
 		if p.Why != (classify.Text{}) {
 			it.Lines = append(it.Lines, Line{Text: b.tr(p.Why), Tone: Quiet})
 		}
@@ -269,14 +272,36 @@ func (b *builder) pivotal(r *classify.Result) Section {
 func (b *builder) open(r *classify.Result) Section {
 	var items []Item
 	for _, q := range r.OpenQuestions {
-		items = append(items, Item{Text: b.tr(q.Question), Key: q.Key,
-			Lines: []Line{{Text: b.labelled("affects", b.w.Parts(q.Affects)), Tone: Quiet}}})
+		it := Item{Text: b.tr(q.Question), Key: q.Key,
+			Lines: []Line{{Text: b.labelled("affects", b.w.Parts(q.Affects)), Tone: Quiet}}}
+		for _, a := range q.Affects {
+			it.Affects = append(it.Affects, affected(a))
+		}
+		items = append(items, it)
 	}
 	heading := "open_only"
 	if len(r.PivotalQuestions) > 0 {
 		heading = "open"
 	}
 	return b.section(PartOpen, heading, items)
+}
+
+// affected is the part of a result an open question leaves open, as the
+// result names it: "licence.scope", "requirements.staff".
+func affected(name string) Affected {
+	switch {
+	case name == "licence.scope":
+		return Affected{What: AffectsScope}
+	case name == "licence.authority":
+		return Affected{What: AffectsAuthority}
+	case name == "covered_by_existing_licence":
+		return Affected{What: AffectsCoverage}
+	case strings.HasPrefix(name, "requirements."):
+		return Affected{What: AffectsCondition, ID: strings.TrimPrefix(name, "requirements.")}
+	case strings.HasPrefix(name, "related_regimes."):
+		return Affected{What: AffectsRegime, ID: strings.TrimPrefix(name, "related_regimes.")}
+	}
+	return Affected{ID: name}
 }
 
 // routes are the routes to compliance the engine confirmed, each with

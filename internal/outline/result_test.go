@@ -194,3 +194,42 @@ func TestResultLicence(t *testing.T) {
 		}
 	}
 }
+
+// TestResultQuestions: a pivotal question carries why it matters and what
+// each answer leads to; an open question the parts it leaves open, each
+// named by its kind and id.
+func TestResultQuestions(t *testing.T) {
+	rs, doc, res := assess(t, "half-known.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+	pivotal := part(o, outline.PartPivotal)
+	if len(pivotal) != len(res.PivotalQuestions) || len(pivotal) == 0 {
+		t.Fatalf("%d pivotal items, want %d", len(pivotal), len(res.PivotalQuestions))
+	}
+	for i, it := range pivotal {
+		p := res.PivotalQuestions[i]
+		if it.Pivotal == nil || it.Pivotal.Why != p.Why.En || len(it.Pivotal.Leads) != len(p.LeadsTo) {
+			t.Fatalf("pivotal %s: %+v", p.Key, it.Pivotal)
+		}
+		for k, l := range it.Pivotal.Leads {
+			if l.Answer != p.LeadsTo[k].Label.En || l.Verdict != p.LeadsTo[k].Verdict {
+				t.Errorf("pivotal %s lead %d = %+v, want %+v", p.Key, k, l, p.LeadsTo[k])
+			}
+		}
+	}
+	kinds := map[outline.Affects]bool{}
+	for i, it := range part(o, outline.PartOpen) {
+		q := res.OpenQuestions[i]
+		if len(it.Affects) != len(q.Affects) {
+			t.Fatalf("open %s affects %v, want %v", q.Key, it.Affects, q.Affects)
+		}
+		for k, a := range it.Affects {
+			kinds[a.What] = true
+			if a.What == outline.AffectsOther || (a.ID != "" && !strings.HasSuffix(q.Affects[k], "."+a.ID)) {
+				t.Errorf("open %s: %q is %+v", q.Key, q.Affects[k], a)
+			}
+		}
+	}
+	if len(kinds) < 2 {
+		t.Errorf("the open questions leave open parts of %d kinds; the test proves less than it says", len(kinds))
+	}
+}
