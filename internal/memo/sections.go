@@ -128,15 +128,15 @@ func (b *builder) summary() {
 	case n > 1:
 		ss = append(ss, b.tf("sum_pivotal", n))
 	}
-	if len(res.Routes) > 0 {
-		first := res.Routes[0]
-		for _, rt := range res.Routes {
-			if len(unmet) > 0 && len(rt.Met) > 0 {
+	if routes := b.part(outline.PartRoutes); len(routes) > 0 {
+		first := routes[0]
+		for _, rt := range routes {
+			if len(unmet) > 0 && len(rt.Route.Met) > 0 {
 				first = rt
 				break
 			}
 		}
-		ss = append(ss, b.tf("sum_route", b.tr(first.Title), b.secNum("h_options")))
+		ss = append(ss, b.tf("sum_route", first.Name, b.secNum("h_options")))
 	}
 	if len(ss) > 0 {
 		for i := range ss {
@@ -218,9 +218,9 @@ func (b *builder) nextSteps() {
 	named := map[string]bool{}
 	for _, q := range b.unmet() {
 		var opts []string
-		for _, rt := range res.Routes {
-			if slices.Contains(rt.Met, q.ID) {
-				opts = append(opts, b.tr(rt.Title))
+		for _, rt := range b.part(outline.PartRoutes) {
+			if slices.Contains(rt.Route.Met, q.ID) {
+				opts = append(opts, rt.Name)
 				named[rt.ID] = true
 			}
 		}
@@ -231,9 +231,9 @@ func (b *builder) nextSteps() {
 		items = append(items, textCell(s+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
 	var other []string
-	for _, rt := range res.Routes {
+	for _, rt := range b.part(outline.PartRoutes) {
 		if !named[rt.ID] {
-			other = append(other, b.tr(rt.Title))
+			other = append(other, rt.Name)
 		}
 	}
 	if len(other) > 0 {
@@ -625,7 +625,8 @@ func names(items []outline.Item) []string {
 // sensitivity appendix, not here.
 func (b *builder) options(n string) {
 	res := b.res
-	if len(res.Routes) == 0 {
+	routes := b.part(outline.PartRoutes)
+	if len(routes) == 0 {
 		switch res.Verdict {
 		case classify.VerdictUnlikely:
 			b.para(txt(b.t("routes_unlikely")))
@@ -637,25 +638,26 @@ func (b *builder) options(n string) {
 		return
 	}
 	b.para(txt(b.t("routes_intro")))
-	for k, rt := range res.Routes {
-		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(b.tr(rt.Title)))
-		b.para(txt(b.tr(rt.Text)))
+	for k, it := range routes {
+		rt := it.Route
+		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(it.Name))
+		b.para(txt(rt.Text))
 		if a := b.achieves(rt); a != "" {
 			b.para(bold(b.t("route_achieves")+b.t("colon")), txt(a))
 		}
-		if c := b.tr(rt.Caveats); c != "" {
-			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(c))
+		if rt.Caveats != "" {
+			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(rt.Caveats))
 		}
 		var src []run
-		if len(rt.Citations) > 0 {
+		if len(rt.Ref.Citations) > 0 {
 			src = append(src, txt(b.t("basis")+b.t("colon")))
-			src = append(src, b.cite(rt.Citations)...)
+			src = append(src, b.cite(rt.Ref.Citations)...)
 		}
-		if rt.Confidence != "" {
+		if rt.Ref.Confidence != "" {
 			if len(src) > 0 {
 				src = append(src, txt(b.t("semi")))
 			}
-			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(rt.Confidence, rt.Footing)))
+			src = append(src, txt(b.t("confidence")+b.t("colon")+b.confWords(rt.Ref)))
 		}
 		if len(src) > 0 {
 			b.small(src...)
@@ -667,16 +669,16 @@ func (b *builder) options(n string) {
 // verdict with its answers changed, the licence and who issues it, and the
 // licence conditions it meets. A route that changes no answer (a sequence
 // of steps) achieves nothing the engine could check, and says nothing.
-func (b *builder) achieves(rt classify.RouteResult) string {
-	if len(rt.Changes) == 0 {
+func (b *builder) achieves(rt *outline.Route) string {
+	if !rt.Checked {
 		return ""
 	}
 	if rt.Verdict == classify.VerdictUnlikely {
 		return b.t("ach_unlikely")
 	}
 	var parts []string
-	if rt.Scope != nil {
-		parts = append(parts, b.tf("ach_licence", b.words().ScopeLicence(*rt.Scope)))
+	if rt.Licence != "" {
+		parts = append(parts, b.tf("ach_licence", rt.Licence))
 	}
 	if len(rt.Met) > 0 {
 		names := make([]string, len(rt.Met))
@@ -689,10 +691,10 @@ func (b *builder) achieves(rt classify.RouteResult) string {
 		parts = append(parts, b.tf("ach_verdict", b.words().Verdict(rt.Verdict)))
 	}
 	s := b.sentence(capFirst(strings.Join(parts, b.t("semi"))))
-	if rt.Authority != nil {
+	if rt.Authority != "" {
 		// The authority's text may run to sentences of its own (who issues
 		// to a foreign-invested company), so it follows as one.
-		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(b.tr(*rt.Authority)))
+		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(rt.Authority))
 	}
 	return s
 }

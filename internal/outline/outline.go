@@ -161,6 +161,26 @@ type Item struct {
 	// Affects are the parts of the result an open question leaves open,
 	// in the result's order.
 	Affects []Affected
+	// Route is a route to compliance and what it was confirmed to achieve.
+	Route *Route
+}
+
+// Route is a route to compliance: in the rule data's words, what it
+// costs, and, for a route that changes answers, what the engine confirmed
+// it achieves with them changed.
+type Route struct {
+	Text, Caveats string
+	// Checked is whether the route changes answers, so that what follows
+	// was confirmed: the verdict then, the licence of the scope then (""
+	// where there is none or it is open) and who issues it ("" where the
+	// result does not say), and the ids of the licence conditions it
+	// turns met.
+	Checked            bool
+	Verdict            classify.Verdict
+	Licence, Authority string
+	Met                []string
+	// Ref is the route's reference line: its citations and confidence.
+	Ref Line
 }
 
 // Pivotal is why a question the verdict turns on matters (in the rule

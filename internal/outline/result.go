@@ -309,8 +309,16 @@ func affected(name string) Affected {
 func (b *builder) routes(r *classify.Result) Section {
 	var items []Item
 	for _, rt := range r.Routes {
-		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: b.tr(rt.Text)}}}
-		if len(rt.Changes) > 0 {
+		typed := &Route{Text: b.tr(rt.Text), Caveats: b.tr(rt.Caveats), Checked: len(rt.Changes) > 0, Verdict: rt.Verdict, Met: rt.Met,
+			Ref: b.refs(nil, rt.Citations, rt.Confidence, rt.Footing)}
+		if rt.Scope != nil {
+			typed.Licence = b.w.ScopeLicence(*rt.Scope)
+		}
+		if rt.Authority != nil {
+			typed.Authority = b.tr(*rt.Authority)
+		}
+		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: typed.Text}}, ID: rt.ID, Name: b.tr(rt.Title), Route: typed}
+		if typed.Checked {
 			achieves := b.w.Verdict(rt.Verdict)
 			if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
 				achieves += b.label("semi") + b.labelled("authority", b.tr(*rt.Authority))
@@ -324,8 +332,7 @@ func (b *builder) routes(r *classify.Result) Section {
 			}
 			it.Lines = append(it.Lines, Line{Text: b.labelled("achieves", achieves)})
 		}
-		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", b.tr(rt.Caveats))},
-			b.refs(nil, rt.Citations, rt.Confidence, rt.Footing))
+		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", typed.Caveats)}, typed.Ref)
 		items = append(items, it)
 	}
 	return b.section(PartRoutes, "routes", items)

@@ -233,3 +233,30 @@ func TestResultQuestions(t *testing.T) {
 		t.Errorf("the open questions leave open parts of %d kinds; the test proves less than it says", len(kinds))
 	}
 }
+
+// TestResultRoutes: a route carries its id, its words, and what the engine
+// confirmed it achieves, typed; a route that changes no answer confirms
+// nothing.
+func TestResultRoutes(t *testing.T) {
+	rs, doc, res := assess(t, "meeting-app.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+	routes := part(o, outline.PartRoutes)
+	if len(routes) != len(res.Routes) || len(routes) == 0 {
+		t.Fatalf("%d routes, want %d", len(routes), len(res.Routes))
+	}
+	licensed := 0
+	for i, it := range routes {
+		rt, want := it.Route, res.Routes[i]
+		if it.ID != want.ID || it.Name != want.Title.En || rt.Text != want.Text.En || rt.Caveats != want.Caveats.En ||
+			rt.Checked != (len(want.Changes) > 0) || rt.Verdict != want.Verdict || !slices.Equal(rt.Met, want.Met) ||
+			(rt.Licence == "") != (want.Scope == nil) || (rt.Authority == "") != (want.Authority == nil) || len(rt.Ref.Citations) != len(want.Citations) {
+			t.Errorf("route %d = %s %+v, want %+v", i, it.ID, rt, want)
+		}
+		if rt.Licence != "" {
+			licensed++
+		}
+	}
+	if licensed == 0 {
+		t.Error("no route of meeting-app.json names a licence; the test proves less than it says")
+	}
+}
