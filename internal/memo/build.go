@@ -172,7 +172,7 @@ func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
 func (b *builder) outline() outline.Outline {
 	o, ok := b.outlines[b.lang]
 	if !ok {
-		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang})
+		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang, Relabellings: true})
 		b.outlines[b.lang] = o
 	}
 	return o

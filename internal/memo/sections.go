@@ -2,7 +2,6 @@ package memo
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -702,50 +701,11 @@ func (b *builder) achieves(rt *outline.Route) string {
 // ---- appendix: sensitivity ---------------------------------------------------
 
 // honest says whether a lever belongs in the sensitivity appendix by
-// default: not a relabelling (a lever of kind label: what the product is
-// said to be for, which changes words and not the service), and not a
-// change that makes a gate hold unless a route to compliance stands for
-// it (a private deployment does; giving up the users in mainland China or
-// serving only the company's own staff is a withdrawal, not an option).
-// The rule data says which is which: the lever's kind, the gates, the
-// routes' changes.
-func honest(rs *classify.RuleSet, lv classify.Lever) bool {
-	if lv.Kind == classify.LeverLabel {
-		return false
-	}
-	gate := false
-	for _, id := range lv.Rules {
-		for _, g := range rs.Gates {
-			gate = gate || g.ID == id
-		}
-	}
-	if !gate {
-		return true
-	}
-	for _, c := range lv.Changes {
-		if !routeStandsFor(rs, c) {
-			return false
-		}
-	}
-	return true
-}
-
-// routeStandsFor reports whether a route of the rule set changes the
-// answer as the lever change c does.
-func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
-	q := rs.Question(c.Key)
-	if q == nil {
-		return false
-	}
-	for _, rt := range rs.Routes {
-		for _, rc := range rt.Changes {
-			if rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// default: not a relabelling (what the product is said to be for, which
+// changes words and not the service), and not a withdrawal (giving up the
+// users in mainland China, or serving only the company's own staff, is
+// not an option; a private deployment, which a route stands for, is).
+func honest(lv *outline.Lever) bool { return !lv.Relabel && !lv.Withdrawal }
 
 // sensitivity lists the answers that would move the outcome, grouped by
 // what each achieves, so that a reader sees how much the conclusion rests
@@ -754,11 +714,11 @@ func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
 // for every lever. Each lever is listed under the first group it serves.
 func (b *builder) sensitivity(n string) {
 	res := b.res
-	var levers []classify.Lever
+	var levers []*outline.Lever
 	left := 0
-	for _, lv := range res.Levers {
-		if b.o.AllLevers || honest(b.rs, lv) {
-			levers = append(levers, lv)
+	for _, it := range b.part(outline.PartLevers) {
+		if b.o.AllLevers || honest(it.Lever) {
+			levers = append(levers, it.Lever)
 		} else {
 			left++
 		}
@@ -779,22 +739,21 @@ func (b *builder) sensitivity(n string) {
 	}
 	used := make([]bool, len(levers))
 	k := 0
-	group := func(title string, intro string, take func(classify.Lever) bool) {
+	group := func(title string, intro string, take func(*outline.Lever) bool) {
 		t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}}
 		for i, lv := range levers {
 			if used[i] || !take(lv) {
 				continue
 			}
 			used[i] = true
-			w := b.words().Lever(lv)
 			change, effects := cell{}, cell{}
-			for _, c := range w.Change {
+			for _, c := range lv.Change {
 				change = append(change, line(txt(c)))
 			}
-			for _, e := range w.Effects {
+			for _, e := range lv.Effects {
 				effects = append(effects, line(txt(capFirst(e))))
 			}
-			t.rows = append(t.rows, []cell{change, textCell(capFirst(w.Kind)), effects})
+			t.rows = append(t.rows, []cell{change, textCell(capFirst(lv.Kind)), effects})
 		}
 		if len(t.rows) == 0 {
 			return
@@ -808,7 +767,7 @@ func (b *builder) sensitivity(n string) {
 	}
 	for _, q := range b.unmet() {
 		id := q.ID
-		group(b.tf("opt_meet", q.Name), b.sentence(q.Lines[0].Text), func(lv classify.Lever) bool {
+		group(b.tf("opt_meet", q.Name), b.sentence(q.Lines[0].Text), func(lv *outline.Lever) bool {
 			for _, m := range lv.Met {
 				if m == id {
 					return true
@@ -817,10 +776,10 @@ func (b *builder) sensitivity(n string) {
 			return false
 		})
 	}
-	group(b.t("opt_outside"), "", func(lv classify.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
+	group(b.t("opt_outside"), "", func(lv *outline.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
 	for _, s := range res.Matched() {
 		id := s.ID
-		group(b.tf("opt_sub", b.tr(s.Name)), "", func(lv classify.Lever) bool {
+		group(b.tf("opt_sub", b.tr(s.Name)), "", func(lv *outline.Lever) bool {
 			for _, r := range lv.Removed {
 				if r == id {
 					return true
@@ -829,7 +788,7 @@ func (b *builder) sensitivity(n string) {
 			return false
 		})
 	}
-	group(b.t("opt_other"), "", func(classify.Lever) bool { return true })
+	group(b.t("opt_other"), "", func(*outline.Lever) bool { return true })
 }
 
 // ---- 6. open questions and assumptions -----------------------------------

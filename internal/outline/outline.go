@@ -1,6 +1,9 @@
 package outline
 
-import "b22/classify"
+import (
+	"b22/classify"
+	"b22/internal/present"
+)
 
 // Outline is a document for people, in the order it is read: a title and
 // the lines under it, the lead (the verdict, first and plain), the
@@ -163,6 +166,27 @@ type Item struct {
 	Affects []Affected
 	// Route is a route to compliance and what it was confirmed to achieve.
 	Route *Route
+	// Lever is what changing given answers would change.
+	Lever *Lever
+}
+
+// Lever is a change of given answers that would change the outcome: in
+// words (what changes, who decides it, what it does), then what it does
+// typed, for a printer that groups levers by what they achieve.
+type Lever struct {
+	present.LeverWords
+	// Verdict is the verdict after the change; Met the ids of the licence
+	// conditions it turns met, Removed of the sub-categories it takes the
+	// product out of.
+	Verdict      classify.Verdict
+	Met, Removed []string
+	// Relabel marks a change of what the product is said to be for,
+	// which changes nothing in fact (an outline has such levers only
+	// when asked, Options.Relabellings). Withdrawal marks a change that
+	// rules the licence out by a gate no route to compliance stands for:
+	// leaving the market or the users it serves is not an option for
+	// the product.
+	Relabel, Withdrawal bool
 }
 
 // Route is a route to compliance: in the rule data's words, what it

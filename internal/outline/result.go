@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"reflect"
 	"strings"
 
 	"b22/classify"
@@ -17,6 +18,10 @@ type Options struct {
 	// answers; the text report, read beside the answers file, names the
 	// questions alone.
 	Answer func(key string) string
+	// Relabellings includes among the levers the changes of what the
+	// product is said to be for (each marked Relabel), which people are
+	// not shown unless they ask: the memo's --all-levers.
+	Relabellings bool
 }
 
 // Result is the outline of r, a result of rs for the answers of doc: the
@@ -340,19 +345,65 @@ func (b *builder) routes(r *classify.Result) Section {
 
 // levers are what changing a given answer would change, in the order the
 // engine ranks them (what makes a licence unlikely first), without the
-// relabellings.
+// relabellings unless the options ask for them.
 func (b *builder) levers(r *classify.Result) Section {
+	levers := r.Levers
+	if !b.o.Relabellings {
+		levers = present.ForPeople(levers)
+	}
 	var items []Item
-	for _, lv := range present.ForPeople(r.Levers) {
+	for _, lv := range levers {
 		w := b.w.Lever(lv)
 		it := Item{Text: strings.Join(w.Change, b.label("semi")) + b.paren(w.Kind),
-			Lines: []Line{{Text: strings.Join(w.Effects, b.label("semi")), Tone: Effects}}}
+			Lines: []Line{{Text: strings.Join(w.Effects, b.label("semi")), Tone: Effects}},
+			Lever: &Lever{LeverWords: w, Verdict: lv.Verdict, Met: lv.Met, Removed: lv.Removed,
+				Relabel: lv.Kind == classify.LeverLabel, Withdrawal: b.withdrawal(lv)}}
 		if len(lv.Changes) > 0 {
 			it.Key = lv.Changes[0].Key
 		}
 		items = append(items, it)
 	}
 	return b.section(PartLevers, "levers", items)
+}
+
+// withdrawal reports whether a lever rules the licence out by a gate (its
+// rules name one) with a change that no route to compliance stands for: a
+// private deployment has a route, giving up the users in mainland China
+// or serving only the company's own staff does not. The rule data says
+// which is which: the gates, and the routes' changes.
+func (b *builder) withdrawal(lv classify.Lever) bool {
+	gate := false
+	for _, id := range lv.Rules {
+		for _, g := range b.rs.Gates {
+			gate = gate || g.ID == id
+		}
+	}
+	if !gate {
+		return false
+	}
+	for _, c := range lv.Changes {
+		if !b.routeStandsFor(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// routeStandsFor reports whether a route of the rule set changes the
+// answer as the lever change c does.
+func (b *builder) routeStandsFor(c classify.LeverChange) bool {
+	q := b.rs.Question(c.Key)
+	if q == nil {
+		return false
+	}
+	for _, rt := range b.rs.Routes {
+		for _, rc := range rt.Changes {
+			if b.rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *builder) regimes(r *classify.Result) Section {

@@ -10,6 +10,7 @@ import (
 	"b22/classify"
 	"b22/classify/answers"
 	"b22/internal/outline"
+	"b22/internal/present"
 	"b22/questionnaires"
 )
 
@@ -258,5 +259,37 @@ func TestResultRoutes(t *testing.T) {
 	}
 	if licensed == 0 {
 		t.Error("no route of meeting-app.json names a licence; the test proves less than it says")
+	}
+}
+
+// TestResultLevers: the levers people are shown leave out relabellings
+// unless asked for; each carries what it does typed, and a withdrawal
+// (a gate no route stands for) is marked, a gate a route stands for not.
+func TestResultLevers(t *testing.T) {
+	rs, doc, res := assess(t, "meeting-app.json")
+	shown := part(outline.Result(rs, doc, res, outline.Options{Lang: "en"}), outline.PartLevers)
+	all := part(outline.Result(rs, doc, res, outline.Options{Lang: "en", Relabellings: true}), outline.PartLevers)
+	if len(shown) != len(present.ForPeople(res.Levers)) || len(all) != len(res.Levers) || len(shown) == len(all) {
+		t.Fatalf("%d levers shown, %d with the relabellings; the result has %d", len(shown), len(all), len(res.Levers))
+	}
+	marks := map[string]int{}
+	for i, it := range all {
+		lv, want := it.Lever, res.Levers[i]
+		if lv.Verdict != want.Verdict || !slices.Equal(lv.Met, want.Met) || !slices.Equal(lv.Removed, want.Removed) ||
+			lv.Relabel != (want.Kind == classify.LeverLabel) || len(lv.Change) != len(want.Changes) {
+			t.Errorf("lever %d = %+v, want %+v", i, lv, want)
+		}
+		switch {
+		case lv.Withdrawal:
+			marks["withdrawal"]++
+			if lv.Verdict != classify.VerdictUnlikely {
+				t.Errorf("lever %d is a withdrawal that leaves the verdict %s", i, lv.Verdict)
+			}
+		case lv.Verdict == classify.VerdictUnlikely && !lv.Relabel:
+			marks["route"]++
+		}
+	}
+	if marks["withdrawal"] == 0 || marks["route"] == 0 {
+		t.Errorf("levers marked %v: meeting-app.json should have a withdrawal and a way out a route stands for", marks)
 	}
 }
