@@ -212,7 +212,6 @@ func (b *builder) exposure() {
 // unmet condition (the options that would), answer what is open, check
 // the neighbouring regimes. Options, not advice.
 func (b *builder) nextSteps() {
-	res := b.res
 	var items []cell
 	named := map[string]bool{}
 	for _, q := range b.unmet() {
@@ -252,12 +251,8 @@ func (b *builder) nextSteps() {
 	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_open", n, b.subRef("h_open", 2))))
 	}
-	if n := len(res.RelatedRegimes); n > 0 {
-		var names []string
-		for _, g := range res.RelatedRegimes {
-			names = append(names, b.words().Regime(g.ID))
-		}
-		items = append(items, textCell(b.tf("next_regimes", b.join(names), b.secNum("h_regimes"))))
+	if regimes := b.part(outline.PartRegimes); len(regimes) > 0 {
+		items = append(items, textCell(b.tf("next_regimes", b.join(names(regimes)), b.secNum("h_regimes"))))
 	}
 	if lic := b.licenceNeeded(); lic != nil && lic.Existing != classify.CoverageCovers {
 		items = append(items, textCell(b.tf("next_apply", b.secNum("h_process"))))
@@ -343,8 +338,8 @@ func (b *builder) relied() map[string]bool {
 	for _, q := range b.part(outline.PartRequirements) {
 		add(q.Lines[1].Answers)
 	}
-	for _, g := range b.res.RelatedRegimes {
-		add(g.Because)
+	for _, g := range b.part(outline.PartRegimes) {
+		add(g.Regime.Ref.Answers)
 	}
 	for _, p := range b.part(outline.PartPivotal) {
 		relied[p.Key] = true
@@ -473,7 +468,6 @@ func (b *builder) analysis(n string) {
 // sub-category found, exclusion and licence condition), and which sources
 // the memo cites were read only in reprints or commentary.
 func (b *builder) sourceQuality() {
-	res := b.res
 	var statute, other []string
 	add := func(name, footing string) {
 		switch footing {
@@ -503,17 +497,8 @@ func (b *builder) sourceQuality() {
 		parts = append(parts, b.tf("sq_other", b.join(other)))
 	}
 	var unread []string
-	for _, src := range res.Sources {
-		official := false
-		for _, l := range src.Links {
-			if l.Kind == "official" && l.Read {
-				official = true
-			}
-		}
-		if len(src.Links) == 0 {
-			official = src.URL != "" && !src.Reprint
-		}
-		if !official {
+	for _, src := range b.part(outline.PartSources) {
+		if !src.Official {
 			if s := b.rs.Source(src.ID); s != nil && b.tr(s.CiteAs) != "" {
 				unread = append(unread, b.tr(s.CiteAs))
 			}
@@ -870,29 +855,26 @@ func (b *builder) affects(a outline.Affected) string {
 // ---- 7. neighbouring regimes ---------------------------------------------
 
 func (b *builder) regimes(string) {
-	res := b.res
 	b.para(txt(b.t("regimes_intro")))
-	if len(res.RelatedRegimes) == 0 {
+	regimes := b.part(outline.PartRegimes)
+	if len(regimes) == 0 {
 		b.para(txt(b.t("regimes_none")))
 		return
 	}
 	t := &table{head: []string{b.t("col_regime"), b.t("col_status"), b.t("col_basis")}}
-	for _, g := range res.RelatedRegimes {
-		name, rest := b.words().Regime(g.ID), b.tr(g.Text)
-		if g.Name == (classify.Text{}) { // a rule set that names regimes in their texts
-			name, rest = b.words().RegimeName(g.Text)
-		}
+	for _, it := range regimes {
+		g := it.Regime
 		what := cell{}
-		if name != "" {
-			what = append(what, line(bold(capFirst(name))))
+		if g.Heading != "" {
+			what = append(what, line(bold(capFirst(g.Heading))))
 		}
-		what = append(what, line(txt(capFirst(rest))), muted(line(txt(b.t("col_trigger")+b.t("colon")+b.answerText(g.Because)))))
+		what = append(what, line(txt(capFirst(g.Body))), muted(line(txt(b.t("col_trigger")+b.t("colon")+b.answerText(g.Ref.Answers)))))
 		basis := cell{}
-		if len(g.Basis) > 0 {
-			basis = append(basis, b.cite(g.Citations))
+		if len(g.Ref.Citations) > 0 {
+			basis = append(basis, b.cite(g.Ref.Citations))
 		}
-		if g.Confidence != "" {
-			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.conf(g.Confidence, ""))))
+		if g.Ref.Confidence != "" {
+			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+g.Ref.Confidence)))
 		}
 		t.rows = append(t.rows, []cell{what, textCell(b.words().RegimeStatus(g.Status)), basis})
 	}

@@ -168,6 +168,21 @@ type Item struct {
 	Route *Route
 	// Lever is what changing given answers would change.
 	Lever *Lever
+	// Regime is a neighbouring regime, as a table sets it out.
+	Regime *Regime
+	// Official is whether a source's copies include its official text,
+	// opened: a source without is read only in reprints or commentary.
+	Official bool
+}
+
+// Regime is a neighbouring regime as a table sets it out: whether it
+// applies, the regime's name heading its row (the data's name, or where
+// the data has none the opening of the text that names it; "" where the
+// text opens otherwise), the text under it, and what it rests on.
+type Regime struct {
+	Status        classify.RegimeStatus
+	Heading, Body string
+	Ref           Line
 }
 
 // Lever is a change of given answers that would change the outcome: in

@@ -409,8 +409,12 @@ func (b *builder) routeStandsFor(c classify.LeverChange) bool {
 func (b *builder) regimes(r *classify.Result) Section {
 	var items []Item
 	for _, g := range r.RelatedRegimes {
+		typed := &Regime{Status: g.Status, Heading: b.w.Regime(g.ID), Body: b.tr(g.Text), Ref: b.refs(g.Because, g.Citations, g.Confidence, "")}
+		if g.Name == (classify.Text{}) { // a rule set that names regimes in their texts
+			typed.Heading, typed.Body = b.w.RegimeName(g.Text)
+		}
 		items = append(items, Item{Tone: Strong, Text: b.w.Regime(g.ID) + b.paren(b.w.RegimeStatus(g.Status)),
-			Lines: []Line{{Text: b.tr(g.Text)}, b.refs(g.Because, g.Citations, g.Confidence, "")}})
+			Lines: []Line{{Text: b.tr(g.Text)}, typed.Ref}, ID: g.ID, Name: b.w.Regime(g.ID), Regime: typed})
 	}
 	return b.section(PartRegimes, "regimes", items)
 }
@@ -425,7 +429,7 @@ func (b *builder) sources(r *classify.Result) Section {
 		if b.o.Lang != "zh" && s.TitleEn != "" {
 			title += " — " + s.TitleEn
 		}
-		it := Item{Text: title}
+		it := Item{Text: title, ID: s.ID, Official: official(s)}
 		if len(s.Links) == 0 {
 			if s.Reprint {
 				it.Text += b.paren(b.label("reprint"))
@@ -442,4 +446,18 @@ func (b *builder) sources(r *classify.Result) Section {
 		items = append(items, it)
 	}
 	return b.section(PartSources, "sources", items)
+}
+
+// official reports whether a source's copies include its official text,
+// opened; a source with a single address is official unless a reprint.
+func official(s classify.SourceRef) bool {
+	if len(s.Links) == 0 {
+		return s.URL != "" && !s.Reprint
+	}
+	for _, l := range s.Links {
+		if l.Kind == "official" && l.Read {
+			return true
+		}
+	}
+	return false
 }

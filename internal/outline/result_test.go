@@ -293,3 +293,32 @@ func TestResultLevers(t *testing.T) {
 		t.Errorf("levers marked %v: meeting-app.json should have a withdrawal and a way out a route stands for", marks)
 	}
 }
+
+// TestResultRegimesAndSources: a regime carries its id, status, name and
+// text typed; a source its id and whether its official text was read.
+func TestResultRegimesAndSources(t *testing.T) {
+	rs, doc, res := assess(t, "meeting-app.json")
+	o := outline.Result(rs, doc, res, outline.Options{Lang: "en"})
+	regimes := part(o, outline.PartRegimes)
+	if len(regimes) != len(res.RelatedRegimes) || len(regimes) == 0 {
+		t.Fatalf("%d regimes, want %d", len(regimes), len(res.RelatedRegimes))
+	}
+	for i, it := range regimes {
+		g, want := it.Regime, res.RelatedRegimes[i]
+		if it.ID != want.ID || g.Status != want.Status || g.Heading == "" || !strings.Contains(want.Text.En, g.Body) || !slices.Equal(g.Ref.Answers, want.Because) {
+			t.Errorf("regime %d = %s %+v, want %+v", i, it.ID, g, want)
+		}
+	}
+	official := 0
+	for i, it := range part(o, outline.PartSources) {
+		if it.ID != res.Sources[i].ID {
+			t.Errorf("source %d = %s, want %s", i, it.ID, res.Sources[i].ID)
+		}
+		if it.Official {
+			official++
+		}
+	}
+	if official == 0 || official == len(res.Sources) {
+		t.Errorf("%d of %d sources official: the test proves less than it says", official, len(res.Sources))
+	}
+}
