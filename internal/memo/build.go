@@ -12,12 +12,13 @@ import (
 	"b22/internal/present"
 )
 
-// builder turns a result into the memo model. It only arranges and words
-// what the result and the rule set say.
+// builder turns a result's outline into the memo model. It only arranges
+// and words what the outline, the answers and the rule set say; it never
+// reads the result itself, so that the memo sets out the same parts, in
+// the same words, as the text report and the interview.
 type builder struct {
 	rs      *classify.RuleSet
 	doc     *classify.Document
-	res     *classify.Result
 	o       Options
 	process []classify.ProcessResult
 	trace   map[string]classify.TraceStep // by kind/rule id
@@ -35,13 +36,13 @@ type builder struct {
 	// mention: the pinpoints the entry lists.
 	pins [][]classify.CitationRef
 	// outlines are the result's outline in each language the memo is
-	// written in: the parts it sets out as they are, in counsel's prose.
+	// written in: the parts it sets out, in counsel's prose.
 	outlines map[string]outline.Outline
 }
 
-func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
-	b := &builder{rs: rs, doc: doc, res: res, o: o, trace: map[string]classify.TraceStep{},
-		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
+func build(rs *classify.RuleSet, doc *classify.Document, outlines map[string]outline.Outline, o Options) (*memo, error) {
+	b := &builder{rs: rs, doc: doc, o: o, trace: map[string]classify.TraceStep{},
+		nums: map[string]string{}, notes: map[string]int{}, outlines: outlines}
 	b.lang = b.langs()[0]
 	rec := b.outline().Record
 	process, err := rs.ProcessTexts(rec.Questionnaire.AsOf)
@@ -169,14 +170,7 @@ func (b *builder) both(key string) string {
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
 
 // outline is the result's outline in the current language.
-func (b *builder) outline() outline.Outline {
-	o, ok := b.outlines[b.lang]
-	if !ok {
-		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang, Relabellings: true})
-		b.outlines[b.lang] = o
-	}
-	return o
-}
+func (b *builder) outline() outline.Outline { return b.outlines[b.lang] }
 
 // part is the items of a part of the result's outline, in the current
 // language; none where the result has none.

@@ -32,19 +32,18 @@ func (b *builder) strengthList(found []outline.Item) []cell {
 }
 
 func (b *builder) conclusion(string) {
-	res := b.res
 	b.questionPresented()
 	b.para(bold(b.sentence(capFirst(b.outline().Summary))))
 	b.summary()
 	subs, ifOperated := b.part(outline.PartSubcategories), b.part(outline.PartIfOperated)
 	switch {
-	case len(subs) > 0 && res.Verdict == classify.VerdictUndetermined:
+	case len(subs) > 0 && b.outline().Verdict == classify.VerdictUndetermined:
 		b.para(txt(b.t("c_may_fall")))
 		b.list(b.strengthList(subs)...)
 	case len(subs) > 0:
 		b.para(txt(b.t("c_falls")))
 		b.list(b.strengthList(subs)...)
-	case len(res.Exclusions) == 0 && len(ifOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
+	case len(b.part(outline.PartExclusions)) == 0 && len(ifOperated) == 0 && b.outline().Verdict == classify.VerdictUnlikely:
 		b.para(txt(b.t("c_none")))
 		b.missingElements()
 	}
@@ -98,13 +97,12 @@ func (b *builder) questionPresented() {
 // risk (a condition not met, or the questions the verdict turns on) and the
 // route to consider first.
 func (b *builder) summary() {
-	res := b.res
 	var ss []string
 	// Each sub-category in the words of its strength: likely to fall
 	// within, or may fall within; settled or turning on open questions.
 	var likely, possible []string
 	for _, it := range b.part(outline.PartSubcategories) {
-		if it.Finding.Strength == classify.StrengthLikely && it.Finding.Settled && res.Verdict != classify.VerdictUndetermined {
+		if it.Finding.Strength == classify.StrengthLikely && it.Finding.Settled && b.outline().Verdict != classify.VerdictUndetermined {
 			likely = append(likely, it.Name)
 		} else {
 			possible = append(possible, it.Name)
@@ -332,8 +330,8 @@ func (b *builder) relied() map[string]bool {
 			}
 		}
 	}
-	for _, e := range b.res.Exclusions {
-		add(e.Answers)
+	for _, e := range b.part(outline.PartExclusions) {
+		add(e.Lines[0].Answers)
 	}
 	for _, q := range b.part(outline.PartRequirements) {
 		add(q.Lines[1].Answers)
@@ -365,7 +363,7 @@ func (b *builder) found(id string) (it *outline.Item, ifOperated bool) {
 }
 
 func (b *builder) analysis(n string) {
-	rs, res := b.rs, b.res
+	rs := b.rs
 	b.small(txt(b.t("how_to_read")))
 	b.sourceQuality()
 	k := 0
@@ -434,7 +432,7 @@ func (b *builder) analysis(n string) {
 	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
 		b.para(txt(intro))
 	}
-	if len(res.Exclusions) == 0 {
+	if len(b.part(outline.PartExclusions)) == 0 {
 		open := false
 		for _, g := range rs.Gates {
 			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
@@ -608,10 +606,9 @@ func names(items []outline.Item) []string {
 // are changed. The mechanical list of answers that move the outcome is the
 // sensitivity appendix, not here.
 func (b *builder) options(n string) {
-	res := b.res
 	routes := b.part(outline.PartRoutes)
 	if len(routes) == 0 {
-		switch res.Verdict {
+		switch b.outline().Verdict {
 		case classify.VerdictUnlikely:
 			b.para(txt(b.t("routes_unlikely")))
 		case classify.VerdictUndetermined:
@@ -698,7 +695,6 @@ func honest(lv *outline.Lever) bool { return !lv.Relabel && !lv.Withdrawal }
 // relabellings and withdrawals honest leaves out unless the author asked
 // for every lever. Each lever is listed under the first group it serves.
 func (b *builder) sensitivity(n string) {
-	res := b.res
 	var levers []*outline.Lever
 	left := 0
 	for _, it := range b.part(outline.PartLevers) {
@@ -709,7 +705,7 @@ func (b *builder) sensitivity(n string) {
 		}
 	}
 	if len(levers) == 0 {
-		if res.Verdict == classify.VerdictUndetermined {
+		if b.outline().Verdict == classify.VerdictUndetermined {
 			b.para(txt(b.tf("levers_undetermined", b.subRef("h_open", 1))))
 		} else {
 			b.para(txt(b.t("levers_none")))
@@ -762,9 +758,9 @@ func (b *builder) sensitivity(n string) {
 		})
 	}
 	group(b.t("opt_outside"), "", func(lv *outline.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
-	for _, s := range res.Matched() {
+	for _, s := range b.part(outline.PartSubcategories) {
 		id := s.ID
-		group(b.tf("opt_sub", b.tr(s.Name)), "", func(lv *outline.Lever) bool {
+		group(b.tf("opt_sub", s.Name), "", func(lv *outline.Lever) bool {
 			for _, r := range lv.Removed {
 				if r == id {
 					return true
