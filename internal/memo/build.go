@@ -454,22 +454,26 @@ func (b *builder) conf(confidence, footing string) string {
 	return s
 }
 
-// refs is the line under a reason: the answers it rests on, its basis and
-// confidence.
-func (b *builder) refs(answers []string, basis []classify.CitationRef, confidence, footing string) []run {
-	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(answers)))
-	if len(basis) > 0 {
-		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")))
-		out = append(out, b.cite(basis)...)
+// basis is what a conclusion rests on, less the answers: its citations,
+// numbered, and its confidence in words ("" for none).
+func (b *builder) basis(cites []classify.CitationRef, confidence string) []run {
+	var out []run
+	if len(cites) > 0 {
+		out = append(out, txt(b.t("basis")+b.t("colon")))
+		out = append(out, b.cite(cites)...)
 	}
 	if confidence != "" {
-		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.conf(confidence, footing)))
+		if len(out) > 0 {
+			out = append(out, txt(b.t("semi")))
+		}
+		out = append(out, txt(b.t("confidence")+b.t("colon")+confidence))
 	}
-	return muted(out)
+	return out
 }
 
-// refLine is refs for an outline's reference line: the answers it names,
-// its citations numbered, and its confidence with the footing in brackets.
+// refLine is the line under a reason, for an outline's reference line:
+// the answers it names, its citations numbered, and its confidence with
+// the footing in brackets.
 func (b *builder) refLine(l outline.Line) []run {
 	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(l.Answers)))
 	if len(l.Citations) > 0 {

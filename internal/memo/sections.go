@@ -155,7 +155,7 @@ func (b *builder) missingElements() {
 			answers = append(answers, e.Lines[0].Answers...)
 		}
 		first := line(bold(capFirst(m.Text)+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
-		items = append(items, lines(first, b.refs(answers, m.Lines[0].Citations, "", "")))
+		items = append(items, lines(first, b.refLine(outline.Line{Answers: answers, Citations: m.Lines[0].Citations})))
 	}
 	b.list(items...)
 }
@@ -362,79 +362,92 @@ func (b *builder) found(id string) (it *outline.Item, ifOperated bool) {
 	return nil, false
 }
 
+// analysis takes each sub-category of the catalogue in turn: what it is,
+// whether the product falls in it and why; then the gates and the notes.
 func (b *builder) analysis(n string) {
-	rs := b.rs
 	b.small(txt(b.t("how_to_read")))
 	b.sourceQuality()
 	k := 0
-	for _, s := range rs.Subcategories {
+	for _, s := range b.rs.Subcategories {
 		k++
-		b.h2(fmt.Sprintf("%s.%d", n, k), capFirst(b.tr(s.Name)))
-		// The catalogue's Chinese name, in both languages so that the two
-		// columns of a bilingual memo stay paired.
-		b.small(txt(b.t("catalogue_name") + s.Name.Zh))
-		b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
-		var src []run
-		if len(s.Cites) > 0 {
-			cs := make([]classify.CitationRef, len(s.Cites))
-			for i, c := range s.Cites {
-				cs[i] = b.rs.Cite(c)
-			}
-			src = append(src, txt(b.t("basis")+b.t("colon")))
-			src = append(src, b.cite(cs)...)
-		}
-		if s.Confidence != "" {
-			if len(src) > 0 {
-				src = append(src, txt(b.t("semi")))
-			}
-			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(s.Confidence, s.Footing)))
-		}
-		if len(src) > 0 {
-			b.small(src...)
-		}
-
-		it, ifOp := b.found(s.ID)
-		finding := line(bold(b.t("finding")))
-		switch {
-		case it == nil:
-			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
-		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(it.Finding.Strength))))
-		case it.Finding.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(it.Finding.Strength))))
-		default:
-			var qs []string
-			for _, k := range it.Finding.DependsOn {
-				qs = append(qs, b.words().Question(k))
-			}
-			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(it.Finding.Strength))+strings.Join(qs, b.t("sent_sep"))))
-		}
-		b.para(finding...)
-		if it == nil {
-			continue
-		}
-		b.para(bold(b.t("why")))
+		b.subcategory(fmt.Sprintf("%s.%d", n, k), s)
+	}
+	k++
+	b.gates(fmt.Sprintf("%s.%d", n, k))
+	if notes := b.part(outline.PartNotes); len(notes) > 0 {
+		k++
+		b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_notes"))
 		var items []cell
-		for _, r := range it.Finding.Reasons {
-			first := line(txt(r.Text))
-			if r.If {
-				first = line(bold(b.t("if_answered")), txt(r.Text))
-			}
-			items = append(items, lines(first, b.refLine(r.Ref)))
+		for _, f := range notes {
+			items = append(items, lines(line(txt(f.Text)), b.refLine(f.Lines[0])))
 		}
 		b.list(items...)
 	}
+}
 
-	// Gates, in a sentence here; each one and the answers it read are in
-	// the appendix.
-	k++
-	b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_gates"))
+// subcategory is a sub-category of the catalogue under its number: its
+// definition and basis, the finding and the reasons for it.
+func (b *builder) subcategory(num string, s classify.Subcategory) {
+	b.h2(num, capFirst(b.tr(s.Name)))
+	// The catalogue's Chinese name, in both languages so that the two
+	// columns of a bilingual memo stay paired.
+	b.small(txt(b.t("catalogue_name") + s.Name.Zh))
+	b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
+	cs := make([]classify.CitationRef, len(s.Cites))
+	for i, c := range s.Cites {
+		cs[i] = b.rs.Cite(c)
+	}
+	confidence := ""
+	if s.Confidence != "" {
+		confidence = b.conf(s.Confidence, s.Footing)
+	}
+	if src := b.basis(cs, confidence); len(src) > 0 {
+		b.small(src...)
+	}
+
+	it, ifOp := b.found(s.ID)
+	finding := line(bold(b.t("finding")))
+	switch {
+	case it == nil:
+		finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
+	case ifOp:
+		finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(it.Finding.Strength))))
+	case it.Finding.Settled:
+		finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(it.Finding.Strength))))
+	default:
+		var qs []string
+		for _, k := range it.Finding.DependsOn {
+			qs = append(qs, b.words().Question(k))
+		}
+		finding = append(finding, txt(b.tf("found_open", b.fallsWithin(it.Finding.Strength))+strings.Join(qs, b.t("sent_sep"))))
+	}
+	b.para(finding...)
+	if it == nil {
+		return
+	}
+	b.para(bold(b.t("why")))
+	var items []cell
+	for _, r := range it.Finding.Reasons {
+		first := line(txt(r.Text))
+		if r.If {
+			first = line(bold(b.t("if_answered")), txt(r.Text))
+		}
+		items = append(items, lines(first, b.refLine(r.Ref)))
+	}
+	b.list(items...)
+}
+
+// gates are the gates in a sentence, and each exclusion with what it
+// rests on; each gate and the answers it read are in the appendix.
+func (b *builder) gates(num string) {
+	b.h2(num, b.t("h_gates"))
 	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
 		b.para(txt(intro))
 	}
-	if len(b.part(outline.PartExclusions)) == 0 {
+	exclusions := b.part(outline.PartExclusions)
+	if len(exclusions) == 0 {
 		open := false
-		for _, g := range rs.Gates {
+		for _, g := range b.rs.Gates {
 			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
 				open = true
 			}
@@ -445,19 +458,9 @@ func (b *builder) analysis(n string) {
 			b.para(txt(b.tf("gates_none", b.nums["h_trace"])))
 		}
 	}
-	for _, e := range b.part(outline.PartExclusions) {
+	for _, e := range exclusions {
 		b.para(bold(b.t("excluded")+b.t("colon")), txt(e.Text))
 		b.small(b.refLine(e.Lines[0])...)
-	}
-
-	if notes := b.part(outline.PartNotes); len(notes) > 0 {
-		k++
-		b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_notes"))
-		var items []cell
-		for _, f := range notes {
-			items = append(items, lines(line(txt(f.Text)), b.refLine(f.Lines[0])))
-		}
-		b.list(items...)
 	}
 }
 
@@ -629,18 +632,7 @@ func (b *builder) options(n string) {
 		if rt.Caveats != "" {
 			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(rt.Caveats))
 		}
-		var src []run
-		if len(rt.Ref.Citations) > 0 {
-			src = append(src, txt(b.t("basis")+b.t("colon")))
-			src = append(src, b.cite(rt.Ref.Citations)...)
-		}
-		if rt.Ref.Confidence != "" {
-			if len(src) > 0 {
-				src = append(src, txt(b.t("semi")))
-			}
-			src = append(src, txt(b.t("confidence")+b.t("colon")+b.confWords(rt.Ref)))
-		}
-		if len(src) > 0 {
+		if src := b.basis(rt.Ref.Citations, b.confWords(rt.Ref)); len(src) > 0 {
 			b.small(src...)
 		}
 	}
