@@ -12,12 +12,13 @@ import (
 	"b22/internal/present"
 )
 
-// builder turns a result into the memo model. It only arranges and words
-// what the result and the rule set say.
+// builder turns a result's outline into the memo model. It only arranges
+// and words what the outline, the answers and the rule set say; it never
+// reads the result itself, so that the memo sets out the same parts, in
+// the same words, as the text report and the interview.
 type builder struct {
 	rs      *classify.RuleSet
 	doc     *classify.Document
-	res     *classify.Result
 	o       Options
 	process []classify.ProcessResult
 	trace   map[string]classify.TraceStep // by kind/rule id
@@ -35,21 +36,23 @@ type builder struct {
 	// mention: the pinpoints the entry lists.
 	pins [][]classify.CitationRef
 	// outlines are the result's outline in each language the memo is
-	// written in: the parts it sets out as they are, in counsel's prose.
+	// written in: the parts it sets out, in counsel's prose.
 	outlines map[string]outline.Outline
 }
 
-func build(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) (*memo, error) {
-	process, err := rs.ProcessTexts(res.Questionnaire.AsOf)
+func build(rs *classify.RuleSet, doc *classify.Document, outlines map[string]outline.Outline, o Options) (*memo, error) {
+	b := &builder{rs: rs, doc: doc, o: o, trace: map[string]classify.TraceStep{},
+		nums: map[string]string{}, notes: map[string]int{}, outlines: outlines}
+	b.lang = b.langs()[0]
+	rec := b.outline().Record
+	process, err := rs.ProcessTexts(rec.Questionnaire.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("memo: %w", err)
 	}
-	b := &builder{rs: rs, doc: doc, res: res, o: o, process: process, trace: map[string]classify.TraceStep{},
-		nums: map[string]string{}, notes: map[string]int{}, outlines: map[string]outline.Outline{}}
-	for _, s := range res.Trace {
+	b.process = process
+	for _, s := range rec.Trace {
 		b.trace[s.Kind+"/"+s.Rule] = s
 	}
-	b.lang = b.langs()[0]
 	m := &memo{colon: b.t("colon"), lang: o.Lang, date: o.Date.String(), title: b.both("title"), running: b.both("running"),
 		product: doc.Product.Name, status: o.Status, confidential: strings.TrimSpace(o.Confidential)}
 	if o.Status == "draft" {
@@ -166,15 +169,13 @@ func (b *builder) both(key string) string {
 
 func (b *builder) tr(t classify.Text) string { return t.In(b.lang) }
 
+// outline is the result's outline in the current language.
+func (b *builder) outline() outline.Outline { return b.outlines[b.lang] }
+
 // part is the items of a part of the result's outline, in the current
 // language; none where the result has none.
 func (b *builder) part(p outline.Part) []outline.Item {
-	o, ok := b.outlines[b.lang]
-	if !ok {
-		o = outline.Result(b.rs, b.doc, b.res, outline.Options{Lang: b.lang})
-		b.outlines[b.lang] = o
-	}
-	for _, s := range o.Sections {
+	for _, s := range b.outline().Sections {
 		if s.Part == p {
 			return s.Items
 		}
@@ -453,22 +454,26 @@ func (b *builder) conf(confidence, footing string) string {
 	return s
 }
 
-// refs is the line under a reason: the answers it rests on, its basis and
-// confidence.
-func (b *builder) refs(answers []string, basis []classify.CitationRef, confidence, footing string) []run {
-	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(answers)))
-	if len(basis) > 0 {
-		out = append(out, txt(b.t("semi")+b.t("basis")+b.t("colon")))
-		out = append(out, b.cite(basis)...)
+// basis is what a conclusion rests on, less the answers: its citations,
+// numbered, and its confidence in words ("" for none).
+func (b *builder) basis(cites []classify.CitationRef, confidence string) []run {
+	var out []run
+	if len(cites) > 0 {
+		out = append(out, txt(b.t("basis")+b.t("colon")))
+		out = append(out, b.cite(cites)...)
 	}
 	if confidence != "" {
-		out = append(out, txt(b.t("semi")+b.t("confidence")+b.t("colon")+b.conf(confidence, footing)))
+		if len(out) > 0 {
+			out = append(out, txt(b.t("semi")))
+		}
+		out = append(out, txt(b.t("confidence")+b.t("colon")+confidence))
 	}
-	return muted(out)
+	return out
 }
 
-// refLine is refs for an outline's reference line: the answers it names,
-// its citations numbered, and its confidence with the footing in brackets.
+// refLine is the line under a reason, for an outline's reference line:
+// the answers it names, its citations numbered, and its confidence with
+// the footing in brackets.
 func (b *builder) refLine(l outline.Line) []run {
 	out := line(txt(b.t("answers") + b.t("colon") + b.answerText(l.Answers)))
 	if len(l.Citations) > 0 {
@@ -560,7 +565,7 @@ func (b *builder) bothParen(s string) string {
 // rests on. The disclaimer comes before the table so that no page holds
 // it alone.
 func (b *builder) record() {
-	rs, res, o := b.rs, b.res, b.o
+	rs, o := b.rs, b.o
 	b.add(block{kind: kindHeading, level: 1, runs: line(txt(b.both("h_record")))})
 	switch d := strings.TrimSpace(o.Disclaimer); {
 	case d == "none":
@@ -572,13 +577,14 @@ func (b *builder) record() {
 	b.lang = b.langs()[0]
 	t := &table{kv: true}
 	row := func(key string, c cell) { t.rows = append(t.rows, []cell{textCell(b.both(key)), c}) }
-	q := res.Questionnaire
+	rec := b.outline().Record
+	q := rec.Questionnaire
 	c, _ := b.chrome("version")
 	ver := map[string]string{"zh": fmt.Sprintf(c.Zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.En, rs.Title.En, q.Version)}
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))
-	row("hdr_sha", cell{{run{text: res.AnswersSHA256, code: true, grouped: true}}})
+	row("hdr_sha", cell{{run{text: rec.AnswersSHA256, code: true, grouped: true}}})
 	b.table(t)
 }
 

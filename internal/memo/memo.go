@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"b22/classify"
+	"b22/internal/outline"
 )
 
 // Formats and languages Render accepts.
@@ -61,8 +62,10 @@ var Statuses = []string{"", "draft", "final"}
 // Render writes the memo for res, the result of rs.Assess(doc, ...). A
 // result of rs.Evaluate, whose levers were not asked for, has them worked
 // out here, so that the memo never says nothing would change a conclusion
-// it was merely not told about. It reads the clock of nobody: everything
-// shown comes from its arguments.
+// it was merely not told about. That is all Render reads of the result:
+// the memo sets out its outline (outline.Result), the same parts in the
+// same words as the text report and the interview. It reads the clock of
+// nobody: everything shown comes from its arguments.
 func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) ([]byte, error) {
 	if !contains(Formats, o.Format) {
 		return nil, fmt.Errorf("%w: format %q; allowed: md, html, docx", ErrOptions, o.Format)
@@ -100,7 +103,7 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 		r.Routes = routes
 		res = &r
 	}
-	m, err := build(rs, doc, res, o)
+	m, err := build(rs, doc, outlines(rs, doc, res, o.Lang), o)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +120,22 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	default:
 		return writeDOCX(m)
 	}
+}
+
+// outlines are the outline of res in each language of a memo in lang,
+// every lever in it, the relabellings marked: the memo sets out what the
+// outline does, in counsel's prose, and leaves out what the author did not
+// ask for.
+func outlines(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, lang string) map[string]outline.Outline {
+	langs := []string{lang}
+	if lang == "bilingual" {
+		langs = []string{"zh", "en"}
+	}
+	out := map[string]outline.Outline{}
+	for _, l := range langs {
+		out[l] = outline.Result(rs, doc, res, outline.Options{Lang: l, Relabellings: true})
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

@@ -13,6 +13,7 @@ import (
 
 	"b22/classify"
 	"b22/classify/answers"
+	"b22/internal/outline"
 	"b22/questionnaires"
 )
 
@@ -505,9 +506,11 @@ func TestMemoSensitivity(t *testing.T) {
 		ids = append(ids, r.ID)
 	}
 	honestN := 0
-	for _, lv := range res.Levers {
-		if honest(rs, lv) {
-			honestN++
+	for _, s := range outline.Result(rs, doc, res, outline.Options{Lang: "en", Relabellings: true}).Sections {
+		for _, it := range s.Items {
+			if it.Lever != nil && honest(it.Lever) {
+				honestN++
+			}
 		}
 	}
 	if honestN == len(res.Levers) {

@@ -2,7 +2,6 @@ package memo
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,65 +17,59 @@ import (
 
 // ---- 1. conclusion: the answer on the first page --------------------------
 
-func (b *builder) strengthList(list []classify.SubcategoryResult) []cell {
+// strengthList names each sub-category found with how firmly the product
+// falls in it.
+func (b *builder) strengthList(found []outline.Item) []cell {
 	var items []cell
-	for _, s := range list {
-		strength := b.words().Strength(s.Strength)
-		if s.Settled {
-			items = append(items, textCell(b.tf("c_strength", capFirst(b.tr(s.Name)), strength)))
-		} else {
-			items = append(items, textCell(b.tf("c_strength_open", capFirst(b.tr(s.Name)), strength)))
+	for _, it := range found {
+		key := "c_strength"
+		if !it.Finding.Settled {
+			key = "c_strength_open"
 		}
+		items = append(items, textCell(b.tf(key, capFirst(it.Name), b.words().Strength(it.Finding.Strength))))
 	}
 	return items
 }
 
 func (b *builder) conclusion(string) {
-	res := b.res
 	b.questionPresented()
-	b.para(bold(b.sentence(capFirst(b.tr(res.Summary)))))
+	b.para(bold(b.sentence(capFirst(b.outline().Summary))))
 	b.summary()
+	subs, ifOperated := b.part(outline.PartSubcategories), b.part(outline.PartIfOperated)
 	switch {
-	case len(res.Matched()) > 0 && res.Verdict == classify.VerdictUndetermined:
+	case len(subs) > 0 && b.outline().Verdict == classify.VerdictUndetermined:
 		b.para(txt(b.t("c_may_fall")))
-		b.list(b.strengthList(res.Matched())...)
-	case len(res.Matched()) > 0:
+		b.list(b.strengthList(subs)...)
+	case len(subs) > 0:
 		b.para(txt(b.t("c_falls")))
-		b.list(b.strengthList(res.Matched())...)
-	case len(res.Exclusions) == 0 && len(res.IfOperated) == 0 && res.Verdict == classify.VerdictUnlikely:
+		b.list(b.strengthList(subs)...)
+	case len(b.part(outline.PartExclusions)) == 0 && len(ifOperated) == 0 && b.outline().Verdict == classify.VerdictUnlikely:
 		b.para(txt(b.t("c_none")))
 		b.missingElements()
 	}
 	for _, e := range b.part(outline.PartExclusions) {
 		b.para(txt(b.tf("c_excluded", e.Text)))
 	}
-	if len(res.IfOperated) > 0 {
+	if len(ifOperated) > 0 {
 		b.para(txt(b.t("c_if_operated")))
-		b.list(b.strengthList(res.IfOperated)...)
+		b.list(b.strengthList(ifOperated)...)
 	}
-	if len(res.PivotalQuestions) > 0 {
+	if pivotal := b.part(outline.PartPivotal); len(pivotal) > 0 {
 		b.para(txt(b.tf("c_turns_on", b.subRef("h_open", 1))))
 		var items []cell
-		for _, p := range res.PivotalQuestions {
-			items = append(items, textCell(b.tr(p.Question)))
+		for _, p := range pivotal {
+			items = append(items, textCell(p.Text))
 		}
 		b.list(items...)
 	}
-	if res.Verdict != classify.VerdictUnlikely {
-		lic := res.Licence
+	if lic := b.licenceNeeded(); lic != nil {
 		t := &table{kv: true}
 		row := t.kvRow(b)
 		b.licenceHead(lic, row, false)
-		row("lic_existing", textCell(b.words().CoverageSentence(res.ExistingLicence)))
-		var unmet []string
-		for _, q := range res.Requirements {
-			if q.Status == classify.StatusUnmet {
-				unmet = append(unmet, b.reqName(q.ID))
-			}
-		}
-		if len(unmet) > 0 {
+		row("lic_existing", textCell(b.words().CoverageSentence(lic.Existing)))
+		if unmet := names(b.unmet()); len(unmet) > 0 {
 			row("c_unmet", cell{{bold(b.join(unmet))}})
-		} else if len(res.Requirements) > 0 {
+		} else if len(b.part(outline.PartRequirements)) > 0 {
 			row("c_unmet", textCell(b.t("c_unmet_none")))
 		}
 		b.table(t)
@@ -96,7 +89,7 @@ func (b *builder) questionPresented() {
 	if company == "" {
 		company = b.t("qp_the_company")
 	}
-	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.res.Questionnaire.AsOf.String())))
+	b.para(bold(b.t("qp_label")+b.t("colon")), txt(b.tf("qp_text", name, company, b.outline().Record.Questionnaire.AsOf.String())))
 	b.para(bold(b.t("scope_label")+b.t("colon")), txt(b.t("scope_text")))
 }
 
@@ -104,16 +97,15 @@ func (b *builder) questionPresented() {
 // risk (a condition not met, or the questions the verdict turns on) and the
 // route to consider first.
 func (b *builder) summary() {
-	res := b.res
 	var ss []string
 	// Each sub-category in the words of its strength: likely to fall
 	// within, or may fall within; settled or turning on open questions.
 	var likely, possible []string
-	for _, s := range res.Matched() {
-		if s.Strength == classify.StrengthLikely && s.Settled && res.Verdict != classify.VerdictUndetermined {
-			likely = append(likely, b.tr(s.Name))
+	for _, it := range b.part(outline.PartSubcategories) {
+		if it.Finding.Strength == classify.StrengthLikely && it.Finding.Settled && b.outline().Verdict != classify.VerdictUndetermined {
+			likely = append(likely, it.Name)
 		} else {
-			possible = append(possible, b.tr(s.Name))
+			possible = append(possible, it.Name)
 		}
 	}
 	if len(likely) > 0 {
@@ -124,13 +116,8 @@ func (b *builder) summary() {
 	} else if len(possible) > 0 {
 		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
 	}
-	var unmet []string
-	for _, q := range res.Requirements {
-		if q.Status == classify.StatusUnmet {
-			unmet = append(unmet, b.reqName(q.ID))
-		}
-	}
-	switch n := len(res.PivotalQuestions); {
+	unmet := names(b.unmet())
+	switch n := len(b.part(outline.PartPivotal)); {
 	case len(unmet) > 0:
 		ss = append(ss, b.tf("sum_unmet", b.join(unmet)))
 	case n == 1:
@@ -138,15 +125,15 @@ func (b *builder) summary() {
 	case n > 1:
 		ss = append(ss, b.tf("sum_pivotal", n))
 	}
-	if len(res.Routes) > 0 {
-		first := res.Routes[0]
-		for _, rt := range res.Routes {
-			if len(unmet) > 0 && len(rt.Met) > 0 {
+	if routes := b.part(outline.PartRoutes); len(routes) > 0 {
+		first := routes[0]
+		for _, rt := range routes {
+			if len(unmet) > 0 && len(rt.Route.Met) > 0 {
 				first = rt
 				break
 			}
 		}
-		ss = append(ss, b.tf("sum_route", b.tr(first.Title), b.secNum("h_options")))
+		ss = append(ss, b.tf("sum_route", first.Name, b.secNum("h_options")))
 	}
 	if len(ss) > 0 {
 		for i := range ss {
@@ -168,7 +155,7 @@ func (b *builder) missingElements() {
 			answers = append(answers, e.Lines[0].Answers...)
 		}
 		first := line(bold(capFirst(m.Text)+b.t("colon")), txt(strings.Join(els, b.t("sent_sep"))))
-		items = append(items, lines(first, b.refs(answers, m.Lines[0].Citations, "", "")))
+		items = append(items, lines(first, b.refLine(outline.Line{Answers: answers, Citations: m.Lines[0].Citations})))
 	}
 	b.list(items...)
 }
@@ -177,8 +164,7 @@ func (b *builder) missingElements() {
 // data's penalty step, for a service that may need a licence it does not
 // hold.
 func (b *builder) exposure() {
-	res := b.res
-	if res.Verdict == classify.VerdictUnlikely || res.ExistingLicence == classify.CoverageCovers {
+	if lic := b.licenceNeeded(); lic == nil || lic.Existing == classify.CoverageCovers {
 		return
 	}
 	for _, p := range b.process {
@@ -199,12 +185,7 @@ func (b *builder) exposure() {
 			continue
 		}
 		b.h2(b.nums["h_conclusion"]+".3", b.t("h_timeline"))
-		var unmet []string
-		for _, q := range res.Requirements {
-			if q.Status == classify.StatusUnmet {
-				unmet = append(unmet, b.reqName(q.ID))
-			}
-		}
+		unmet := names(b.unmet())
 		var items []cell
 		if len(unmet) > 0 {
 			items = append(items, textCell(b.tf("tl_unmet", b.join(unmet), b.secNum("h_options"))))
@@ -229,30 +210,26 @@ func (b *builder) exposure() {
 // unmet condition (the options that would), answer what is open, check
 // the neighbouring regimes. Options, not advice.
 func (b *builder) nextSteps() {
-	res := b.res
 	var items []cell
 	named := map[string]bool{}
-	for _, q := range res.Requirements {
-		if q.Status != classify.StatusUnmet {
-			continue
-		}
+	for _, q := range b.unmet() {
 		var opts []string
-		for _, rt := range res.Routes {
-			if slices.Contains(rt.Met, q.ID) {
-				opts = append(opts, b.tr(rt.Title))
+		for _, rt := range b.part(outline.PartRoutes) {
+			if slices.Contains(rt.Route.Met, q.ID) {
+				opts = append(opts, rt.Name)
 				named[rt.ID] = true
 			}
 		}
-		s := b.tf("next_unmet", b.reqName(q.ID))
+		s := b.tf("next_unmet", q.Name)
 		if len(opts) > 0 {
 			s += b.t("next_routes") + strings.Join(opts, b.t("or_sep"))
 		}
 		items = append(items, textCell(s+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
 	var other []string
-	for _, rt := range res.Routes {
+	for _, rt := range b.part(outline.PartRoutes) {
 		if !named[rt.ID] {
-			other = append(other, b.tr(rt.Title))
+			other = append(other, rt.Name)
 		}
 	}
 	if len(other) > 0 {
@@ -262,24 +239,20 @@ func (b *builder) nextSteps() {
 		}
 		items = append(items, textCell(b.t(key)+strings.Join(other, b.t("or_sep"))+b.tf("see", b.secNum("h_options"))+b.endStop()))
 	}
-	if n := len(res.PivotalQuestions); n == 1 {
+	if n := len(b.part(outline.PartPivotal)); n == 1 {
 		items = append(items, textCell(b.tf("next_pivotal_one", b.subRef("h_open", 1))))
 	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_pivotal", n, b.subRef("h_open", 1))))
 	}
-	if n := len(res.OpenQuestions); n == 1 {
+	if n := len(b.part(outline.PartOpen)); n == 1 {
 		items = append(items, textCell(b.tf("next_open_one", b.subRef("h_open", 2))))
 	} else if n > 1 {
 		items = append(items, textCell(b.tf("next_open", n, b.subRef("h_open", 2))))
 	}
-	if n := len(res.RelatedRegimes); n > 0 {
-		var names []string
-		for _, g := range res.RelatedRegimes {
-			names = append(names, b.words().Regime(g.ID))
-		}
-		items = append(items, textCell(b.tf("next_regimes", b.join(names), b.secNum("h_regimes"))))
+	if regimes := b.part(outline.PartRegimes); len(regimes) > 0 {
+		items = append(items, textCell(b.tf("next_regimes", b.join(names(regimes)), b.secNum("h_regimes"))))
 	}
-	if res.Verdict != classify.VerdictUnlikely && res.ExistingLicence != classify.CoverageCovers {
+	if lic := b.licenceNeeded(); lic != nil && lic.Existing != classify.CoverageCovers {
 		items = append(items, textCell(b.tf("next_apply", b.secNum("h_process"))))
 	}
 	if len(items) > 0 {
@@ -350,26 +323,23 @@ func (b *builder) relied() map[string]bool {
 			relied[k] = true
 		}
 	}
-	for _, s := range b.res.Matched() {
-		for _, r := range s.Reasons {
-			add(r.Answers)
+	for _, p := range []outline.Part{outline.PartSubcategories, outline.PartIfOperated} {
+		for _, it := range b.part(p) {
+			for _, r := range it.Finding.Reasons {
+				add(r.Ref.Answers)
+			}
 		}
 	}
-	for _, s := range b.res.IfOperated {
-		for _, r := range s.Reasons {
-			add(r.Answers)
-		}
+	for _, e := range b.part(outline.PartExclusions) {
+		add(e.Lines[0].Answers)
 	}
-	for _, e := range b.res.Exclusions {
-		add(e.Answers)
+	for _, q := range b.part(outline.PartRequirements) {
+		add(q.Lines[1].Answers)
 	}
-	for _, q := range b.res.Requirements {
-		add(q.Answers)
+	for _, g := range b.part(outline.PartRegimes) {
+		add(g.Regime.Ref.Answers)
 	}
-	for _, g := range b.res.RelatedRegimes {
-		add(g.Because)
-	}
-	for _, p := range b.res.PivotalQuestions {
+	for _, p := range b.part(outline.PartPivotal) {
 		relied[p.Key] = true
 	}
 	return relied
@@ -377,109 +347,33 @@ func (b *builder) relied() map[string]bool {
 
 // ---- 3. analysis ---------------------------------------------------------
 
-func findSub(list []classify.SubcategoryResult, id string) *classify.SubcategoryResult {
-	for i := range list {
-		if list[i].ID == id {
-			return &list[i]
+// found is the outline's item of the sub-category id where the product
+// falls in it, and whether only as what it would be if operated; nil
+// where it falls in none.
+func (b *builder) found(id string) (it *outline.Item, ifOperated bool) {
+	for _, p := range []outline.Part{outline.PartSubcategories, outline.PartIfOperated} {
+		items := b.part(p)
+		for i := range items {
+			if items[i].ID == id {
+				return &items[i], p == outline.PartIfOperated
+			}
 		}
 	}
-	return nil
+	return nil, false
 }
 
+// analysis takes each sub-category of the catalogue in turn: what it is,
+// whether the product falls in it and why; then the gates and the notes.
 func (b *builder) analysis(n string) {
-	rs, res := b.rs, b.res
 	b.small(txt(b.t("how_to_read")))
 	b.sourceQuality()
 	k := 0
-	for _, s := range rs.Subcategories {
+	for _, s := range b.rs.Subcategories {
 		k++
-		b.h2(fmt.Sprintf("%s.%d", n, k), capFirst(b.tr(s.Name)))
-		// The catalogue's Chinese name, in both languages so that the two
-		// columns of a bilingual memo stay paired.
-		b.small(txt(b.t("catalogue_name") + s.Name.Zh))
-		b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
-		var src []run
-		if len(s.Cites) > 0 {
-			cs := make([]classify.CitationRef, len(s.Cites))
-			for i, c := range s.Cites {
-				cs[i] = b.rs.Cite(c)
-			}
-			src = append(src, txt(b.t("basis")+b.t("colon")))
-			src = append(src, b.cite(cs)...)
-		}
-		if s.Confidence != "" {
-			if len(src) > 0 {
-				src = append(src, txt(b.t("semi")))
-			}
-			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(s.Confidence, s.Footing)))
-		}
-		if len(src) > 0 {
-			b.small(src...)
-		}
-
-		sr := findSub(res.Matched(), s.ID)
-		ifOp := false
-		if sr == nil {
-			if sr = findSub(res.IfOperated, s.ID); sr != nil {
-				ifOp = true
-			}
-		}
-		finding := line(bold(b.t("finding")))
-		switch {
-		case sr == nil:
-			finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
-		case ifOp:
-			finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(sr.Strength))))
-		case sr.Settled:
-			finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(sr.Strength))))
-		default:
-			var qs []string
-			for _, k := range sr.DependsOn {
-				qs = append(qs, b.words().Question(k))
-			}
-			finding = append(finding, txt(b.tf("found_open", b.fallsWithin(sr.Strength))+strings.Join(qs, b.t("sent_sep"))))
-		}
-		b.para(finding...)
-		if sr == nil {
-			continue
-		}
-		b.para(bold(b.t("why")))
-		var items []cell
-		for _, r := range sr.Reasons {
-			first := line(txt(b.tr(r.Text)))
-			if r.Outcome != classify.True && !sr.Settled { // settled: an implied answer, not an if
-				first = line(bold(b.t("if_answered")), txt(b.tr(r.Text)))
-			}
-			items = append(items, lines(first, b.refs(r.Answers, r.Citations, r.Confidence, r.Footing)))
-		}
-		b.list(items...)
+		b.subcategory(fmt.Sprintf("%s.%d", n, k), s)
 	}
-
-	// Gates, in a sentence here; each one and the answers it read are in
-	// the appendix.
 	k++
-	b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_gates"))
-	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
-		b.para(txt(intro))
-	}
-	if len(res.Exclusions) == 0 {
-		open := false
-		for _, g := range rs.Gates {
-			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
-				open = true
-			}
-		}
-		if open {
-			b.para(txt(b.tf("gates_open", b.nums["h_trace"])))
-		} else {
-			b.para(txt(b.tf("gates_none", b.nums["h_trace"])))
-		}
-	}
-	for _, e := range b.part(outline.PartExclusions) {
-		b.para(bold(b.t("excluded")+b.t("colon")), txt(e.Text))
-		b.small(b.refLine(e.Lines[0])...)
-	}
-
+	b.gates(fmt.Sprintf("%s.%d", n, k))
 	if notes := b.part(outline.PartNotes); len(notes) > 0 {
 		k++
 		b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_notes"))
@@ -491,12 +385,90 @@ func (b *builder) analysis(n string) {
 	}
 }
 
+// subcategory is a sub-category of the catalogue under its number: its
+// definition and basis, the finding and the reasons for it.
+func (b *builder) subcategory(num string, s classify.Subcategory) {
+	b.h2(num, capFirst(b.tr(s.Name)))
+	// The catalogue's Chinese name, in both languages so that the two
+	// columns of a bilingual memo stay paired.
+	b.small(txt(b.t("catalogue_name") + s.Name.Zh))
+	b.para(bold(b.t("definition")), txt(b.tr(s.Definition)))
+	cs := make([]classify.CitationRef, len(s.Cites))
+	for i, c := range s.Cites {
+		cs[i] = b.rs.Cite(c)
+	}
+	confidence := ""
+	if s.Confidence != "" {
+		confidence = b.conf(s.Confidence, s.Footing)
+	}
+	if src := b.basis(cs, confidence); len(src) > 0 {
+		b.small(src...)
+	}
+
+	it, ifOp := b.found(s.ID)
+	finding := line(bold(b.t("finding")))
+	switch {
+	case it == nil:
+		finding = append(finding, txt(b.tf("found_none", b.nums["h_trace"])))
+	case ifOp:
+		finding = append(finding, txt(b.tf("found_if_operated", b.fallsWithin(it.Finding.Strength))))
+	case it.Finding.Settled:
+		finding = append(finding, txt(b.tf("found_settled", b.fallsWithin(it.Finding.Strength))))
+	default:
+		var qs []string
+		for _, k := range it.Finding.DependsOn {
+			qs = append(qs, b.words().Question(k))
+		}
+		finding = append(finding, txt(b.tf("found_open", b.fallsWithin(it.Finding.Strength))+strings.Join(qs, b.t("sent_sep"))))
+	}
+	b.para(finding...)
+	if it == nil {
+		return
+	}
+	b.para(bold(b.t("why")))
+	var items []cell
+	for _, r := range it.Finding.Reasons {
+		first := line(txt(r.Text))
+		if r.If {
+			first = line(bold(b.t("if_answered")), txt(r.Text))
+		}
+		items = append(items, lines(first, b.refLine(r.Ref)))
+	}
+	b.list(items...)
+}
+
+// gates are the gates in a sentence, and each exclusion with what it
+// rests on; each gate and the answers it read are in the appendix.
+func (b *builder) gates(num string) {
+	b.h2(num, b.t("h_gates"))
+	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
+		b.para(txt(intro))
+	}
+	exclusions := b.part(outline.PartExclusions)
+	if len(exclusions) == 0 {
+		open := false
+		for _, g := range b.rs.Gates {
+			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
+				open = true
+			}
+		}
+		if open {
+			b.para(txt(b.tf("gates_open", b.nums["h_trace"])))
+		} else {
+			b.para(txt(b.tf("gates_none", b.nums["h_trace"])))
+		}
+	}
+	for _, e := range exclusions {
+		b.para(bold(b.t("excluded")+b.t("colon")), txt(e.Text))
+		b.small(b.refLine(e.Lines[0])...)
+	}
+}
+
 // sourceQuality says in the body which conclusions rest on official
 // texts and which on practice or reasoning (the rule data's footing of each
 // sub-category found, exclusion and licence condition), and which sources
 // the memo cites were read only in reprints or commentary.
 func (b *builder) sourceQuality() {
-	res := b.res
 	var statute, other []string
 	add := func(name, footing string) {
 		switch footing {
@@ -508,15 +480,15 @@ func (b *builder) sourceQuality() {
 		}
 	}
 	for _, s := range b.rs.Subcategories {
-		if findSub(res.Matched(), s.ID) != nil || findSub(res.IfOperated, s.ID) != nil {
+		if it, _ := b.found(s.ID); it != nil {
 			add(capFirst(b.tr(s.Name)), s.Footing)
 		}
 	}
-	for _, e := range res.Exclusions {
-		add(b.t("sq_exclusion"), e.Footing)
+	for _, e := range b.part(outline.PartExclusions) {
+		add(b.t("sq_exclusion"), e.Lines[0].FootingID)
 	}
-	for _, q := range res.Requirements {
-		add(b.reqName(q.ID), q.Footing)
+	for _, q := range b.part(outline.PartRequirements) {
+		add(q.Name, q.Lines[1].FootingID)
 	}
 	var parts []string
 	if len(statute) > 0 {
@@ -526,17 +498,8 @@ func (b *builder) sourceQuality() {
 		parts = append(parts, b.tf("sq_other", b.join(other)))
 	}
 	var unread []string
-	for _, src := range res.Sources {
-		official := false
-		for _, l := range src.Links {
-			if l.Kind == "official" && l.Read {
-				official = true
-			}
-		}
-		if len(src.Links) == 0 {
-			official = src.URL != "" && !src.Reprint
-		}
-		if !official {
+	for _, src := range b.part(outline.PartSources) {
+		if !src.Official {
 			if s := b.rs.Source(src.ID); s != nil && b.tr(s.CiteAs) != "" {
 				unread = append(unread, b.tr(s.CiteAs))
 			}
@@ -566,23 +529,22 @@ func (b *builder) fallsWithin(s classify.Strength) string {
 // ---- 4. licence ----------------------------------------------------------
 
 func (b *builder) licence(n string) {
-	res := b.res
-	if res.Verdict == classify.VerdictUnlikely {
+	lic := b.licenceNeeded()
+	if lic == nil {
 		b.para(txt(b.t("licence_na")))
 		return
 	}
-	lic := res.Licence
 	t := &table{kv: true}
 	row := t.kvRow(b)
 	b.licenceHead(lic, row, true)
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
-	row("lic_existing", lines(line(txt(b.words().CoverageSentence(res.ExistingLicence))), line(txt(b.qa("existing_licences")))))
-	if len(lic.Basis) > 0 {
+	row("lic_existing", lines(line(txt(b.words().CoverageSentence(lic.Existing))), line(txt(b.qa("existing_licences")))))
+	if len(lic.Citations) > 0 {
 		row("basis", cell{b.cite(lic.Citations)})
 	}
 	b.table(t)
 
-	if len(res.Requirements) == 0 {
+	if len(b.part(outline.PartRequirements)) == 0 {
 		return
 	}
 	b.h2(n+".1", b.t("h_conditions"))
@@ -608,6 +570,37 @@ func (b *builder) licence(n string) {
 // reqName is the rule set's short name for a licence condition.
 func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
 
+// licenceNeeded is the licence the result needs; nil under an unlikely
+// verdict, which needs none.
+func (b *builder) licenceNeeded() *outline.Licence {
+	for _, s := range b.outline().Sections {
+		if s.Part == outline.PartLicence {
+			return s.Licence
+		}
+	}
+	return nil
+}
+
+// unmet are the licence conditions the company does not meet.
+func (b *builder) unmet() []outline.Item {
+	var out []outline.Item
+	for _, q := range b.part(outline.PartRequirements) {
+		if q.Status == classify.StatusUnmet {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// names are the names of items.
+func names(items []outline.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Name
+	}
+	return out
+}
+
 // ---- 5. options: the routes to compliance ---------------------------------
 
 // options are the routes to compliance the result offers (rules.yaml
@@ -616,9 +609,9 @@ func (b *builder) reqName(id string) string { return b.words().Requirement(id) }
 // are changed. The mechanical list of answers that move the outcome is the
 // sensitivity appendix, not here.
 func (b *builder) options(n string) {
-	res := b.res
-	if len(res.Routes) == 0 {
-		switch res.Verdict {
+	routes := b.part(outline.PartRoutes)
+	if len(routes) == 0 {
+		switch b.outline().Verdict {
 		case classify.VerdictUnlikely:
 			b.para(txt(b.t("routes_unlikely")))
 		case classify.VerdictUndetermined:
@@ -629,27 +622,17 @@ func (b *builder) options(n string) {
 		return
 	}
 	b.para(txt(b.t("routes_intro")))
-	for k, rt := range res.Routes {
-		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(b.tr(rt.Title)))
-		b.para(txt(b.tr(rt.Text)))
+	for k, it := range routes {
+		rt := it.Route
+		b.h2(fmt.Sprintf("%s.%d", n, k+1), capFirst(it.Name))
+		b.para(txt(rt.Text))
 		if a := b.achieves(rt); a != "" {
 			b.para(bold(b.t("route_achieves")+b.t("colon")), txt(a))
 		}
-		if c := b.tr(rt.Caveats); c != "" {
-			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(c))
+		if rt.Caveats != "" {
+			b.para(bold(b.t("route_caveats")+b.t("colon")), txt(rt.Caveats))
 		}
-		var src []run
-		if len(rt.Citations) > 0 {
-			src = append(src, txt(b.t("basis")+b.t("colon")))
-			src = append(src, b.cite(rt.Citations)...)
-		}
-		if rt.Confidence != "" {
-			if len(src) > 0 {
-				src = append(src, txt(b.t("semi")))
-			}
-			src = append(src, txt(b.t("confidence")+b.t("colon")+b.conf(rt.Confidence, rt.Footing)))
-		}
-		if len(src) > 0 {
+		if src := b.basis(rt.Ref.Citations, b.confWords(rt.Ref)); len(src) > 0 {
 			b.small(src...)
 		}
 	}
@@ -659,16 +642,16 @@ func (b *builder) options(n string) {
 // verdict with its answers changed, the licence and who issues it, and the
 // licence conditions it meets. A route that changes no answer (a sequence
 // of steps) achieves nothing the engine could check, and says nothing.
-func (b *builder) achieves(rt classify.RouteResult) string {
-	if len(rt.Changes) == 0 {
+func (b *builder) achieves(rt *outline.Route) string {
+	if !rt.Checked {
 		return ""
 	}
 	if rt.Verdict == classify.VerdictUnlikely {
 		return b.t("ach_unlikely")
 	}
 	var parts []string
-	if rt.Scope != nil {
-		parts = append(parts, b.tf("ach_licence", b.words().ScopeLicence(*rt.Scope)))
+	if rt.Licence != "" {
+		parts = append(parts, b.tf("ach_licence", rt.Licence))
 	}
 	if len(rt.Met) > 0 {
 		names := make([]string, len(rt.Met))
@@ -681,10 +664,10 @@ func (b *builder) achieves(rt classify.RouteResult) string {
 		parts = append(parts, b.tf("ach_verdict", b.words().Verdict(rt.Verdict)))
 	}
 	s := b.sentence(capFirst(strings.Join(parts, b.t("semi"))))
-	if rt.Authority != nil {
+	if rt.Authority != "" {
 		// The authority's text may run to sentences of its own (who issues
 		// to a foreign-invested company), so it follows as one.
-		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(b.tr(*rt.Authority)))
+		s += b.t("sent_sep") + b.t("lic_authority") + b.t("colon") + b.sentence(capFirst(rt.Authority))
 	}
 	return s
 }
@@ -692,50 +675,11 @@ func (b *builder) achieves(rt classify.RouteResult) string {
 // ---- appendix: sensitivity ---------------------------------------------------
 
 // honest says whether a lever belongs in the sensitivity appendix by
-// default: not a relabelling (a lever of kind label: what the product is
-// said to be for, which changes words and not the service), and not a
-// change that makes a gate hold unless a route to compliance stands for
-// it (a private deployment does; giving up the users in mainland China or
-// serving only the company's own staff is a withdrawal, not an option).
-// The rule data says which is which: the lever's kind, the gates, the
-// routes' changes.
-func honest(rs *classify.RuleSet, lv classify.Lever) bool {
-	if lv.Kind == classify.LeverLabel {
-		return false
-	}
-	gate := false
-	for _, id := range lv.Rules {
-		for _, g := range rs.Gates {
-			gate = gate || g.ID == id
-		}
-	}
-	if !gate {
-		return true
-	}
-	for _, c := range lv.Changes {
-		if !routeStandsFor(rs, c) {
-			return false
-		}
-	}
-	return true
-}
-
-// routeStandsFor reports whether a route of the rule set changes the
-// answer as the lever change c does.
-func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
-	q := rs.Question(c.Key)
-	if q == nil {
-		return false
-	}
-	for _, rt := range rs.Routes {
-		for _, rc := range rt.Changes {
-			if rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// default: not a relabelling (what the product is said to be for, which
+// changes words and not the service), and not a withdrawal (giving up the
+// users in mainland China, or serving only the company's own staff, is
+// not an option; a private deployment, which a route stands for, is).
+func honest(lv *outline.Lever) bool { return !lv.Relabel && !lv.Withdrawal }
 
 // sensitivity lists the answers that would move the outcome, grouped by
 // what each achieves, so that a reader sees how much the conclusion rests
@@ -743,18 +687,17 @@ func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
 // relabellings and withdrawals honest leaves out unless the author asked
 // for every lever. Each lever is listed under the first group it serves.
 func (b *builder) sensitivity(n string) {
-	res := b.res
-	var levers []classify.Lever
+	var levers []*outline.Lever
 	left := 0
-	for _, lv := range res.Levers {
-		if b.o.AllLevers || honest(b.rs, lv) {
-			levers = append(levers, lv)
+	for _, it := range b.part(outline.PartLevers) {
+		if b.o.AllLevers || honest(it.Lever) {
+			levers = append(levers, it.Lever)
 		} else {
 			left++
 		}
 	}
 	if len(levers) == 0 {
-		if res.Verdict == classify.VerdictUndetermined {
+		if b.outline().Verdict == classify.VerdictUndetermined {
 			b.para(txt(b.tf("levers_undetermined", b.subRef("h_open", 1))))
 		} else {
 			b.para(txt(b.t("levers_none")))
@@ -769,22 +712,21 @@ func (b *builder) sensitivity(n string) {
 	}
 	used := make([]bool, len(levers))
 	k := 0
-	group := func(title string, intro string, take func(classify.Lever) bool) {
+	group := func(title string, intro string, take func(*outline.Lever) bool) {
 		t := &table{head: []string{b.t("col_change"), b.t("col_kind"), b.t("col_effect")}}
 		for i, lv := range levers {
 			if used[i] || !take(lv) {
 				continue
 			}
 			used[i] = true
-			w := b.words().Lever(lv)
 			change, effects := cell{}, cell{}
-			for _, c := range w.Change {
+			for _, c := range lv.Change {
 				change = append(change, line(txt(c)))
 			}
-			for _, e := range w.Effects {
+			for _, e := range lv.Effects {
 				effects = append(effects, line(txt(capFirst(e))))
 			}
-			t.rows = append(t.rows, []cell{change, textCell(capFirst(w.Kind)), effects})
+			t.rows = append(t.rows, []cell{change, textCell(capFirst(lv.Kind)), effects})
 		}
 		if len(t.rows) == 0 {
 			return
@@ -796,12 +738,9 @@ func (b *builder) sensitivity(n string) {
 		}
 		b.table(t)
 	}
-	for _, q := range res.Requirements {
-		if q.Status != classify.StatusUnmet {
-			continue
-		}
+	for _, q := range b.unmet() {
 		id := q.ID
-		group(b.tf("opt_meet", b.reqName(id)), b.sentence(b.tr(q.Text)), func(lv classify.Lever) bool {
+		group(b.tf("opt_meet", q.Name), b.sentence(q.Lines[0].Text), func(lv *outline.Lever) bool {
 			for _, m := range lv.Met {
 				if m == id {
 					return true
@@ -810,10 +749,10 @@ func (b *builder) sensitivity(n string) {
 			return false
 		})
 	}
-	group(b.t("opt_outside"), "", func(lv classify.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
-	for _, s := range res.Matched() {
+	group(b.t("opt_outside"), "", func(lv *outline.Lever) bool { return lv.Verdict == classify.VerdictUnlikely })
+	for _, s := range b.part(outline.PartSubcategories) {
 		id := s.ID
-		group(b.tf("opt_sub", b.tr(s.Name)), "", func(lv classify.Lever) bool {
+		group(b.tf("opt_sub", s.Name), "", func(lv *outline.Lever) bool {
 			for _, r := range lv.Removed {
 				if r == id {
 					return true
@@ -822,35 +761,35 @@ func (b *builder) sensitivity(n string) {
 			return false
 		})
 	}
-	group(b.t("opt_other"), "", func(classify.Lever) bool { return true })
+	group(b.t("opt_other"), "", func(*outline.Lever) bool { return true })
 }
 
 // ---- 6. open questions and assumptions -----------------------------------
 
 func (b *builder) openQuestions(n string) {
-	res, rs := b.res, b.rs
+	rs := b.rs
 	b.h2(n+".1", b.t("h_pivotal"))
-	if len(res.PivotalQuestions) == 0 {
+	if pivotal := b.part(outline.PartPivotal); len(pivotal) == 0 {
 		b.para(txt(b.t("pivotal_none")))
 	} else {
 		t := &table{head: []string{b.t("col_question"), b.t("col_why"), b.t("col_leads")}}
-		for _, p := range res.PivotalQuestions {
+		for _, p := range pivotal {
 			leads := cell{}
-			for _, l := range p.LeadsTo {
-				leads = append(leads, line(bold(b.tr(l.Label)), txt(" → "+b.words().Verdict(l.Verdict))))
+			for _, l := range p.Pivotal.Leads {
+				leads = append(leads, line(bold(l.Answer), txt(" → "+b.words().Verdict(l.Verdict))))
 			}
-			t.rows = append(t.rows, []cell{textCell(b.tr(p.Question)), textCell(b.tr(p.Why)), leads})
+			t.rows = append(t.rows, []cell{textCell(p.Text), textCell(p.Pivotal.Why), leads})
 		}
 		b.table(t)
 	}
 
 	b.h2(n+".2", b.t("h_other_open"))
-	if len(res.OpenQuestions) == 0 {
+	if open := b.part(outline.PartOpen); len(open) == 0 {
 		b.para(txt(b.t("other_open_none")))
 	} else {
 		b.para(txt(b.t("other_open_intro")))
 		t := &table{head: []string{b.t("col_question"), b.t("col_affects")}}
-		for _, q := range res.OpenQuestions {
+		for _, q := range open {
 			aff := cell{}
 			seen := map[string]bool{}
 			for _, a := range q.Affects {
@@ -860,7 +799,7 @@ func (b *builder) openQuestions(n string) {
 					aff = append(aff, line(txt(l)))
 				}
 			}
-			t.rows = append(t.rows, []cell{textCell(b.tr(q.Question)), aff})
+			t.rows = append(t.rows, []cell{textCell(q.Text), aff})
 		}
 		b.table(t)
 	}
@@ -885,18 +824,18 @@ func (b *builder) openQuestions(n string) {
 }
 
 // affects words a part of the result that an open question leaves open.
-func (b *builder) affects(part string) string {
-	switch {
-	case part == "licence.scope":
+func (b *builder) affects(a outline.Affected) string {
+	switch a.What {
+	case outline.AffectsScope:
 		return b.t("aff_scope")
-	case part == "licence.authority":
+	case outline.AffectsAuthority:
 		return b.t("aff_authority")
-	case part == "covered_by_existing_licence":
+	case outline.AffectsCoverage:
 		return b.t("aff_covered")
-	case strings.HasPrefix(part, "requirements."):
-		return b.tf("aff_requirement", b.reqName(strings.TrimPrefix(part, "requirements.")))
-	case strings.HasPrefix(part, "related_regimes."):
-		return b.tf("aff_regime", b.words().Regime(strings.TrimPrefix(part, "related_regimes.")))
+	case outline.AffectsCondition:
+		return b.tf("aff_requirement", b.reqName(a.ID))
+	case outline.AffectsRegime:
+		return b.tf("aff_regime", b.words().Regime(a.ID))
 	}
 	return b.t("aff_other")
 }
@@ -904,29 +843,26 @@ func (b *builder) affects(part string) string {
 // ---- 7. neighbouring regimes ---------------------------------------------
 
 func (b *builder) regimes(string) {
-	res := b.res
 	b.para(txt(b.t("regimes_intro")))
-	if len(res.RelatedRegimes) == 0 {
+	regimes := b.part(outline.PartRegimes)
+	if len(regimes) == 0 {
 		b.para(txt(b.t("regimes_none")))
 		return
 	}
 	t := &table{head: []string{b.t("col_regime"), b.t("col_status"), b.t("col_basis")}}
-	for _, g := range res.RelatedRegimes {
-		name, rest := b.words().Regime(g.ID), b.tr(g.Text)
-		if g.Name == (classify.Text{}) { // a rule set that names regimes in their texts
-			name, rest = b.words().RegimeName(g.Text)
-		}
+	for _, it := range regimes {
+		g := it.Regime
 		what := cell{}
-		if name != "" {
-			what = append(what, line(bold(capFirst(name))))
+		if g.Heading != "" {
+			what = append(what, line(bold(capFirst(g.Heading))))
 		}
-		what = append(what, line(txt(capFirst(rest))), muted(line(txt(b.t("col_trigger")+b.t("colon")+b.answerText(g.Because)))))
+		what = append(what, line(txt(capFirst(g.Body))), muted(line(txt(b.t("col_trigger")+b.t("colon")+b.answerText(g.Ref.Answers)))))
 		basis := cell{}
-		if len(g.Basis) > 0 {
-			basis = append(basis, b.cite(g.Citations))
+		if len(g.Ref.Citations) > 0 {
+			basis = append(basis, b.cite(g.Ref.Citations))
 		}
-		if g.Confidence != "" {
-			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+b.conf(g.Confidence, ""))))
+		if g.Ref.Confidence != "" {
+			basis = append(basis, line(txt(b.t("confidence")+b.t("colon")+g.Ref.Confidence)))
 		}
 		t.rows = append(t.rows, []cell{what, textCell(b.words().RegimeStatus(g.Status)), basis})
 	}
@@ -1002,7 +938,7 @@ func (b *builder) ruleTrace(n string) {
 	b.h2(n+".2", b.t("not_applied"))
 	var items []cell
 	for _, s := range rs.Subcategories {
-		if findSub(b.res.Matched(), s.ID) != nil || findSub(b.res.IfOperated, s.ID) != nil {
+		if it, _ := b.found(s.ID); it != nil {
 			continue
 		}
 		for _, rule := range s.Rules {
@@ -1144,17 +1080,17 @@ func (t *table) kvRow(b *builder) func(key string, c cell) {
 // licenceHead adds the rows page 1 and the licence section share: the
 // licence, its authority and the capital floor; with open, a floor not
 // known yet says so rather than leaving the row out.
-func (b *builder) licenceHead(lic classify.Licence, row func(string, cell), open bool) {
-	if lic.Title != nil {
-		row("lic_licence", textCell(capFirst(b.tr(*lic.Title))))
+func (b *builder) licenceHead(lic *outline.Licence, row func(string, cell), open bool) {
+	if lic.Title != "" {
+		row("lic_licence", textCell(capFirst(lic.Title)))
 	} else {
 		row("lic_licence", textCell(capFirst(b.t("scope_open"))))
 	}
-	if lic.Authority != nil {
-		row("lic_authority", textCell(capFirst(b.tr(*lic.Authority))))
+	if lic.Authority != "" {
+		row("lic_authority", textCell(capFirst(lic.Authority)))
 	}
-	if lic.MinRegisteredCapitalCNY != nil {
-		row("lic_capital", textCell(present.CNY(*lic.MinRegisteredCapitalCNY, b.lang)))
+	if lic.Capital != "" {
+		row("lic_capital", textCell(lic.Capital))
 	} else if open {
 		row("lic_capital", textCell(b.t("capital_open")))
 	}

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"reflect"
 	"strings"
 
 	"b22/classify"
@@ -17,6 +18,10 @@ type Options struct {
 	// answers; the text report, read beside the answers file, names the
 	// questions alone.
 	Answer func(key string) string
+	// Relabellings includes among the levers the changes of what the
+	// product is said to be for (each marked Relabel), which people are
+	// not shown unless they ask: the memo's --all-levers.
+	Relabellings bool
 }
 
 // Result is the outline of r, a result of rs for the answers of doc: the
@@ -25,7 +30,8 @@ type Options struct {
 // what would change the verdict, neighbouring regimes, notes and sources.
 func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o Options) Outline {
 	b := &builder{rs: rs, o: o, w: present.NewWords(rs, o.Lang)}
-	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer)}
+	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer),
+		Summary: b.tr(r.Summary), Record: Record{Questionnaire: r.Questionnaire, AnswersSHA256: r.AnswersSHA256, Trace: r.Trace}}
 	if doc != nil {
 		out.Product = product(doc.Product)
 	}
@@ -35,7 +41,7 @@ func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o 
 	q := r.Questionnaire
 	out.Meta = []Line{{Text: b.w.Labelf("ruleset", q.ID, q.Version, q.Effective, q.AsOf), Tone: Quiet}}
 	// The verdict once, in the rule data's words.
-	verdict := b.tr(r.Summary)
+	verdict := out.Summary
 	if verdict == "" {
 		verdict = b.w.VerdictShort(r.Verdict)
 	}
@@ -100,7 +106,7 @@ func (b *builder) refs(answers []string, cites []classify.CitationRef, confidenc
 	if len(cites) > 0 {
 		parts = append(parts, b.labelled("basis", strings.Join(b.w.Citations(cites), b.label("semi"))))
 	}
-	l := Line{Tone: Quiet, Answers: answers, Citations: cites}
+	l := Line{Tone: Quiet, Answers: answers, Citations: cites, FootingID: footing}
 	if confidence != "" {
 		l.Confidence = b.tr(b.rs.Texts.Confidence[confidence])
 		c := l.Confidence
@@ -177,15 +183,19 @@ func (b *builder) subcategoryList(list []classify.SubcategoryResult) []Item {
 		if !s.Settled {
 			strength = b.w.Labelf("open_strength", strength, b.w.QuestionTitles(s.DependsOn))
 		}
-		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength}
+		f := &Finding{Strength: s.Strength, Settled: s.Settled, DependsOn: s.DependsOn}
+		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength, ID: s.ID, Name: b.tr(s.Name), Finding: f}
 		for _, reason := range s.Reasons {
-			text := b.tr(reason.Text)
 			// A settled match whose rule reads an answer the facts imply
 			// (the media path of a large call) holds: no "if".
-			if reason.Outcome != classify.True && !s.Settled {
+			r := Reason{Text: b.tr(reason.Text), If: reason.Outcome != classify.True && !s.Settled,
+				Ref: b.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing)}
+			text := r.Text
+			if r.If {
 				text = b.label("if") + text
 			}
-			it.Lines = append(it.Lines, Line{Text: text}, b.refs(reason.Answers, reason.Citations, reason.Confidence, reason.Footing))
+			it.Lines = append(it.Lines, Line{Text: text}, r.Ref)
+			f.Reasons = append(f.Reasons, r)
 		}
 		items = append(items, it)
 	}
@@ -198,26 +208,34 @@ func (b *builder) licence(r *classify.Result) Section {
 		return Section{}
 	}
 	lic := r.Licence
+	typed := &Licence{ValidityYears: lic.ValidityYears, Existing: r.ExistingLicence, Citations: lic.Citations}
 	var items []Item
 	line := func(s string) { items = append(items, Item{Kind: Plain, Text: s}) }
 	if lic.Title != nil {
-		line(b.tr(*lic.Title))
+		typed.Title = b.tr(*lic.Title)
+		line(typed.Title)
 	}
 	if lic.Authority != nil {
-		line(b.labelled("authority", b.tr(*lic.Authority)))
+		typed.Authority = b.tr(*lic.Authority)
+		line(b.labelled("authority", typed.Authority))
 	}
 	if lic.MinRegisteredCapitalCNY != nil {
-		line(b.labelled("capital", present.CNY(*lic.MinRegisteredCapitalCNY, b.o.Lang)))
+		typed.Capital = present.CNY(*lic.MinRegisteredCapitalCNY, b.o.Lang)
+		line(b.labelled("capital", typed.Capital))
 	}
 	line(b.w.Labelf("valid_years", lic.ValidityYears))
 	line(b.labelled("existing", b.w.Coverage(r.ExistingLicence)))
-	return b.section(PartLicence, "licence", items)
+	s := b.section(PartLicence, "licence", items)
+	s.Licence = typed
+	return s
 }
 
+// requirements are the licence's conditions, each with its status, then
+// its text and its reference line.
 func (b *builder) requirements(r *classify.Result) Section {
 	var items []Item
 	for _, q := range r.Requirements {
-		items = append(items, Item{Kind: Status, Text: b.tr(q.Name), Status: q.Status,
+		items = append(items, Item{Kind: Status, Text: b.tr(q.Name), Status: q.Status, ID: q.ID, Name: b.tr(q.Name),
 			Label: present.StatusMark(q.Status) + " " + b.w.Status(q.Status),
 			Lines: []Line{{Text: b.tr(q.Text)}, b.refs(q.Answers, q.Citations, q.Confidence, q.Footing)}})
 	}
@@ -237,7 +255,10 @@ func (b *builder) process(r *classify.Result) Section {
 func (b *builder) pivotal(r *classify.Result) Section {
 	var items []Item
 	for _, p := range r.PivotalQuestions {
-		it := Item{Text: b.tr(p.Question), Key: p.Key}
+		it := Item{Text: b.tr(p.Question), Key: p.Key, Pivotal: &Pivotal{Why: b.tr(p.Why)}}
+		for _, l := range p.LeadsTo {
+			it.Pivotal.Leads = append(it.Pivotal.Leads, Lead{Answer: b.tr(l.Label), Verdict: l.Verdict})
+		}
 		if p.Why != (classify.Text{}) {
 			it.Lines = append(it.Lines, Line{Text: b.tr(p.Why), Tone: Quiet})
 		}
@@ -256,8 +277,12 @@ func (b *builder) pivotal(r *classify.Result) Section {
 func (b *builder) open(r *classify.Result) Section {
 	var items []Item
 	for _, q := range r.OpenQuestions {
-		items = append(items, Item{Text: b.tr(q.Question), Key: q.Key,
-			Lines: []Line{{Text: b.labelled("affects", b.w.Parts(q.Affects)), Tone: Quiet}}})
+		it := Item{Text: b.tr(q.Question), Key: q.Key,
+			Lines: []Line{{Text: b.labelled("affects", b.w.Parts(q.Affects)), Tone: Quiet}}}
+		for _, a := range q.Affects {
+			it.Affects = append(it.Affects, affected(a))
+		}
+		items = append(items, it)
 	}
 	heading := "open_only"
 	if len(r.PivotalQuestions) > 0 {
@@ -266,13 +291,39 @@ func (b *builder) open(r *classify.Result) Section {
 	return b.section(PartOpen, heading, items)
 }
 
+// affected is the part of a result an open question leaves open, as the
+// result names it: "licence.scope", "requirements.staff".
+func affected(name string) Affected {
+	switch {
+	case name == "licence.scope":
+		return Affected{What: AffectsScope}
+	case name == "licence.authority":
+		return Affected{What: AffectsAuthority}
+	case name == "covered_by_existing_licence":
+		return Affected{What: AffectsCoverage}
+	case strings.HasPrefix(name, "requirements."):
+		return Affected{What: AffectsCondition, ID: strings.TrimPrefix(name, "requirements.")}
+	case strings.HasPrefix(name, "related_regimes."):
+		return Affected{What: AffectsRegime, ID: strings.TrimPrefix(name, "related_regimes.")}
+	}
+	return Affected{ID: name}
+}
+
 // routes are the routes to compliance the engine confirmed, each with
 // what it achieves.
 func (b *builder) routes(r *classify.Result) Section {
 	var items []Item
 	for _, rt := range r.Routes {
-		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: b.tr(rt.Text)}}}
-		if len(rt.Changes) > 0 {
+		typed := &Route{Text: b.tr(rt.Text), Caveats: b.tr(rt.Caveats), Checked: len(rt.Changes) > 0, Verdict: rt.Verdict, Met: rt.Met,
+			Ref: b.refs(nil, rt.Citations, rt.Confidence, rt.Footing)}
+		if rt.Scope != nil {
+			typed.Licence = b.w.ScopeLicence(*rt.Scope)
+		}
+		if rt.Authority != nil {
+			typed.Authority = b.tr(*rt.Authority)
+		}
+		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: typed.Text}}, ID: rt.ID, Name: b.tr(rt.Title), Route: typed}
+		if typed.Checked {
 			achieves := b.w.Verdict(rt.Verdict)
 			if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
 				achieves += b.label("semi") + b.labelled("authority", b.tr(*rt.Authority))
@@ -286,8 +337,7 @@ func (b *builder) routes(r *classify.Result) Section {
 			}
 			it.Lines = append(it.Lines, Line{Text: b.labelled("achieves", achieves)})
 		}
-		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", b.tr(rt.Caveats))},
-			b.refs(nil, rt.Citations, rt.Confidence, rt.Footing))
+		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", typed.Caveats)}, typed.Ref)
 		items = append(items, it)
 	}
 	return b.section(PartRoutes, "routes", items)
@@ -295,13 +345,19 @@ func (b *builder) routes(r *classify.Result) Section {
 
 // levers are what changing a given answer would change, in the order the
 // engine ranks them (what makes a licence unlikely first), without the
-// relabellings.
+// relabellings unless the options ask for them.
 func (b *builder) levers(r *classify.Result) Section {
+	levers := r.Levers
+	if !b.o.Relabellings {
+		levers = present.ForPeople(levers)
+	}
 	var items []Item
-	for _, lv := range present.ForPeople(r.Levers) {
+	for _, lv := range levers {
 		w := b.w.Lever(lv)
 		it := Item{Text: strings.Join(w.Change, b.label("semi")) + b.paren(w.Kind),
-			Lines: []Line{{Text: strings.Join(w.Effects, b.label("semi")), Tone: Effects}}}
+			Lines: []Line{{Text: strings.Join(w.Effects, b.label("semi")), Tone: Effects}},
+			Lever: &Lever{LeverWords: w, Verdict: lv.Verdict, Met: lv.Met, Removed: lv.Removed,
+				Relabel: lv.Kind == classify.LeverLabel, Withdrawal: b.withdrawal(lv)}}
 		if len(lv.Changes) > 0 {
 			it.Key = lv.Changes[0].Key
 		}
@@ -310,11 +366,55 @@ func (b *builder) levers(r *classify.Result) Section {
 	return b.section(PartLevers, "levers", items)
 }
 
+// withdrawal reports whether a lever rules the licence out by a gate (its
+// rules name one) with a change that no route to compliance stands for: a
+// private deployment has a route, giving up the users in mainland China
+// or serving only the company's own staff does not. The rule data says
+// which is which: the gates, and the routes' changes.
+func (b *builder) withdrawal(lv classify.Lever) bool {
+	gate := false
+	for _, id := range lv.Rules {
+		for _, g := range b.rs.Gates {
+			gate = gate || g.ID == id
+		}
+	}
+	if !gate {
+		return false
+	}
+	for _, c := range lv.Changes {
+		if !b.routeStandsFor(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// routeStandsFor reports whether a route of the rule set changes the
+// answer as the lever change c does.
+func (b *builder) routeStandsFor(c classify.LeverChange) bool {
+	q := b.rs.Question(c.Key)
+	if q == nil {
+		return false
+	}
+	for _, rt := range b.rs.Routes {
+		for _, rc := range rt.Changes {
+			if b.rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (b *builder) regimes(r *classify.Result) Section {
 	var items []Item
 	for _, g := range r.RelatedRegimes {
+		typed := &Regime{Status: g.Status, Heading: b.w.Regime(g.ID), Body: b.tr(g.Text), Ref: b.refs(g.Because, g.Citations, g.Confidence, "")}
+		if g.Name == (classify.Text{}) { // a rule set that names regimes in their texts
+			typed.Heading, typed.Body = b.w.RegimeName(g.Text)
+		}
 		items = append(items, Item{Tone: Strong, Text: b.w.Regime(g.ID) + b.paren(b.w.RegimeStatus(g.Status)),
-			Lines: []Line{{Text: b.tr(g.Text)}, b.refs(g.Because, g.Citations, g.Confidence, "")}})
+			Lines: []Line{{Text: b.tr(g.Text)}, typed.Ref}, ID: g.ID, Name: b.w.Regime(g.ID), Regime: typed})
 	}
 	return b.section(PartRegimes, "regimes", items)
 }
@@ -329,7 +429,7 @@ func (b *builder) sources(r *classify.Result) Section {
 		if b.o.Lang != "zh" && s.TitleEn != "" {
 			title += " — " + s.TitleEn
 		}
-		it := Item{Text: title}
+		it := Item{Text: title, ID: s.ID, Official: official(s)}
 		if len(s.Links) == 0 {
 			if s.Reprint {
 				it.Text += b.paren(b.label("reprint"))
@@ -346,4 +446,18 @@ func (b *builder) sources(r *classify.Result) Section {
 		items = append(items, it)
 	}
 	return b.section(PartSources, "sources", items)
+}
+
+// official reports whether a source's copies include its official text,
+// opened; a source with a single address is official unless a reprint.
+func official(s classify.SourceRef) bool {
+	if len(s.Links) == 0 {
+		return s.URL != "" && !s.Reprint
+	}
+	for _, l := range s.Links {
+		if l.Kind == "official" && l.Read {
+			return true
+		}
+	}
+	return false
 }

@@ -8,8 +8,14 @@ import (
 	"b22/internal/present"
 )
 
-// TextOptions choose the width and colour of an outline as text.
+// TextOptions choose how a result or a comparison is printed as text:
+// the language its outline is built in, the width and the colour. The
+// text report and the comparison's text take the same options
+// (report.TextOptions and compare.TextOptions are this type).
 type TextOptions struct {
+	// Lang is the language of the outline a caller builds, "zh" or "en";
+	// Write prints an outline in the language it was built in.
+	Lang  string
 	Width int  // columns; 80 when 0
 	Color bool // ANSI colour and bold
 }

@@ -7,17 +7,14 @@ import (
 	"b22/internal/outline"
 )
 
-// TextOptions choose the language, width and colour of the text format.
-type TextOptions struct {
-	Lang  string // "zh" or "en"
-	Width int    // columns; 80 when 0
-	Color bool   // ANSI colour and bold
-}
+// TextOptions choose the language, width and colour of the text format:
+// the options of every text printer.
+type TextOptions = outline.TextOptions
 
 // WriteText writes a result for people: its outline (the verdict first,
 // then the sub-categories with reasons and basis, the licence, its
 // conditions, the open questions, neighbouring regimes, notes and
 // sources), printed as text.
 func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o TextOptions) {
-	outline.Write(w, outline.Result(rs, doc, r, outline.Options{Lang: o.Lang}), outline.TextOptions{Width: o.Width, Color: o.Color})
+	outline.Write(w, outline.Result(rs, doc, r, outline.Options{Lang: o.Lang}), o)
 }
