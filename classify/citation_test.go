@@ -110,7 +110,7 @@ func TestAsOfCitesTheEditionInForce(t *testing.T) {
 		{"2024-11-01", []string{"negative-list-2024", "fite-2022", "fi-security-review-2020"}, "(2022 revision"},
 	}
 	for _, tt := range tests {
-		r, err := rs.Evaluate(doc, mustDate(tt.date))
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(tt.date)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,7 +209,7 @@ func TestAsOfPicksTheTextInForce(t *testing.T) {
 		{"2023-08-04", "icp_filing", "mini-programs must be filed", ""},
 	}
 	for _, tt := range tests {
-		r, err := rs.Evaluate(doc, mustDate(tt.date))
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(tt.date)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +224,7 @@ func TestAsOfPicksTheTextInForce(t *testing.T) {
 		}
 	}
 	for date, want := range map[string]string{"2018-07-29": "Shanghai pilot free-trade zone", "2018-07-30": "every pilot free-trade zone"} {
-		r, err := rs.Evaluate(doc, mustDate(date))
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(date)})
 		if err != nil {
 			t.Fatal(err)
 		}

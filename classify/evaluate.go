@@ -11,9 +11,36 @@ import (
 // ErrAsOf is returned for an as-of date the rule set does not cover.
 var ErrAsOf = errors.New("date outside the rule set")
 
-// Evaluate classifies a document with the rules in force on asOf. It is pure
-// and deterministic: the same document and date give the same Result.
-func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
+// Options say what an evaluation works out beyond the classification.
+type Options struct {
+	// AsOf is the day whose rules apply: parameters, texts and sources in
+	// force that day. The rule set must cover it (see Covers).
+	AsOf Date
+	// Levers adds what would change the outcome (Result.Levers) and the
+	// routes to compliance (Result.Routes): the whole answer for one
+	// document, as its reader is shown it. They cost many evaluations, so
+	// a stream of documents leaves them out unless asked.
+	Levers bool
+}
+
+// Evaluate classifies a document with the rules in force on o.AsOf. It is
+// pure and deterministic: the same document and options give the same
+// Result.
+func (rs *RuleSet) Evaluate(doc *Document, o Options) (*Result, error) {
+	r, err := rs.evaluate(doc, o.AsOf)
+	if err != nil || !o.Levers {
+		return r, err
+	}
+	if r.Levers, err = rs.levers(doc, o.AsOf); err != nil {
+		return nil, err
+	}
+	r.Routes, err = rs.routes(doc, r)
+	return r, err
+}
+
+// evaluate classifies a document without levers or routes: what every
+// line of a stream costs.
+func (rs *RuleSet) evaluate(doc *Document, asOf Date) (*Result, error) {
 	if len(doc.Answers) != len(rs.Questions) {
 		return nil, fmt.Errorf("answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
 	}

@@ -22,7 +22,7 @@ func ExampleRuleSet_Evaluate() {
 		panic(err)
 	}
 	asOf, _ := classify.ParseDate("2026-11-01")
-	r, err := rs.Evaluate(doc, asOf)
+	r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 	if err != nil {
 		panic(err)
 	}

@@ -169,7 +169,7 @@ func (l *loader) buildLeverDomains() {
 	rs.leverRuleIDs = rs.leverRules()
 }
 
-// Levers lists the changes of answered questions that change the outcome
+// levers lists the changes of answered questions that change the outcome
 // on asOf: each single change that changes the verdict, brings or removes
 // a sub-category or changes its strength, changes the licence's scope, or
 // turns a licence condition met; and, when no single change makes the
@@ -179,7 +179,7 @@ func (l *loader) buildLeverDomains() {
 // has no levers: its pivotal questions come first. The order: what makes
 // the verdict unlikely, other verdict changes, sub-categories, scope,
 // conditions; then by question.
-func (rs *RuleSet) Levers(doc *Document, asOf Date) ([]Lever, error) {
+func (rs *RuleSet) levers(doc *Document, asOf Date) ([]Lever, error) {
 	e, err := rs.epochFor(asOf)
 	if err != nil {
 		return nil, err
@@ -387,19 +387,4 @@ func (lv Lever) signature() string {
 		s += "|" + id
 	}
 	return s
-}
-
-// Assess is Evaluate with the levers filled in: the whole answer for one
-// document, as its reader is shown it. A stream of many documents calls
-// Evaluate, and Levers only when asked, since levers cost evaluations.
-func (rs *RuleSet) Assess(doc *Document, asOf Date) (*Result, error) {
-	r, err := rs.Evaluate(doc, asOf)
-	if err != nil {
-		return nil, err
-	}
-	if r.Levers, err = rs.Levers(doc, asOf); err != nil {
-		return nil, err
-	}
-	r.Routes, err = rs.RoutesFor(doc, r)
-	return r, err
 }

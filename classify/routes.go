@@ -214,7 +214,7 @@ func (rs *RuleSet) routesFor(doc *Document, r *Result, e int) []RouteResult {
 		if len(res.Changes) == 0 {
 			continue // the answers already are what the route stands for
 		}
-		after, err := rs.Evaluate(&Document{Answers: a}, r.Questionnaire.AsOf)
+		after, err := rs.evaluate(&Document{Answers: a}, r.Questionnaire.AsOf)
 		if err != nil || !rt.Expect.holds(rs, after) {
 			continue
 		}
@@ -254,10 +254,10 @@ func (rs *RuleSet) knownLabel(q *Question, v Value) Text {
 	return rs.answerLabel(q, v)
 }
 
-// RoutesFor lists the routes to compliance offered for r, the result of
-// Evaluate for doc: each evaluated with its changes made, and kept only
+// routes lists the routes to compliance offered for r, the result of
+// evaluating doc: each evaluated with its changes made, and kept only
 // when it achieves what it claims.
-func (rs *RuleSet) RoutesFor(doc *Document, r *Result) ([]RouteResult, error) {
+func (rs *RuleSet) routes(doc *Document, r *Result) ([]RouteResult, error) {
 	e, err := rs.epochFor(r.Questionnaire.AsOf)
 	if err != nil {
 		return nil, err

@@ -66,7 +66,7 @@ type RuleSet struct {
 	verdictOrder []int
 	// leverKeys are the questions a verdict, scope or requirement rule
 	// reads, and leverDomains the classes of answers those rules tell
-	// apart, with an example of each (see Levers); leverRuleIDs names the
+	// apart, with an example of each (see levers); leverRuleIDs names the
 	// rules in the order outcomeOf lists their outcomes.
 	leverKeys    []int
 	leverDomains map[int]domain
@@ -161,7 +161,7 @@ type Question struct {
 	Unit    string // "cny", "percent" or "" for a number
 	Unsure  bool
 	// Lever says who decides the answer: a product decision, a company
-	// fact or a fact nobody chooses (see Levers).
+	// fact or a fact nobody chooses (see Options.Levers).
 	Lever   LeverKind
 	AskWhen *Cond
 	Title   Text

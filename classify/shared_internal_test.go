@@ -21,8 +21,8 @@ func sameOutput(t *testing.T, rs, slow *RuleSet) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, _ := rs.Evaluate(doc, asOf)
-		b, _ := slow.Evaluate(doc, asOf)
+		a, _ := rs.Evaluate(doc, Options{AsOf: asOf})
+		b, _ := slow.Evaluate(doc, Options{AsOf: asOf})
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("line %d: results differ", i+1)
 		}

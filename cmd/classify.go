@@ -146,7 +146,7 @@ func runClassify(a *app, o *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := rs.Assess(doc, asOf)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 	if err != nil {
 		return asOfError(err)
 	}

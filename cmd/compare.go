@@ -184,7 +184,7 @@ func (s *side) evaluate(name string, data []byte, format answers.Format) error {
 	if err != nil {
 		return err
 	}
-	s.res, err = s.rs.Evaluate(doc, s.asOf)
+	s.res, err = s.rs.Evaluate(doc, classify.Options{AsOf: s.asOf})
 	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("%s: %v", s.asOfFlag, err)
 	}

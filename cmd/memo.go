@@ -159,7 +159,7 @@ func runMemo(a *app, o *memoOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := rs.Assess(doc, asOf)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
 		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
 	}

@@ -811,7 +811,7 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := rs.Assess(doc, asOf)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 	if err != nil {
 		s.fail(w, r, asOfError(err))
 		return

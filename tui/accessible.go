@@ -89,9 +89,9 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
-	// Assess, as the full screen does: the text report then says what
+	// With levers, as the full screen does: the text report then says what
 	// changing a given answer would change.
-	res, eerr := o.RuleSet.Assess(p.s.Document(), o.AsOf)
+	res, eerr := o.RuleSet.Evaluate(p.s.Document(), classify.Options{AsOf: o.AsOf, Levers: true})
 	if eerr != nil {
 		return nil, eerr
 	}
@@ -469,7 +469,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			p.sayf("plain_review_bad", line, len(rows))
 			continue
 		}
-		before, err := rs.Assess(p.s.Document(), p.o.AsOf)
+		before, err := rs.Evaluate(p.s.Document(), classify.Options{AsOf: p.o.AsOf, Levers: true})
 		if err != nil {
 			return false, err
 		}
@@ -484,7 +484,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			}
 			cur = p.s.NextMissing(-1)
 		}
-		after, err := rs.Assess(p.s.Document(), p.o.AsOf)
+		after, err := rs.Evaluate(p.s.Document(), classify.Options{AsOf: p.o.AsOf, Levers: true})
 		if err != nil {
 			return false, err
 		}

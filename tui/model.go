@@ -134,7 +134,7 @@ func (m Model) Outcome() *Outcome {
 	s, res := m.s, m.res
 	if !m.started && m.o.Resume != nil && !m.o.Resume.Empty() {
 		s = m.o.Resume
-		if r, err := m.c.rs.Assess(s.Document(), m.o.AsOf); err == nil {
+		if r, err := m.c.rs.Evaluate(s.Document(), classify.Options{AsOf: m.o.AsOf, Levers: true}); err == nil {
 			res = r
 		}
 	}
@@ -561,7 +561,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) evaluate() {
-	m.res, m.evalErr = m.c.rs.Assess(m.s.Document(), m.o.AsOf)
+	m.res, m.evalErr = m.c.rs.Evaluate(m.s.Document(), classify.Options{AsOf: m.o.AsOf, Levers: true})
 }
 
 func (m *Model) touch() {

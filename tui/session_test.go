@@ -62,7 +62,7 @@ func TestSessionEmptyIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("empty session: %v\n%s", err, data)
 	}
-	res, err := rs.Evaluate(doc, testDate)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: testDate})
 	if err != nil || res.Verdict != "undetermined" {
 		t.Errorf("Evaluate(empty) = %v, %v; want undetermined", res, err)
 	}

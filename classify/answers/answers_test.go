@@ -204,7 +204,7 @@ func TestNegativeZeroIsZero(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", data, err)
 		}
-		r, err := rs.Evaluate(doc, asOf)
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 		if err != nil {
 			t.Fatal(err)
 		}

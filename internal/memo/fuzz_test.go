@@ -82,7 +82,7 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			t.Skipf("not a valid document: %v", err) // e.g. over the size limit
 		}
-		res, err := rs.Evaluate(doc, prepared)
+		res, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 		if err != nil {
 			t.Fatal(err)
 		}

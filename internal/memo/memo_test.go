@@ -52,9 +52,9 @@ func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Documen
 	if err != nil {
 		t.Fatalf("ParseAnswers(%s): %v", name, err)
 	}
-	res, err := rs.Assess(doc, prepared)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
-		t.Fatalf("Assess(%s): %v", name, err)
+		t.Fatalf("Evaluate(%s): %v", name, err)
 	}
 	return doc, res
 }
@@ -425,7 +425,7 @@ func TestMemoRoutes(t *testing.T) {
 
 	// A result with no routes yet (Evaluate's) gets them worked out; an
 	// unlikely verdict needs none and says so.
-	plain, err := rs.Evaluate(doc, prepared)
+	plain, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,7 +434,7 @@ func TestMemoRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(out, again) {
-		t.Error("the memo of Evaluate's result differs from Assess's")
+		t.Error("the memo of a result without levers differs from one with them")
 	}
 	idoc, ires := example(t, rs, "internal-tool.yaml")
 	iout, err := Render(rs, idoc, ires, Options{Format: "md", Lang: "en", Date: prepared})
@@ -493,7 +493,7 @@ func TestMemoCounselSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nr, err := rs.Assess(nd, prepared)
+	nr, err := rs.Evaluate(nd, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -624,7 +624,7 @@ func TestMemoSensitivity(t *testing.T) {
 	}
 
 	// A result of Evaluate has no levers yet: the memo works them out.
-	plain, err := rs.Evaluate(doc, prepared)
+	plain, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -638,7 +638,7 @@ func TestMemoSensitivity(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: the memo of Evaluate's result differs from Assess's", format)
+			t.Errorf("%s: the memo of a result without levers differs from one with them", format)
 		}
 	}
 	if plain.Levers != nil || plain.Routes != nil {
@@ -940,7 +940,7 @@ func TestFactsNarrative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wres, err := wide.Assess(wdoc, prepared)
+	wres, err := wide.Evaluate(wdoc, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
 		t.Fatal(err)
 	}

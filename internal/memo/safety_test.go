@@ -34,7 +34,7 @@ func hostileDoc(t testing.TB, rs *classify.RuleSet, s string) (*classify.Documen
 	doc, res := example(t, rs, "meeting-app.json")
 	d := *doc
 	d.Product = classify.Product{Name: s, Company: s, Description: s}
-	res2, err := rs.Evaluate(&d, prepared)
+	res2, err := rs.Evaluate(&d, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}

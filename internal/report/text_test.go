@@ -41,7 +41,7 @@ func TestTextGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				r, err := rs.Assess(doc, asOf)
+				r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -81,7 +81,7 @@ func TestTextFitsTheWidth(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := rs.Assess(doc, asOf)
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestTextOpenQuestionsWording(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := rs.Assess(d, asOf)
+		r, err := rs.Evaluate(d, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +170,7 @@ func TestTextChinesePunctuation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, _ := rs.Assess(doc, asOf)
+		r, _ := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 		var b bytes.Buffer
 		report.WriteText(&b, rs, doc, r, report.TextOptions{Lang: "zh", Width: 80})
 		for n, line := range strings.Split(b.String(), "\n") {
