@@ -109,7 +109,7 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 		if !v.Known {
 			continue
 		}
-		q := &rs.Questions[i]
+		q := &rs.questions[i]
 		if !first {
 			b = append(b, ',')
 		}
@@ -143,7 +143,7 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 		b = jsonw.AppendStrings(b, "company", p.Company, "description", p.Description, "name", p.Name) // keys sorted
 	}
 	b = append(b, `,"questionnaire":`...)
-	b = jsonw.AppendString(b, rs.ID)
+	b = jsonw.AppendString(b, rs.id)
 	return append(b, '}')
 }
 

@@ -85,7 +85,7 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 			a := slices.Clone(doc.Answers)
 			for _, c := range changes {
 				i := rs.QuestionIndex(c.Key)
-				v := valueOf(t, &rs.Questions[i], c.To)
+				v := valueOf(t, &rs.Questions()[i], c.To)
 				a[i] = v
 			}
 			r, _ := rs.Evaluate(&classify.Document{Answers: a}, classify.Options{AsOf: asOf})
@@ -140,8 +140,8 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 			}
 		}
 		// No single verdict-changing change is missing.
-		for i := range rs.Questions {
-			q := &rs.Questions[i]
+		for i := range rs.Questions() {
+			q := &rs.Questions()[i]
 			if !doc.Answers[i].Known {
 				continue
 			}

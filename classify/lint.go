@@ -28,26 +28,26 @@ func (rs *RuleSet) Lint() Problems {
 	// times over as the other rules add thresholds. Each rule is evaluated
 	// once per completion.
 	verdicts := uint32(0)
-	strengthsSeen := make([]uint32, len(rs.Subcategories))
+	strengthsSeen := make([]uint32, len(rs.subcategories))
 	outs := make([]Tri, len(rs.verdictConds))
 	more := make([]uint32, rs.morePlanes)
 	firedAt := make([]bool, len(rs.verdictConds))
 	// Sub-categories whose elements do not explain some unlikely verdict:
 	// answers that make it unlikely with no gate failing, yet leave every
 	// element of the sub-category present.
-	unexplained := make([]Answers, len(rs.Subcategories))
+	unexplained := make([]Answers, len(rs.subcategories))
 	rs.forEach(rs.verdictKeys, rs.domains, func(a Answers, params []ParamValue) {
 		rs.verdictOutcomes(a, params, nil, outs)
 		code, _ := rs.codeOf(outs, more)
 		if code&gateFailsBit == 0 && verdictField(code) == vUnlikely {
-			for i, s := range rs.Subcategories {
+			for i, s := range rs.subcategories {
 				if len(s.Elements) > 0 && unexplained[i] == nil && !slices.ContainsFunc(s.Elements, func(e Element) bool { return e.When.eval(a, params) == False }) {
 					unexplained[i] = slices.Clone(a)
 				}
 			}
 		}
 		verdicts |= 1 << verdictField(code)
-		for i := range rs.Subcategories {
+		for i := range rs.subcategories {
 			strengthsSeen[i] |= 1 << strengthIn(i, code, more)
 		}
 		for i, o := range outs {
@@ -59,11 +59,11 @@ func (rs *RuleSet) Lint() Problems {
 	// verdictConds holds the gates, then every sub-category's rules.
 	fired := map[string]bool{}
 	i := 0
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		fired[g.ID] = firedAt[i]
 		i++
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		for _, r := range s.Rules {
 			fired[r.ID] = firedAt[i]
 			i++
@@ -74,7 +74,7 @@ func (rs *RuleSet) Lint() Problems {
 			add(fileRules, "", "no answers lead to the verdict %q", verdictNames[v])
 		}
 	}
-	for i, s := range rs.Subcategories {
+	for i, s := range rs.subcategories {
 		for st, name := range []Strength{"", StrengthPossible, StrengthLikely} {
 			if name != "" && strengthsSeen[i]&(1<<st) == 0 && rs.hasStrength(s, name) {
 				add(fileRules, "subcategories."+s.ID, "no answers make it %s", name)
@@ -89,12 +89,12 @@ func (rs *RuleSet) Lint() Problems {
 			}
 		}
 	}
-	for i, s := range rs.Subcategories {
+	for i, s := range rs.subcategories {
 		if unexplained[i] != nil {
 			add(fileRules, "subcategories."+s.ID+".elements", "an unlikely verdict with every element present (%s): add the element these answers lack", rs.describeAnswers(unexplained[i]))
 		}
 	}
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		if !fired[g.ID] {
 			add(fileRules, "gates."+g.ID, "unreachable gate: no answers satisfy its condition")
 		}
@@ -113,30 +113,30 @@ func (rs *RuleSet) Lint() Problems {
 			add(fileRules, key, "no answers make it fail; it always holds")
 		}
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.requirements {
 		both("requirements."+r.ID, r.MetWhen, "met")
 	}
-	for _, r := range rs.Regimes {
+	for _, r := range rs.regimes {
 		both("regimes."+r.ID, r.When, "trigger")
 	}
-	for _, r := range rs.Regimes {
+	for _, r := range rs.regimes {
 		if r.CustomerWhen != nil {
 			both("regimes."+r.ID+".customer_when", r.CustomerWhen, "hold")
 		}
 	}
-	for _, r := range rs.Notes {
+	for _, r := range rs.notes {
 		both("notes."+r.ID, r.When, "hold")
 	}
-	for _, c := range rs.Constraints {
+	for _, c := range rs.constraints {
 		both("constraints."+c.ID, c.When, "hold")
 	}
-	for _, r := range rs.Routes {
+	for _, r := range rs.routes {
 		both("routes."+r.ID, r.When, "offer")
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.scopes {
 		both("scopes."+s.ID, s.When, "hold")
 	}
-	both("existing_licence", rs.Existing.When, "hold")
+	both("existing_licence", rs.existing.When, "hold")
 
 	// Questions: asked on some path, and read by some rule.
 	read := map[int]bool{}
@@ -146,10 +146,10 @@ func (rs *RuleSet) Lint() Problems {
 		}
 	}
 	sectionAsk := map[string]*Cond{}
-	for _, s := range rs.Sections {
+	for _, s := range rs.sections {
 		sectionAsk[s.ID] = s.AskWhen
 	}
-	for i, q := range rs.Questions {
+	for i, q := range rs.questions {
 		for _, c := range []*Cond{sectionAsk[q.Section], q.AskWhen} {
 			if c == nil {
 				continue
@@ -177,18 +177,18 @@ func (rs *RuleSet) Lint() Problems {
 	// and the existing-licence check are shown only when a licence may be
 	// needed, which the company section's own condition mirrors.)
 	shownAlways := map[string]*Cond{}
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		shownAlways["gates."+g.ID] = g.When
 	}
-	for _, sc := range rs.Subcategories {
+	for _, sc := range rs.subcategories {
 		for _, r := range sc.Rules {
 			shownAlways["subcategories."+r.ID] = r.When
 		}
 	}
-	for _, r := range rs.Regimes {
+	for _, r := range rs.regimes {
 		shownAlways["regimes."+r.ID] = r.When
 	}
-	for _, r := range rs.Notes {
+	for _, r := range rs.notes {
 		shownAlways["notes."+r.ID] = r.When
 	}
 	shownKeys := make([]string, 0, len(shownAlways))
@@ -196,7 +196,7 @@ func (rs *RuleSet) Lint() Problems {
 		shownKeys = append(shownKeys, key)
 	}
 	sort.Strings(shownKeys)
-	for i, q := range rs.Questions {
+	for i, q := range rs.questions {
 		if q.AskWhen == nil {
 			continue
 		}
@@ -241,7 +241,7 @@ func (rs *RuleSet) Lint() Problems {
 			cited[id] = true
 		}
 	})
-	for _, s := range rs.Sources {
+	for _, s := range rs.sources {
 		if !cited[s.ID] {
 			add(fileSources, "sources."+s.ID, "cited by no rule, parameter or text")
 		}
@@ -257,26 +257,26 @@ func (rs *RuleSet) Lint() Problems {
 // closes, each id of the kind it does not list.
 func (rs *RuleSet) lintContract() Problems {
 	var ps Problems
-	for _, c := range rs.Contract {
-		have := rs.contractIDs(c.Kind)
+	for _, c := range rs.contract {
+		have := rs.contractIDs(c.kind)
 		group := "including"
-		if c.Exactly {
+		if c.exactly {
 			group = "exactly"
 		}
-		noun := contractNouns[c.Kind]
-		for i, id := range c.IDs {
+		noun := contractNouns[c.kind]
+		for i, id := range c.ids {
 			if !slices.ContainsFunc(have, func(h idAt) bool { return h.id == id }) {
-				ps = append(ps, Problem{File: fileRules, Line: c.at[i].Line, Col: c.at[i].Col, Key: fmt.Sprintf("contract.%s.%s[%d]", group, c.Kind, i), Code: CodeLint,
+				ps = append(ps, Problem{File: fileRules, Line: c.at[i].Line, Col: c.at[i].Col, Key: fmt.Sprintf("contract.%s.%s[%d]", group, c.kind, i), Code: CodeLint,
 					Message: fmt.Sprintf("the contract's %s %q is missing", noun, id)})
 			}
 		}
-		if !c.Exactly {
+		if !c.exactly {
 			continue
 		}
 		for _, h := range have {
-			if !contains(c.IDs, h.id) {
+			if !contains(c.ids, h.id) {
 				ps = append(ps, Problem{File: h.file, Key: h.key, Code: CodeLint,
-					Message: fmt.Sprintf("%q is not a %s of the contract; allowed: %s%s", h.id, noun, strings.Join(c.IDs, ", "), hint(h.id, c.IDs))})
+					Message: fmt.Sprintf("%q is not a %s of the contract; allowed: %s%s", h.id, noun, strings.Join(c.ids, ", "), hint(h.id, c.ids))})
 			}
 		}
 	}
@@ -296,31 +296,31 @@ func (rs *RuleSet) contractIDs(kind string) []idAt {
 	}
 	switch kind {
 	case "questions":
-		for _, q := range rs.Questions {
+		for _, q := range rs.questions {
 			out = append(out, idAt{q.ID, fileQuestions, "questions." + q.ID})
 		}
 	case "parameters":
-		for _, p := range rs.Parameters {
+		for _, p := range rs.parameters {
 			out = append(out, idAt{p.ID, fileParameters, "parameters." + p.ID})
 		}
 	case "gates":
-		rules(rs.Gates)
+		rules(rs.gates)
 	case "subcategories":
-		for _, s := range rs.Subcategories {
+		for _, s := range rs.subcategories {
 			out = append(out, idAt{s.ID, fileRules, "subcategories." + s.ID})
 		}
 	case "scopes":
-		for _, s := range rs.Scopes {
+		for _, s := range rs.scopes {
 			out = append(out, idAt{s.Scope, fileRules, "scopes." + s.ID + ".scope"})
 		}
 	case "requirements":
-		for _, r := range rs.Requirements {
+		for _, r := range rs.requirements {
 			out = append(out, idAt{r.ID, fileRules, "requirements." + r.ID})
 		}
 	case "regimes":
-		rules(rs.Regimes)
+		rules(rs.regimes)
 	case "notes":
-		rules(rs.Notes)
+		rules(rs.notes)
 	}
 	return out
 }
@@ -337,7 +337,7 @@ func (rs *RuleSet) hasStrength(s Subcategory, strength Strength) bool {
 func (rs *RuleSet) questionIDsOf(keys []int) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
-		out[i] = rs.Questions[k].ID
+		out[i] = rs.questions[k].ID
 	}
 	return out
 }
@@ -354,7 +354,7 @@ func (rs *RuleSet) probeDomains() map[int]domain {
 		})
 	}
 	out := map[int]domain{}
-	for k := range rs.Questions {
+	for k := range rs.questions {
 		out[k] = rs.domainOf(k, leaves[k])
 	}
 	return out
@@ -385,7 +385,7 @@ func (rs *RuleSet) knownExcept(a Answers, keys []int) bool {
 // forEach calls f with every combination of the keys' classes (the other
 // questions unanswered) on every parameter epoch.
 func (rs *RuleSet) forEach(keys []int, doms map[int]domain, f func(Answers, []ParamValue)) {
-	a := make(Answers, len(rs.Questions))
+	a := make(Answers, len(rs.questions))
 	sets := rs.paramSets()
 	var rec func(i int)
 	rec = func(i int) {
@@ -412,7 +412,7 @@ func (rs *RuleSet) describeAnswers(a Answers) string {
 		if !v.Known {
 			continue
 		}
-		q := &rs.Questions[i]
+		q := &rs.questions[i]
 		var val string
 		switch x := q.JSONValue(v).(type) {
 		case []string:
@@ -452,7 +452,7 @@ func (rs *RuleSet) outcomesOf(c *Cond, doms map[int]domain) (seen uint32, ok boo
 	// settles nothing: only a complete one is evaluated.
 	answered := false
 	c.leaves(func(l *Cond) { answered = answered || l.op == opAnswered })
-	a := make(Answers, len(rs.Questions))
+	a := make(Answers, len(rs.questions))
 	nodes := 0
 	var walk func(i int, params []ParamValue) bool
 	walk = func(i int, params []ParamValue) bool {

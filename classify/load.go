@@ -206,11 +206,11 @@ func (l *loader) questionnaire(n *yaml.Node) {
 		return
 	}
 	rs := l.rs
-	rs.ID = d.str(m["id"], "id")
-	rs.Version = d.str(m["version"], "version")
-	rs.Effective = d.date(m["effective"], "effective")
-	rs.AppliesFrom = d.date(m["applies_from"], "applies_from")
-	rs.Title = d.text(m["title"], "title")
+	rs.id = d.str(m["id"], "id")
+	rs.version = d.str(m["version"], "version")
+	rs.effective = d.date(m["effective"], "effective")
+	rs.appliesFrom = d.date(m["applies_from"], "applies_from")
+	rs.title = d.text(m["title"], "title")
 	seen := map[string]bool{}
 	for i, s := range d.list(m["sections"], "sections") {
 		key := fmt.Sprintf("sections[%d]", i)
@@ -223,10 +223,10 @@ func (l *loader) questionnaire(n *yaml.Node) {
 			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate section %q", sec.ID)
 		}
 		seen[sec.ID] = true
-		rs.Sections = append(rs.Sections, sec)
+		rs.sections = append(rs.sections, sec)
 		if sm["ask_when"] != nil {
-			j := len(rs.Sections) - 1
-			l.later(func() { rs.Sections[j].AskWhen = l.cond(d, sm["ask_when"], key+".ask_when", false) })
+			j := len(rs.sections) - 1
+			l.later(func() { rs.sections[j].AskWhen = l.cond(d, sm["ask_when"], key+".ask_when", false) })
 		}
 	}
 }
@@ -281,8 +281,8 @@ func (l *loader) sources(n *yaml.Node) {
 		if _, dup := l.rs.sourceIndex[src.ID]; dup {
 			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate source %q", src.ID)
 		}
-		l.rs.sourceIndex[src.ID] = len(l.rs.Sources)
-		l.rs.Sources = append(l.rs.Sources, src)
+		l.rs.sourceIndex[src.ID] = len(l.rs.sources)
+		l.rs.sources = append(l.rs.sources, src)
 	}
 }
 
@@ -354,8 +354,8 @@ func (l *loader) parameters(n *yaml.Node) {
 		if _, dup := l.rs.paramIndex[par.ID]; dup {
 			d.bad(pm["id"], key+".id", CodeRuleReference, "duplicate parameter %q", par.ID)
 		}
-		l.rs.paramIndex[par.ID] = len(l.rs.Parameters)
-		l.rs.Parameters = append(l.rs.Parameters, par)
+		l.rs.paramIndex[par.ID] = len(l.rs.parameters)
+		l.rs.parameters = append(l.rs.parameters, par)
 	}
 }
 
@@ -418,8 +418,8 @@ func (l *loader) span(d ydec, n *yaml.Node, key string) Span {
 }
 
 func (l *loader) sourceIDs() []string {
-	ids := make([]string, len(l.rs.Sources))
-	for i, s := range l.rs.Sources {
+	ids := make([]string, len(l.rs.sources))
+	for i, s := range l.rs.sources {
 		ids[i] = s.ID
 	}
 	return ids
@@ -433,8 +433,8 @@ func (l *loader) questions(n *yaml.Node) {
 	}
 	rs := l.rs
 	rs.questionIndex = map[string]int{}
-	sectionIDs := make([]string, len(rs.Sections))
-	for i, s := range rs.Sections {
+	sectionIDs := make([]string, len(rs.sections))
+	for i, s := range rs.sections {
 		sectionIDs[i] = s.ID
 	}
 	for i, qn := range d.list(m["questions"], "questions") {
@@ -522,11 +522,11 @@ func (l *loader) questions(n *yaml.Node) {
 		if _, dup := rs.questionIndex[q.ID]; dup {
 			d.bad(qm["id"], key+".id", CodeRuleReference, "duplicate question %q", q.ID)
 		}
-		rs.questionIndex[q.ID] = len(rs.Questions)
-		rs.Questions = append(rs.Questions, q)
+		rs.questionIndex[q.ID] = len(rs.questions)
+		rs.questions = append(rs.questions, q)
 		if qm["ask_when"] != nil {
-			j, akey, an := len(rs.Questions)-1, key+".ask_when", qm["ask_when"]
-			l.later(func() { rs.Questions[j].AskWhen = l.cond(d, an, akey, false) })
+			j, akey, an := len(rs.questions)-1, key+".ask_when", qm["ask_when"]
+			l.later(func() { rs.questions[j].AskWhen = l.cond(d, an, akey, false) })
 		}
 	}
 	for _, f := range l.pending {

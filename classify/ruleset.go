@@ -6,45 +6,46 @@ import (
 )
 
 // RuleSet is a checked questionnaire and rule set, ready to evaluate answers.
-// It is immutable after Load and safe for concurrent use.
+// It is immutable after Load and safe for concurrent use: its state is
+// unexported, and read through the methods below.
 type RuleSet struct {
-	ID          string
-	Version     string
-	Effective   Date
-	AppliesFrom Date
-	Title       Text
+	id          string
+	version     string
+	effective   Date
+	appliesFrom Date
+	title       Text
 
-	// Category is the licence the rule set decides, as results name it
-	// (licence.category, a catalogue code such as B22), and LicenceName
+	// category is the licence the rule set decides, as results name it
+	// (licence.category, a catalogue code such as B22), and licenceName
 	// the licence's name: rules.yaml's `licence`. The engine knows no
 	// licence of its own.
-	Category    string
-	LicenceName Text
-	// Contract lists the ids the rule set's public contract fixes, which
+	category    string
+	licenceName Text
+	// contract lists the ids the rule set's public contract fixes, which
 	// Lint checks it still provides: rules.yaml's `contract`.
-	Contract []ContractIDs
+	contract []contractList
 
-	Sections   []Section
-	Questions  []Question
-	Sources    []Source
-	Parameters []Parameter
+	sections   []Section
+	questions  []Question
+	sources    []Source
+	parameters []Parameter
 
-	Gates         []Rule
-	Subcategories []Subcategory
-	// Constraints rule out completions the facts make impossible.
-	Constraints  []Constraint
-	Scopes       []ScopeRule
-	Existing     Rule
-	Requirements []Requirement
-	// RegimesApplyWhen is part of every regime's condition (Regimes[i].When
+	gates         []Rule
+	subcategories []Subcategory
+	// constraints rule out completions the facts make impossible.
+	constraints  []constraint
+	scopes       []ScopeRule
+	existing     Rule
+	requirements []Requirement
+	// regimesApplyWhen is part of every regime's condition (regimes[i].When
 	// already includes it).
-	RegimesApplyWhen *Cond
-	Regimes          []Rule
-	Notes            []Rule
-	// Routes are the curated ways to compliance, offered when they apply
+	regimesApplyWhen *Cond
+	regimes          []Rule
+	notes            []Rule
+	// routes are the curated ways to compliance, offered when they apply
 	// and the engine confirms what they achieve.
-	Routes []Route
-	Texts  Texts
+	routes []Route
+	texts  Texts
 
 	questionIndex map[string]int
 	sourceIndex   map[string]int
@@ -378,7 +379,7 @@ type Texts struct {
 // Question returns the question with the id, or nil.
 func (rs *RuleSet) Question(id string) *Question {
 	if i, ok := rs.questionIndex[id]; ok {
-		return &rs.Questions[i]
+		return &rs.questions[i]
 	}
 	return nil
 }
@@ -386,7 +387,7 @@ func (rs *RuleSet) Question(id string) *Question {
 // Source returns the source with the id, or nil.
 func (rs *RuleSet) Source(id string) *Source {
 	if i, ok := rs.sourceIndex[id]; ok {
-		return &rs.Sources[i]
+		return &rs.sources[i]
 	}
 	return nil
 }
@@ -403,9 +404,9 @@ func (rs *RuleSet) Asked(i int, a Answers) bool {
 func (rs *RuleSet) AskedAll(a Answers) []bool {
 	params := rs.epochs[len(rs.epochs)-1].params
 	effective := make(Answers, len(a))
-	asked := make([]bool, len(rs.Questions))
-	for i := range rs.Questions {
-		q := &rs.Questions[i]
+	asked := make([]bool, len(rs.questions))
+	for i := range rs.questions {
+		q := &rs.questions[i]
 		asked[i] = (q.AskWhen == nil || q.AskWhen.eval(effective, params) != False) &&
 			(rs.sectionAsk[i] == nil || rs.sectionAsk[i].eval(effective, params) != False)
 		if asked[i] {
@@ -425,8 +426,8 @@ func (rs *RuleSet) QuestionIndex(id string) int {
 
 // questionIDs lists the answer keys in questionnaire order.
 func (rs *RuleSet) questionIDs() []string {
-	ids := make([]string, len(rs.Questions))
-	for i, q := range rs.Questions {
+	ids := make([]string, len(rs.questions))
+	for i, q := range rs.questions {
 		ids[i] = q.ID
 	}
 	return ids

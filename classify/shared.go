@@ -32,29 +32,29 @@ func (rs *RuleSet) Shared() *Shared { return &rs.shared }
 func (l *loader) prepareShared() {
 	rs := l.rs
 	sh := &rs.shared
-	rs.scopeUnknown = rs.Texts.ScopeUnknown
+	rs.scopeUnknown = rs.texts.ScopeUnknown
 	for _, c := range rs.allConds() {
 		sh.Lists = append(sh.Lists, c.read)
 	}
-	for i := range rs.Sources {
-		sh.Sources = append(sh.Sources, rs.Sources[i].ref())
+	for i := range rs.sources {
+		sh.Sources = append(sh.Sources, rs.sources[i].ref())
 	}
 	trace := func(id, kind string, c *Cond) {
 		if c != nil {
 			sh.Traces = append(sh.Traces, TraceStep{Rule: id, Kind: kind, Answers: c.read})
 		}
 	}
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		trace(g.ID, "gate", g.When)
 	}
-	for _, sc := range rs.Subcategories {
+	for _, sc := range rs.subcategories {
 		for _, r := range sc.Rules {
 			trace(r.ID, "subcategory", r.When)
 		}
 	}
-	trace(rs.Existing.ID, "existing_licence", rs.Existing.When)
-	rs.Existing.When.part = "covered_by_existing_licence"
-	for _, sc := range rs.Scopes {
+	trace(rs.existing.ID, "existing_licence", rs.existing.When)
+	rs.existing.When.part = "covered_by_existing_licence"
+	for _, sc := range rs.scopes {
 		trace(sc.ID, "scope", sc.When)
 		sc.When.part = "licence.scope"
 		for _, v := range sc.Authority {
@@ -63,34 +63,34 @@ func (l *loader) prepareShared() {
 			}
 		}
 	}
-	for _, v := range rs.Texts.ScopeUnknownVariants {
+	for _, v := range rs.texts.ScopeUnknownVariants {
 		if v.When != nil {
 			v.When.part = "licence.authority"
 		}
 	}
-	for _, c := range rs.Constraints {
+	for _, c := range rs.constraints {
 		trace(c.ID, "constraint", c.When)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.requirements {
 		trace(r.ID, "requirement", r.MetWhen)
 		r.MetWhen.part = "requirements." + r.ID
 	}
-	for _, r := range rs.Regimes {
+	for _, r := range rs.regimes {
 		trace(r.ID, "regime", r.When)
 		r.When.part = "related_regimes." + r.ID
 		if r.CustomerWhen != nil {
 			r.CustomerWhen.part = "related_regimes." + r.ID
 		}
 	}
-	for _, r := range rs.Notes {
+	for _, r := range rs.notes {
 		trace(r.ID, "note", r.When)
 	}
 	add := func(ts ...Text) { sh.Texts = append(sh.Texts, ts...) }
-	for _, t := range rs.Texts.Verdicts {
+	for _, t := range rs.texts.Verdicts {
 		add(t)
 	}
-	add(rs.Texts.ScopeUnknown)
-	for _, q := range rs.Questions {
+	add(rs.texts.ScopeUnknown)
+	for _, q := range rs.questions {
 		add(q.Title, q.Pivot)
 	}
 	for _, d := range rs.domains {
@@ -98,19 +98,19 @@ func (l *loader) prepareShared() {
 			add(ex.label)
 		}
 	}
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		add(g.texts...)
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		add(s.Name)
 		for _, r := range s.Rules {
 			add(r.texts...)
 		}
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.scopes {
 		add(s.Licence)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.requirements {
 		add(r.Name)
 	}
 	for _, v := range rs.variants() {
@@ -119,32 +119,32 @@ func (l *loader) prepareShared() {
 			add(f...)
 		}
 	}
-	for _, p := range rs.Texts.Process {
+	for _, p := range rs.texts.Process {
 		add(p.Name)
 		add(p.texts...)
 	}
-	for _, list := range [][]Rule{rs.Regimes, rs.Notes} {
+	for _, list := range [][]Rule{rs.regimes, rs.notes} {
 		for _, r := range list {
 			add(r.Name)
 			add(r.texts...)
 		}
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		for _, e := range s.Elements {
 			add(e.Absent)
 		}
 	}
-	for _, c := range rs.Constraints {
+	for _, c := range rs.constraints {
 		add(c.texts...)
 	}
-	for _, r := range rs.Routes {
+	for _, r := range rs.routes {
 		add(r.texts...)
 		add(r.titles...)
 		add(r.caveats...)
 	}
 	// Each basis on every date, and the sources it cites, one bit each
 	// while the rule set has at most 64 (cited looks any other up by id).
-	rs.sourceBits = len(rs.Sources) <= 64
+	rs.sourceBits = len(rs.sources) <= 64
 	rs.eachCited(func(_ []Citation, cb *citedBasis) {
 		for e := range cb.ids {
 			if e > 0 && len(cb.refs[e]) > 0 && &cb.refs[e][0] == &cb.refs[e-1][0] {

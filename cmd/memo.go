@@ -161,7 +161,7 @@ func runMemo(a *app, o *memoOptions) error {
 	}
 	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 	if errors.Is(err, classify.ErrAsOf) && o.asOfFromDate {
-		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom)
+		return usageErrorf("--date %s: the rules apply from %s; give a later --date, or --as-of", o.Date, rs.AppliesFrom())
 	}
 	if err != nil {
 		return asOfError(err)

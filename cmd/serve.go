@@ -302,7 +302,7 @@ func runServe(a *app, o *serveOptions) error {
 	if o.token == "" && !net.ParseIP(host).IsLoopback() {
 		logger.Warn("listening beyond this machine without a token; set B22_TOKEN or --token-file", "addr", ln.Addr().String())
 	}
-	logger.Info("listening", "addr", ln.Addr().String(), "rules", a.rs.ID, "rules_version", a.rs.Version, "token", o.token != "",
+	logger.Info("listening", "addr", ln.Addr().String(), "rules", a.rs.ID(), "rules_version", a.rs.Version(), "token", o.token != "",
 		"max_conns", o.MaxConns, "max_requests", o.MaxRequests)
 	if o.ready != nil {
 		o.ready(ln.Addr())

@@ -101,7 +101,7 @@ func runValidate(a *app, o *validateOptions) error {
 	}
 	if doc != nil {
 		asked := rs.AskedAll(doc.Answers)
-		for i, q := range rs.Questions {
+		for i, q := range rs.Questions() {
 			switch {
 			case doc.Answers[i].Known && !asked[i]:
 				v.Answered = append(v.Answered, q.ID)

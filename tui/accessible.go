@@ -160,8 +160,8 @@ func (p *plain) save() {
 
 func (p *plain) run() (bool, error) {
 	rs := p.o.RuleSet
-	p.say(rs.Title.In(p.lang))
-	p.sayf("plain_intro", len(rs.Questions), p.o.Path)
+	p.say(rs.Title().In(p.lang))
+	p.sayf("plain_intro", len(rs.Questions()), p.o.Path)
 	p.say(p.t("plain_keys"))
 	p.say("")
 	if r := p.o.Resume; r != nil && !r.Empty() {
@@ -258,13 +258,13 @@ func (p *plain) toggleLang() {
 // ask asks question i until it gets an answer, a "b" (back) or the end.
 func (p *plain) ask(i int) (back bool, err error) {
 	rs := p.o.RuleSet
-	q := &rs.Questions[i]
+	q := &rs.Questions()[i]
 	show := func() {
 		// The section's heading comes before its first question, and again
 		// in the new language after a switch.
 		if q.Section != p.section {
 			p.section = q.Section
-			for _, s := range rs.Sections {
+			for _, s := range rs.Sections() {
 				if s.ID == q.Section {
 					p.say("")
 					p.say("== " + s.Title.In(p.lang) + " ==")
@@ -437,7 +437,7 @@ func (p *plain) reviewLoop() (bool, error) {
 		p.say("== " + p.t("review_title") + " ==")
 		var rows []int
 		section := ""
-		for i, q := range rs.Questions {
+		for i, q := range rs.Questions() {
 			if !p.s.Asked(i) && !p.s.Answered[i] {
 				continue
 			}
@@ -446,7 +446,7 @@ func (p *plain) reviewLoop() (bool, error) {
 				p.say(c.sectionTitle(section) + strings.TrimRight(p.t("colon"), " "))
 			}
 			rows = append(rows, i)
-			ans := answerText(c, &rs.Questions[i], p.s.Values[i], p.s.Answered[i])
+			ans := answerText(c, &rs.Questions()[i], p.s.Values[i], p.s.Answered[i])
 			if !p.s.Asked(i) {
 				ans += " " + p.t("kept_not_asked")
 			}

@@ -454,7 +454,7 @@ func (m *Model) finishEdit() {
 
 func (m Model) reviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if is(msg, m.c.keys.Back) {
-		if j := m.s.PrevAsked(len(m.c.rs.Questions)); j >= 0 {
+		if j := m.s.PrevAsked(len(m.c.rs.Questions())); j >= 0 {
 			m.goQuestion(j)
 		}
 		return m, nil
@@ -509,9 +509,9 @@ func (m Model) jump(section int) (tea.Model, tea.Cmd) {
 		m.goResult()
 		return m, cmd
 	}
-	id := m.c.rs.Sections[section].ID
+	id := m.c.rs.Sections()[section].ID
 	first := -1
-	for i, q := range m.c.rs.Questions {
+	for i, q := range m.c.rs.Questions() {
 		if q.Section != id || !m.s.Asked(i) {
 			continue
 		}
@@ -533,17 +533,17 @@ func (m Model) jump(section int) (tea.Model, tea.Cmd) {
 
 func (m Model) menuCursor() int {
 	if m.screen == screenQuestion {
-		sec := m.c.rs.Questions[m.question.i].Section
-		for k, s := range m.c.rs.Sections {
+		sec := m.c.rs.Questions()[m.question.i].Section
+		for k, s := range m.c.rs.Sections() {
 			if s.ID == sec {
 				return k
 			}
 		}
 	}
 	if m.screen == screenResult {
-		return len(m.c.rs.Sections) + 1
+		return len(m.c.rs.Sections()) + 1
 	}
-	return len(m.c.rs.Sections)
+	return len(m.c.rs.Sections())
 }
 
 func (m Model) quit() (tea.Model, tea.Cmd) {

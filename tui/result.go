@@ -457,7 +457,7 @@ func (m *resultModel) render() []string {
 		}
 	}
 	add("")
-	para(2, c.tx(c.rs.Texts.Disclaimer), c.st.dim.Render)
+	para(2, c.tx(c.rs.Texts().Disclaimer), c.st.dim.Render)
 	return out
 }
 
@@ -543,7 +543,7 @@ func (m *resultModel) answersRead(keys []string) string {
 	for n, k := range keys {
 		out[n] = w.QuestionTitle(k)
 		if i := c.rs.QuestionIndex(k); i >= 0 {
-			a := answerText(c, &c.rs.Questions[i], m.s.Values[i], m.s.Answered[i])
+			a := answerText(c, &c.rs.Questions()[i], m.s.Values[i], m.s.Answered[i])
 			out[n] += c.t("sep") + fmt.Sprintf(c.t("paren"), strings.TrimLeft(a, "— "))
 		}
 	}

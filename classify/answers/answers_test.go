@@ -41,7 +41,7 @@ func TestParseAnswersAccepts(t *testing.T) {
 				t.Fatalf("ParseAnswers: %v", err)
 			}
 			i := rs.QuestionIndex(tt.key)
-			got := rs.Questions[i].JSONValue(doc.Answers[i])
+			got := rs.Questions()[i].JSONValue(doc.Answers[i])
 			if !equalJSON(got, tt.want) {
 				t.Errorf("answer %s = %#v, want %#v", tt.key, got, tt.want)
 			}

@@ -132,7 +132,7 @@ var topKeys = []string{"questionnaire", "product", "answers"}
 var productKeys = []string{"name", "company", "description"}
 
 func (p *Parser) document(root *node, c collector) *classify.Document {
-	doc := &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions))}
+	doc := &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions()))}
 	if root.kind != kindObject {
 		c.add(root.at, "", classify.CodeWrongType, "the document is %s; expected an object with \"answers\"", root.kind)
 		return doc
@@ -143,8 +143,8 @@ func (p *Parser) document(root *node, c collector) *classify.Document {
 			if f.val.kind == kindNull {
 				continue
 			}
-			if f.val.kind != kindString || f.val.str != p.rs.ID {
-				c.add(f.val.at, "questionnaire", classify.CodeQuestionnaire, "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID)
+			if f.val.kind != kindString || f.val.str != p.rs.ID() {
+				c.add(f.val.at, "questionnaire", classify.CodeQuestionnaire, "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID())
 			}
 		case "product":
 			p.product(f.val, &doc.Product, c)
@@ -214,7 +214,7 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 		}
 		if f.val.kind == kindNull {
 			if doc.Unsure == nil {
-				doc.Unsure = make([]bool, len(p.rs.Questions))
+				doc.Unsure = make([]bool, len(p.rs.Questions()))
 			}
 			doc.Unsure[i] = true
 			continue
@@ -222,7 +222,7 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 		if f.val.kind == kindBad {
 			continue
 		}
-		if v, ok := value(&p.rs.Questions[i], f.val, c); ok {
+		if v, ok := value(&p.rs.Questions()[i], f.val, c); ok {
 			a[i] = v
 		}
 	}

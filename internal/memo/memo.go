@@ -76,8 +76,8 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	if rs == nil || doc == nil || res == nil {
 		return nil, errors.New("memo: rule set, document and result are required")
 	}
-	if len(doc.Answers) != len(rs.Questions) {
-		return nil, fmt.Errorf("memo: answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
+	if len(doc.Answers) != len(rs.Questions()) {
+		return nil, fmt.Errorf("memo: answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions()))
 	}
 	if o.Date.IsZero() {
 		o.Date = res.Questionnaire.AsOf

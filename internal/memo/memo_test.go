@@ -301,7 +301,7 @@ func TestMemoContent(t *testing.T) {
 		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
 		"## 5. Options", "a route whose effect the rules do not confirm is not offered",
 		"### 5.1 Increase registered capital", "**What it achieves:**",
-		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
+		"## 6. Open questions and assumptions", rs.Texts().OpenPoints[0].En[:30],
 		"## 7. Neighbouring regimes", "**Basic telecom**",
 		"## 8. Process", "art. 69",
 		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
@@ -312,7 +312,7 @@ func TestMemoContent(t *testing.T) {
 		"### C.2 Taking the service outside B22",
 		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
 		"## Appendix D. Citations", "(reprint)",
-		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
+		"## About this memo", rs.Texts().Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
 	}
 	at := 0
 	for _, want := range order {
@@ -345,22 +345,22 @@ func memoIDs(rs *classify.RuleSet) []string {
 			ids = append(ids, id)
 		}
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		add(q.ID)
 		for _, c := range q.Choices {
 			add(c.ID)
 		}
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		add(s.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.Requirements() {
 		add(r.ID)
 	}
-	for _, g := range rs.Regimes {
+	for _, g := range rs.Regimes() {
 		add(g.ID)
 	}
-	for _, s := range rs.Sources {
+	for _, s := range rs.Sources() {
 		add(s.ID)
 	}
 	return ids
@@ -414,7 +414,7 @@ func TestMemoRoutes(t *testing.T) {
 	if !strings.Contains(next, "Registered capital is not met. Routes: Increase registered capital to the licence minimum") {
 		t.Errorf("the next steps do not name the capital route:\n%s", next)
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		if title := q.Title.En; strings.Contains(next, title) {
 			t.Errorf("the next steps quote the question %q:\n%s", title, next)
 		}
@@ -523,7 +523,7 @@ func TestMemoCounselSections(t *testing.T) {
 func TestMemoDisclaimer(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
-	def := rs.Texts.Disclaimer.En
+	def := rs.Texts().Disclaimer.En
 	for _, c := range []struct {
 		name       string
 		o          Options
@@ -563,13 +563,13 @@ func TestMemoSensitivity(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
 	var ids []string
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		ids = append(ids, q.ID)
 	}
-	for _, sc := range rs.Subcategories {
+	for _, sc := range rs.Subcategories() {
 		ids = append(ids, sc.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.Requirements() {
 		ids = append(ids, r.ID)
 	}
 	honestN := 0
@@ -812,10 +812,10 @@ func TestRegister(t *testing.T) {
 // know, on its own date, what was found later.
 func TestCurrencyDate(t *testing.T) {
 	rs := ruleSet(t)
-	if rs.Texts.SourcesChecked.IsZero() {
+	if rs.Texts().SourcesChecked.IsZero() {
 		t.Fatal("the rule set gives no date the sources were checked")
 	}
-	checked := rs.Texts.SourcesChecked.String()
+	checked := rs.Texts().SourcesChecked.String()
 	doc, res := example(t, rs, "meeting-app.json")
 	for _, c := range []struct {
 		date, want string
@@ -912,7 +912,7 @@ func TestFactsNarrative(t *testing.T) {
 		if strings.Contains(f, "| ") {
 			t.Errorf("%s: the facts hold a table:\n%s", lang, f)
 		}
-		for _, q := range rs.Questions {
+		for _, q := range rs.Questions() {
 			if title := q.Title.In(lang); strings.Contains(f, title) {
 				t.Errorf("%s: the facts repeat the question %q:\n%s", lang, title, f)
 			}
@@ -949,7 +949,7 @@ func TestFactsNarrative(t *testing.T) {
 }
 
 // q0 is the first question of the rule set as asked.
-func q0(rs *classify.RuleSet, lang string) string { return rs.Questions[0].Title.In(lang) }
+func q0(rs *classify.RuleSet, lang string) string { return rs.Questions()[0].Title.In(lang) }
 
 // TestNumberingPerLanguage: a memo numbers its sections one way in each
 // language, in its headings and in the text that points to them. A Chinese

@@ -98,7 +98,7 @@ func checkOutput(t testing.TB, rs *classify.RuleSet, format string, out []byte, 
 
 func allowedURLs(rs *classify.RuleSet) map[string]bool {
 	m := map[string]bool{}
-	for _, s := range rs.Sources {
+	for _, s := range rs.Sources() {
 		m[s.URL] = true
 		for _, l := range s.Links {
 			m[l.URL] = true

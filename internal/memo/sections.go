@@ -304,12 +304,12 @@ func (b *builder) facts(n string) {
 	}
 	relied := b.relied()
 	b.para(txt(b.t("facts_lead")))
-	done := make([]bool, len(b.rs.Questions))
+	done := make([]bool, len(b.rs.Questions()))
 	paragraph := func(title string, in func(q *classify.Question) bool) {
 		var parts []string
 		more := 0
-		for i := range b.rs.Questions {
-			q := &b.rs.Questions[i]
+		for i := range b.rs.Questions() {
+			q := &b.rs.Questions()[i]
 			if done[i] || !in(q) {
 				continue
 			}
@@ -335,7 +335,7 @@ func (b *builder) facts(n string) {
 		parts[0] = capFirst(parts[0])
 		b.para(bold(b.sentence(title)), txt(b.t("sent_sep")+b.sentence(strings.Join(parts, b.t("semi")))))
 	}
-	for _, sec := range b.rs.Sections {
+	for _, sec := range b.rs.Sections() {
 		paragraph(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
 	}
 	paragraph(b.t("other_answers"), func(*classify.Question) bool { return true })
@@ -393,7 +393,7 @@ func (b *builder) analysis(n string) {
 	b.small(txt(b.t("how_to_read")))
 	b.sourceQuality()
 	k := 0
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		k++
 		b.h2(fmt.Sprintf("%s.%d", n, k), capFirst(b.tr(s.Name)))
 		// The catalogue's Chinese name, in both languages so that the two
@@ -461,12 +461,12 @@ func (b *builder) analysis(n string) {
 	// the appendix.
 	k++
 	b.h2(fmt.Sprintf("%s.%d", n, k), b.t("h_gates"))
-	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
+	if intro := b.tr(b.rs.Texts().GatesIntro); intro != "" {
 		b.para(txt(intro))
 	}
 	if len(res.Exclusions) == 0 {
 		open := false
-		for _, g := range rs.Gates {
+		for _, g := range rs.Gates() {
 			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
 				open = true
 			}
@@ -509,7 +509,7 @@ func (b *builder) sourceQuality() {
 			other = append(other, name)
 		}
 	}
-	for _, s := range b.rs.Subcategories {
+	for _, s := range b.rs.Subcategories() {
 		if findSub(res.Matched(), s.ID) != nil || findSub(res.IfOperated, s.ID) != nil {
 			add(capFirst(b.tr(s.Name)), s.Footing)
 		}
@@ -706,7 +706,7 @@ func honest(rs *classify.RuleSet, lv classify.Lever) bool {
 	}
 	gate := false
 	for _, id := range lv.Rules {
-		for _, g := range rs.Gates {
+		for _, g := range rs.Gates() {
 			gate = gate || g.ID == id
 		}
 	}
@@ -728,9 +728,9 @@ func routeStandsFor(rs *classify.RuleSet, c classify.LeverChange) bool {
 	if q == nil {
 		return false
 	}
-	for _, rt := range rs.Routes {
+	for _, rt := range rs.Routes() {
 		for _, rc := range rt.Changes {
-			if rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
+			if rs.Questions()[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
 				return true
 			}
 		}
@@ -868,12 +868,12 @@ func (b *builder) openQuestions(n string) {
 
 	b.h2(n+".3", b.t("h_open_points"))
 	var items []cell
-	for _, p := range rs.Texts.OpenPoints {
+	for _, p := range rs.Texts().OpenPoints {
 		items = append(items, textCell(b.tr(p)))
 	}
 	b.list(items...)
 
-	if c := rs.Texts.SourcesChecked; !c.IsZero() {
+	if c := rs.Texts().SourcesChecked; !c.IsZero() {
 		if b.o.Date.Before(c) {
 			b.para(txt(b.tf("checked_after", c.String(), b.o.Date.String())))
 		} else {
@@ -955,12 +955,12 @@ func (b *builder) processSteps(string) {
 
 func (b *builder) answers(n string) {
 	b.para(txt(b.t("answers_intro")))
-	done := make([]bool, len(b.rs.Questions))
+	done := make([]bool, len(b.rs.Questions()))
 	k := 0
 	group := func(title string, in func(q *classify.Question) bool) {
 		t := &table{head: []string{b.t("col_question"), b.t("col_answer")}}
-		for i := range b.rs.Questions {
-			q := &b.rs.Questions[i]
+		for i := range b.rs.Questions() {
+			q := &b.rs.Questions()[i]
 			if done[i] || !in(q) {
 				continue
 			}
@@ -974,7 +974,7 @@ func (b *builder) answers(n string) {
 		b.h2(fmt.Sprintf("%s.%d", n, k), title)
 		b.table(t)
 	}
-	for _, sec := range b.rs.Sections {
+	for _, sec := range b.rs.Sections() {
 		group(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
 	}
 	group(b.t("other_answers"), func(*classify.Question) bool { return true })
@@ -990,7 +990,7 @@ func (b *builder) ruleTrace(n string) {
 	b.para(txt(b.t("trace_intro")))
 	b.h2(n+".1", b.t("h_gates"))
 	t := &table{head: []string{b.t("col_gate"), b.t("col_result"), b.t("col_answers")}}
-	for _, g := range rs.Gates {
+	for _, g := range rs.Gates() {
 		step, ok := b.trace["gate/"+g.ID]
 		if !ok {
 			continue
@@ -1002,7 +1002,7 @@ func (b *builder) ruleTrace(n string) {
 
 	b.h2(n+".2", b.t("not_applied"))
 	var items []cell
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		if findSub(b.res.Matched(), s.ID) != nil || findSub(b.res.IfOperated, s.ID) != nil {
 			continue
 		}

@@ -96,7 +96,7 @@ func (w Words) sep(en, zh string) string {
 }
 
 func (w Words) subcategoryName(id string) string {
-	for _, s := range w.rs.Subcategories {
+	for _, s := range w.rs.Subcategories() {
 		if s.ID == id {
 			return w.text(s.Name)
 		}
@@ -105,7 +105,7 @@ func (w Words) subcategoryName(id string) string {
 }
 
 func (w Words) requirementName(id string) string {
-	for _, r := range w.rs.Requirements {
+	for _, r := range w.rs.Requirements() {
 		if r.ID == id {
 			return w.text(r.Name)
 		}
@@ -115,7 +115,7 @@ func (w Words) requirementName(id string) string {
 
 // scopeLicence names the licence of a scope ("a provincial licence").
 func (w Words) scopeLicence(scope string) string {
-	for _, s := range w.rs.Scopes {
+	for _, s := range w.rs.Scopes() {
 		if s.Scope == scope {
 			return w.text(s.Licence)
 		}
@@ -159,7 +159,7 @@ func ForPeople(levers []classify.Lever) []classify.Lever {
 // SubcategoryShort is the short name of the sub-category id, for a status
 // line: the data's `short`, or its name.
 func (w Words) SubcategoryShort(id string) string {
-	for _, s := range w.rs.Subcategories {
+	for _, s := range w.rs.Subcategories() {
 		if s.ID == id {
 			return w.text(s.Short)
 		}

@@ -36,7 +36,7 @@ func WriteText(w io.Writer, rs *classify.RuleSet, doc *classify.Document, r *cla
 	t.regimes(r)
 	t.notes(r)
 	t.sources(r)
-	t.Para("", t.tr(rs.Texts.Disclaimer), dim)
+	t.Para("", t.tr(rs.Texts().Disclaimer), dim)
 }
 
 type textWriter struct {
@@ -108,9 +108,9 @@ func (t *textWriter) refs(answers []string, cites []classify.CitationRef, confid
 		parts = append(parts, t.l["basis"]+colon+strings.Join(t.words.Citations(cites), t.l[";"]))
 	}
 	if confidence != "" {
-		c := t.tr(t.rs.Texts.Confidence[confidence])
+		c := t.tr(t.rs.Texts().Confidence[confidence])
 		if footing != "" {
-			c += t.l[","] + t.tr(t.rs.Texts.Footing[footing])
+			c += t.l[","] + t.tr(t.rs.Texts().Footing[footing])
 		}
 		parts = append(parts, t.l["confidence"]+colon+c)
 	}
