@@ -74,8 +74,8 @@ type RuleSet struct {
 	leverRuleIDs []string
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
-	// shared lists what results copy from the rule set (see Shared).
-	shared Shared
+	// shared lists what results copy from the rule set (see sharedValues).
+	shared sharedValues
 	// basisSources holds, for each basis list the rule set holds, a bit
 	// per source it cites, when sourceBits (at most 64 sources).
 	basisSources storage.Table[uint64]

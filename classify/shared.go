@@ -1,32 +1,16 @@
 package classify
 
 import (
+	"b22/classify/internal/share"
 	"b22/classify/internal/storage"
 )
 
-// Shared lists the values results copy from the rule set rather than
-// build: an encoder prepares each once (resultjson does) and finds it
-// again by its storage. Every value a result takes from the rule set is
-// here, sharing its storage; a value built for one result (an authority
-// naming the province) is not, and is encoded in full.
-type Shared struct {
-	// Texts are the texts a result can copy: verdict summaries, questions,
-	// names, rule texts on every date, filled variants.
-	Texts []Text
-	// Lists are the lists of ids a result can copy: the keys each rule's
-	// condition reads, and each basis on every date.
-	Lists [][]string
-	// Citations are the lists of citations a result can copy.
-	Citations [][]CitationRef
-	// Traces are the trace entries a result can hold, but for the outcome.
-	Traces []TraceStep
-	// Sources are the sources as results list them, in sources.yaml order.
-	Sources []SourceRef
-}
+// sharedValues are the values results copy from the rule set rather than
+// build (package share says what each list holds). Only the encoder reads
+// them, through share.Of; the rule set has no method for them.
+type sharedValues = share.Values[Text, CitationRef, TraceStep, SourceRef]
 
-// Shared returns the values results share with the rule set. The lists are
-// the rule set's own: read them, never modify them.
-func (rs *RuleSet) Shared() *Shared { return &rs.shared }
+var _ = share.Provide(func(rs *RuleSet) *sharedValues { return &rs.shared })
 
 // prepareShared fills rs.shared, and the sources each basis cites.
 func (l *loader) prepareShared() {
