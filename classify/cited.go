@@ -26,18 +26,18 @@ type CitationRef struct {
 
 // ref writes the citation out.
 func (c Citation) ref(src *Source) CitationRef {
-	r := CitationRef{Source: c.Source, Verified: c.At.Verified()}
+	r := CitationRef{Source: c.Source, Verified: c.At.verified()}
 	if r.Verified {
 		r.Pinpoint = c.At.String()
 	}
-	r.Text.Zh = src.CiteAs.Zh + c.At.In("zh")
+	r.Text.Zh = src.CiteAs.Zh + c.At.inWords("zh")
 	switch c.At.Kind {
 	case PinWhole, PinNone:
 		r.Text.En = src.CiteAs.En
 	case PinUnverified:
-		r.Text.En = src.CiteAs.En + " " + c.At.In("en")
+		r.Text.En = src.CiteAs.En + " " + c.At.inWords("en")
 	default:
-		r.Text.En = src.CiteAs.En + ", " + c.At.In("en")
+		r.Text.En = src.CiteAs.En + ", " + c.At.inWords("en")
 	}
 	return r
 }

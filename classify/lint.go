@@ -249,7 +249,7 @@ func (rs *RuleSet) Lint() Problems {
 
 	// The ids scripts depend on, as the rule set's contract lists them.
 	ps = append(ps, rs.lintContract()...)
-	return ps.Sorted()
+	return ps.sorted()
 }
 
 // lintContract reports each id the contract fixes that the rule set

@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*RuleSet, error) {
 		l.finish()
 	}
 	if len(l.ps) > 0 {
-		return nil, l.ps.Sorted()
+		return nil, l.ps.sorted()
 	}
 	return l.rs, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"b22/internal/report"
 )
@@ -111,7 +112,7 @@ func (o *classifyOptions) check(a *app) error {
 		set, unknown, ok := resultjson.FieldSet(o.Fields)
 		if !ok {
 			msg := fmt.Sprintf("--fields: %q is not a result field; allowed: %s", unknown, strings.Join(resultjson.ResultFields(), ", "))
-			if s := classify.Suggest(unknown, resultjson.ResultFields()); s != "" {
+			if s := answers.Suggest(unknown, resultjson.ResultFields()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return usageErrorf("%s", msg)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/muesli/termenv"
 
-	"b22/classify"
+	"b22/classify/answers"
 )
 
 // colorMode is the value of --color: auto, always or never.
@@ -32,7 +32,7 @@ func (m *colorMode) Set(s string) error {
 		}
 	}
 	msg := "allowed: auto, always, never"
-	if sug := classify.Suggest(s, colorModes); sug != "" {
+	if sug := answers.Suggest(s, colorModes); sug != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", sug)
 	}
 	return errors.New(msg)

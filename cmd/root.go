@@ -125,7 +125,7 @@ This is a first assessment, not legal advice.`,
 			for _, sub := range c.Commands() {
 				names = append(names, sub.Name())
 			}
-			if s := classify.Suggest(args[0], names); s != "" {
+			if s := answers.Suggest(args[0], names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return usageErrorf("%s; see 'b22 --help'", msg)
@@ -183,7 +183,7 @@ func flagHint(c *cobra.Command, err error) string {
 	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if s := classify.Suggest(name, names); s != "" {
+	if s := answers.Suggest(name, names); s != "" {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""

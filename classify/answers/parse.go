@@ -244,15 +244,15 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 		return classify.Value{Known: true, Bool: n.flag}, true
 	case classify.TypeInt, classify.TypeNumber:
 		if n.kind != kindNumber {
-			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), Range(q))
 			return classify.Value{}, false
 		}
 		if q.Type == classify.TypeInt && n.num != math.Trunc(n.num) {
-			c.add(n.at, "answers."+q.ID, classify.CodeNotWhole, "%s is not a whole number; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeNotWhole, "%s is not a whole number; allowed: %s", clip(n.str), Range(q))
 			return classify.Value{}, false
 		}
 		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
-			c.add(n.at, "answers."+q.ID, classify.CodeOutOfRange, "%s is out of range; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeOutOfRange, "%s is out of range; allowed: %s", clip(n.str), Range(q))
 			return classify.Value{}, false
 		}
 		return classify.NumberValue(n.num), true

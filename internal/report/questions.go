@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/present"
 )
 
@@ -91,7 +92,7 @@ func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
 				}
 				fmt.Fprintln(w)
 			case classify.TypeInt, classify.TypeNumber:
-				fmt.Fprintf(w, "Allowed: %s.\n\n", q.RangeText())
+				fmt.Fprintf(w, "Allowed: %s.\n\n", answers.Range(&q))
 			case classify.TypeBool:
 				fmt.Fprintln(w, "Allowed: `true`, `false`.")
 				fmt.Fprintln(w)
