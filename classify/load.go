@@ -48,7 +48,7 @@ var (
 // It returns a ready RuleSet, or Problems listing every problem found, sorted,
 // each with file:line:col.
 func Load(fsys fs.FS) (*RuleSet, error) {
-	l := &loader{fsys: fsys, rs: &RuleSet{}}
+	l := &loader{fsys: fsys, rs: &RuleSet{textAt: textPlaces{}}}
 	// Parsing YAML is most of the cost of loading; the files parse side by
 	// side, each into its own problems, merged in file order.
 	files := []string{fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts}
@@ -103,7 +103,9 @@ type writtenBasis struct {
 	cites []Citation
 }
 
-func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
+func (l *loader) dec(file string) ydec {
+	return ydec{collector{file: file, ps: &l.ps}, l.rs.textAt}
+}
 
 // readRuleFile reads and parses one rule file, refusing anchors and aliases.
 // It reads only a regular file, and no more than the size limit: a link to
@@ -145,7 +147,7 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		p.File = file
 		return nil, append(ps, p)
 	}
-	ydec{c}.noAliases(doc.Content[0])
+	ydec{c: c}.noAliases(doc.Content[0])
 	if len(ps) > 0 {
 		return nil, ps
 	}
@@ -248,7 +250,7 @@ func (l *loader) sources(n *yaml.Node) {
 		}
 		src := Source{
 			ID: d.str(sm["id"], key+".id"), Title: d.str(sm["title"], key+".title"),
-			TitleEn: d.str(sm["title_en"], key+".title_en"),
+			TitleEn: d.str(sm["title_en"], key+".title_en"), at: at(s),
 		}
 		urlNode := sm["url"]
 		switch {
@@ -331,7 +333,7 @@ func (l *loader) parameters(n *yaml.Node) {
 		if pm == nil {
 			continue
 		}
-		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title")}
+		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title"), at: at(p)}
 		par.Basis, par.Cites = l.basis(d, pm["basis"], key+".basis")
 		for j, v := range d.list(pm["values"], key+".values") {
 			vkey := fmt.Sprintf("%s.values[%d]", key, j)
@@ -479,7 +481,7 @@ func (l *loader) questions(n *yaml.Node) {
 			if cm == nil {
 				continue
 			}
-			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: Text{Zh: d.str(cm["zh"], ckey+".zh"), En: d.str(cm["en"], ckey+".en")}}
+			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: d.zhEn(cm, ckey)}
 			if cm["full"] != nil {
 				ch.Full = d.str(cm["full"], ckey+".full")
 			}

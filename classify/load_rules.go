@@ -16,7 +16,7 @@ func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required
 	if m == nil {
 		return Rule{}, nil
 	}
-	r := Rule{ID: d.str(m["id"], key+".id")}
+	r := Rule{ID: d.str(m["id"], key+".id"), at: at(n)}
 	if m["when"] != nil {
 		r.When = l.cond(d, m["when"], key+".when", inVerdict)
 	}
@@ -73,7 +73,7 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, s, key, r.ID)
-		sub := Subcategory{ID: r.ID, Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
+		sub := Subcategory{ID: r.ID, Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing, at: r.at,
 			Name: d.text(sm["name"], key+".name"), Definition: d.text(sm["definition"], key+".definition")}
 		for j, rn := range d.list(sm["rules"], key+".rules") {
 			rkey := fmt.Sprintf("%s.rules[%d]", key, j)
@@ -122,7 +122,7 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, rn, key, r.ID)
-		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
+		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing, at: r.at,
 			MetWhen: l.cond(d, rm["met_when"], key+".met_when", false), Variants: l.variants(d, rm["variants"], key+".variants")}
 		if rm["unknown_when"] != nil {
 			req.UnknownWhen = l.cond(d, rm["unknown_when"], key+".unknown_when", false)

@@ -84,6 +84,8 @@ type RuleSet struct {
 	scopeUnknown Text
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
+	// textAt is where each text is written, for Lint's problems.
+	textAt textPlaces
 }
 
 // Date is a calendar day.
@@ -208,6 +210,7 @@ type Source struct {
 	// an edition the rules follow only while it is in force (the 2016 and
 	// 2022 texts of one regulation); zero for a source cited on any date.
 	InForce Span
+	at      pos // where the data defines it, as for every pos below
 }
 
 // Span is a run of days; a zero From or Until leaves that end open.
@@ -226,6 +229,7 @@ type Parameter struct {
 	Basis  []string
 	Cites  []Citation
 	Values []ParamValue
+	at     pos
 }
 
 // ParamValue is a parameter's value from a date on; Set is false for "no limit".
@@ -263,10 +267,11 @@ type Rule struct {
 	Name         Text
 	CustomerWhen *Cond
 	texts        []Text // Text rendered for each epoch of parameters
+	at           pos
 }
 
-// Subcategory is one of the kinds of service the licence covers (B22 has
-// three).
+// Subcategory is one of the kinds of service the licence covers, as many
+// as the rule set lists.
 type Subcategory struct {
 	ID   string
 	Name Text
@@ -284,6 +289,7 @@ type Subcategory struct {
 	// holds when the element is present: an unlikely verdict that no gate
 	// explains names the elements each sub-category lacks.
 	Elements []Element
+	at       pos
 }
 
 // Element is one thing a sub-category needs.
@@ -336,6 +342,7 @@ type Requirement struct {
 	cited       citedBasis
 	Confidence  string
 	Footing     string
+	at          pos
 }
 
 // ProcessStep is a fact about applying for and holding the licence.

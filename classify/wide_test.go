@@ -62,7 +62,7 @@ func TestWideContract(t *testing.T) {
 	got := rs.Lint().Error()
 	for _, want := range []string{
 		`rules.yaml:13:116: contract.exactly.subcategories[19]: the contract's sub-category "s20" is missing`,
-		`rules.yaml: subcategories.s21: "s21" is not a sub-category of the contract; allowed: s01,`,
+		`rules.yaml:334:5: subcategories.s21: "s21" is not a sub-category of the contract; allowed: s01,`,
 		`contract.including.gates[1]: the contract's gate "gate_elsewhere" is missing`,
 	} {
 		if !strings.Contains(got, want) {
