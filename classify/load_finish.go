@@ -298,7 +298,6 @@ func (l *loader) checkAskWhen() {
 	}
 }
 
-// epochFor returns the parameter values in force on d.
 // Covers returns an error wrapping ErrAsOf when the rule set cannot
 // classify as of d: a date before it applies.
 func (rs *RuleSet) Covers(d Date) error {
@@ -306,6 +305,7 @@ func (rs *RuleSet) Covers(d Date) error {
 	return err
 }
 
+// epochFor returns the index of the parameter values in force on d.
 func (rs *RuleSet) epochFor(d Date) (int, error) {
 	if d.Before(rs.appliesFrom) {
 		return 0, fmt.Errorf("%w: the rule set covers %s onwards; %s is earlier", ErrAsOf, rs.appliesFrom, d)
