@@ -37,7 +37,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := rs.Evaluate(doc, asOf); err != nil {
+				if _, err := rs.Evaluate(doc, classify.Options{AsOf: asOf}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -62,7 +62,7 @@ func BenchmarkEvaluateWide(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := rs.Evaluate(doc, asOf); err != nil {
+				if _, err := rs.Evaluate(doc, classify.Options{AsOf: asOf}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -98,7 +98,7 @@ func BenchmarkEvaluateGenerated(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := rs.Evaluate(docs[i%len(docs)], asOf); err != nil {
+		if _, err := rs.Evaluate(docs[i%len(docs)], classify.Options{AsOf: asOf}); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -124,7 +124,7 @@ func BenchmarkLevers(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		start := time.Now()
-		if _, err := rs.Levers(docs[i%len(docs)], asOf); err != nil {
+		if _, err := rs.LeversOnly(docs[i%len(docs)], asOf); err != nil {
 			b.Fatal(err)
 		}
 		took = append(took, time.Since(start))

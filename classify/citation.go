@@ -62,15 +62,15 @@ func ParseCitation(s string) (Citation, error) {
 	if id == "" {
 		return Citation{}, errors.New("empty basis entry; write a source id and where in it, such as \"licensing-measures-2017 art. 6 item 4\"")
 	}
-	p, err := ParsePinpoint(rest)
+	p, err := parsePinpoint(rest)
 	if err != nil {
 		return Citation{}, err
 	}
 	return Citation{Source: id, At: p}, nil
 }
 
-// ParsePinpoint reads the place after a source id; "" is PinNone.
-func ParsePinpoint(s string) (Pinpoint, error) {
+// parsePinpoint reads the place after a source id; "" is PinNone.
+func parsePinpoint(s string) (Pinpoint, error) {
 	f := strings.Fields(s)
 	switch {
 	case len(f) == 0:
@@ -141,7 +141,7 @@ func isEntryCode(s string) bool {
 	return true
 }
 
-// String writes the pinpoint in the data's own form; ParsePinpoint reads it back.
+// String writes the pinpoint in the data's own form; ParseCitation reads it back.
 func (p Pinpoint) String() string {
 	switch p.Kind {
 	case PinArticle:
@@ -173,12 +173,13 @@ func (c Citation) String() string {
 	return c.Source
 }
 
-// Verified is false where the data says the article could not be checked.
-func (p Pinpoint) Verified() bool { return p.Kind != PinUnverified && p.Kind != PinNone }
+// verified is false where the data says the article could not be checked.
+func (p Pinpoint) verified() bool { return p.Kind != PinUnverified && p.Kind != PinNone }
 
-// In writes the pinpoint as a lawyer cites it, after the source's name:
+// inWords writes the pinpoint as a lawyer cites it, after the source's
+// name, for the text of a citation in a result (CitationRef.Text):
 // "第六条第一款第（四）项" / "art. 6(1)(iv)"; "" for a whole text.
-func (p Pinpoint) In(lang string) string {
+func (p Pinpoint) inWords(lang string) string {
 	zh := lang == "zh"
 	switch p.Kind {
 	case PinArticle:

@@ -26,18 +26,18 @@ type CitationRef struct {
 
 // ref writes the citation out.
 func (c Citation) ref(src *Source) CitationRef {
-	r := CitationRef{Source: c.Source, Verified: c.At.Verified()}
+	r := CitationRef{Source: c.Source, Verified: c.At.verified()}
 	if r.Verified {
 		r.Pinpoint = c.At.String()
 	}
-	r.Text.Zh = src.CiteAs.Zh + c.At.In("zh")
+	r.Text.Zh = src.CiteAs.Zh + c.At.inWords("zh")
 	switch c.At.Kind {
 	case PinWhole, PinNone:
 		r.Text.En = src.CiteAs.En
 	case PinUnverified:
-		r.Text.En = src.CiteAs.En + " " + c.At.In("en")
+		r.Text.En = src.CiteAs.En + " " + c.At.inWords("en")
 	default:
-		r.Text.En = src.CiteAs.En + ", " + c.At.In("en")
+		r.Text.En = src.CiteAs.En + ", " + c.At.inWords("en")
 	}
 	return r
 }
@@ -93,54 +93,54 @@ func (l *loader) citeAll() {
 // eachCited calls f with every basis a result can show, as written and as
 // worked out for results.
 func (rs *RuleSet) eachCited(f func([]Citation, *citedBasis)) {
-	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+	for _, list := range [][]Rule{rs.gates, rs.regimes, rs.notes} {
 		for i := range list {
 			f(list[i].Cites, &list[i].cited)
 		}
 	}
-	for i := range rs.Subcategories {
-		f(rs.Subcategories[i].Cites, &rs.Subcategories[i].cited)
-		for j := range rs.Subcategories[i].Rules {
-			r := &rs.Subcategories[i].Rules[j]
+	for i := range rs.subcategories {
+		f(rs.subcategories[i].Cites, &rs.subcategories[i].cited)
+		for j := range rs.subcategories[i].Rules {
+			r := &rs.subcategories[i].Rules[j]
 			f(r.Cites, &r.cited)
 		}
 	}
-	for i := range rs.Scopes {
-		f(rs.Scopes[i].Cites, &rs.Scopes[i].cited)
+	for i := range rs.scopes {
+		f(rs.scopes[i].Cites, &rs.scopes[i].cited)
 	}
-	f(rs.Existing.Cites, &rs.Existing.cited)
-	for i := range rs.Requirements {
-		f(rs.Requirements[i].Cites, &rs.Requirements[i].cited)
+	f(rs.existing.Cites, &rs.existing.cited)
+	for i := range rs.requirements {
+		f(rs.requirements[i].Cites, &rs.requirements[i].cited)
 	}
-	for i := range rs.Texts.Process {
-		f(rs.Texts.Process[i].Cites, &rs.Texts.Process[i].cited)
+	for i := range rs.texts.Process {
+		f(rs.texts.Process[i].Cites, &rs.texts.Process[i].cited)
 	}
-	for i := range rs.Constraints {
-		f(rs.Constraints[i].Cites, &rs.Constraints[i].cited)
+	for i := range rs.constraints {
+		f(rs.constraints[i].Cites, &rs.constraints[i].cited)
 	}
-	for i := range rs.Routes {
-		f(rs.Routes[i].Cites, &rs.Routes[i].cited)
+	for i := range rs.routes {
+		f(rs.routes[i].Cites, &rs.routes[i].cited)
 	}
 }
 
 // eachDated calls f with the later texts of every rule, variant and
 // process step: the dates on which what a result says changes.
 func (rs *RuleSet) eachDated(f func([]DatedText)) {
-	for _, list := range [][]Rule{rs.Gates, rs.Regimes, rs.Notes} {
+	for _, list := range [][]Rule{rs.gates, rs.regimes, rs.notes} {
 		for _, r := range list {
 			f(r.Later)
 		}
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		for _, r := range s.Rules {
 			f(r.Later)
 		}
 	}
-	f(rs.Existing.Later)
-	for _, c := range rs.Constraints {
+	f(rs.existing.Later)
+	for _, c := range rs.constraints {
 		f(c.Later)
 	}
-	for _, r := range rs.Routes {
+	for _, r := range rs.routes {
 		f(r.Later)
 		f(r.TitleLater)
 		f(r.CaveatsLater)
@@ -148,7 +148,7 @@ func (rs *RuleSet) eachDated(f func([]DatedText)) {
 	for _, v := range rs.variants() {
 		f(v.Later)
 	}
-	for _, p := range rs.Texts.Process {
+	for _, p := range rs.texts.Process {
 		f(p.Later)
 	}
 }

@@ -15,16 +15,16 @@ func TestCondParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var staff, foreign *classify.Requirement
-	for i := range rs.Requirements {
-		switch rs.Requirements[i].ID {
+	for i := range rs.Requirements() {
+		switch rs.Requirements()[i].ID {
 		case "staff":
-			staff = &rs.Requirements[i]
+			staff = &rs.Requirements()[i]
 		case "foreign_investment":
-			foreign = &rs.Requirements[i]
+			foreign = &rs.Requirements()[i]
 		}
 	}
 	param := func(id string) int {
-		for i, p := range rs.Parameters {
+		for i, p := range rs.Parameters() {
 			if p.ID == id {
 				return i
 			}
@@ -54,7 +54,7 @@ func TestCondParts(t *testing.T) {
 	}
 
 	// {key: coverage, in: [multiple_provinces, nationwide]}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.Scopes() {
 		if s.ID != "scope_cross_regional" {
 			continue
 		}

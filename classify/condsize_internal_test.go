@@ -49,7 +49,7 @@ func TestNumberSignatureSplitsLikeEval(t *testing.T) {
 		&Cond{op: opAtMost, key: k, param: pi},
 		&Cond{op: opAnswered, key: k, param: -1, flag: true})
 	fast := rs.numberSignature(leaves)
-	scratch := make(Answers, len(rs.Questions))
+	scratch := make(Answers, len(rs.questions))
 	slow := func(v Value) string {
 		scratch[k] = v
 		var b []byte

@@ -6,22 +6,22 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// Constraint rules out, while a question is unanswered, the completions in
+// constraint rules out, while a question is unanswered, the completions in
 // which it has a given value and a condition holds: what the facts imply
 // about an answer nobody gave (with nine or more endpoints, media pass
 // through servers). Dropped completions take no part in the verdict, the
 // sub-categories, the pivotal questions or the levers. An explicit answer
 // always stands: a constraint never overrides what the user said.
-type Constraint struct {
+type constraint struct {
 	// Rule holds the id, the condition (When), the text of the note that
 	// states the inference, its basis and confidence.
 	Rule
-	// Key is the question the constraint is about; RulesOut the value it
+	// key is the question the constraint is about; rulesOut the value it
 	// rules out.
-	Key      int
-	RulesOut Value
-	// drop holds in a completion the constraint rules out: Key has the
-	// value and When holds. It is evaluated only while Key is unanswered.
+	key      int
+	rulesOut Value
+	// drop holds in a completion the constraint rules out: key has the
+	// value and When holds. It is evaluated only while key is unanswered.
 	drop *Cond
 }
 
@@ -46,17 +46,17 @@ func (l *loader) constraints(d ydec, n *yaml.Node, seen ids) {
 			d.bad(m["key"], key+".key", CodeRuleReference, "a second constraint on %q; one constraint per question keeps a value always possible", qid)
 		}
 		keys[qi] = true
-		q := &rs.Questions[qi]
-		c := Constraint{Rule: r, Key: qi}
+		q := &rs.questions[qi]
+		c := constraint{Rule: r, key: qi}
 		out := m["rules_out"]
 		is := &Cond{op: opEquals, key: qi, param: -1, at: at(out)}
 		switch q.Type {
 		case TypeBool:
-			c.RulesOut = Value{Known: true, Bool: d.boolean(out, key+".rules_out")}
-			is.flag = c.RulesOut.Bool
+			c.rulesOut = Value{Known: true, Bool: d.boolean(out, key+".rules_out")}
+			is.flag = c.rulesOut.Bool
 		case TypeEnum:
 			is.mask = l.choiceMask(d, q, []*yaml.Node{out}, key+".rules_out")
-			c.RulesOut = Value{Known: true, Set: is.mask}
+			c.rulesOut = Value{Known: true, Set: is.mask}
 		default:
 			d.bad(m["key"], key+".key", CodeRuleValue, "a constraint rules out a value of a bool or enum question; %q is %s", qid, q.Type)
 			continue
@@ -64,14 +64,14 @@ func (l *loader) constraints(d ydec, n *yaml.Node, seen ids) {
 		if r.When != nil {
 			c.drop = &Cond{op: opAll, kids: []*Cond{is, r.When}, at: r.When.at}
 		}
-		rs.Constraints = append(rs.Constraints, c)
+		rs.constraints = append(rs.constraints, c)
 	}
 }
 
 // constrains reports whether a constraint is on question k.
 func (rs *RuleSet) constrains(k int) bool {
-	for i := range rs.Constraints {
-		if rs.Constraints[i].Key == k {
+	for i := range rs.constraints {
+		if rs.constraints[i].key == k {
 			return true
 		}
 	}
@@ -84,9 +84,9 @@ func (rs *RuleSet) constrains(k int) bool {
 // may, depending on keys a leaves open.
 func (rs *RuleSet) dropped(given, a Answers, params []ParamValue) Tri {
 	out := False
-	for i := range rs.Constraints {
-		c := &rs.Constraints[i]
-		if given[c.Key].Known {
+	for i := range rs.constraints {
+		c := &rs.constraints[i]
+		if given[c.key].Known {
 			continue
 		}
 		switch c.drop.eval(a, params) {
@@ -104,9 +104,9 @@ func (rs *RuleSet) dropped(given, a Answers, params []ParamValue) Tri {
 func (ev *evaluation) inferences(r *Result) {
 	rs := ev.rs
 	var asked []bool
-	for i := range rs.Constraints {
-		c := &rs.Constraints[i]
-		if ev.a[c.Key].Known {
+	for i := range rs.constraints {
+		c := &rs.constraints[i]
+		if ev.a[c.key].Known {
 			continue
 		}
 		out := ev.step(c.ID, "constraint", c.When)
@@ -116,7 +116,7 @@ func (ev *evaluation) inferences(r *Result) {
 		if asked == nil {
 			asked = rs.AskedAll(ev.a)
 		}
-		if !asked[c.Key] {
+		if !asked[c.key] {
 			continue
 		}
 		r.Notes = append(r.Notes, ev.finding(&c.Rule, ev.why(c.When, out)))

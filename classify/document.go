@@ -4,7 +4,6 @@ import (
 	"b22/classify/internal/jsonw"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"math/bits"
 	"strconv"
 )
@@ -46,24 +45,6 @@ func (q *Question) choiceIDs() []string {
 		ids[i] = c.ID
 	}
 	return ids
-}
-
-// RangeText says in words which numbers a number question takes.
-func (q *Question) RangeText() string {
-	what := "a number"
-	if q.Type == TypeInt {
-		what = "a whole number"
-	}
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	switch {
-	case q.Min != nil && q.Max != nil:
-		return fmt.Sprintf("%s from %s to %s", what, f(*q.Min), f(*q.Max))
-	case q.Min != nil:
-		return fmt.Sprintf("%s of at least %s", what, f(*q.Min))
-	case q.Max != nil:
-		return fmt.Sprintf("%s of at most %s", what, f(*q.Max))
-	}
-	return what
 }
 
 // JSONValue is the answer as it appears in an answers document, or nil.
@@ -109,7 +90,7 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 		if !v.Known {
 			continue
 		}
-		q := &rs.Questions[i]
+		q := &rs.questions[i]
 		if !first {
 			b = append(b, ',')
 		}
@@ -143,7 +124,7 @@ func (rs *RuleSet) appendCanonical(b []byte, doc *Document) []byte {
 		b = jsonw.AppendStrings(b, "company", p.Company, "description", p.Description, "name", p.Name) // keys sorted
 	}
 	b = append(b, `,"questionnaire":`...)
-	b = jsonw.AppendString(b, rs.ID)
+	b = jsonw.AppendString(b, rs.id)
 	return append(b, '}')
 }
 

@@ -30,10 +30,10 @@ const maxCompletions = 1 << 16
 // verdictConds are the conditions that decide the verdict.
 func (rs *RuleSet) gatherVerdictConds() []*Cond {
 	var out []*Cond
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		out = append(out, g.When)
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		for _, r := range s.Rules {
 			out = append(out, r.When)
 		}
@@ -48,13 +48,13 @@ func (rs *RuleSet) gatherVerdictConds() []*Cond {
 func (l *loader) buildDomains() {
 	rs := l.rs
 	rs.verdictConds = rs.gatherVerdictConds()
-	rs.morePlanes = max(0, (len(rs.Subcategories)-1)/perPlane)
+	rs.morePlanes = max(0, (len(rs.subcategories)-1)/perPlane)
 	rs.domains = map[int]domain{}
 	leaves := map[int][]*Cond{}
 	// The constraints' conditions tell answers apart too: a completion
 	// they rule out must be one the enumeration can reach.
 	conds := slices.Clone(rs.verdictConds)
-	for _, c := range rs.Constraints {
+	for _, c := range rs.constraints {
 		if c.drop != nil {
 			conds = append(conds, c.drop)
 		}
@@ -74,7 +74,7 @@ func (l *loader) buildDomains() {
 			readers[k]++
 		}
 	}
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		for _, k := range g.When.keys(nil) {
 			readers[k] += 1000 // gates first: a node is settled only with the gate
 		}
@@ -87,16 +87,16 @@ func (l *loader) buildDomains() {
 		rs.domains[k] = d
 		total *= len(d.reps)
 		if total > maxCompletions {
-			collector{file: fileRules, ps: &l.ps}.add(pos{}, "", CodeRuleCondition, "the verdict rules tell apart more than %d combinations of answers; simplify the conditions on %q", maxCompletions, rs.Questions[k].ID)
+			collector{file: fileRules, ps: &l.ps}.add(pos{}, "", CodeRuleCondition, "the verdict rules tell apart more than %d combinations of answers; simplify the conditions on %q", maxCompletions, rs.questions[k].ID)
 			return
 		}
 	}
 }
 
 func (rs *RuleSet) domainOf(k int, leaves []*Cond) domain {
-	q := &rs.Questions[k]
+	q := &rs.questions[k]
 	leaves = distinctLeaves(leaves)
-	scratch := make(Answers, len(rs.Questions))
+	scratch := make(Answers, len(rs.questions))
 	signature := func(v Value) string {
 		scratch[k] = v
 		var b strings.Builder

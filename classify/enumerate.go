@@ -14,7 +14,7 @@ var verdictNames = [...]Verdict{VerdictUnlikely, VerdictPossible, VerdictLikely,
 // gateFailsBit marks a completion in which a gate rules the licence out.
 const gateFailsBit = 1 << 30
 
-// droppedBit marks a completion a constraint rules out (see Constraint):
+// droppedBit marks a completion a constraint rules out (see constraint):
 // it holds no verdict and no strengths, and every summary skips it.
 const droppedBit = 1 << 31
 
@@ -60,7 +60,7 @@ func (rs *RuleSet) codeOf(outs []Tri, more []uint32) (code uint32, ok bool) {
 // function for both, or than sharing strengthOf.
 func (rs *RuleSet) codeOfOne(outs []Tri) (code uint32, ok bool) {
 	i := 0
-	for range rs.Gates {
+	for range rs.gates {
 		switch outs[i] {
 		case Unknown:
 			return 0, false
@@ -70,14 +70,14 @@ func (rs *RuleSet) codeOfOne(outs []Tri) (code uint32, ok bool) {
 		i++
 	}
 	best := uint32(vUnlikely)
-	for s := range rs.Subcategories {
+	for s := range rs.subcategories {
 		st := uint32(0)
-		for j := range rs.Subcategories[s].Rules {
+		for j := range rs.subcategories[s].Rules {
 			switch outs[i] {
 			case Unknown:
 				return 0, false
 			case True:
-				if rs.Subcategories[s].Rules[j].Strength == StrengthLikely {
+				if rs.subcategories[s].Rules[j].Strength == StrengthLikely {
 					st = 2
 				} else {
 					st = max(st, 1)
@@ -97,7 +97,7 @@ func (rs *RuleSet) codeOfOne(outs []Tri) (code uint32, ok bool) {
 // codeOfWide is codeOf for a rule set of more than one plane.
 func (rs *RuleSet) codeOfWide(outs []Tri, more []uint32) (code uint32, ok bool) {
 	i := 0
-	for range rs.Gates {
+	for range rs.gates {
 		switch outs[i] {
 		case Unknown:
 			return 0, false
@@ -108,8 +108,8 @@ func (rs *RuleSet) codeOfWide(outs []Tri, more []uint32) (code uint32, ok bool) 
 	}
 	clear(more)
 	best := uint32(vUnlikely)
-	for s := range rs.Subcategories {
-		st, n, ok := strengthOf(rs.Subcategories[s].Rules, outs[i:])
+	for s := range rs.subcategories {
+		st, n, ok := strengthOf(rs.subcategories[s].Rules, outs[i:])
 		if !ok {
 			return 0, false
 		}
@@ -228,12 +228,12 @@ func (rs *RuleSet) enumerate(a Answers, params []ParamValue, given []Tri) space 
 		}
 		sp.more = rest[extra*nw:]
 	}
-	for i := range rs.Constraints {
-		if !a[rs.Constraints[i].Key].Known {
+	for i := range rs.constraints {
+		if !a[rs.constraints[i].key].Known {
 			sp.given = a
 		}
 	}
-	sp.subcategories = len(rs.Subcategories)
+	sp.subcategories = len(rs.subcategories)
 	scratch := append(Answers(nil), a...)
 	// One row of rule outcomes for each depth of the recursion.
 	rows := len(rs.verdictConds)

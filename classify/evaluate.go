@@ -11,11 +11,38 @@ import (
 // ErrAsOf is returned for an as-of date the rule set does not cover.
 var ErrAsOf = errors.New("date outside the rule set")
 
-// Evaluate classifies a document with the rules in force on asOf. It is pure
-// and deterministic: the same document and date give the same Result.
-func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
-	if len(doc.Answers) != len(rs.Questions) {
-		return nil, fmt.Errorf("answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
+// Options say what an evaluation works out beyond the classification.
+type Options struct {
+	// AsOf is the day whose rules apply: parameters, texts and sources in
+	// force that day. The rule set must cover it (see Covers).
+	AsOf Date
+	// Levers adds what would change the outcome (Result.Levers) and the
+	// routes to compliance (Result.Routes): the whole answer for one
+	// document, as its reader is shown it. They cost many evaluations, so
+	// a stream of documents leaves them out unless asked.
+	Levers bool
+}
+
+// Evaluate classifies a document with the rules in force on o.AsOf. It is
+// pure and deterministic: the same document and options give the same
+// Result.
+func (rs *RuleSet) Evaluate(doc *Document, o Options) (*Result, error) {
+	r, err := rs.evaluate(doc, o.AsOf)
+	if err != nil || !o.Levers {
+		return r, err
+	}
+	if r.Levers, err = rs.levers(doc, o.AsOf); err != nil {
+		return nil, err
+	}
+	r.Routes, err = rs.routesOffered(doc, r)
+	return r, err
+}
+
+// evaluate classifies a document without levers or routes: what every
+// line of a stream costs.
+func (rs *RuleSet) evaluate(doc *Document, asOf Date) (*Result, error) {
+	if len(doc.Answers) != len(rs.questions) {
+		return nil, fmt.Errorf("answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.questions))
 	}
 	e, err := rs.epochFor(asOf)
 	if err != nil {
@@ -25,9 +52,9 @@ func (rs *RuleSet) Evaluate(doc *Document, asOf Date) (*Result, error) {
 		trace: make([]TraceStep, 0, rs.RuleCount())}
 	ev.run()
 	r := &Result{
-		Questionnaire: QuestionnaireRef{ID: rs.ID, Version: rs.Version, Effective: rs.Effective, AsOf: asOf},
+		Questionnaire: QuestionnaireRef{ID: rs.id, Version: rs.version, Effective: rs.effective, AsOf: asOf},
 		Verdict:       verdictNames[ev.verdict],
-		Summary:       rs.Texts.Verdicts[string(verdictNames[ev.verdict])],
+		Summary:       rs.texts.Verdicts[string(verdictNames[ev.verdict])],
 		AnswersSHA256: rs.Fingerprint(doc),
 	}
 	ev.subcategories(r)
@@ -131,7 +158,7 @@ func (ev *evaluation) why(c *Cond, out Tri) []string {
 	if len(keys) == len(c.read) {
 		same := true
 		for i, k := range keys {
-			same = same && ev.rs.Questions[k].ID == c.read[i]
+			same = same && ev.rs.questions[k].ID == c.read[i]
 		}
 		if same {
 			return c.read
@@ -139,7 +166,7 @@ func (ev *evaluation) why(c *Cond, out Tri) []string {
 	}
 	names := ev.names(len(keys))
 	for i, k := range keys {
-		names[i] = ev.rs.Questions[k].ID
+		names[i] = ev.rs.questions[k].ID
 	}
 	return names
 }
@@ -148,16 +175,16 @@ func (ev *evaluation) subcategories(r *Result) {
 	rs := ev.rs
 	r.Exclusions = []Finding{}
 	verdictOuts := ev.verdictOuts // the gates', then each sub-category's rules'
-	for i := range rs.Gates {
-		g := &rs.Gates[i]
+	for i := range rs.gates {
+		g := &rs.gates[i]
 		if ev.record(g.ID, "gate", g.When, verdictOuts[i]) == True {
 			r.Exclusions = append(r.Exclusions, ev.finding(g, ev.why(g.When, True)))
 		}
 	}
-	verdictOuts = verdictOuts[len(rs.Gates):]
-	found := make([]SubcategoryResult, 0, len(rs.Subcategories))
-	for i := range rs.Subcategories {
-		s := &rs.Subcategories[i]
+	verdictOuts = verdictOuts[len(rs.gates):]
+	found := make([]SubcategoryResult, 0, len(rs.subcategories))
+	for i := range rs.subcategories {
+		s := &rs.subcategories[i]
 		outs := verdictOuts[:len(s.Rules)]
 		verdictOuts = verdictOuts[len(s.Rules):]
 		for j := range s.Rules {
@@ -183,7 +210,7 @@ func (ev *evaluation) subcategories(r *Result) {
 			sr.DependsOn = ev.names(n)[:0]
 			for j, k := range ev.sp.keys {
 				if ev.sp.strengthMatters(j, i) {
-					sr.DependsOn = append(sr.DependsOn, rs.Questions[k].ID)
+					sr.DependsOn = append(sr.DependsOn, rs.questions[k].ID)
 				}
 			}
 		}
@@ -244,8 +271,8 @@ func (ev *evaluation) subcategories(r *Result) {
 // says why.
 func (ev *evaluation) missing(r *Result) {
 	rs := ev.rs
-	for i := range rs.Subcategories {
-		s := &rs.Subcategories[i]
+	for i := range rs.subcategories {
+		s := &rs.subcategories[i]
 		m := MissingElements{ID: s.ID, Name: s.Name, Elements: []MissingElement{}, Basis: s.cited.ids[ev.epoch], Citations: s.cited.refs[ev.epoch]}
 		for _, e := range s.Elements {
 			if e.When.eval(ev.a, ev.params) == False {
@@ -281,15 +308,15 @@ func (ev *evaluation) affects(c *Cond, out Tri) {
 
 func (ev *evaluation) licence(r *Result) {
 	rs := ev.rs
-	lic := Licence{Category: rs.Category, Basis: []string{}, Citations: []CitationRef{}}
+	lic := Licence{Category: rs.category, Basis: []string{}, Citations: []CitationRef{}}
 	if pi, ok := rs.paramIndex["validity_years"]; ok {
 		lic.ValidityYears = ev.params[pi].Value
 	}
-	cov := ev.step(rs.Existing.ID, "existing_licence", rs.Existing.When)
+	cov := ev.step(rs.existing.ID, "existing_licence", rs.existing.When)
 	r.CoveredByExistingLicence = cov == True
 	r.ExistingLicence = [...]Coverage{CoverageDoesNotCover, CoverageUnknown, CoverageCovers}[cov]
-	for i := range rs.Scopes {
-		s := &rs.Scopes[i]
+	for i := range rs.scopes {
+		s := &rs.scopes[i]
 		out := ev.step(s.ID, "scope", s.When)
 		if ev.verdict == vUnlikely {
 			continue
@@ -312,11 +339,11 @@ func (ev *evaluation) licence(r *Result) {
 		lic.Basis, lic.Citations = s.cited.ids[ev.epoch], s.cited.refs[ev.epoch]
 	}
 	if ev.verdict != vUnlikely {
-		ev.affects(rs.Existing.When, cov)
+		ev.affects(rs.existing.When, cov)
 		if lic.Scope == nil {
 			lic.Authority = &rs.scopeUnknown
-			if len(rs.Texts.ScopeUnknownVariants) > 0 {
-				t := ev.variant(rs.Texts.ScopeUnknownVariants)
+			if len(rs.texts.ScopeUnknownVariants) > 0 {
+				t := ev.variant(rs.texts.ScopeUnknownVariants)
 				lic.Authority = &t
 			}
 		}
@@ -360,7 +387,7 @@ func (ev *evaluation) fillAnswers(s, lang string) string {
 		if !ok || p.suffix == "" {
 			return whole
 		}
-		q, v := &ev.rs.Questions[k], ev.a[k]
+		q, v := &ev.rs.questions[k], ev.a[k]
 		for i, c := range q.Choices {
 			if v.Known && v.Set == 1<<i {
 				if p.suffix == "full" {
@@ -378,9 +405,9 @@ func (ev *evaluation) fillAnswers(s, lang string) string {
 
 func (ev *evaluation) requirements(r *Result) {
 	rs := ev.rs
-	r.Requirements = make([]RequirementResult, 0, len(rs.Requirements))
-	for i := range rs.Requirements {
-		req := &rs.Requirements[i]
+	r.Requirements = make([]RequirementResult, 0, len(rs.requirements))
+	for i := range rs.requirements {
+		req := &rs.requirements[i]
 		out := ev.step(req.ID, "requirement", req.MetWhen)
 		if ev.verdict == vUnlikely {
 			continue
@@ -418,7 +445,7 @@ func (ev *evaluation) pivotal(r *Result) {
 		if !ev.sp.matters(j, verdictBits) {
 			continue
 		}
-		q := &rs.Questions[k]
+		q := &rs.questions[k]
 		examples := rs.domains[k].examples
 		p := Pivotal{Key: q.ID, Question: q.Title, Why: q.Pivot, LeadsTo: make([]LeadTo, 0, len(examples))}
 		constrained := rs.constrains(k)
@@ -466,8 +493,8 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	var outsBuf [32]Tri
 	outs := outsBuf[:0]
 	listed := 0
-	for i := range rs.Regimes {
-		g := &rs.Regimes[i]
+	for i := range rs.regimes {
+		g := &rs.regimes[i]
 		out := ev.step(g.ID, "regime", g.When)
 		ev.affects(g.When, out)
 		outs = append(outs, out)
@@ -477,7 +504,7 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 	}
 	r.RelatedRegimes, r.Notes = make([]RegimeResult, 0, listed), []Finding{}
 	for i, out := range outs {
-		g := &rs.Regimes[i]
+		g := &rs.regimes[i]
 		if out == False {
 			continue
 		}
@@ -500,8 +527,8 @@ func (ev *evaluation) regimesAndNotes(r *Result) {
 			Text: g.texts[ev.epoch], Because: why, Basis: g.cited.ids[ev.epoch], Citations: g.cited.refs[ev.epoch], Confidence: g.Confidence})
 	}
 	ev.inferences(r)
-	for i := range rs.Notes {
-		n := &rs.Notes[i]
+	for i := range rs.notes {
+		n := &rs.notes[i]
 		if ev.step(n.ID, "note", n.When) == True {
 			r.Notes = append(r.Notes, ev.finding(n, ev.why(n.When, True)))
 		}
@@ -551,7 +578,7 @@ func (ev *evaluation) openQuestions(r *Result) {
 		for j < len(ev.open) && ev.open[j].key == k {
 			j++
 		}
-		if q := &ev.rs.Questions[k]; !pivotal(q.ID) {
+		if q := &ev.rs.questions[k]; !pivotal(q.ID) {
 			parts := ev.names(j - i)
 			for n := range parts {
 				parts[n] = ev.open[i+n].part
@@ -568,7 +595,7 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 	// ready (basisSources), any other is looked up id by id.
 	var small [1]uint64
 	used := small[:]
-	if n := len(rs.Sources); n > 64 {
+	if n := len(rs.sources); n > 64 {
 		used = make([]uint64, (n+63)/64)
 	}
 	mark := func(ids []string) {
@@ -616,7 +643,7 @@ func (rs *RuleSet) cited(r *Result) []SourceRef {
 		n += bits.OnesCount64(u)
 	}
 	out := make([]SourceRef, 0, n)
-	for i := range rs.Sources {
+	for i := range rs.sources {
 		if used[i/64]&(1<<(i%64)) != 0 {
 			out = append(out, rs.shared.Sources[i])
 		}

@@ -79,16 +79,16 @@ type outcome struct {
 func (rs *RuleSet) outcomeOf(a Answers, e int) outcome {
 	ev := evaluation{rs: rs, a: a, params: rs.epochs[e].params, epoch: e}
 	ev.run()
-	o := outcome{verdict: ev.verdict, strengths: make([]uint32, len(rs.Subcategories)), scope: -1,
-		met: make([]Tri, len(rs.Requirements))}
+	o := outcome{verdict: ev.verdict, strengths: make([]uint32, len(rs.subcategories)), scope: -1,
+		met: make([]Tri, len(rs.requirements))}
 	if !ev.gateFails {
-		for i := range rs.Subcategories {
+		for i := range rs.subcategories {
 			o.strengths[i] = ev.sp.strengths(i)
 		}
 	}
 	o.ruleOuts = append(o.ruleOuts, ev.verdictOuts...)
-	for i := range rs.Scopes {
-		out := rs.Scopes[i].When.eval(a, ev.params)
+	for i := range rs.scopes {
+		out := rs.scopes[i].When.eval(a, ev.params)
 		o.ruleOuts = append(o.ruleOuts, out)
 		if o.scope == -1 {
 			switch out {
@@ -99,8 +99,8 @@ func (rs *RuleSet) outcomeOf(a Answers, e int) outcome {
 			}
 		}
 	}
-	for i := range rs.Requirements {
-		req := &rs.Requirements[i]
+	for i := range rs.requirements {
+		req := &rs.requirements[i]
 		out := req.MetWhen.eval(a, ev.params)
 		o.ruleOuts = append(o.ruleOuts, out)
 		if out == False && req.UnknownWhen != nil && req.UnknownWhen.eval(a, ev.params) != False {
@@ -114,18 +114,18 @@ func (rs *RuleSet) outcomeOf(a Answers, e int) outcome {
 // leverRules names the rules in the order of outcome.ruleOuts.
 func (rs *RuleSet) leverRules() []string {
 	var ids []string
-	for _, g := range rs.Gates {
+	for _, g := range rs.gates {
 		ids = append(ids, g.ID)
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.subcategories {
 		for _, r := range s.Rules {
 			ids = append(ids, r.ID)
 		}
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.scopes {
 		ids = append(ids, s.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.requirements {
 		ids = append(ids, r.ID)
 	}
 	return ids
@@ -139,15 +139,15 @@ func (l *loader) buildLeverDomains() {
 	leaves := map[int][]*Cond{}
 	var conds []*Cond
 	conds = append(conds, rs.verdictConds...)
-	for _, c := range rs.Constraints {
+	for _, c := range rs.constraints {
 		if c.drop != nil {
 			conds = append(conds, c.drop)
 		}
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.scopes {
 		conds = append(conds, s.When)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.requirements {
 		conds = append(conds, r.MetWhen)
 		if r.UnknownWhen != nil {
 			conds = append(conds, r.UnknownWhen)
@@ -169,7 +169,7 @@ func (l *loader) buildLeverDomains() {
 	rs.leverRuleIDs = rs.leverRules()
 }
 
-// Levers lists the changes of answered questions that change the outcome
+// levers lists the changes of answered questions that change the outcome
 // on asOf: each single change that changes the verdict, brings or removes
 // a sub-category or changes its strength, changes the licence's scope, or
 // turns a licence condition met; and, when no single change makes the
@@ -179,7 +179,7 @@ func (l *loader) buildLeverDomains() {
 // has no levers: its pivotal questions come first. The order: what makes
 // the verdict unlikely, other verdict changes, sub-categories, scope,
 // conditions; then by question.
-func (rs *RuleSet) Levers(doc *Document, asOf Date) ([]Lever, error) {
+func (rs *RuleSet) levers(doc *Document, asOf Date) ([]Lever, error) {
 	e, err := rs.epochFor(asOf)
 	if err != nil {
 		return nil, err
@@ -217,7 +217,7 @@ func (rs *RuleSet) Levers(doc *Document, asOf Date) ([]Lever, error) {
 			}
 			if o.verdict == vUnlikely {
 				reachesUnlikely = true
-			} else if _, isVerdictKey := rs.domains[k]; isVerdictKey && rs.Questions[k].Lever == LeverProduct {
+			} else if _, isVerdictKey := rs.domains[k]; isVerdictKey && rs.questions[k].Lever == LeverProduct {
 				tried = append(tried, single{k, ex})
 			}
 		}
@@ -253,12 +253,12 @@ func (rs *RuleSet) lever(base, o outcome, changes []LeverChange, keys []int) (Le
 	lv := Lever{Kind: LeverProduct, Changes: changes, Verdict: verdictNames[o.verdict],
 		Added: []string{}, Removed: []string{}, Strengthened: []string{}, Weakened: []string{}, Open: []string{}, Met: []string{}, Rules: []string{}}
 	for _, k := range keys {
-		if kind := rs.Questions[k].Lever; kind != LeverProduct {
+		if kind := rs.questions[k].Lever; kind != LeverProduct {
 			lv.Kind = kind
 			break
 		}
 	}
-	for i, s := range rs.Subcategories {
+	for i, s := range rs.subcategories {
 		before, after := strongest(base.strengths[i]), strongest(o.strengths[i])
 		switch {
 		case before == 0 && after > 0:
@@ -277,11 +277,11 @@ func (rs *RuleSet) lever(base, o outcome, changes []LeverChange, keys []int) (Le
 	if o.verdict != vUnlikely && base.verdict != vUnlikely && o.scope != base.scope {
 		lv.ScopeChanged = true
 		if o.scope >= 0 {
-			lv.Scope = &rs.Scopes[o.scope].Scope
+			lv.Scope = &rs.scopes[o.scope].Scope
 		}
 	}
 	if o.verdict != vUnlikely {
-		for i, r := range rs.Requirements {
+		for i, r := range rs.requirements {
 			if o.met[i] == True && base.met[i] != True {
 				lv.Met = append(lv.Met, r.ID)
 			}
@@ -323,7 +323,7 @@ func strongest(set uint32) int {
 
 // change describes answer k changing from v to the example ex.
 func (rs *RuleSet) change(k int, v Value, ex example) LeverChange {
-	q := &rs.Questions[k]
+	q := &rs.questions[k]
 	to := ex.label
 	if q.Type == TypeInt || q.Type == TypeNumber {
 		// The example stands for its class: the amount, and "or more"
@@ -387,19 +387,4 @@ func (lv Lever) signature() string {
 		s += "|" + id
 	}
 	return s
-}
-
-// Assess is Evaluate with the levers filled in: the whole answer for one
-// document, as its reader is shown it. A stream of many documents calls
-// Evaluate, and Levers only when asked, since levers cost evaluations.
-func (rs *RuleSet) Assess(doc *Document, asOf Date) (*Result, error) {
-	r, err := rs.Evaluate(doc, asOf)
-	if err != nil {
-		return nil, err
-	}
-	if r.Levers, err = rs.Levers(doc, asOf); err != nil {
-		return nil, err
-	}
-	r.Routes, err = rs.RoutesFor(doc, r)
-	return r, err
 }

@@ -65,8 +65,8 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		base, _ := rs.Evaluate(doc, asOf)
-		levers, err := rs.Levers(doc, asOf)
+		base, _ := rs.Evaluate(doc, classify.Options{AsOf: asOf})
+		levers, err := leversOf(rs, doc, asOf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,10 +85,10 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 			a := slices.Clone(doc.Answers)
 			for _, c := range changes {
 				i := rs.QuestionIndex(c.Key)
-				v := valueOf(t, &rs.Questions[i], c.To)
+				v := valueOf(t, &rs.Questions()[i], c.To)
 				a[i] = v
 			}
-			r, _ := rs.Evaluate(&classify.Document{Answers: a}, asOf)
+			r, _ := rs.Evaluate(&classify.Document{Answers: a}, classify.Options{AsOf: asOf})
 			return r
 		}
 		// Every lever does what it says.
@@ -140,8 +140,8 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 			}
 		}
 		// No single verdict-changing change is missing.
-		for i := range rs.Questions {
-			q := &rs.Questions[i]
+		for i := range rs.Questions() {
+			q := &rs.Questions()[i]
 			if !doc.Answers[i].Known {
 				continue
 			}
@@ -151,7 +151,7 @@ func TestLeversAgainstBruteForce(t *testing.T) {
 				}
 				a := slices.Clone(doc.Answers)
 				a[i] = v
-				after, _ := rs.Evaluate(&classify.Document{Answers: a}, asOf)
+				after, _ := rs.Evaluate(&classify.Document{Answers: a}, classify.Options{AsOf: asOf})
 				if after.Verdict == base.Verdict {
 					continue
 				}
@@ -201,7 +201,7 @@ func TestLeverKinds(t *testing.T) {
 	conditions := 0
 	for n, line := range lines {
 		doc, _ := parserOf(rs).ParseLine("g", n+1, line)
-		levers, _ := rs.Levers(doc, asOf)
+		levers, _ := leversOf(rs, doc, asOf)
 		for _, lv := range levers {
 			if lv.Kind != classify.LeverProduct && lv.Kind != classify.LeverLabel && lv.Effect != classify.EffectConditions && lv.Effect != classify.EffectScope {
 				t.Fatalf("line %d: a %s lever with effect %s: %+v", n+1, lv.Kind, lv.Effect, lv.Changes)
@@ -229,7 +229,7 @@ func TestLeversOfTheMeetingApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	levers, err := rs.Levers(doc, asOf)
+	levers, err := leversOf(rs, doc, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,10 +285,10 @@ func TestLeverToUndetermined(t *testing.T) {
 	}
 	doc.Answers[rs.QuestionIndex("media_relay")] = classify.Value{}
 	doc.Answers[rs.QuestionIndex("max_participants")] = classify.Value{Known: true, Num: 5}
-	if r, _ := rs.Evaluate(doc, asOf); r.Verdict != classify.VerdictLikely {
+	if r, _ := rs.Evaluate(doc, classify.Options{AsOf: asOf}); r.Verdict != classify.VerdictLikely {
 		t.Fatalf("without media_relay the verdict is %s; the test needs likely", r.Verdict)
 	}
-	levers, _ := rs.Levers(doc, asOf)
+	levers, _ := leversOf(rs, doc, asOf)
 	found := slices.ContainsFunc(levers, func(lv classify.Lever) bool {
 		return len(lv.Changes) == 1 && lv.Changes[0].Key == "pstn_access" && lv.Verdict == classify.VerdictUndetermined &&
 			lv.Effect == classify.EffectVerdict && slices.Contains(lv.Removed, "multiparty_telephone")
@@ -296,4 +296,13 @@ func TestLeverToUndetermined(t *testing.T) {
 	if !found {
 		t.Errorf("no lever pstn_access → false leading to undetermined among %d", len(levers))
 	}
+}
+
+// leversOf is what Evaluate finds would change the outcome.
+func leversOf(rs *classify.RuleSet, doc *classify.Document, asOf classify.Date) ([]classify.Lever, error) {
+	r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
+	if err != nil {
+		return nil, err
+	}
+	return r.Levers, nil
 }

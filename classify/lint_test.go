@@ -1,8 +1,10 @@
 package classify_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"b22/classify"
 )
@@ -71,6 +73,54 @@ func TestLintFails(t *testing.T) {
 				if p.Code != classify.CodeLint {
 					t.Errorf("code %q, want lint: %v", p.Code, p)
 				}
+				// Only a problem of the whole rule set has no key, and no place.
+				if p.Key != "" && (p.Line == 0 || p.Col == 0) {
+					t.Errorf("not located: %v", p)
+				}
+			}
+		})
+	}
+}
+
+// TestLintLocatesProblems: a lint problem names the file, line and column
+// where the data defines what it is about, as a load problem does, so
+// that an editor can jump there.
+func TestLintLocatesProblems(t *testing.T) {
+	tests := []struct {
+		name, file, old, new string
+		// at is the text whose first character the problem points at.
+		at, want string
+	}{
+		{"a text", "rules.yaml", "zh: 有必要的场地、设施及技术方案。", "zh: The necessary premises.",
+			"The necessary premises.", "requirements.premises_and_facilities: the zh text has no Chinese"},
+		{"a question", "rules.yaml", "when: {key: marketplace, equals: true}", "when: {key: charging, equals: paid}",
+			"id: marketplace", "questions.marketplace: no rule reads it"},
+		{"a condition", "rules.yaml", "met_when: {key: clean_record, equals: true}",
+			"met_when: {any: [{key: clean_record, equals: true}, {not: {key: clean_record, equals: true}}]}",
+			"{any: [{key: clean_record", "requirements.clean_record: no answers make it fail"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ruleFiles(t)
+			edit(t, m, tt.file, tt.old, tt.new)
+			rs, err := classify.Load(m)
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			file := tt.file
+			if strings.HasPrefix(tt.want, "questions.") {
+				file = "questions.yaml"
+			}
+			data := string(m[file].Data)
+			i := strings.Index(data, tt.at)
+			if i < 0 {
+				t.Fatalf("%s lacks %q", file, tt.at)
+			}
+			line := strings.Count(data[:i], "\n") + 1
+			col := utf8.RuneCountInString(data[strings.LastIndex(data[:i], "\n")+1:i]) + 1
+			want := fmt.Sprintf("%s:%d:%d: %s", file, line, col, tt.want)
+			if got := rs.Lint().Error(); !strings.Contains(got, want) {
+				t.Errorf("Lint() lacks %q:\n%s", want, got)
 			}
 		})
 	}

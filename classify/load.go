@@ -48,7 +48,7 @@ var (
 // It returns a ready RuleSet, or Problems listing every problem found, sorted,
 // each with file:line:col.
 func Load(fsys fs.FS) (*RuleSet, error) {
-	l := &loader{fsys: fsys, rs: &RuleSet{}}
+	l := &loader{fsys: fsys, rs: &RuleSet{textAt: textPlaces{}}}
 	// Parsing YAML is most of the cost of loading; the files parse side by
 	// side, each into its own problems, merged in file order.
 	files := []string{fileQuestionnaire, fileSources, fileParameters, fileQuestions, fileRules, fileTexts}
@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*RuleSet, error) {
 		l.finish()
 	}
 	if len(l.ps) > 0 {
-		return nil, l.ps.Sorted()
+		return nil, l.ps.sorted()
 	}
 	return l.rs, nil
 }
@@ -103,7 +103,9 @@ type writtenBasis struct {
 	cites []Citation
 }
 
-func (l *loader) dec(file string) ydec { return ydec{collector{file: file, ps: &l.ps}} }
+func (l *loader) dec(file string) ydec {
+	return ydec{collector{file: file, ps: &l.ps}, l.rs.textAt}
+}
 
 // readRuleFile reads and parses one rule file, refusing anchors and aliases.
 // It reads only a regular file, and no more than the size limit: a link to
@@ -145,7 +147,7 @@ func readRuleFile(fsys fs.FS, file string) (*yaml.Node, Problems) {
 		p.File = file
 		return nil, append(ps, p)
 	}
-	ydec{c}.noAliases(doc.Content[0])
+	ydec{c: c}.noAliases(doc.Content[0])
 	if len(ps) > 0 {
 		return nil, ps
 	}
@@ -206,11 +208,11 @@ func (l *loader) questionnaire(n *yaml.Node) {
 		return
 	}
 	rs := l.rs
-	rs.ID = d.str(m["id"], "id")
-	rs.Version = d.str(m["version"], "version")
-	rs.Effective = d.date(m["effective"], "effective")
-	rs.AppliesFrom = d.date(m["applies_from"], "applies_from")
-	rs.Title = d.text(m["title"], "title")
+	rs.id = d.str(m["id"], "id")
+	rs.version = d.str(m["version"], "version")
+	rs.effective = d.date(m["effective"], "effective")
+	rs.appliesFrom = d.date(m["applies_from"], "applies_from")
+	rs.title = d.text(m["title"], "title")
 	seen := map[string]bool{}
 	for i, s := range d.list(m["sections"], "sections") {
 		key := fmt.Sprintf("sections[%d]", i)
@@ -223,10 +225,10 @@ func (l *loader) questionnaire(n *yaml.Node) {
 			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate section %q", sec.ID)
 		}
 		seen[sec.ID] = true
-		rs.Sections = append(rs.Sections, sec)
+		rs.sections = append(rs.sections, sec)
 		if sm["ask_when"] != nil {
-			j := len(rs.Sections) - 1
-			l.later(func() { rs.Sections[j].AskWhen = l.cond(d, sm["ask_when"], key+".ask_when", false) })
+			j := len(rs.sections) - 1
+			l.later(func() { rs.sections[j].AskWhen = l.cond(d, sm["ask_when"], key+".ask_when", false) })
 		}
 	}
 }
@@ -248,7 +250,7 @@ func (l *loader) sources(n *yaml.Node) {
 		}
 		src := Source{
 			ID: d.str(sm["id"], key+".id"), Title: d.str(sm["title"], key+".title"),
-			TitleEn: d.str(sm["title_en"], key+".title_en"),
+			TitleEn: d.str(sm["title_en"], key+".title_en"), at: at(s),
 		}
 		urlNode := sm["url"]
 		switch {
@@ -281,8 +283,8 @@ func (l *loader) sources(n *yaml.Node) {
 		if _, dup := l.rs.sourceIndex[src.ID]; dup {
 			d.bad(sm["id"], key+".id", CodeRuleReference, "duplicate source %q", src.ID)
 		}
-		l.rs.sourceIndex[src.ID] = len(l.rs.Sources)
-		l.rs.Sources = append(l.rs.Sources, src)
+		l.rs.sourceIndex[src.ID] = len(l.rs.sources)
+		l.rs.sources = append(l.rs.sources, src)
 	}
 }
 
@@ -331,7 +333,7 @@ func (l *loader) parameters(n *yaml.Node) {
 		if pm == nil {
 			continue
 		}
-		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title")}
+		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title"), at: at(p)}
 		par.Basis, par.Cites = l.basis(d, pm["basis"], key+".basis")
 		for j, v := range d.list(pm["values"], key+".values") {
 			vkey := fmt.Sprintf("%s.values[%d]", key, j)
@@ -354,8 +356,8 @@ func (l *loader) parameters(n *yaml.Node) {
 		if _, dup := l.rs.paramIndex[par.ID]; dup {
 			d.bad(pm["id"], key+".id", CodeRuleReference, "duplicate parameter %q", par.ID)
 		}
-		l.rs.paramIndex[par.ID] = len(l.rs.Parameters)
-		l.rs.Parameters = append(l.rs.Parameters, par)
+		l.rs.paramIndex[par.ID] = len(l.rs.parameters)
+		l.rs.parameters = append(l.rs.parameters, par)
 	}
 }
 
@@ -418,8 +420,8 @@ func (l *loader) span(d ydec, n *yaml.Node, key string) Span {
 }
 
 func (l *loader) sourceIDs() []string {
-	ids := make([]string, len(l.rs.Sources))
-	for i, s := range l.rs.Sources {
+	ids := make([]string, len(l.rs.sources))
+	for i, s := range l.rs.sources {
 		ids[i] = s.ID
 	}
 	return ids
@@ -433,8 +435,8 @@ func (l *loader) questions(n *yaml.Node) {
 	}
 	rs := l.rs
 	rs.questionIndex = map[string]int{}
-	sectionIDs := make([]string, len(rs.Sections))
-	for i, s := range rs.Sections {
+	sectionIDs := make([]string, len(rs.sections))
+	for i, s := range rs.sections {
 		sectionIDs[i] = s.ID
 	}
 	for i, qn := range d.list(m["questions"], "questions") {
@@ -479,7 +481,7 @@ func (l *loader) questions(n *yaml.Node) {
 			if cm == nil {
 				continue
 			}
-			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: Text{Zh: d.str(cm["zh"], ckey+".zh"), En: d.str(cm["en"], ckey+".en")}}
+			ch := Choice{ID: d.str(cm["id"], ckey+".id"), Label: d.zhEn(cm, ckey)}
 			if cm["full"] != nil {
 				ch.Full = d.str(cm["full"], ckey+".full")
 			}
@@ -522,11 +524,11 @@ func (l *loader) questions(n *yaml.Node) {
 		if _, dup := rs.questionIndex[q.ID]; dup {
 			d.bad(qm["id"], key+".id", CodeRuleReference, "duplicate question %q", q.ID)
 		}
-		rs.questionIndex[q.ID] = len(rs.Questions)
-		rs.Questions = append(rs.Questions, q)
+		rs.questionIndex[q.ID] = len(rs.questions)
+		rs.questions = append(rs.questions, q)
 		if qm["ask_when"] != nil {
-			j, akey, an := len(rs.Questions)-1, key+".ask_when", qm["ask_when"]
-			l.later(func() { rs.Questions[j].AskWhen = l.cond(d, an, akey, false) })
+			j, akey, an := len(rs.questions)-1, key+".ask_when", qm["ask_when"]
+			l.later(func() { rs.questions[j].AskWhen = l.cond(d, an, akey, false) })
 		}
 	}
 	for _, f := range l.pending {

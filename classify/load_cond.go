@@ -96,7 +96,7 @@ func (l *loader) compile(d ydec, n *yaml.Node, key string, inVerdict bool) *Cond
 		}
 		return nil
 	}
-	q := &l.rs.Questions[qi]
+	q := &l.rs.questions[qi]
 	c := &Cond{op: op, key: qi, param: -1, at: at(n)}
 	v := m[opName]
 	okey := key + "." + opName
@@ -176,8 +176,8 @@ func (l *loader) choiceMask(d ydec, q *Question, items []*yaml.Node, key string)
 }
 
 func (l *loader) paramIDs() []string {
-	ids := make([]string, len(l.rs.Parameters))
-	for i, p := range l.rs.Parameters {
+	ids := make([]string, len(l.rs.parameters))
+	for i, p := range l.rs.parameters {
 		ids[i] = p.ID
 	}
 	return ids

@@ -23,39 +23,39 @@ func (l *loader) finish() {
 	rs := l.rs
 	c := collector{file: fileParameters, ps: &l.ps}
 	dates := map[Date]bool{}
-	for _, p := range rs.Parameters {
-		if rs.AppliesFrom.Before(p.Values[0].From) {
-			c.add(pos{}, "parameters."+p.ID, CodeRuleValue, "no value on %s, the applies_from date of the rule set", rs.AppliesFrom)
+	for _, p := range rs.parameters {
+		if rs.appliesFrom.Before(p.Values[0].From) {
+			c.add(pos{}, "parameters."+p.ID, CodeRuleValue, "no value on %s, the applies_from date of the rule set", rs.appliesFrom)
 		}
 		for _, v := range p.Values {
-			if !v.From.Before(rs.AppliesFrom) {
+			if !v.From.Before(rs.appliesFrom) {
 				dates[v.From] = true
 			}
 		}
 	}
 	// A source cited only while in force starts or ends a span of dates
 	// on which results cite differently.
-	for _, src := range rs.Sources {
+	for _, src := range rs.sources {
 		for _, d := range []Date{src.InForce.From, src.InForce.Until.next()} {
-			if !d.IsZero() && rs.AppliesFrom.Before(d) {
+			if !d.IsZero() && rs.appliesFrom.Before(d) {
 				dates[d] = true
 			}
 		}
 	}
 	rs.eachDated(func(later []DatedText) {
 		for _, t := range later {
-			if rs.AppliesFrom.Before(t.From) {
+			if rs.appliesFrom.Before(t.From) {
 				dates[t.From] = true
 			}
 		}
 	})
-	dates[rs.AppliesFrom] = true
+	dates[rs.appliesFrom] = true
 	for d := range dates {
 		rs.epochs = append(rs.epochs, epoch{from: d})
 	}
 	sort.Slice(rs.epochs, func(i, j int) bool { return rs.epochs[i].from.Before(rs.epochs[j].from) })
 	for e := range rs.epochs {
-		for _, p := range rs.Parameters {
+		for _, p := range rs.parameters {
 			var v ParamValue
 			for _, pv := range p.Values {
 				if !rs.epochs[e].from.Before(pv.From) {
@@ -69,17 +69,17 @@ func (l *loader) finish() {
 	l.renderTexts()
 	l.citeAll()
 	for e := range rs.epochs {
-		ps := make([]ProcessResult, len(rs.Texts.Process))
-		for i, p := range rs.Texts.Process {
+		ps := make([]ProcessResult, len(rs.texts.Process))
+		for i, p := range rs.texts.Process {
 			ps[i] = ProcessResult{ID: p.ID, Name: p.Name, Text: p.texts[e], Basis: p.cited.ids[e], Citations: p.cited.refs[e]}
 		}
 		rs.epochs[e].process = ps
 	}
 	l.checkAskWhen()
 	l.sortForCanonical()
-	rs.sectionAsk = make([]*Cond, len(rs.Questions))
-	for i, q := range rs.Questions {
-		for _, sec := range rs.Sections {
+	rs.sectionAsk = make([]*Cond, len(rs.questions))
+	for i, q := range rs.questions {
+		for _, sec := range rs.sections {
 			if sec.ID == q.Section {
 				rs.sectionAsk[i] = sec.AskWhen
 			}
@@ -89,7 +89,7 @@ func (l *loader) finish() {
 		c.flat = c.isFlat()
 		c.read = make([]string, 0, 4)
 		for _, k := range c.keys(nil) {
-			c.read = append(c.read, rs.Questions[k].ID)
+			c.read = append(c.read, rs.questions[k].ID)
 		}
 	}
 	if len(l.ps) == 0 {
@@ -133,50 +133,50 @@ func (l *loader) renderTexts() {
 		}
 		return out
 	}
-	for i := range rs.Gates {
-		rs.Gates[i].texts = render(fileRules, "gates."+rs.Gates[i].ID, rs.Gates[i].Text, rs.Gates[i].Later)
+	for i := range rs.gates {
+		rs.gates[i].texts = render(fileRules, "gates."+rs.gates[i].ID, rs.gates[i].Text, rs.gates[i].Later)
 	}
-	for i := range rs.Subcategories {
-		for j := range rs.Subcategories[i].Rules {
-			r := &rs.Subcategories[i].Rules[j]
+	for i := range rs.subcategories {
+		for j := range rs.subcategories[i].Rules {
+			r := &rs.subcategories[i].Rules[j]
 			r.texts = render(fileRules, "subcategories."+r.ID, r.Text, r.Later)
 		}
 	}
-	for i := range rs.Scopes {
-		for j := range rs.Scopes[i].Authority {
-			v := &rs.Scopes[i].Authority[j]
-			v.texts = render(fileRules, "scopes."+rs.Scopes[i].ID+".authority", v.Text, v.Later)
+	for i := range rs.scopes {
+		for j := range rs.scopes[i].Authority {
+			v := &rs.scopes[i].Authority[j]
+			v.texts = render(fileRules, "scopes."+rs.scopes[i].ID+".authority", v.Text, v.Later)
 		}
 	}
-	rs.Existing.texts = render(fileRules, "existing_licence", rs.Existing.Text, rs.Existing.Later)
-	for i := range rs.Requirements {
-		for j := range rs.Requirements[i].Variants {
-			v := &rs.Requirements[i].Variants[j]
-			v.texts = render(fileRules, "requirements."+rs.Requirements[i].ID, v.Text, v.Later)
+	rs.existing.texts = render(fileRules, "existing_licence", rs.existing.Text, rs.existing.Later)
+	for i := range rs.requirements {
+		for j := range rs.requirements[i].Variants {
+			v := &rs.requirements[i].Variants[j]
+			v.texts = render(fileRules, "requirements."+rs.requirements[i].ID, v.Text, v.Later)
 		}
 	}
-	for i := range rs.Regimes {
-		rs.Regimes[i].texts = render(fileRules, "regimes."+rs.Regimes[i].ID, rs.Regimes[i].Text, rs.Regimes[i].Later)
+	for i := range rs.regimes {
+		rs.regimes[i].texts = render(fileRules, "regimes."+rs.regimes[i].ID, rs.regimes[i].Text, rs.regimes[i].Later)
 	}
-	for i := range rs.Notes {
-		rs.Notes[i].texts = render(fileRules, "notes."+rs.Notes[i].ID, rs.Notes[i].Text, rs.Notes[i].Later)
+	for i := range rs.notes {
+		rs.notes[i].texts = render(fileRules, "notes."+rs.notes[i].ID, rs.notes[i].Text, rs.notes[i].Later)
 	}
-	for i := range rs.Constraints {
-		c := &rs.Constraints[i]
+	for i := range rs.constraints {
+		c := &rs.constraints[i]
 		c.texts = render(fileRules, "constraints."+c.ID, c.Text, c.Later)
 	}
-	for i := range rs.Routes {
-		r := &rs.Routes[i]
+	for i := range rs.routes {
+		r := &rs.routes[i]
 		r.texts = render(fileRules, "routes."+r.ID, r.Text, r.Later)
 		r.titles = render(fileRules, "routes."+r.ID+".title", r.Title, r.TitleLater)
 		r.caveats = render(fileRules, "routes."+r.ID+".caveats", r.Caveats, r.CaveatsLater)
 	}
-	for i := range rs.Texts.ScopeUnknownVariants {
-		v := &rs.Texts.ScopeUnknownVariants[i]
+	for i := range rs.texts.ScopeUnknownVariants {
+		v := &rs.texts.ScopeUnknownVariants[i]
 		v.texts = render(fileTexts, "scope_unknown", v.Text, v.Later)
 	}
-	for i := range rs.Texts.Process {
-		p := &rs.Texts.Process[i]
+	for i := range rs.texts.Process {
+		p := &rs.texts.Process[i]
 		p.texts = render(fileTexts, "process."+p.ID, p.Text, p.Later)
 	}
 }
@@ -205,8 +205,8 @@ func (l *loader) prepareFills() {
 		if v.fillKey < 0 {
 			return
 		}
-		q := &rs.Questions[v.fillKey]
-		ev := evaluation{rs: rs, a: make(Answers, len(rs.Questions))}
+		q := &rs.questions[v.fillKey]
+		ev := evaluation{rs: rs, a: make(Answers, len(rs.questions))}
 		v.filled = make([][]Text, len(v.texts))
 		for e, t := range v.texts {
 			v.filled[e] = make([]Text, len(q.Choices))
@@ -225,18 +225,18 @@ func (l *loader) prepareFills() {
 // requirements' texts.
 func (rs *RuleSet) variants() []*Variant {
 	var out []*Variant
-	for i := range rs.Scopes {
-		for j := range rs.Scopes[i].Authority {
-			out = append(out, &rs.Scopes[i].Authority[j])
+	for i := range rs.scopes {
+		for j := range rs.scopes[i].Authority {
+			out = append(out, &rs.scopes[i].Authority[j])
 		}
 	}
-	for i := range rs.Requirements {
-		for j := range rs.Requirements[i].Variants {
-			out = append(out, &rs.Requirements[i].Variants[j])
+	for i := range rs.requirements {
+		for j := range rs.requirements[i].Variants {
+			out = append(out, &rs.requirements[i].Variants[j])
 		}
 	}
-	for i := range rs.Texts.ScopeUnknownVariants {
-		out = append(out, &rs.Texts.ScopeUnknownVariants[i])
+	for i := range rs.texts.ScopeUnknownVariants {
+		out = append(out, &rs.texts.ScopeUnknownVariants[i])
 	}
 	return out
 }
@@ -249,13 +249,13 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 		pi, isParam := rs.paramIndex[p.name]
 		switch {
 		case isParam && p.suffix == "":
-			return formatParam(rs.Parameters[pi].Unit, rs.epochs[e].params[pi], lang)
+			return formatParam(rs.parameters[pi].Unit, rs.epochs[e].params[pi], lang)
 		case isParam && p.suffix == "bare":
 			// An amount as a statute words it: 10万元, not 人民币10万元.
-			if v := rs.epochs[e].params[pi]; rs.Parameters[pi].Unit == "cny" && v.Set {
+			if v := rs.epochs[e].params[pi]; rs.parameters[pi].Unit == "cny" && v.Set {
 				return strings.TrimPrefix(formatParam("cny", v, lang), "人民币")
 			}
-			if e == 0 || rs.Parameters[pi].Unit == "cny" && rs.epochs[e-1].params[pi].Set {
+			if e == 0 || rs.parameters[pi].Unit == "cny" && rs.epochs[e-1].params[pi].Set {
 				collector{file: file, ps: &l.ps}.add(pos{}, key, CodeRuleReference, "%s needs a money parameter with a value on every date; %s has none from %s", whole, p.name, rs.epochs[e].from)
 			}
 			return whole
@@ -276,29 +276,28 @@ func (l *loader) fill(file, key, s, lang string, e int) string {
 // from what was asked before.
 func (l *loader) checkAskWhen() {
 	c := collector{file: fileQuestions, ps: &l.ps}
-	for i, q := range l.rs.Questions {
+	for i, q := range l.rs.questions {
 		for _, k := range q.AskWhen.keys(nil) {
 			if k >= i {
-				c.add(q.pos, "questions."+q.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before it", l.rs.Questions[k].ID)
+				c.add(q.pos, "questions."+q.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before it", l.rs.questions[k].ID)
 			}
 		}
 	}
-	for _, s := range l.rs.Sections {
-		first := len(l.rs.Questions)
-		for i, q := range l.rs.Questions {
+	for _, s := range l.rs.sections {
+		first := len(l.rs.questions)
+		for i, q := range l.rs.questions {
 			if q.Section == s.ID && i < first {
 				first = i
 			}
 		}
 		for _, k := range s.AskWhen.keys(nil) {
 			if k >= first {
-				c.add(pos{}, "sections."+s.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before the section", l.rs.Questions[k].ID)
+				c.add(pos{}, "sections."+s.ID+".ask_when", CodeRuleReference, "reads %q, which is not asked before the section", l.rs.questions[k].ID)
 			}
 		}
 	}
 }
 
-// epochFor returns the parameter values in force on d.
 // Covers returns an error wrapping ErrAsOf when the rule set cannot
 // classify as of d: a date before it applies.
 func (rs *RuleSet) Covers(d Date) error {
@@ -306,9 +305,10 @@ func (rs *RuleSet) Covers(d Date) error {
 	return err
 }
 
+// epochFor returns the index of the parameter values in force on d.
 func (rs *RuleSet) epochFor(d Date) (int, error) {
-	if d.Before(rs.AppliesFrom) {
-		return 0, fmt.Errorf("%w: the rule set covers %s onwards; %s is earlier", ErrAsOf, rs.AppliesFrom, d)
+	if d.Before(rs.appliesFrom) {
+		return 0, fmt.Errorf("%w: the rule set covers %s onwards; %s is earlier", ErrAsOf, rs.appliesFrom, d)
 	}
 	e := 0
 	for i, ep := range rs.epochs {
@@ -323,15 +323,15 @@ func (rs *RuleSet) epochFor(d Date) (int, error) {
 // writes sorted keys without sorting each time.
 func (l *loader) sortForCanonical() {
 	rs := l.rs
-	rs.canonicalOrder = make([]int, len(rs.Questions))
+	rs.canonicalOrder = make([]int, len(rs.questions))
 	for i := range rs.canonicalOrder {
 		rs.canonicalOrder[i] = i
 	}
 	sort.Slice(rs.canonicalOrder, func(a, b int) bool {
-		return rs.Questions[rs.canonicalOrder[a]].ID < rs.Questions[rs.canonicalOrder[b]].ID
+		return rs.questions[rs.canonicalOrder[a]].ID < rs.questions[rs.canonicalOrder[b]].ID
 	})
-	for qi := range rs.Questions {
-		q := &rs.Questions[qi]
+	for qi := range rs.questions {
+		q := &rs.questions[qi]
 		q.sortedChoices = make([]int, len(q.Choices))
 		for i := range q.sortedChoices {
 			q.sortedChoices[i] = i

@@ -7,17 +7,17 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// ContractIDs are ids of one kind that the rule set's public contract
+// contractList is ids of one kind that the rule set's public contract
 // fixes: scripts read them in results, so renaming or dropping one breaks
 // them. Lint checks that the rule set still provides each.
-type ContractIDs struct {
-	// Kind is what the ids name: questions (answer keys), parameters,
+type contractList struct {
+	// kind is what the ids name: questions (answer keys), parameters,
 	// gates, subcategories, scopes, requirements, regimes or notes.
-	Kind string
-	IDs  []string
-	// Exactly is set when the contract closes the list: the rule set may
+	kind string
+	ids  []string
+	// exactly is set when the contract closes the list: the rule set may
 	// have no other id of the kind either.
-	Exactly bool
+	exactly bool
 	at      []pos // where each id is written
 }
 
@@ -43,9 +43,9 @@ func (l *loader) licence(d ydec, n *yaml.Node) {
 		return
 	}
 	rs := l.rs
-	rs.Category = d.str(m["category"], "licence.category")
-	rs.LicenceName = d.text(m["name"], "licence.name")
-	if c := rs.Category; c != "" && !isCategory(c) {
+	rs.category = d.str(m["category"], "licence.category")
+	rs.licenceName = d.text(m["name"], "licence.name")
+	if c := rs.category; c != "" && !isCategory(c) {
 		d.bad(m["category"], "licence.category", CodeRuleValue, "%q is not a licence category; write it as results should name it, in at most %d letters, digits and hyphens, such as B22", clip(c), maxCategory)
 	}
 }
@@ -105,7 +105,7 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 				continue
 			}
 			fixed[kind] = group
-			c := ContractIDs{Kind: kind, Exactly: group == "exactly"}
+			c := contractList{kind: kind, exactly: group == "exactly"}
 			items := d.list(ln, kkey)
 			if ln.Kind == yaml.SequenceNode && len(items) == 0 {
 				d.bad(ln, kkey, CodeRuleSchema, "an empty list fixes nothing; list the ids or leave the kind out")
@@ -116,14 +116,14 @@ func (l *loader) contract(d ydec, n *yaml.Node) {
 				if id == "" {
 					continue
 				}
-				if contains(c.IDs, id) {
+				if contains(c.ids, id) {
 					d.bad(in, ikey, CodeRuleSchema, "%q is listed twice", clip(id))
 					continue
 				}
-				c.IDs = append(c.IDs, id)
+				c.ids = append(c.ids, id)
 				c.at = append(c.at, at(in))
 			}
-			l.rs.Contract = append(l.rs.Contract, c)
+			l.rs.contract = append(l.rs.contract, c)
 		}
 	}
 }

@@ -16,7 +16,7 @@ func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required
 	if m == nil {
 		return Rule{}, nil
 	}
-	r := Rule{ID: d.str(m["id"], key+".id")}
+	r := Rule{ID: d.str(m["id"], key+".id"), at: at(n)}
 	if m["when"] != nil {
 		r.When = l.cond(d, m["when"], key+".when", inVerdict)
 	}
@@ -64,7 +64,7 @@ func (l *loader) rules(n *yaml.Node) {
 		key := fmt.Sprintf("gates[%d]", i)
 		r, _ := l.rule(d, g, key, true, []string{"when", "text"}, nil)
 		seen.check(d, g, key, r.ID)
-		rs.Gates = append(rs.Gates, r)
+		rs.gates = append(rs.gates, r)
 	}
 	for i, s := range d.list(m["subcategories"], "subcategories") {
 		key := fmt.Sprintf("subcategories[%d]", i)
@@ -73,7 +73,7 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, s, key, r.ID)
-		sub := Subcategory{ID: r.ID, Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
+		sub := Subcategory{ID: r.ID, Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing, at: r.at,
 			Name: d.text(sm["name"], key+".name"), Definition: d.text(sm["definition"], key+".definition")}
 		for j, rn := range d.list(sm["rules"], key+".rules") {
 			rkey := fmt.Sprintf("%s.rules[%d]", key, j)
@@ -89,7 +89,7 @@ func (l *loader) rules(n *yaml.Node) {
 		if sm["short"] != nil {
 			sub.Short = d.text(sm["short"], key+".short")
 		}
-		rs.Subcategories = append(rs.Subcategories, sub)
+		rs.subcategories = append(rs.subcategories, sub)
 	}
 	if m["constraints"] != nil {
 		l.constraints(d, m["constraints"], seen)
@@ -110,11 +110,11 @@ func (l *loader) rules(n *yaml.Node) {
 			sr.minCapital = pi
 		}
 		sr.Authority = l.variants(d, sm["authority"], key+".authority")
-		rs.Scopes = append(rs.Scopes, sr)
+		rs.scopes = append(rs.scopes, sr)
 	}
 	key := "existing_licence"
-	rs.Existing, _ = l.rule(d, m[key], key, false, []string{"when", "text"}, nil)
-	seen.check(d, m[key], key, rs.Existing.ID)
+	rs.existing, _ = l.rule(d, m[key], key, false, []string{"when", "text"}, nil)
+	seen.check(d, m[key], key, rs.existing.ID)
 	for i, rn := range d.list(m["requirements"], "requirements") {
 		key := fmt.Sprintf("requirements[%d]", i)
 		r, rm := l.rule(d, rn, key, false, []string{"name", "met_when", "variants"}, []string{"unknown_when"})
@@ -122,14 +122,14 @@ func (l *loader) rules(n *yaml.Node) {
 			continue
 		}
 		seen.check(d, rn, key, r.ID)
-		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing,
+		req := Requirement{ID: r.ID, Name: d.text(rm["name"], key+".name"), Basis: r.Basis, Cites: r.Cites, Confidence: r.Confidence, Footing: r.Footing, at: r.at,
 			MetWhen: l.cond(d, rm["met_when"], key+".met_when", false), Variants: l.variants(d, rm["variants"], key+".variants")}
 		if rm["unknown_when"] != nil {
 			req.UnknownWhen = l.cond(d, rm["unknown_when"], key+".unknown_when", false)
 		}
-		rs.Requirements = append(rs.Requirements, req)
+		rs.requirements = append(rs.requirements, req)
 	}
-	rs.RegimesApplyWhen = l.cond(d, m["regimes_apply_when"], "regimes_apply_when", false)
+	rs.regimesApplyWhen = l.cond(d, m["regimes_apply_when"], "regimes_apply_when", false)
 	for i, rn := range d.list(m["regimes"], "regimes") {
 		key := fmt.Sprintf("regimes[%d]", i)
 		r, gm := l.rule(d, rn, key, false, []string{"when", "text", "name"}, []string{"customer_when"})
@@ -140,16 +140,16 @@ func (l *loader) rules(n *yaml.Node) {
 				r.CustomerWhen = l.cond(d, gm["customer_when"], key+".customer_when", false)
 			}
 		}
-		if r.When != nil && rs.RegimesApplyWhen != nil {
-			r.When = &Cond{op: opAll, kids: []*Cond{rs.RegimesApplyWhen, r.When}, at: r.When.at}
+		if r.When != nil && rs.regimesApplyWhen != nil {
+			r.When = &Cond{op: opAll, kids: []*Cond{rs.regimesApplyWhen, r.When}, at: r.When.at}
 		}
-		rs.Regimes = append(rs.Regimes, r)
+		rs.regimes = append(rs.regimes, r)
 	}
 	for i, rn := range d.list(m["notes"], "notes") {
 		key := fmt.Sprintf("notes[%d]", i)
 		r, _ := l.rule(d, rn, key, false, []string{"when", "text"}, nil)
 		seen.check(d, rn, key, r.ID)
-		rs.Notes = append(rs.Notes, r)
+		rs.notes = append(rs.notes, r)
 	}
 	if m["routes"] != nil {
 		l.routes(d, m["routes"], seen)
@@ -211,7 +211,7 @@ func (l *loader) texts(n *yaml.Node) {
 	if m == nil {
 		return
 	}
-	t := &l.rs.Texts
+	t := &l.rs.texts
 	t.Verdicts = l.textMap(d, m["verdicts"], "verdicts", verdictIDs)
 	if su := m["scope_unknown"]; su != nil && su.Kind == yaml.SequenceNode {
 		t.ScopeUnknownVariants = l.variants(d, su, "scope_unknown")

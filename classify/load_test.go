@@ -56,8 +56,8 @@ func edit(t testing.TB, m fstest.MapFS, file, old, new string) {
 
 func TestLoadEmbedded(t *testing.T) {
 	rs := embedded(t)
-	if rs.ID != "b22" || len(rs.Subcategories) != 3 || len(rs.Questions) < 21 {
-		t.Fatalf("Load(embedded) = %s with %d sub-categories and %d questions", rs.ID, len(rs.Subcategories), len(rs.Questions))
+	if rs.ID() != "b22" || len(rs.Subcategories()) != 3 || len(rs.Questions()) < 21 {
+		t.Fatalf("Load(embedded) = %s with %d sub-categories and %d questions", rs.ID(), len(rs.Subcategories()), len(rs.Questions()))
 	}
 }
 

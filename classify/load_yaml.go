@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"b22/classify/internal/storage"
 	"fmt"
 	"math"
 	"strconv"
@@ -10,8 +11,19 @@ import (
 )
 
 // ydec reads rule data out of yaml.Nodes, reporting every problem with its
-// file:line:col instead of stopping at the first.
-type ydec struct{ c collector }
+// file:line:col instead of stopping at the first, and noting where each
+// text is written so that Lint can locate its problems too.
+type ydec struct {
+	c      collector
+	places textPlaces
+}
+
+// textPlaces records where each text of a rule set is written, by its
+// storage: every text is read from its own YAML nodes, so no two share it.
+type textPlaces map[storage.Key]pos
+
+// of returns where t is written, or the zero pos.
+func (tp textPlaces) of(t Text) pos { return tp[storage.Strings(t.Zh, t.En)] }
 
 func at(n *yaml.Node) pos { return pos{Line: n.Line, Col: n.Column} }
 
@@ -147,7 +159,16 @@ func (d ydec) text(n *yaml.Node, key string) Text {
 	if m == nil {
 		return Text{}
 	}
-	return Text{Zh: d.str(m["zh"], join(key, "zh")), En: d.str(m["en"], join(key, "en"))}
+	return d.zhEn(m, key)
+}
+
+// zhEn reads the zh and en of a text's mapping, noting where the zh is.
+func (d ydec) zhEn(m map[string]*yaml.Node, key string) Text {
+	t := Text{Zh: d.str(m["zh"], join(key, "zh")), En: d.str(m["en"], join(key, "en"))}
+	if d.places != nil && m["zh"] != nil {
+		d.places[storage.Strings(t.Zh, t.En)] = at(m["zh"])
+	}
+	return t
 }
 
 // datedText reads a text, or a list of texts of which the first holds from
@@ -168,7 +189,7 @@ func (d ydec) datedText(n *yaml.Node, key string) (Text, []DatedText) {
 		ikey := fmt.Sprintf("%s[%d]", key, i)
 		if i == 0 {
 			if m := d.mapping(it, ikey, []string{"zh", "en"}, nil); m != nil {
-				first = Text{Zh: d.str(m["zh"], join(ikey, "zh")), En: d.str(m["en"], join(ikey, "en"))}
+				first = d.zhEn(m, ikey)
 			}
 			continue
 		}
@@ -176,7 +197,7 @@ func (d ydec) datedText(n *yaml.Node, key string) (Text, []DatedText) {
 		if m == nil {
 			continue
 		}
-		dt := DatedText{From: d.date(m["from"], join(ikey, "from")), Text: Text{Zh: d.str(m["zh"], join(ikey, "zh")), En: d.str(m["en"], join(ikey, "en"))}}
+		dt := DatedText{From: d.date(m["from"], join(ikey, "from")), Text: d.zhEn(m, ikey)}
 		if len(later) > 0 && !later[len(later)-1].From.Before(dt.From) {
 			d.bad(m["from"], join(ikey, "from"), CodeRuleValue, "dates must increase; %s is not after %s", dt.From, later[len(later)-1].From)
 		}

@@ -113,8 +113,8 @@ func (ps Problems) Total() int {
 // Is makes errors.Is(err, ErrInvalid) hold for input problems.
 func (ps Problems) Is(target error) bool { return target == ErrInvalid }
 
-// Sorted sorts the problems by file, line and column, in place, and returns them.
-func (ps Problems) Sorted() Problems {
+// sorted sorts the problems by file, line and column, in place, and returns them.
+func (ps Problems) sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {
@@ -137,9 +137,6 @@ type collector struct {
 func (c collector) add(at pos, key string, code Code, format string, args ...any) {
 	*c.ps = append(*c.ps, Problem{File: c.file, Line: at.Line, Col: at.Col, Key: key, Code: code, Message: fmt.Sprintf(format, args...)})
 }
-
-// Suggest returns the allowed word a mistyped one most likely meant, or "".
-func Suggest(got string, allowed []string) string { return diag.DidYouMean(got, allowed) }
 
 // fromDiag is a located problem as classify reports it.
 func fromDiag(p diag.Problem) Problem {

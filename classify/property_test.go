@@ -57,7 +57,7 @@ func evalMap(t testing.TB, rs *classify.RuleSet, given map[string]any) *classify
 	if err != nil {
 		t.Fatalf("%s: %v", data, err)
 	}
-	r, err := rs.Evaluate(doc, asOf)
+	r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestDeterministicBytes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("input %d: %v", i, err)
 		}
-		r, err := rs.Evaluate(doc, asOf)
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -296,7 +296,7 @@ func TestAsOfPicksParameters(t *testing.T) {
 		t.Fatal(err)
 	}
 	for date, want := range map[string]string{"2019-07-29": "unknown", "2019-07-30": "unknown", "2022-04-30": "unknown", "2022-05-01": "met", "2026-11-01": "met"} {
-		r, err := rs.Evaluate(doc, mustDate(date))
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(date)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -306,7 +306,7 @@ func TestAsOfPicksParameters(t *testing.T) {
 			}
 		}
 	}
-	if _, err := rs.Evaluate(doc, mustDate("2017-08-31")); err == nil {
+	if _, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate("2017-08-31")}); err == nil {
 		t.Error("Evaluate before the rule set applies succeeded")
 	}
 }

@@ -33,7 +33,7 @@ type Result struct {
 	PivotalQuestions []Pivotal       `json:"pivotal_questions"`
 	OpenQuestions    []OpenQuestion  `json:"open_questions"`
 	// Levers are the changes of given answers that would change the
-	// outcome (see RuleSet.Levers); null when they were not asked for.
+	// outcome (see Options.Levers); null when they were not asked for.
 	Levers []Lever `json:"levers"`
 	// Routes are the curated ways to compliance that apply, each with
 	// what evaluating it gave (see Route); null when not asked for.

@@ -95,7 +95,7 @@ func (l *loader) routes(d ydec, n *yaml.Node, seen ids) {
 		if len(rt.Changes) == 0 && hasExpect {
 			d.bad(m["expect"], key+".expect", CodeRuleSchema, "a route that changes no answer has nothing to confirm; drop `expect`")
 		}
-		rs.Routes = append(rs.Routes, rt)
+		rs.routes = append(rs.routes, rt)
 	}
 }
 
@@ -111,7 +111,7 @@ func (l *loader) routeChange(d ydec, n *yaml.Node, key string) (RouteChange, boo
 		d.bad(m["key"], key+".key", CodeRuleReference, "unknown answer key %q%s", qid, hint(qid, rs.questionIDs()))
 		return RouteChange{}, false
 	}
-	q := &rs.Questions[qi]
+	q := &rs.questions[qi]
 	c := RouteChange{Key: qi, toParam: -1}
 	to := m["to"]
 	switch q.Type {
@@ -155,12 +155,12 @@ func (l *loader) routeExpect(d ydec, n *yaml.Node, key string) RouteExpect {
 	}
 	if m["scope"] != nil {
 		e.Scope = d.str(m["scope"], key+".scope")
-		if !slices.ContainsFunc(rs.Scopes, func(s ScopeRule) bool { return s.Scope == e.Scope }) {
+		if !slices.ContainsFunc(rs.scopes, func(s ScopeRule) bool { return s.Scope == e.Scope }) {
 			d.bad(m["scope"], key+".scope", CodeRuleReference, "unknown scope %q", e.Scope)
 		}
 	}
 	for i, id := range d.strs(m["met"], key+".met") {
-		j := slices.IndexFunc(rs.Requirements, func(r Requirement) bool { return r.ID == id })
+		j := slices.IndexFunc(rs.requirements, func(r Requirement) bool { return r.ID == id })
 		if j < 0 {
 			d.bad(m["met"].Content[i], key+".met", CodeRuleReference, "unknown requirement %q", id)
 			continue
@@ -179,8 +179,8 @@ func (rs *RuleSet) routesFor(doc *Document, r *Result, e int) []RouteResult {
 		return out
 	}
 	params := rs.epochs[e].params
-	for i := range rs.Routes {
-		rt := &rs.Routes[i]
+	for i := range rs.routes {
+		rt := &rs.routes[i]
 		if rt.When.eval(doc.Answers, params) != True {
 			continue
 		}
@@ -206,7 +206,7 @@ func (rs *RuleSet) routesFor(doc *Document, r *Result, e int) []RouteResult {
 			if a[c.Key] == to {
 				continue
 			}
-			q := &rs.Questions[c.Key]
+			q := &rs.questions[c.Key]
 			a[c.Key] = to
 			res.Changes = append(res.Changes, LeverChange{Key: q.ID, From: q.JSONValue(doc.Answers[c.Key]), To: q.JSONValue(to),
 				FromLabel: rs.knownLabel(q, doc.Answers[c.Key]), ToLabel: rs.answerLabel(q, to)})
@@ -214,7 +214,7 @@ func (rs *RuleSet) routesFor(doc *Document, r *Result, e int) []RouteResult {
 		if len(res.Changes) == 0 {
 			continue // the answers already are what the route stands for
 		}
-		after, err := rs.Evaluate(&Document{Answers: a}, r.Questionnaire.AsOf)
+		after, err := rs.evaluate(&Document{Answers: a}, r.Questionnaire.AsOf)
 		if err != nil || !rt.Expect.holds(rs, after) {
 			continue
 		}
@@ -238,7 +238,7 @@ func (x RouteExpect) holds(rs *RuleSet, r *Result) bool {
 		return false
 	}
 	for _, j := range x.Met {
-		id := rs.Requirements[j].ID
+		id := rs.requirements[j].ID
 		if !slices.ContainsFunc(r.Requirements, func(q RequirementResult) bool { return q.ID == id && q.Status == StatusMet }) {
 			return false
 		}
@@ -254,10 +254,10 @@ func (rs *RuleSet) knownLabel(q *Question, v Value) Text {
 	return rs.answerLabel(q, v)
 }
 
-// RoutesFor lists the routes to compliance offered for r, the result of
-// Evaluate for doc: each evaluated with its changes made, and kept only
+// routesOffered lists the routes to compliance offered for r, the result of
+// evaluating doc: each evaluated with its changes made, and kept only
 // when it achieves what it claims.
-func (rs *RuleSet) RoutesFor(doc *Document, r *Result) ([]RouteResult, error) {
+func (rs *RuleSet) routesOffered(doc *Document, r *Result) ([]RouteResult, error) {
 	e, err := rs.epochFor(r.Questionnaire.AsOf)
 	if err != nil {
 		return nil, err

@@ -6,45 +6,46 @@ import (
 )
 
 // RuleSet is a checked questionnaire and rule set, ready to evaluate answers.
-// It is immutable after Load and safe for concurrent use.
+// It is immutable after Load and safe for concurrent use: its state is
+// unexported, and read through the methods below.
 type RuleSet struct {
-	ID          string
-	Version     string
-	Effective   Date
-	AppliesFrom Date
-	Title       Text
+	id          string
+	version     string
+	effective   Date
+	appliesFrom Date
+	title       Text
 
-	// Category is the licence the rule set decides, as results name it
-	// (licence.category, a catalogue code such as B22), and LicenceName
+	// category is the licence the rule set decides, as results name it
+	// (licence.category, a catalogue code such as B22), and licenceName
 	// the licence's name: rules.yaml's `licence`. The engine knows no
 	// licence of its own.
-	Category    string
-	LicenceName Text
-	// Contract lists the ids the rule set's public contract fixes, which
+	category    string
+	licenceName Text
+	// contract lists the ids the rule set's public contract fixes, which
 	// Lint checks it still provides: rules.yaml's `contract`.
-	Contract []ContractIDs
+	contract []contractList
 
-	Sections   []Section
-	Questions  []Question
-	Sources    []Source
-	Parameters []Parameter
+	sections   []Section
+	questions  []Question
+	sources    []Source
+	parameters []Parameter
 
-	Gates         []Rule
-	Subcategories []Subcategory
-	// Constraints rule out completions the facts make impossible.
-	Constraints  []Constraint
-	Scopes       []ScopeRule
-	Existing     Rule
-	Requirements []Requirement
-	// RegimesApplyWhen is part of every regime's condition (Regimes[i].When
+	gates         []Rule
+	subcategories []Subcategory
+	// constraints rule out completions the facts make impossible.
+	constraints  []constraint
+	scopes       []ScopeRule
+	existing     Rule
+	requirements []Requirement
+	// regimesApplyWhen is part of every regime's condition (regimes[i].When
 	// already includes it).
-	RegimesApplyWhen *Cond
-	Regimes          []Rule
-	Notes            []Rule
-	// Routes are the curated ways to compliance, offered when they apply
+	regimesApplyWhen *Cond
+	regimes          []Rule
+	notes            []Rule
+	// routes are the curated ways to compliance, offered when they apply
 	// and the engine confirms what they achieve.
-	Routes []Route
-	Texts  Texts
+	routes []Route
+	texts  Texts
 
 	questionIndex map[string]int
 	sourceIndex   map[string]int
@@ -66,15 +67,15 @@ type RuleSet struct {
 	verdictOrder []int
 	// leverKeys are the questions a verdict, scope or requirement rule
 	// reads, and leverDomains the classes of answers those rules tell
-	// apart, with an example of each (see Levers); leverRuleIDs names the
+	// apart, with an example of each (see levers); leverRuleIDs names the
 	// rules in the order outcomeOf lists their outcomes.
 	leverKeys    []int
 	leverDomains map[int]domain
 	leverRuleIDs []string
 	// canonicalOrder lists question indexes by id, for Canonical.
 	canonicalOrder []int
-	// shared lists what results copy from the rule set (see Shared).
-	shared Shared
+	// shared lists what results copy from the rule set (see sharedValues).
+	shared sharedValues
 	// basisSources holds, for each basis list the rule set holds, a bit
 	// per source it cites, when sourceBits (at most 64 sources).
 	basisSources storage.Table[uint64]
@@ -83,6 +84,8 @@ type RuleSet struct {
 	scopeUnknown Text
 	// sectionAsk is the ask_when of each question's section, by question.
 	sectionAsk []*Cond
+	// textAt is where each text is written, for Lint's problems.
+	textAt textPlaces
 }
 
 // Date is a calendar day.
@@ -161,7 +164,7 @@ type Question struct {
 	Unit    string // "cny", "percent" or "" for a number
 	Unsure  bool
 	// Lever says who decides the answer: a product decision, a company
-	// fact or a fact nobody chooses (see Levers).
+	// fact or a fact nobody chooses (see Options.Levers).
 	Lever   LeverKind
 	AskWhen *Cond
 	Title   Text
@@ -207,6 +210,7 @@ type Source struct {
 	// an edition the rules follow only while it is in force (the 2016 and
 	// 2022 texts of one regulation); zero for a source cited on any date.
 	InForce Span
+	at      pos // where the data defines it, as for every pos below
 }
 
 // Span is a run of days; a zero From or Until leaves that end open.
@@ -225,6 +229,7 @@ type Parameter struct {
 	Basis  []string
 	Cites  []Citation
 	Values []ParamValue
+	at     pos
 }
 
 // ParamValue is a parameter's value from a date on; Set is false for "no limit".
@@ -262,10 +267,11 @@ type Rule struct {
 	Name         Text
 	CustomerWhen *Cond
 	texts        []Text // Text rendered for each epoch of parameters
+	at           pos
 }
 
-// Subcategory is one of the kinds of service the licence covers (B22 has
-// three).
+// Subcategory is one of the kinds of service the licence covers, as many
+// as the rule set lists.
 type Subcategory struct {
 	ID   string
 	Name Text
@@ -283,6 +289,7 @@ type Subcategory struct {
 	// holds when the element is present: an unlikely verdict that no gate
 	// explains names the elements each sub-category lacks.
 	Elements []Element
+	at       pos
 }
 
 // Element is one thing a sub-category needs.
@@ -335,6 +342,7 @@ type Requirement struct {
 	cited       citedBasis
 	Confidence  string
 	Footing     string
+	at          pos
 }
 
 // ProcessStep is a fact about applying for and holding the licence.
@@ -378,7 +386,7 @@ type Texts struct {
 // Question returns the question with the id, or nil.
 func (rs *RuleSet) Question(id string) *Question {
 	if i, ok := rs.questionIndex[id]; ok {
-		return &rs.Questions[i]
+		return &rs.questions[i]
 	}
 	return nil
 }
@@ -386,7 +394,7 @@ func (rs *RuleSet) Question(id string) *Question {
 // Source returns the source with the id, or nil.
 func (rs *RuleSet) Source(id string) *Source {
 	if i, ok := rs.sourceIndex[id]; ok {
-		return &rs.Sources[i]
+		return &rs.sources[i]
 	}
 	return nil
 }
@@ -403,9 +411,9 @@ func (rs *RuleSet) Asked(i int, a Answers) bool {
 func (rs *RuleSet) AskedAll(a Answers) []bool {
 	params := rs.epochs[len(rs.epochs)-1].params
 	effective := make(Answers, len(a))
-	asked := make([]bool, len(rs.Questions))
-	for i := range rs.Questions {
-		q := &rs.Questions[i]
+	asked := make([]bool, len(rs.questions))
+	for i := range rs.questions {
+		q := &rs.questions[i]
 		asked[i] = (q.AskWhen == nil || q.AskWhen.eval(effective, params) != False) &&
 			(rs.sectionAsk[i] == nil || rs.sectionAsk[i].eval(effective, params) != False)
 		if asked[i] {
@@ -425,8 +433,8 @@ func (rs *RuleSet) QuestionIndex(id string) int {
 
 // questionIDs lists the answer keys in questionnaire order.
 func (rs *RuleSet) questionIDs() []string {
-	ids := make([]string, len(rs.Questions))
-	for i, q := range rs.Questions {
+	ids := make([]string, len(rs.questions))
+	for i, q := range rs.questions {
 		ids[i] = q.ID
 	}
 	return ids

@@ -112,16 +112,16 @@ func TestScenarioCoverage(t *testing.T) {
 	for _, v := range []string{"likely", "possible", "unlikely", "undetermined"} {
 		want = append(want, "verdict:"+v)
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		want = append(want, "subcategory:"+s.ID+":likely", "subcategory:"+s.ID+":possible")
 		for _, r := range s.Rules {
 			want = append(want, "rule:"+r.ID)
 		}
 	}
-	for _, g := range rs.Gates {
+	for _, g := range rs.Gates() {
 		want = append(want, "rule:"+g.ID)
 	}
-	for _, q := range rs.Requirements {
+	for _, q := range rs.Requirements() {
 		want = append(want, "requirement:"+q.ID+":met", "requirement:"+q.ID+":unknown")
 		// A condition whose failure is always inconclusive is never unmet:
 		// the foreign share, met with no cap and unknown above the pre-2019
@@ -130,10 +130,10 @@ func TestScenarioCoverage(t *testing.T) {
 			want = append(want, "requirement:"+q.ID+":unmet")
 		}
 	}
-	for _, g := range rs.Regimes {
+	for _, g := range rs.Regimes() {
 		want = append(want, "regime:"+g.ID+":triggered", "regime:"+g.ID+":unknown")
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.Scopes() {
 		want = append(want, "scope:"+s.Scope)
 	}
 	var missing []string

@@ -64,7 +64,7 @@ func TestSchemasDescribeRealDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, date := range []string{"2018-06-01", "2026-11-01"} {
-			r, err := rs.Evaluate(doc, mustDate(date))
+			r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(date)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func TestListsNeverNullWithParameterBranches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := rs.Evaluate(doc, mustDate("2026-01-01")) // no foreign-equity cap: the gate holds
+	r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate("2026-01-01")}) // no foreign-equity cap: the gate holds
 	if err != nil {
 		t.Fatal(err)
 	}

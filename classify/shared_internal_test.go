@@ -21,8 +21,8 @@ func sameOutput(t *testing.T, rs, slow *RuleSet) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, _ := rs.Evaluate(doc, asOf)
-		b, _ := slow.Evaluate(doc, asOf)
+		a, _ := rs.Evaluate(doc, Options{AsOf: asOf})
+		b, _ := slow.Evaluate(doc, Options{AsOf: asOf})
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("line %d: results differ", i+1)
 		}
@@ -42,9 +42,9 @@ func TestCitedWithoutSourceBits(t *testing.T) {
 func TestPreparedFills(t *testing.T) {
 	slow := loadEmbedded(t)
 	prepared := 0
-	for i := range slow.Scopes {
-		for j := range slow.Scopes[i].Authority {
-			if v := &slow.Scopes[i].Authority[j]; v.fillKey >= 0 {
+	for i := range slow.scopes {
+		for j := range slow.scopes[i].Authority {
+			if v := &slow.scopes[i].Authority[j]; v.fillKey >= 0 {
 				v.fillKey = fillMany
 				prepared++
 			}
@@ -63,13 +63,13 @@ func docFromJSON(rs *RuleSet, line []byte) (*Document, error) {
 	if err := json.Unmarshal(line, &raw); err != nil {
 		return nil, err
 	}
-	doc := &Document{Answers: make(Answers, len(rs.Questions))}
+	doc := &Document{Answers: make(Answers, len(rs.questions))}
 	for key, v := range raw.Answers {
 		i := rs.QuestionIndex(key)
 		if i < 0 {
 			return nil, fmt.Errorf("unknown key %q", key)
 		}
-		q := &rs.Questions[i]
+		q := &rs.questions[i]
 		switch x := v.(type) {
 		case nil:
 		case bool:

@@ -34,11 +34,11 @@ func loadWide(t testing.TB) *classify.RuleSet {
 // number of sub-categories from the data.
 func TestWideLoadsAndLints(t *testing.T) {
 	rs := loadWide(t)
-	if rs.ID != "wide" || rs.Category != "Z20" || len(rs.Subcategories) != 20 {
-		t.Fatalf("Load(%s) = %s, category %q, %d sub-categories; want wide, Z20, 20", wideDir, rs.ID, rs.Category, len(rs.Subcategories))
+	if rs.ID() != "wide" || rs.Category() != "Z20" || len(rs.Subcategories()) != 20 {
+		t.Fatalf("Load(%s) = %s, category %q, %d sub-categories; want wide, Z20, 20", wideDir, rs.ID(), rs.Category(), len(rs.Subcategories()))
 	}
-	if want := (classify.Text{Zh: "二十类测试业务", En: "twenty-kind test service"}); rs.LicenceName != want {
-		t.Errorf("LicenceName = %v, want %v", rs.LicenceName, want)
+	if want := (classify.Text{Zh: "二十类测试业务", En: "twenty-kind test service"}); rs.LicenceName() != want {
+		t.Errorf("LicenceName = %v, want %v", rs.LicenceName(), want)
 	}
 	if ps := rs.Lint(); len(ps) > 0 {
 		t.Fatalf("Lint(%s):\n%v", wideDir, ps)
@@ -62,7 +62,7 @@ func TestWideContract(t *testing.T) {
 	got := rs.Lint().Error()
 	for _, want := range []string{
 		`rules.yaml:13:116: contract.exactly.subcategories[19]: the contract's sub-category "s20" is missing`,
-		`rules.yaml: subcategories.s21: "s21" is not a sub-category of the contract; allowed: s01,`,
+		`rules.yaml:334:5: subcategories.s21: "s21" is not a sub-category of the contract; allowed: s01,`,
 		`contract.including.gates[1]: the contract's gate "gate_elsewhere" is missing`,
 	} {
 		if !strings.Contains(got, want) {
@@ -162,7 +162,7 @@ func TestWideOverCompletions(t *testing.T) {
 				for _, v := range wideValues[k] {
 					other[k] = v
 					there := outcomes[wideKey(other)].strengths
-					for _, s := range rs.Subcategories {
+					for _, s := range rs.Subcategories() {
 						if here[s.ID] != there[s.ID] {
 							changes[k][s.ID] = true
 						}
@@ -175,7 +175,7 @@ func TestWideOverCompletions(t *testing.T) {
 		for _, c := range all {
 			verdicts[outcomes[wideKey(c)].verdict] = true
 		}
-		for _, s := range rs.Subcategories {
+		for _, s := range rs.Subcategories() {
 			seen := map[string]bool{}
 			for _, c := range all {
 				seen[outcomes[wideKey(c)].strengths[s.ID]] = true

@@ -185,7 +185,7 @@ func (s *side) evaluate(d service.Document) error {
 	if err != nil {
 		return err
 	}
-	s.res, err = s.svc.RuleSet().Evaluate(doc, s.asOf)
+	s.res, err = s.svc.RuleSet().Evaluate(doc, classify.Options{AsOf: s.asOf})
 	if errors.Is(err, classify.ErrAsOf) {
 		return usageErrorf("%s: %v", s.asOfFlag, err)
 	}

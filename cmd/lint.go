@@ -63,6 +63,6 @@ func runLint(a *app, o *lintOptions) error {
 		return err
 	}
 	fmt.Fprintf(a.s.Out, "ok: %s %s %s: %d questions, %d rules, %d parameters, %d sources\n",
-		where, rs.ID, rs.Version, len(rs.Questions), rs.RuleCount(), len(rs.Parameters), len(rs.Sources))
+		where, rs.ID(), rs.Version(), len(rs.Questions()), rs.RuleCount(), len(rs.Parameters()), len(rs.Sources()))
 	return nil
 }

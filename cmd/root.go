@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"b22/internal/service"
 	_ "b22/internal/termsetup" // before bubbletea's init: see there
@@ -111,7 +112,7 @@ func newRootCmd(a *app) *cobra.Command {
 			for _, sub := range c.Commands() {
 				names = append(names, sub.Name())
 			}
-			if s := classify.Suggest(args[0], names); s != "" {
+			if s := answers.Suggest(args[0], names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return usageErrorf("%s; see 'b22 --help'", msg)
@@ -178,7 +179,7 @@ func flagHint(c *cobra.Command, err error) string {
 	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if s := classify.Suggest(unknown.GetSpecifiedName(), names); s != "" {
+	if s := answers.Suggest(unknown.GetSpecifiedName(), names); s != "" {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""

@@ -79,7 +79,7 @@ func newStreamBench(b *testing.B) *streamBench {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if s.result, err = s.svc.RuleSet().Evaluate(doc, s.asOf); err != nil {
+	if s.result, err = s.svc.RuleSet().Evaluate(doc, classify.Options{AsOf: s.asOf}); err != nil {
 		b.Fatal(err)
 	}
 	return s

@@ -83,8 +83,8 @@ func runVersion(a *app, o *versionOptions) error {
 func versionOf(rs *classify.RuleSet) versionInfo {
 	bi, _ := debug.ReadBuildInfo()
 	v := buildVersion(version, bi)
-	v.Rules.ID, v.Rules.Version = rs.ID, rs.Version
-	v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective.String(), rs.AppliesFrom.String()
+	v.Rules.ID, v.Rules.Version = rs.ID(), rs.Version()
+	v.Rules.Effective, v.Rules.AppliesFrom = rs.Effective().String(), rs.AppliesFrom().String()
 	return v
 }
 

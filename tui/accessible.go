@@ -91,7 +91,7 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 	}
 	// Assess, as the full screen does: the text report then says what
 	// changing a given answer would change.
-	res, eerr := o.RuleSet.Assess(p.s.Document(), o.AsOf)
+	res, eerr := o.RuleSet.Evaluate(p.s.Document(), classify.Options{AsOf: o.AsOf, Levers: true})
 	if eerr != nil {
 		return nil, eerr
 	}
@@ -160,8 +160,8 @@ func (p *plain) save() {
 
 func (p *plain) run() (bool, error) {
 	rs := p.o.RuleSet
-	p.say(rs.Title.In(p.lang))
-	p.sayf("plain_intro", len(rs.Questions), p.o.Path)
+	p.say(rs.Title().In(p.lang))
+	p.sayf("plain_intro", len(rs.Questions()), p.o.Path)
 	p.say(p.t("plain_keys"))
 	p.say("")
 	if r := p.o.Resume; r != nil && !r.Empty() {
@@ -261,7 +261,7 @@ func (p *plain) toggleLang() {
 // every prompt shares (help, back, language, keep, not sure).
 func (p *plain) ask(i int) (back bool, err error) {
 	rs := p.o.RuleSet
-	q := &rs.Questions[i]
+	q := &rs.Questions()[i]
 	var f field
 	show := func() {
 		c := plainCommon(rs, p.lang, p.width)
@@ -270,7 +270,7 @@ func (p *plain) ask(i int) (back bool, err error) {
 		// in the new language after a switch.
 		if q.Section != p.section {
 			p.section = q.Section
-			for _, s := range rs.Sections {
+			for _, s := range rs.Sections() {
 				if s.ID == q.Section {
 					p.say("")
 					p.say("== " + s.Title.In(p.lang) + " ==")
@@ -343,7 +343,7 @@ func (p *plain) reviewLoop() (bool, error) {
 		p.say("== " + p.t("review_title") + " ==")
 		var rows []int
 		section := ""
-		for i, q := range rs.Questions {
+		for i, q := range rs.Questions() {
 			if !p.s.Asked(i) && !p.s.Answered[i] {
 				continue
 			}
@@ -352,7 +352,7 @@ func (p *plain) reviewLoop() (bool, error) {
 				p.say(c.sectionTitle(section) + strings.TrimRight(p.t("colon"), " "))
 			}
 			rows = append(rows, i)
-			ans := answerText(c, &rs.Questions[i], p.s.Values[i], p.s.Answered[i])
+			ans := answerText(c, &rs.Questions()[i], p.s.Values[i], p.s.Answered[i])
 			if !p.s.Asked(i) {
 				ans += " " + p.t("kept_not_asked")
 			}
@@ -375,7 +375,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			p.sayf("plain_review_bad", line, len(rows))
 			continue
 		}
-		before, err := rs.Assess(p.s.Document(), p.o.AsOf)
+		before, err := rs.Evaluate(p.s.Document(), classify.Options{AsOf: p.o.AsOf, Levers: true})
 		if err != nil {
 			return false, err
 		}
@@ -390,7 +390,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			}
 			cur = p.s.NextMissing(-1)
 		}
-		after, err := rs.Assess(p.s.Document(), p.o.AsOf)
+		after, err := rs.Evaluate(p.s.Document(), classify.Options{AsOf: p.o.AsOf, Levers: true})
 		if err != nil {
 			return false, err
 		}

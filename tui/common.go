@@ -48,7 +48,7 @@ func (c *common) setLang(lang string) {
 	c.lang = lang
 	c.keys.setLang(lang)
 	// The go-to list's numbers: its sections, the review and the result.
-	c.keys.Pick.SetHelp(fmt.Sprintf("1–%d", len(c.rs.Sections)+2), tr(lang, "k_pick"))
+	c.keys.Pick.SetHelp(fmt.Sprintf("1–%d", len(c.rs.Sections())+2), tr(lang, "k_pick"))
 }
 
 // t is a UI string in the current language, the rule set's names filled in.

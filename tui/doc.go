@@ -8,8 +8,8 @@
 // field_number.go), which also asks the question a line at a time for the
 // plain mode. Every answer goes through classify: the package asks
 // the rule set which questions are asked (RuleSet.Asked), what the answers
-// lead to and what changing them would change (RuleSet.Assess), and decides
-// nothing itself.
+// lead to and what changing them would change (RuleSet.Evaluate with
+// levers), and decides nothing itself.
 //
 // A Session is the answers so far. It is written, atomically, after every
 // answer as an ordinary answers document: "not sure" is an explicit null and

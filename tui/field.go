@@ -65,7 +65,7 @@ type plainField interface {
 
 // newField picks the widget for question i, showing its current answer.
 func newField(c *common, s *Session, i int, draft string) field {
-	q := &c.rs.Questions[i]
+	q := &c.rs.Questions()[i]
 	v, answered := s.Values[i], s.Answered[i]
 	switch q.Type {
 	case classify.TypeBool:

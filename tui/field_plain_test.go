@@ -30,8 +30,8 @@ func TestEveryKindAsksPlainly(t *testing.T) {
 	picker := false
 	for name, rs := range map[string]*classify.RuleSet{"b22": ruleSet(t), "wide": wide} {
 		for _, lang := range []string{"en", "zh"} {
-			for i := range rs.Questions {
-				q := &rs.Questions[i]
+			for i := range rs.Questions() {
+				q := &rs.Questions()[i]
 				types[q.Type] = true
 				picker = picker || (q.Type == classify.TypeEnum && len(q.Choices) > pickerThreshold)
 				t.Run(name+"/"+lang+"/"+q.ID, func(t *testing.T) {
@@ -51,7 +51,7 @@ func TestEveryKindAsksPlainly(t *testing.T) {
 }
 
 func askedAsOnScreen(t *testing.T, rs *classify.RuleSet, lang string, i int) {
-	q := &rs.Questions[i]
+	q := &rs.Questions()[i]
 	c := plainCommon(rs, lang, 500)
 	f := newField(c, NewSession(rs), i, "")
 	hint := f.plainHint()

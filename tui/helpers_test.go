@@ -153,7 +153,7 @@ func (d *driver) current() string {
 	if d.m.screen != screenQuestion {
 		return "(" + d.m.screen.String() + ")"
 	}
-	return d.m.c.rs.Questions[d.m.question.i].ID
+	return d.m.c.rs.Questions()[d.m.question.i].ID
 }
 
 func (d *driver) wantQuestion(id string) {
@@ -183,7 +183,7 @@ func value(t testing.TB, s *Session, id string) (any, bool) {
 	if i < 0 {
 		t.Fatalf("no question %s", id)
 	}
-	return s.rs.Questions[i].JSONValue(s.Values[i]), s.Answered[i]
+	return s.rs.Questions()[i].JSONValue(s.Values[i]), s.Answered[i]
 }
 
 func resize(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }

@@ -73,12 +73,12 @@ func TestI18nKeys(t *testing.T) {
 	// The names of sub-categories and licences come from the rule data
 	// (a sub-category's short name, a scope's licence), in both languages.
 	rs := ruleSet(t)
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		if s.Short.Zh == "" || s.Short.En == "" {
 			t.Errorf("sub-category %s has no short name in both languages", s.ID)
 		}
 	}
-	for _, s := range rs.Scopes {
+	for _, s := range rs.Scopes() {
 		if s.Licence.Zh == "" || s.Licence.En == "" {
 			t.Errorf("scope %s names no licence in both languages", s.ID)
 		}

@@ -158,12 +158,12 @@ func (m introModel) view(height int) []string {
 	// fields and buttons always show.
 	// The title wraps on a narrow terminal rather than lose its end.
 	var title []string
-	for _, l := range c.wrap(c.tx(c.rs.Title), 2) {
+	for _, l := range c.wrap(c.tx(c.rs.Title()), 2) {
 		title = append(title, c.st.title.Render(l))
 	}
 	what := c.wrap(c.t("intro_what"), 2)
 	var about []string
-	about = append(about, c.wrap(fmt.Sprintf(c.t("intro_time"), len(c.rs.Questions)), 2)...)
+	about = append(about, c.wrap(fmt.Sprintf(c.t("intro_time"), len(c.rs.Questions())), 2)...)
 	for _, l := range c.wrap(fmt.Sprintf(c.t("intro_saved"), safe(m.path)), 2) {
 		about = append(about, c.st.dim.Render(l))
 	}

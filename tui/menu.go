@@ -27,7 +27,7 @@ const (
 	menuResult = -2
 )
 
-func (m menuModel) entries() int { return len(m.c.rs.Sections) + 2 }
+func (m menuModel) entries() int { return len(m.c.rs.Sections()) + 2 }
 
 func (m menuModel) update(msg tea.KeyMsg) (menuModel, tea.Cmd) {
 	m.out = menuIntent{}
@@ -40,7 +40,7 @@ func (m menuModel) update(msg tea.KeyMsg) (menuModel, tea.Cmd) {
 	case is(msg, k.Choose):
 		m.open = false
 		m.out.chosen = true
-		switch n := len(m.c.rs.Sections); {
+		switch n := len(m.c.rs.Sections()); {
 		case m.cursor < n:
 			m.out.section = m.cursor
 		case m.cursor == n:
@@ -70,9 +70,9 @@ func (m menuModel) view() []string {
 		}
 		out = append(out, c.fit(fmt.Sprintf("  %s%d  %s  %s", marker, k+1, label, c.st.dim.Render(note))))
 	}
-	for k, sec := range c.rs.Sections {
+	for k, sec := range c.rs.Sections() {
 		answered, total := 0, 0
-		for i, q := range c.rs.Questions {
+		for i, q := range c.rs.Questions() {
 			if q.Section == sec.ID && m.s.Asked(i) {
 				total++
 				if m.s.Answered[i] {
@@ -86,7 +86,7 @@ func (m menuModel) view() []string {
 		}
 		row(k, c.tx(sec.Title), note)
 	}
-	row(len(c.rs.Sections), c.t("menu_review"), "")
-	row(len(c.rs.Sections)+1, c.t("menu_result"), "")
+	row(len(c.rs.Sections()), c.t("menu_review"), "")
+	row(len(c.rs.Sections())+1, c.t("menu_result"), "")
 	return out
 }

@@ -134,7 +134,7 @@ func (m Model) Outcome() *Outcome {
 	s, res := m.s, m.res
 	if !m.started && m.o.Resume != nil && !m.o.Resume.Empty() {
 		s = m.o.Resume
-		if r, err := m.c.rs.Assess(s.Document(), m.o.AsOf); err == nil {
+		if r, err := m.c.rs.Evaluate(s.Document(), classify.Options{AsOf: m.o.AsOf, Levers: true}); err == nil {
 			res = r
 		}
 	}
@@ -454,7 +454,7 @@ func (m *Model) finishEdit() {
 
 func (m Model) reviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if is(msg, m.c.keys.Back) {
-		if j := m.s.PrevAsked(len(m.c.rs.Questions)); j >= 0 {
+		if j := m.s.PrevAsked(len(m.c.rs.Questions())); j >= 0 {
 			m.goQuestion(j)
 		}
 		return m, nil
@@ -509,9 +509,9 @@ func (m Model) jump(section int) (tea.Model, tea.Cmd) {
 		m.goResult()
 		return m, cmd
 	}
-	id := m.c.rs.Sections[section].ID
+	id := m.c.rs.Sections()[section].ID
 	first := -1
-	for i, q := range m.c.rs.Questions {
+	for i, q := range m.c.rs.Questions() {
 		if q.Section != id || !m.s.Asked(i) {
 			continue
 		}
@@ -533,17 +533,17 @@ func (m Model) jump(section int) (tea.Model, tea.Cmd) {
 
 func (m Model) menuCursor() int {
 	if m.screen == screenQuestion {
-		sec := m.c.rs.Questions[m.question.i].Section
-		for k, s := range m.c.rs.Sections {
+		sec := m.c.rs.Questions()[m.question.i].Section
+		for k, s := range m.c.rs.Sections() {
 			if s.ID == sec {
 				return k
 			}
 		}
 	}
 	if m.screen == screenResult {
-		return len(m.c.rs.Sections) + 1
+		return len(m.c.rs.Sections()) + 1
 	}
-	return len(m.c.rs.Sections)
+	return len(m.c.rs.Sections())
 }
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
@@ -561,7 +561,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) evaluate() {
-	m.res, m.evalErr = m.c.rs.Assess(m.s.Document(), m.o.AsOf)
+	m.res, m.evalErr = m.c.rs.Evaluate(m.s.Document(), classify.Options{AsOf: m.o.AsOf, Levers: true})
 }
 
 func (m *Model) touch() {

@@ -280,7 +280,7 @@ func TestResultOpenQuestion(t *testing.T) {
 	if d.m.res.Verdict != "undetermined" || len(d.m.result.items) == 0 {
 		t.Fatalf("verdict %s with %d open questions", d.m.res.Verdict, len(d.m.result.items))
 	}
-	if got := d.m.c.rs.Questions[d.m.result.items[0]].ID; got != "mainland_users" {
+	if got := d.m.c.rs.Questions()[d.m.result.items[0]].ID; got != "mainland_users" {
 		t.Fatalf("first open question = %s, want mainland_users (pivotal)", got)
 	}
 	d.keys("tab")
@@ -314,7 +314,7 @@ func TestResultLever(t *testing.T) {
 	d.wantView("What would change it", "Who uses the service? business customers → own staff", "enter change answer")
 	phone := "Do participants join, or get called, through ordinary phone"
 	for range 12 {
-		if d.m.c.rs.Questions[d.m.result.items[d.m.result.sel]].ID == "pstn_access" {
+		if d.m.c.rs.Questions()[d.m.result.items[d.m.result.sel]].ID == "pstn_access" {
 			break
 		}
 		d.keys("down")

@@ -34,7 +34,7 @@ func newQuestion(c *common, s *Session, i int, draft string) questionModel {
 	return questionModel{c: c, s: s, i: i, f: newField(c, s, i, draft)}
 }
 
-func (m questionModel) q() *classify.Question { return &m.c.rs.Questions[m.i] }
+func (m questionModel) q() *classify.Question { return &m.c.rs.Questions()[m.i] }
 
 func (m questionModel) typing() bool { return !m.showHelp && m.f.typing() }
 

@@ -212,7 +212,7 @@ func (m *resultModel) answer(key string) string {
 	if i < 0 {
 		return ""
 	}
-	return strings.TrimLeft(answerText(c, &c.rs.Questions[i], m.s.Values[i], m.s.Answered[i]), "— ")
+	return strings.TrimLeft(answerText(c, &c.rs.Questions()[i], m.s.Values[i], m.s.Answered[i]), "— ")
 }
 
 // change is how the result moved after an edit: the results before and

@@ -28,7 +28,7 @@ func TestResultEnterActsOnWhatIsSeen(t *testing.T) {
 	if d.m.result.sel != 11 || !d.m.result.selVisible() {
 		t.Fatalf("after 1 2: selected %d (visible %v), want 11 in view", d.m.result.sel, d.m.result.selVisible())
 	}
-	want := d.m.c.rs.Questions[d.m.result.items[11]].ID
+	want := d.m.c.rs.Questions()[d.m.result.items[11]].ID
 	d.wantView("› 12")
 	d.keys("3")
 	if d.m.result.sel != 2 {

@@ -45,7 +45,7 @@ func contains(xs []int, x int) bool {
 // rows are the questions listed: asked on this path, or answered.
 func (m reviewModel) rows() []int {
 	var out []int
-	for i := range m.c.rs.Questions {
+	for i := range m.c.rs.Questions() {
 		if m.s.Asked(i) || m.s.Answered[i] {
 			out = append(out, i)
 		}
@@ -110,11 +110,11 @@ func (m reviewModel) view(height int, top []string) []string {
 	// each answer stands near its question rather than at the far edge.
 	longest := 0
 	for _, i := range m.rows() {
-		longest = max(longest, ansi.StringWidth(c.tx(c.rs.Questions[i].Title)))
+		longest = max(longest, ansi.StringWidth(c.tx(c.rs.Questions()[i].Title)))
 	}
 	titleW := max(min(c.width-ansW-6, reviewTitleMax, longest), 16)
 	for _, i := range m.rows() {
-		q := &c.rs.Questions[i]
+		q := &c.rs.Questions()[i]
 		var item []string
 		if q.Section != section {
 			section = q.Section

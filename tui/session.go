@@ -22,7 +22,7 @@ type Session struct {
 
 // NewSession is an empty interview.
 func NewSession(rs *classify.RuleSet) *Session {
-	return &Session{rs: rs, Values: make(classify.Answers, len(rs.Questions)), Answered: make([]bool, len(rs.Questions))}
+	return &Session{rs: rs, Values: make(classify.Answers, len(rs.Questions())), Answered: make([]bool, len(rs.Questions()))}
 }
 
 // ParseSession reads an answers document (JSON or YAML) to resume it. Keys
@@ -83,7 +83,7 @@ func (s *Session) Missing(i int) bool { return !s.Answered[i] && s.Asked(i) }
 // NextMissing is the first question after from that is asked and not yet
 // answered, or -1; NextMissing(-1) is the first missing anywhere.
 func (s *Session) NextMissing(from int) int {
-	for i := max(from+1, 0); i < len(s.rs.Questions); i++ {
+	for i := max(from+1, 0); i < len(s.rs.Questions()); i++ {
 		if s.Missing(i) {
 			return i
 		}
@@ -93,7 +93,7 @@ func (s *Session) NextMissing(from int) int {
 
 // NextAsked is the next question after from that is asked, or -1.
 func (s *Session) NextAsked(from int) int {
-	for i := from + 1; i < len(s.rs.Questions); i++ {
+	for i := from + 1; i < len(s.rs.Questions()); i++ {
 		if s.Asked(i) {
 			return i
 		}
@@ -103,8 +103,8 @@ func (s *Session) NextAsked(from int) int {
 
 // PrevAsked is the last question before from that is asked, or -1.
 func (s *Session) PrevAsked(from int) int {
-	if from > len(s.rs.Questions) {
-		from = len(s.rs.Questions)
+	if from > len(s.rs.Questions()) {
+		from = len(s.rs.Questions())
 	}
 	for i := from - 1; i >= 0; i-- {
 		if s.Asked(i) {
@@ -118,7 +118,7 @@ func (s *Session) PrevAsked(from int) int {
 // path, and how many those are: "7 of about 15". A question not asked has
 // place 0.
 func (s *Session) Position(i int) (pos, total int) {
-	for j := range s.rs.Questions {
+	for j := range s.rs.Questions() {
 		if s.Asked(j) {
 			total++
 			if j <= i {
@@ -126,7 +126,7 @@ func (s *Session) Position(i int) (pos, total int) {
 			}
 		}
 	}
-	if i >= 0 && i < len(s.rs.Questions) && !s.Asked(i) {
+	if i >= 0 && i < len(s.rs.Questions()) && !s.Asked(i) {
 		pos = 0
 	}
 	return pos, total
@@ -134,7 +134,7 @@ func (s *Session) Position(i int) (pos, total int) {
 
 // Progress counts the questions answered among those asked on the path.
 func (s *Session) Progress() (answered, total int) {
-	for j := range s.rs.Questions {
+	for j := range s.rs.Questions() {
 		if s.Asked(j) {
 			total++
 			if s.Answered[j] {

@@ -62,7 +62,7 @@ func TestSessionEmptyIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("empty session: %v\n%s", err, data)
 	}
-	res, err := rs.Evaluate(doc, testDate)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: testDate})
 	if err != nil || res.Verdict != "undetermined" {
 		t.Errorf("Evaluate(empty) = %v, %v; want undetermined", res, err)
 	}
@@ -104,8 +104,8 @@ func TestSessionPath(t *testing.T) {
 		t.Fatalf("NextMissing(-1) = %d, want 0", got)
 	}
 	_, total := s.Position(0)
-	if total != len(rs.Questions) {
-		t.Errorf("total on an empty path = %d, want every question (%d): unknown means asked", total, len(rs.Questions))
+	if total != len(rs.Questions()) {
+		t.Errorf("total on an empty path = %d, want every question (%d): unknown means asked", total, len(rs.Questions()))
 	}
 	// No voice and no video: the questions about calls drop off the path.
 	s.Set(idx("realtime_voice"), classify.Value{Known: true, Bool: false})
@@ -114,14 +114,14 @@ func TestSessionPath(t *testing.T) {
 		t.Error("max_participants and pstn_access asked without voice or video")
 	}
 	if got := s.NextMissing(idx("realtime_video")); got != idx("internet_delivery") {
-		t.Errorf("NextMissing after realtime_video = %s, want internet_delivery", rs.Questions[got].ID)
+		t.Errorf("NextMissing after realtime_video = %s, want internet_delivery", rs.Questions()[got].ID)
 	}
 	pos, total2 := s.Position(idx("internet_delivery"))
 	if pos != 3 || total2 >= total {
 		t.Errorf("Position(internet_delivery) = %d of %d, want 3 of fewer than %d", pos, total2, total)
 	}
 	if got := s.PrevAsked(idx("internet_delivery")); got != idx("realtime_video") {
-		t.Errorf("PrevAsked(internet_delivery) = %s, want realtime_video", rs.Questions[got].ID)
+		t.Errorf("PrevAsked(internet_delivery) = %s, want realtime_video", rs.Questions()[got].ID)
 	}
 	// Internal only: the company section is skipped.
 	s.Set(idx("audience"), classify.Value{Known: true, Set: 1})

@@ -295,7 +295,7 @@ func TestNarrowWraps(t *testing.T) {
 		d.keys("ctrl+g")
 		d.keys("5", "enter")
 		check("review")
-		title := []rune(d.m.c.rs.Questions[0].Title.In(lang))
+		title := []rune(d.m.c.rs.Questions()[0].Title.In(lang))
 		d.wantView(string(title[len(title)-2:]))
 	}
 }

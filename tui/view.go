@@ -192,7 +192,7 @@ func (m Model) titleBar() string {
 	left := " " + c.st.title.Render("b22")
 	switch m.screen {
 	case screenQuestion:
-		left += " · " + c.sectionTitle(c.rs.Questions[m.question.i].Section)
+		left += " · " + c.sectionTitle(c.rs.Questions()[m.question.i].Section)
 	case screenReview:
 		left += " · " + c.t("review_title")
 	case screenResult:
@@ -300,7 +300,7 @@ func (c *common) answeredCount(answered, total int) string {
 }
 
 func (c *common) sectionTitle(id string) string {
-	for _, s := range c.rs.Sections {
+	for _, s := range c.rs.Sections() {
 		if s.ID == id {
 			return c.tx(s.Title)
 		}

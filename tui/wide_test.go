@@ -60,7 +60,7 @@ func TestWideRuleSet(t *testing.T) {
 					t.Errorf("%s screen: %s", name, p)
 				}
 			}
-			if !strings.Contains(screens["result"], rs.Subcategories[0].Name.In(lang)) {
+			if !strings.Contains(screens["result"], rs.Subcategories()[0].Name.In(lang)) {
 				t.Errorf("the result does not name kind 1:\n%s", screens["result"])
 			}
 		})

@@ -41,7 +41,7 @@ func TestParseAnswersAccepts(t *testing.T) {
 				t.Fatalf("ParseAnswers: %v", err)
 			}
 			i := rs.QuestionIndex(tt.key)
-			got := rs.Questions[i].JSONValue(doc.Answers[i])
+			got := rs.Questions()[i].JSONValue(doc.Answers[i])
 			if !equalJSON(got, tt.want) {
 				t.Errorf("answer %s = %#v, want %#v", tt.key, got, tt.want)
 			}
@@ -204,7 +204,7 @@ func TestNegativeZeroIsZero(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", data, err)
 		}
-		r, err := rs.Evaluate(doc, asOf)
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,7 +41,7 @@ func FuzzParseAnswers(f *testing.F) {
 				}
 				continue
 			}
-			r, err := rs.Evaluate(doc, asOf)
+			r, err := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 			if err != nil {
 				t.Fatalf("Evaluate: %v", err)
 			}

@@ -132,7 +132,7 @@ var topKeys = []string{"questionnaire", "product", "answers"}
 var productKeys = []string{"name", "company", "description"}
 
 func (p *Parser) document(root *node, c collector) *classify.Document {
-	doc := &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions))}
+	doc := &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions()))}
 	if root.kind != kindObject {
 		c.add(root.at, "", classify.CodeWrongType, "the document is %s; expected an object with \"answers\"", root.kind)
 		return doc
@@ -143,8 +143,8 @@ func (p *Parser) document(root *node, c collector) *classify.Document {
 			if f.val.kind == kindNull {
 				continue
 			}
-			if f.val.kind != kindString || f.val.str != p.rs.ID {
-				c.add(f.val.at, "questionnaire", classify.CodeQuestionnaire, "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID)
+			if f.val.kind != kindString || f.val.str != p.rs.ID() {
+				c.add(f.val.at, "questionnaire", classify.CodeQuestionnaire, "%s is not this questionnaire; allowed: %q", describe(f.val), p.rs.ID())
 			}
 		case "product":
 			p.product(f.val, &doc.Product, c)
@@ -214,7 +214,7 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 		}
 		if f.val.kind == kindNull {
 			if doc.Unsure == nil {
-				doc.Unsure = make([]bool, len(p.rs.Questions))
+				doc.Unsure = make([]bool, len(p.rs.Questions()))
 			}
 			doc.Unsure[i] = true
 			continue
@@ -222,7 +222,7 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 		if f.val.kind == kindBad {
 			continue
 		}
-		if v, ok := value(&p.rs.Questions[i], f.val, c); ok {
+		if v, ok := value(&p.rs.Questions()[i], f.val, c); ok {
 			a[i] = v
 		}
 	}
@@ -244,15 +244,15 @@ func value(q *classify.Question, n *node, c collector) (classify.Value, bool) {
 		return classify.Value{Known: true, Bool: n.flag}, true
 	case classify.TypeInt, classify.TypeNumber:
 		if n.kind != kindNumber {
-			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeWrongType, "%s is not allowed; allowed: %s, or null for not known", describe(n), Range(q))
 			return classify.Value{}, false
 		}
 		if q.Type == classify.TypeInt && n.num != math.Trunc(n.num) {
-			c.add(n.at, "answers."+q.ID, classify.CodeNotWhole, "%s is not a whole number; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeNotWhole, "%s is not a whole number; allowed: %s", clip(n.str), Range(q))
 			return classify.Value{}, false
 		}
 		if (q.Min != nil && n.num < *q.Min) || (q.Max != nil && n.num > *q.Max) {
-			c.add(n.at, "answers."+q.ID, classify.CodeOutOfRange, "%s is out of range; allowed: %s", clip(n.str), q.RangeText())
+			c.add(n.at, "answers."+q.ID, classify.CodeOutOfRange, "%s is out of range; allowed: %s", clip(n.str), Range(q))
 			return classify.Value{}, false
 		}
 		return classify.NumberValue(n.num), true

@@ -22,8 +22,8 @@ type Parser struct {
 
 // New prepares a parser for the rule set's questions.
 func New(rs *classify.RuleSet) *Parser {
-	p := &Parser{rs: rs, index: map[string]int{}, intern: map[string]string{rs.ID: rs.ID}}
-	for i, q := range rs.Questions {
+	p := &Parser{rs: rs, index: map[string]int{}, intern: map[string]string{rs.ID(): rs.ID()}}
+	for i, q := range rs.Questions() {
 		p.index[q.ID] = i
 		p.questionIDs = append(p.questionIDs, q.ID)
 		p.intern[q.ID] = q.ID

@@ -21,7 +21,7 @@ import (
 // those directly is several times faster.
 func (p *Parser) quickDocument(data []byte) (doc *classify.Document, ok bool) {
 	q := quickParser{data: data}
-	doc = &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions))}
+	doc = &classify.Document{Answers: make(classify.Answers, len(p.rs.Questions()))}
 	if !q.byte('{') {
 		return nil, false
 	}
@@ -40,7 +40,7 @@ func (p *Parser) quickDocument(data []byte) (doc *classify.Document, ok bool) {
 			top = 0
 			if !q.null() {
 				id, ok := q.str()
-				if !ok || string(id) != p.rs.ID {
+				if !ok || string(id) != p.rs.ID() {
 					return nil, false
 				}
 			}
@@ -79,8 +79,8 @@ func (p *Parser) quickAnswers(q *quickParser, doc *classify.Document) bool {
 	}
 	var seenBuf [64]bool
 	seen := seenBuf[:]
-	if len(p.rs.Questions) > len(seenBuf) {
-		seen = make([]bool, len(p.rs.Questions))
+	if len(p.rs.Questions()) > len(seenBuf) {
+		seen = make([]bool, len(p.rs.Questions()))
 	}
 	for {
 		key, ok := q.str()
@@ -94,10 +94,10 @@ func (p *Parser) quickAnswers(q *quickParser, doc *classify.Document) bool {
 		seen[i] = true
 		if q.null() {
 			if doc.Unsure == nil {
-				doc.Unsure = make([]bool, len(p.rs.Questions))
+				doc.Unsure = make([]bool, len(p.rs.Questions()))
 			}
 			doc.Unsure[i] = true
-		} else if doc.Answers[i], ok = q.value(&p.rs.Questions[i]); !ok {
+		} else if doc.Answers[i], ok = q.value(&p.rs.Questions()[i]); !ok {
 			return false
 		}
 		if q.byte('}') {

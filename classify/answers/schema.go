@@ -12,7 +12,7 @@ type obj = map[string]any
 // Schema is the JSON Schema (draft 2020-12) of an answers document for rs.
 func Schema(rs *classify.RuleSet) map[string]any {
 	props := obj{}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		s := obj{"title": q.Title.En, "description": q.Help.En, "x-title-zh": q.Title.Zh, "x-section": q.Section}
 		switch q.Type {
 		case classify.TypeBool:
@@ -43,13 +43,13 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	}
 	return obj{
 		"$schema":              schemaDraft,
-		"$id":                  "urn:b22:schema:answers:" + rs.Version,
+		"$id":                  "urn:b22:schema:answers:" + rs.Version(),
 		"title":                "b22 answers document",
-		"description":          "Answers to the " + rs.Category + " questionnaire. A key that is absent or null means not known.",
+		"description":          "Answers to the " + rs.Category() + " questionnaire. A key that is absent or null means not known.",
 		"type":                 "object",
 		"additionalProperties": false,
 		"properties": obj{
-			"questionnaire": obj{"const": rs.ID},
+			"questionnaire": obj{"const": rs.ID()},
 			"product": obj{
 				"type": []string{"object", "null"}, "additionalProperties": false,
 				"properties": obj{"name": strOrNull(), "company": strOrNull(), "description": strOrNull()},

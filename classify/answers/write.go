@@ -15,15 +15,15 @@ import (
 func Marshal(rs *classify.RuleSet, doc *classify.Document) []byte {
 	b := make([]byte, 0, 1024)
 	b = append(b, "{\n  \"questionnaire\": "...)
-	b = jsonw.AppendString(b, rs.ID)
+	b = jsonw.AppendString(b, rs.ID())
 	if p := doc.Product; p != (classify.Product{}) {
 		b = append(b, ",\n  \"product\": "...)
 		b = jsonw.AppendStrings(b, "name", p.Name, "company", p.Company, "description", p.Description)
 	}
 	b = append(b, ",\n  \"answers\": {"...)
 	first := true
-	for i := range rs.Questions {
-		q := &rs.Questions[i]
+	for i := range rs.Questions() {
+		q := &rs.Questions()[i]
 		v := doc.Answers[i]
 		unsure := doc.Unsure != nil && doc.Unsure[i]
 		if !v.Known && !unsure {

@@ -1,6 +1,7 @@
 package resultjson_test
 
 import (
+	"b22/classify"
 	"b22/classify/answers"
 	"b22/classify/resultjson"
 	"testing"
@@ -13,7 +14,7 @@ func BenchmarkAppendJSON(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := rs.Evaluate(doc, mustDate("2026-11-01"))
+	r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate("2026-11-01")})
 	if err != nil {
 		b.Fatal(err)
 	}

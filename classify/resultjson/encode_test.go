@@ -41,7 +41,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := rs.Evaluate(doc, mustDate(date))
+			r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate(date)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +87,7 @@ func TestAppendJSONAfterEdits(t *testing.T) {
 		},
 	}
 	for name, edit := range edits {
-		r, err := rs.Evaluate(doc, mustDate("2026-11-01"))
+		r, err := rs.Evaluate(doc, classify.Options{AsOf: mustDate("2026-11-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +113,7 @@ func TestAppendFieldsIsAProjection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, _ := rs.Evaluate(doc, asOf)
+		r, _ := rs.Evaluate(doc, classify.Options{AsOf: asOf})
 		var whole map[string]json.RawMessage
 		if err := json.Unmarshal(encoderOf(rs).Append(nil, r), &whole); err != nil {
 			t.Fatal(err)

@@ -3,11 +3,12 @@ package resultjson
 import (
 	"b22/classify"
 	"b22/classify/internal/jsonw"
+	"b22/classify/internal/share"
 	"b22/classify/internal/storage"
 )
 
 // prepared is what the encoder writes once per rule set: every value
-// results copy from it (classify.Shared), already encoded, found again by
+// results copy from it (package share), already encoded, found again by
 // its storage (package storage explains why that is sound).
 type prepared struct {
 	// texts holds every shared text as {"zh":…,"en":…}.
@@ -31,8 +32,11 @@ type traceHalves struct {
 	before, end []byte
 }
 
+// sharedValues are what results share with a rule set, in the core's types.
+type sharedValues = share.Values[classify.Text, classify.CitationRef, classify.TraceStep, classify.SourceRef]
+
 func prepare(rs *classify.RuleSet) *prepared {
-	sh := rs.Shared()
+	sh := share.Of[classify.RuleSet, sharedValues](rs)
 	p := &prepared{}
 	for _, t := range sh.Texts {
 		k := storage.Strings(t.Zh, t.En)

@@ -22,13 +22,13 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	conf := obj{"enum": classify.Confidences}
 	foot := obj{"enum": classify.Footings}
 	var subIDs, reqIDs, regIDs []string
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		subIDs = append(subIDs, s.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.Requirements() {
 		reqIDs = append(reqIDs, r.ID)
 	}
-	for _, r := range rs.Regimes {
+	for _, r := range rs.Regimes() {
 		regIDs = append(regIDs, r.ID)
 	}
 	subs := obj{"type": "array", "items": obj{"enum": subIDs}}
@@ -47,7 +47,7 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	numOrNull := obj{"type": []string{"number", "null"}}
 	props := obj{
 		"questionnaire": closed([]string{"id", "version", "effective", "as_of"},
-			obj{"id": obj{"const": rs.ID}, "version": str, "effective": obj{"type": "string", "format": "date"}, "as_of": obj{"type": "string", "format": "date"}}),
+			obj{"id": obj{"const": rs.ID()}, "version": str, "effective": obj{"type": "string", "format": "date"}, "as_of": obj{"type": "string", "format": "date"}}),
 		"verdict":                     obj{"enum": classify.Verdicts},
 		"summary":                     text,
 		"covered_by_existing_licence": obj{"type": "boolean"},
@@ -57,7 +57,7 @@ func Schema(rs *classify.RuleSet) map[string]any {
 		"exclusions":                  obj{"type": "array", "items": finding},
 		"if_operated":                 obj{"type": "array", "items": subcat},
 		"licence": closed([]string{"category", "scope", "title", "authority", "min_registered_capital_cny", "validity_years", "basis", "citations"},
-			obj{"category": obj{"const": rs.Category}, "scope": obj{"enum": append(scopeIDs(rs), nil)},
+			obj{"category": obj{"const": rs.Category()}, "scope": obj{"enum": append(scopeIDs(rs), nil)},
 				"title": obj{"anyOf": []any{text, obj{"type": "null"}}}, "authority": obj{"anyOf": []any{text, obj{"type": "null"}}},
 				"min_registered_capital_cny": numOrNull, "validity_years": obj{"type": "number"}, "basis": sources, "citations": cites}),
 		"requirements": obj{"type": "array", "items": closed([]string{"id", "name", "status", "text", "answers", "basis", "citations", "confidence", "footing"},
@@ -106,7 +106,7 @@ func Schema(rs *classify.RuleSet) map[string]any {
 	}
 	return obj{
 		"$schema":              schemaDraft,
-		"$id":                  "urn:b22:schema:result:" + rs.Version,
+		"$id":                  "urn:b22:schema:result:" + rs.Version(),
 		"title":                "b22 classification result",
 		"type":                 "object",
 		"additionalProperties": false,
@@ -119,27 +119,27 @@ func Schema(rs *classify.RuleSet) map[string]any {
 
 // routeID is the schema of a route's id: one of the rule set's routes.
 func routeID(rs *classify.RuleSet) obj {
-	if len(rs.Routes) == 0 {
+	if len(rs.Routes()) == 0 {
 		return obj{"type": "string"} // a rule set without routes offers none
 	}
-	ids := make([]string, len(rs.Routes))
-	for i, r := range rs.Routes {
+	ids := make([]string, len(rs.Routes()))
+	for i, r := range rs.Routes() {
 		ids[i] = r.ID
 	}
 	return obj{"enum": ids}
 }
 
 func sourceIDs(rs *classify.RuleSet) []string {
-	ids := make([]string, len(rs.Sources))
-	for i, s := range rs.Sources {
+	ids := make([]string, len(rs.Sources()))
+	for i, s := range rs.Sources() {
 		ids[i] = s.ID
 	}
 	return ids
 }
 
 func questionIDs(rs *classify.RuleSet) []string {
-	ids := make([]string, len(rs.Questions))
-	for i, q := range rs.Questions {
+	ids := make([]string, len(rs.Questions()))
+	for i, q := range rs.Questions() {
 		ids[i] = q.ID
 	}
 	return ids
@@ -148,7 +148,7 @@ func questionIDs(rs *classify.RuleSet) []string {
 // scopeIDs lists the scopes the rule set can name, each once, in order.
 func scopeIDs(rs *classify.RuleSet) []any {
 	var ids []any
-	for _, s := range rs.Scopes {
+	for _, s := range rs.Scopes() {
 		if !slices.Contains(ids, any(s.Scope)) {
 			ids = append(ids, s.Scope)
 		}

@@ -52,7 +52,7 @@ func evaluate(t testing.TB, doc map[string]any, asOf classify.Date) *classify.Re
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", data, err)
 	}
-	r, err := rs.Evaluate(d, asOf)
+	r, err := rs.Evaluate(d, classify.Options{AsOf: asOf})
 	if err != nil {
 		t.Fatalf("Evaluate(%s): %v", data, err)
 	}

@@ -61,9 +61,9 @@ func build(rs *classify.RuleSet, doc *classify.Document, outlines map[string]out
 	m.author = strings.TrimSpace(o.PreparedBy)
 	m.subject = strings.TrimSpace(o.Matter)
 	if m.subject == "" {
-		m.subject = b.tr(rs.Title)
+		m.subject = b.tr(rs.Title())
 	}
-	kw := []string{rs.Category}
+	kw := []string{rs.Category()}
 	for _, k := range []string{o.Matter, doc.Product.Name, doc.Product.Company} {
 		if k = strings.TrimSpace(k); k != "" {
 			kw = append(kw, k)
@@ -360,7 +360,7 @@ func (b *builder) value(i int) string {
 		}
 		return b.t("not_stated")
 	}
-	return b.words().Answer(&b.rs.Questions[i], v)
+	return b.words().Answer(&b.rs.Questions()[i], v)
 }
 
 // qa is one answer in words: the question as asked and the answer.
@@ -369,7 +369,7 @@ func (b *builder) qa(key string) string {
 	if i < 0 {
 		return key
 	}
-	title := b.tr(b.rs.Questions[i].Title)
+	title := b.tr(b.rs.Questions()[i].Title)
 	sep := b.t("colon")
 	switch {
 	case strings.HasSuffix(title, "?"):
@@ -447,9 +447,9 @@ func (b *builder) cite(cs []classify.CitationRef) []run {
 
 // conf is "medium-high (statute)" in the current language.
 func (b *builder) conf(confidence, footing string) string {
-	s := b.label(b.rs.Texts.Confidence, confidence)
+	s := b.label(b.rs.Texts().Confidence, confidence)
 	if footing != "" {
-		s += b.paren(b.label(b.rs.Texts.Footing, footing))
+		s += b.paren(b.label(b.rs.Texts().Footing, footing))
 	}
 	return s
 }
@@ -509,9 +509,9 @@ func muted(rs []run) []run {
 func (b *builder) header() {
 	rs, p, o := b.rs, b.doc.Product, b.o
 	b.add(block{kind: kindTitle, runs: line(txt(b.both("title")))})
-	sub := b.tr(rs.Title)
+	sub := b.tr(rs.Title())
 	if o.Lang == "bilingual" {
-		sub = rs.Title.Zh + " / " + rs.Title.En
+		sub = rs.Title().Zh + " / " + rs.Title().En
 	}
 	b.add(block{kind: kindSubtitle, runs: line(txt(sub))})
 	if o.Status == "draft" {
@@ -572,7 +572,7 @@ func (b *builder) record() {
 	case d != "":
 		b.small(txt(d))
 	case strings.TrimSpace(o.PreparedBy) == "":
-		b.each(func() { b.small(txt(b.tr(rs.Texts.Disclaimer))) })
+		b.each(func() { b.small(txt(b.tr(rs.Texts().Disclaimer))) })
 	}
 	b.lang = b.langs()[0]
 	t := &table{kv: true}
@@ -580,7 +580,7 @@ func (b *builder) record() {
 	rec := b.outline().Record
 	q := rec.Questionnaire
 	c, _ := b.chrome("version")
-	ver := map[string]string{"zh": fmt.Sprintf(c.Zh, rs.Title.Zh, q.Version), "en": fmt.Sprintf(c.En, rs.Title.En, q.Version)}
+	ver := map[string]string{"zh": fmt.Sprintf(c.Zh, rs.Title().Zh, q.Version), "en": fmt.Sprintf(c.En, rs.Title().En, q.Version)}
 	ver["bilingual"] = ver["zh"] + " / " + ver["en"]
 	row("hdr_ruleset", textCell(ver[o.Lang]))
 	row("hdr_dates", textCell(b.bothf("dates", q.Effective.String(), q.AsOf.String())))

@@ -16,7 +16,7 @@ func answersFrom(rs *classify.RuleSet, name, company, desc string, seed uint64) 
 		seed = seed*6364136223846793005 + 1442695040888963407
 		return (seed >> 33) % n
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		if next(4) == 0 {
 			continue // not known
 		}
@@ -49,7 +49,7 @@ func answersFrom(rs *classify.RuleSet, name, company, desc string, seed uint64) 
 			answers[q.ID] = ids
 		}
 	}
-	doc := map[string]any{"questionnaire": rs.ID, "answers": answers,
+	doc := map[string]any{"questionnaire": rs.ID(), "answers": answers,
 		"product": map[string]string{"name": name, "company": company, "description": desc}}
 	b, _ := json.Marshal(doc)
 	return b
@@ -82,7 +82,7 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			t.Skipf("not a valid document: %v", err) // e.g. over the size limit
 		}
-		res, err := rs.Evaluate(doc, prepared)
+		res, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 		if err != nil {
 			t.Fatal(err)
 		}

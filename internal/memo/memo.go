@@ -59,7 +59,7 @@ type Options struct {
 // Statuses Render accepts for Options.Status.
 var Statuses = []string{"", "draft", "final"}
 
-// Render writes the memo for res, the result of rs.Assess(doc, ...). A
+// Render writes the memo for res, the result of rs.Evaluate(doc, classify.Options{AsOf: ..., Levers: true}). A
 // result of rs.Evaluate, whose levers were not asked for, has them worked
 // out here, so that the memo never says nothing would change a conclusion
 // it was merely not told about. That is all Render reads of the result:
@@ -79,28 +79,24 @@ func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, 
 	if rs == nil || doc == nil || res == nil {
 		return nil, errors.New("memo: rule set, document and result are required")
 	}
-	if len(doc.Answers) != len(rs.Questions) {
-		return nil, fmt.Errorf("memo: answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions))
+	if len(doc.Answers) != len(rs.Questions()) {
+		return nil, fmt.Errorf("memo: answers for %d questions; the rule set has %d", len(doc.Answers), len(rs.Questions()))
 	}
 	if o.Date.IsZero() {
 		o.Date = res.Questionnaire.AsOf
 	}
-	if res.Levers == nil {
-		levers, err := rs.Levers(doc, res.Questionnaire.AsOf)
+	if res.Levers == nil || res.Routes == nil {
+		full, err := rs.Evaluate(doc, classify.Options{AsOf: res.Questionnaire.AsOf, Levers: true})
 		if err != nil {
 			return nil, fmt.Errorf("memo: %w", err)
 		}
 		r := *res // the caller's result stays as it was
-		r.Levers = levers
-		res = &r
-	}
-	if res.Routes == nil {
-		routes, err := rs.RoutesFor(doc, res)
-		if err != nil {
-			return nil, fmt.Errorf("memo: %w", err)
+		if r.Levers == nil {
+			r.Levers = full.Levers
 		}
-		r := *res
-		r.Routes = routes
+		if r.Routes == nil {
+			r.Routes = full.Routes
+		}
 		res = &r
 	}
 	m, err := build(rs, doc, outlines(rs, doc, res, o.Lang), o)

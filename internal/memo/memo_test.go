@@ -49,9 +49,9 @@ func example(t testing.TB, rs *classify.RuleSet, name string) (*classify.Documen
 	if err != nil {
 		t.Fatalf("ParseAnswers(%s): %v", name, err)
 	}
-	res, err := rs.Assess(doc, prepared)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
-		t.Fatalf("Assess(%s): %v", name, err)
+		t.Fatalf("Evaluate(%s): %v", name, err)
 	}
 	return doc, res
 }
@@ -234,7 +234,7 @@ func TestMemoContent(t *testing.T) {
 		"## 4. The licence and its conditions", "MIIT Order 42, art. 6(iv)\\[", "**not met**",
 		"## 5. Options", "a route whose effect the rules do not confirm is not offered",
 		"### 5.1 Increase registered capital", "**What it achieves:**",
-		"## 6. Open questions and assumptions", rs.Texts.OpenPoints[0].En[:30],
+		"## 6. Open questions and assumptions", rs.Texts().OpenPoints[0].En[:30],
 		"## 7. Neighbouring regimes", "**Basic telecom**",
 		"## 8. Process", "art. 69",
 		"## Appendix A. The answers in full", "## Appendix B. The rules as applied",
@@ -245,7 +245,7 @@ func TestMemoContent(t *testing.T) {
 		"### C.2 Taking the service outside B22",
 		"| Who operates the communication function? own platform (you run the media service) → users are sent to another provider's service under its name | Product decision | Then: unlikely to need B22 |",
 		"## Appendix D. Citations", "(reprint)",
-		"## About this memo", rs.Texts.Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
+		"## About this memo", rs.Texts().Disclaimer.En[:30], "2026.12.1", "2024-11-01", res.AnswersSHA256,
 	}
 	at := 0
 	for _, want := range order {
@@ -278,22 +278,22 @@ func memoIDs(rs *classify.RuleSet) []string {
 			ids = append(ids, id)
 		}
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		add(q.ID)
 		for _, c := range q.Choices {
 			add(c.ID)
 		}
 	}
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		add(s.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.Requirements() {
 		add(r.ID)
 	}
-	for _, g := range rs.Regimes {
+	for _, g := range rs.Regimes() {
 		add(g.ID)
 	}
-	for _, s := range rs.Sources {
+	for _, s := range rs.Sources() {
 		add(s.ID)
 	}
 	return ids
@@ -347,7 +347,7 @@ func TestMemoRoutes(t *testing.T) {
 	if !strings.Contains(next, "Registered capital is not met. Routes: Increase registered capital to the licence minimum") {
 		t.Errorf("the next steps do not name the capital route:\n%s", next)
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		if title := q.Title.En; strings.Contains(next, title) {
 			t.Errorf("the next steps quote the question %q:\n%s", title, next)
 		}
@@ -358,7 +358,7 @@ func TestMemoRoutes(t *testing.T) {
 
 	// A result with no routes yet (Evaluate's) gets them worked out; an
 	// unlikely verdict needs none and says so.
-	plain, err := rs.Evaluate(doc, prepared)
+	plain, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestMemoRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(out, again) {
-		t.Error("the memo of Evaluate's result differs from Assess's")
+		t.Error("the memo of a result without levers differs from one with them")
 	}
 	idoc, ires := example(t, rs, "internal-tool.yaml")
 	iout, err := Render(rs, idoc, ires, Options{Format: "md", Lang: "en", Date: prepared})
@@ -426,7 +426,7 @@ func TestMemoCounselSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nr, err := rs.Assess(nd, prepared)
+	nr, err := rs.Evaluate(nd, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,7 +456,7 @@ func TestMemoCounselSections(t *testing.T) {
 func TestMemoDisclaimer(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
-	def := rs.Texts.Disclaimer.En
+	def := rs.Texts().Disclaimer.En
 	for _, c := range []struct {
 		name       string
 		o          Options
@@ -496,13 +496,13 @@ func TestMemoSensitivity(t *testing.T) {
 	rs := ruleSet(t)
 	doc, res := example(t, rs, "meeting-app.json")
 	var ids []string
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		ids = append(ids, q.ID)
 	}
-	for _, sc := range rs.Subcategories {
+	for _, sc := range rs.Subcategories() {
 		ids = append(ids, sc.ID)
 	}
-	for _, r := range rs.Requirements {
+	for _, r := range rs.Requirements() {
 		ids = append(ids, r.ID)
 	}
 	honestN := 0
@@ -559,7 +559,7 @@ func TestMemoSensitivity(t *testing.T) {
 	}
 
 	// A result of Evaluate has no levers yet: the memo works them out.
-	plain, err := rs.Evaluate(doc, prepared)
+	plain, err := rs.Evaluate(doc, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -573,7 +573,7 @@ func TestMemoSensitivity(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: the memo of Evaluate's result differs from Assess's", format)
+			t.Errorf("%s: the memo of a result without levers differs from one with them", format)
 		}
 	}
 	if plain.Levers != nil || plain.Routes != nil {
@@ -747,10 +747,10 @@ func TestRegister(t *testing.T) {
 // know, on its own date, what was found later.
 func TestCurrencyDate(t *testing.T) {
 	rs := ruleSet(t)
-	if rs.Texts.SourcesChecked.IsZero() {
+	if rs.Texts().SourcesChecked.IsZero() {
 		t.Fatal("the rule set gives no date the sources were checked")
 	}
-	checked := rs.Texts.SourcesChecked.String()
+	checked := rs.Texts().SourcesChecked.String()
 	doc, res := example(t, rs, "meeting-app.json")
 	for _, c := range []struct {
 		date, want string
@@ -847,7 +847,7 @@ func TestFactsNarrative(t *testing.T) {
 		if strings.Contains(f, "| ") {
 			t.Errorf("%s: the facts hold a table:\n%s", lang, f)
 		}
-		for _, q := range rs.Questions {
+		for _, q := range rs.Questions() {
 			if title := q.Title.In(lang); strings.Contains(f, title) {
 				t.Errorf("%s: the facts repeat the question %q:\n%s", lang, title, f)
 			}
@@ -875,7 +875,7 @@ func TestFactsNarrative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wres, err := wide.Assess(wdoc, prepared)
+	wres, err := wide.Evaluate(wdoc, classify.Options{AsOf: prepared, Levers: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -884,7 +884,7 @@ func TestFactsNarrative(t *testing.T) {
 }
 
 // q0 is the first question of the rule set as asked.
-func q0(rs *classify.RuleSet, lang string) string { return rs.Questions[0].Title.In(lang) }
+func q0(rs *classify.RuleSet, lang string) string { return rs.Questions()[0].Title.In(lang) }
 
 // TestNumberingPerLanguage: a memo numbers its sections one way in each
 // language, in its headings and in the text that points to them. A Chinese

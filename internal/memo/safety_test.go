@@ -34,7 +34,7 @@ func hostileDoc(t testing.TB, rs *classify.RuleSet, s string) (*classify.Documen
 	doc, res := example(t, rs, "meeting-app.json")
 	d := *doc
 	d.Product = classify.Product{Name: s, Company: s, Description: s}
-	res2, err := rs.Evaluate(&d, prepared)
+	res2, err := rs.Evaluate(&d, classify.Options{AsOf: prepared})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func checkOutput(t testing.TB, rs *classify.RuleSet, format string, out []byte, 
 
 func allowedURLs(rs *classify.RuleSet) map[string]bool {
 	m := map[string]bool{}
-	for _, s := range rs.Sources {
+	for _, s := range rs.Sources() {
 		m[s.URL] = true
 		for _, l := range s.Links {
 			m[l.URL] = true

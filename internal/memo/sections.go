@@ -275,12 +275,12 @@ func (b *builder) facts(n string) {
 	}
 	relied := b.relied()
 	b.para(txt(b.t("facts_lead")))
-	done := make([]bool, len(b.rs.Questions))
+	done := make([]bool, len(b.rs.Questions()))
 	paragraph := func(title string, in func(q *classify.Question) bool) {
 		var parts []string
 		more := 0
-		for i := range b.rs.Questions {
-			q := &b.rs.Questions[i]
+		for i := range b.rs.Questions() {
+			q := &b.rs.Questions()[i]
 			if done[i] || !in(q) {
 				continue
 			}
@@ -306,7 +306,7 @@ func (b *builder) facts(n string) {
 		parts[0] = capFirst(parts[0])
 		b.para(bold(b.sentence(title)), txt(b.t("sent_sep")+b.sentence(strings.Join(parts, b.t("semi")))))
 	}
-	for _, sec := range b.rs.Sections {
+	for _, sec := range b.rs.Sections() {
 		paragraph(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
 	}
 	paragraph(b.t("other_answers"), func(*classify.Question) bool { return true })
@@ -368,7 +368,7 @@ func (b *builder) analysis(n string) {
 	b.small(txt(b.t("how_to_read")))
 	b.sourceQuality()
 	k := 0
-	for _, s := range b.rs.Subcategories {
+	for _, s := range b.rs.Subcategories() {
 		k++
 		b.subcategory(fmt.Sprintf("%s.%d", n, k), s)
 	}
@@ -441,13 +441,13 @@ func (b *builder) subcategory(num string, s classify.Subcategory) {
 // rests on; each gate and the answers it read are in the appendix.
 func (b *builder) gates(num string) {
 	b.h2(num, b.t("h_gates"))
-	if intro := b.tr(b.rs.Texts.GatesIntro); intro != "" {
+	if intro := b.tr(b.rs.Texts().GatesIntro); intro != "" {
 		b.para(txt(intro))
 	}
 	exclusions := b.part(outline.PartExclusions)
 	if len(exclusions) == 0 {
 		open := false
-		for _, g := range b.rs.Gates {
+		for _, g := range b.rs.Gates() {
 			if step, ok := b.trace["gate/"+g.ID]; ok && step.Outcome == classify.Unknown {
 				open = true
 			}
@@ -479,7 +479,7 @@ func (b *builder) sourceQuality() {
 			other = append(other, name)
 		}
 	}
-	for _, s := range b.rs.Subcategories {
+	for _, s := range b.rs.Subcategories() {
 		if it, _ := b.found(s.ID); it != nil {
 			add(capFirst(b.tr(s.Name)), s.Footing)
 		}
@@ -806,12 +806,12 @@ func (b *builder) openQuestions(n string) {
 
 	b.h2(n+".3", b.t("h_open_points"))
 	var items []cell
-	for _, p := range rs.Texts.OpenPoints {
+	for _, p := range rs.Texts().OpenPoints {
 		items = append(items, textCell(b.tr(p)))
 	}
 	b.list(items...)
 
-	if c := rs.Texts.SourcesChecked; !c.IsZero() {
+	if c := rs.Texts().SourcesChecked; !c.IsZero() {
 		if b.o.Date.Before(c) {
 			b.para(txt(b.tf("checked_after", c.String(), b.o.Date.String())))
 		} else {
@@ -890,12 +890,12 @@ func (b *builder) processSteps(string) {
 
 func (b *builder) answers(n string) {
 	b.para(txt(b.t("answers_intro")))
-	done := make([]bool, len(b.rs.Questions))
+	done := make([]bool, len(b.rs.Questions()))
 	k := 0
 	group := func(title string, in func(q *classify.Question) bool) {
 		t := &table{head: []string{b.t("col_question"), b.t("col_answer")}}
-		for i := range b.rs.Questions {
-			q := &b.rs.Questions[i]
+		for i := range b.rs.Questions() {
+			q := &b.rs.Questions()[i]
 			if done[i] || !in(q) {
 				continue
 			}
@@ -909,7 +909,7 @@ func (b *builder) answers(n string) {
 		b.h2(fmt.Sprintf("%s.%d", n, k), title)
 		b.table(t)
 	}
-	for _, sec := range b.rs.Sections {
+	for _, sec := range b.rs.Sections() {
 		group(b.tr(sec.Title), func(q *classify.Question) bool { return q.Section == sec.ID })
 	}
 	group(b.t("other_answers"), func(*classify.Question) bool { return true })
@@ -925,7 +925,7 @@ func (b *builder) ruleTrace(n string) {
 	b.para(txt(b.t("trace_intro")))
 	b.h2(n+".1", b.t("h_gates"))
 	t := &table{head: []string{b.t("col_gate"), b.t("col_result"), b.t("col_answers")}}
-	for _, g := range rs.Gates {
+	for _, g := range rs.Gates() {
 		step, ok := b.trace["gate/"+g.ID]
 		if !ok {
 			continue
@@ -937,7 +937,7 @@ func (b *builder) ruleTrace(n string) {
 
 	b.h2(n+".2", b.t("not_applied"))
 	var items []cell
-	for _, s := range rs.Subcategories {
+	for _, s := range rs.Subcategories() {
 		if it, _ := b.found(s.ID); it != nil {
 			continue
 		}

@@ -30,7 +30,7 @@ type Options struct {
 // what would change the verdict, neighbouring regimes, notes and sources.
 func Result(rs *classify.RuleSet, doc *classify.Document, r *classify.Result, o Options) Outline {
 	b := &builder{rs: rs, o: o, w: present.NewWords(rs, o.Lang)}
-	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts.Disclaimer),
+	out := Outline{Lang: o.Lang, Title: b.w.Label("title"), Verdict: r.Verdict, Foot: b.tr(rs.Texts().Disclaimer),
 		Summary: b.tr(r.Summary), Record: Record{Questionnaire: r.Questionnaire, AnswersSHA256: r.AnswersSHA256, Trace: r.Trace}}
 	if doc != nil {
 		out.Product = product(doc.Product)
@@ -108,10 +108,10 @@ func (b *builder) refs(answers []string, cites []classify.CitationRef, confidenc
 	}
 	l := Line{Tone: Quiet, Answers: answers, Citations: cites, FootingID: footing}
 	if confidence != "" {
-		l.Confidence = b.tr(b.rs.Texts.Confidence[confidence])
+		l.Confidence = b.tr(b.rs.Texts().Confidence[confidence])
 		c := l.Confidence
 		if footing != "" {
-			l.Footing = b.tr(b.rs.Texts.Footing[footing])
+			l.Footing = b.tr(b.rs.Texts().Footing[footing])
 			c += b.label("comma") + l.Footing
 		}
 		parts = append(parts, b.labelled("confidence", c))
@@ -374,7 +374,7 @@ func (b *builder) levers(r *classify.Result) Section {
 func (b *builder) withdrawal(lv classify.Lever) bool {
 	gate := false
 	for _, id := range lv.Rules {
-		for _, g := range b.rs.Gates {
+		for _, g := range b.rs.Gates() {
 			gate = gate || g.ID == id
 		}
 	}
@@ -396,9 +396,9 @@ func (b *builder) routeStandsFor(c classify.LeverChange) bool {
 	if q == nil {
 		return false
 	}
-	for _, rt := range b.rs.Routes {
+	for _, rt := range b.rs.Routes() {
 		for _, rc := range rt.Changes {
-			if b.rs.Questions[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
+			if b.rs.Questions()[rc.Key].ID == c.Key && reflect.DeepEqual(q.JSONValue(rc.To), c.To) {
 				return true
 			}
 		}

@@ -32,7 +32,7 @@ func assess(t *testing.T, example string) (*classify.RuleSet, *classify.Document
 		t.Fatal(err)
 	}
 	asOf, _ := classify.ParseDate("2026-11-26")
-	res, err := rs.Assess(doc, asOf)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 	if err != nil {
 		t.Fatal(err)
 	}

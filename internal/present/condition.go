@@ -36,12 +36,12 @@ func condition(rs *classify.RuleSet, c *classify.Cond, nested bool) string {
 	case classify.CondNot:
 		return "not " + condition(rs, p.Conds[0], true)
 	case classify.CondNoLimit:
-		return rs.Parameters[p.Param].ID + " has no limit"
+		return rs.Parameters()[p.Param].ID + " has no limit"
 	}
-	q := &rs.Questions[p.Question]
+	q := &rs.Questions()[p.Question]
 	operand := func() string {
 		if p.Param >= 0 {
-			return rs.Parameters[p.Param].ID
+			return rs.Parameters()[p.Param].ID
 		}
 		return strconv.FormatFloat(p.Number, 'f', -1, 64)
 	}
@@ -124,16 +124,16 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 		return w.Label("cond.any_of") + open + s + close
 	case classify.CondNot:
 		k := p.Conds[0].Parts()
-		if k.Kind == classify.CondEquals && k.Question >= 0 && rs.Questions[k.Question].Type == classify.TypeBool {
+		if k.Kind == classify.CondEquals && k.Question >= 0 && rs.Questions()[k.Question].Type == classify.TypeBool {
 			// "not no" keeps the unknown answer in: the rule holds unless
 			// the answer is known to be the other one.
 			return w.questionTitle(k.Question) + w.Label("cond.but_before") + w.Bool(k.Flag) + w.Label("cond.but_after")
 		}
 		return w.Label("cond.not") + open + w.condition(p.Conds[0], true) + close
 	case classify.CondNoLimit:
-		return w.text(rs.Parameters[p.Param].Title) + w.Label("cond.no_limit")
+		return w.text(rs.Parameters()[p.Param].Title) + w.Label("cond.no_limit")
 	}
-	q := &rs.Questions[p.Question]
+	q := &rs.Questions()[p.Question]
 	title := w.questionTitle(p.Question)
 	choices := func(or bool) string {
 		var ls []string
@@ -149,7 +149,7 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 	}
 	operand := func() string {
 		if p.Param >= 0 {
-			return w.text(rs.Parameters[p.Param].Title)
+			return w.text(rs.Parameters()[p.Param].Title)
 		}
 		if q.Unit == "cny" {
 			return CNY(p.Number, w.lang)
@@ -192,7 +192,7 @@ func (w Words) condition(c *classify.Cond, nested bool) string {
 }
 
 // questionTitle is question i's wording.
-func (w Words) questionTitle(i int) string { return w.text(w.rs.Questions[i].Title) }
+func (w Words) questionTitle(i int) string { return w.text(w.rs.Questions()[i].Title) }
 
 // spaceAfter is what separates a question's wording from the answer after
 // it: a space after a question mark, a colon after anything else.

@@ -52,9 +52,9 @@ func (w Words) Fill(s string) string {
 		return s
 	}
 	return strings.NewReplacer(
-		"{licence}", w.rs.Category,
-		"{licence_name}", w.text(w.rs.LicenceName),
-		"{subcategory_count}", Count(len(w.rs.Subcategories), w.lang),
+		"{licence}", w.rs.Category(),
+		"{licence_name}", w.text(w.rs.LicenceName()),
+		"{subcategory_count}", Count(len(w.rs.Subcategories()), w.lang),
 		"{scope_licences}", w.scopeLicences(),
 	).Replace(s)
 }
@@ -63,7 +63,7 @@ func (w Words) Fill(s string) string {
 // joined as alternatives.
 func (w Words) scopeLicences() string {
 	var names []string
-	for _, s := range w.rs.Scopes {
+	for _, s := range w.rs.Scopes() {
 		if n := w.text(s.Licence); !slices.Contains(names, n) {
 			names = append(names, n)
 		}

@@ -57,8 +57,10 @@ func TestCount(t *testing.T) {
 // from the rule set.
 func TestFill(t *testing.T) {
 	rs := ruleSet(t)
-	wide := &classify.RuleSet{Category: "Z20", LicenceName: classify.Text{Zh: "二十类测试业务", En: "twenty-kind test service"},
-		Subcategories: make([]classify.Subcategory, 20)}
+	wide, err := classify.Load(os.DirFS("../../testdata/rules/wide"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := "{licence_name} ({licence}), {subcategory_count} sub-categories"
 	for _, tt := range []struct {
 		rs   *classify.RuleSet

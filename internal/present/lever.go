@@ -81,7 +81,7 @@ func (w Words) Lever(lv classify.Lever) LeverWords {
 }
 
 func (w Words) subcategoryName(id string) string {
-	for _, s := range w.rs.Subcategories {
+	for _, s := range w.rs.Subcategories() {
 		if s.ID == id {
 			return w.text(s.Name)
 		}
@@ -90,7 +90,7 @@ func (w Words) subcategoryName(id string) string {
 }
 
 func (w Words) requirementName(id string) string {
-	for _, r := range w.rs.Requirements {
+	for _, r := range w.rs.Requirements() {
 		if r.ID == id {
 			return w.text(r.Name)
 		}
@@ -100,7 +100,7 @@ func (w Words) requirementName(id string) string {
 
 // scopeLicence names the licence of a scope ("a provincial licence").
 func (w Words) scopeLicence(scope string) string {
-	for _, s := range w.rs.Scopes {
+	for _, s := range w.rs.Scopes() {
 		if s.Scope == scope {
 			return w.text(s.Licence)
 		}
@@ -124,7 +124,7 @@ func ForPeople(levers []classify.Lever) []classify.Lever {
 // SubcategoryShort is the short name of the sub-category id, for a status
 // line: the data's `short`, or its name.
 func (w Words) SubcategoryShort(id string) string {
-	for _, s := range w.rs.Subcategories {
+	for _, s := range w.rs.Subcategories() {
 		if s.ID == id {
 			return w.text(s.Short)
 		}

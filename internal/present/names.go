@@ -27,7 +27,7 @@ func (w Words) RegimeName(t classify.Text) (name, rest string) {
 // the data; for a regime without one, the opening of its text
 // (RegimeName), or the whole text where it has none.
 func (w Words) Regime(id string) string {
-	for _, g := range w.rs.Regimes {
+	for _, g := range w.rs.Regimes() {
 		if g.ID == id {
 			if g.Name != (classify.Text{}) {
 				return w.text(g.Name)

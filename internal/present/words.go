@@ -22,7 +22,7 @@ func (w Words) text(t classify.Text) string { return t.In(w.lang) }
 // Verdict is the verdict as the rule set words it, a sentence: "a B22
 // licence is likely needed".
 func (w Words) Verdict(v classify.Verdict) string {
-	return w.fromData(w.rs.Texts.Verdicts, string(v))
+	return w.fromData(w.rs.Texts().Verdicts, string(v))
 }
 
 // VerdictShort is the verdict in a few words that name the licence, for a
@@ -56,13 +56,13 @@ func (w Words) Leads(p classify.Pivotal, verdict func(classify.Verdict) string) 
 // Strength is how firmly the product falls in a sub-category, as the rule
 // set words it: "likely".
 func (w Words) Strength(s classify.Strength) string {
-	return w.fromData(w.rs.Texts.Strengths, string(s))
+	return w.fromData(w.rs.Texts().Strengths, string(s))
 }
 
 // Status is whether a licence condition is met, as the rule set words it:
 // "not met".
 func (w Words) Status(s classify.Status) string {
-	return w.fromData(w.rs.Texts.Statuses, string(s))
+	return w.fromData(w.rs.Texts().Statuses, string(s))
 }
 
 // Coverage is whether an existing licence covers the service, after a
@@ -77,8 +77,8 @@ func (w Words) CoverageSentence(c classify.Coverage) string { return word(w, "co
 // words it: "applies", "applies to whoever operates the service", or
 // "depends on unanswered questions".
 func (w Words) RegimeStatus(s classify.RegimeStatus) string {
-	if _, ok := w.rs.Texts.RegimeStatuses[string(s)]; ok {
-		return w.fromData(w.rs.Texts.RegimeStatuses, string(s))
+	if _, ok := w.rs.Texts().RegimeStatuses[string(s)]; ok {
+		return w.fromData(w.rs.Texts().RegimeStatuses, string(s))
 	}
 	return word(w, "regime_status", s)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/present"
 )
 
@@ -48,11 +49,11 @@ type SectionJSON struct {
 
 // QuestionsJSON describes the questionnaire for scripts.
 func QuestionsJSON(rs *classify.RuleSet) QuestionnaireJSON {
-	out := QuestionnaireJSON{ID: rs.ID, Version: rs.Version, Effective: rs.Effective.String(), Title: rs.Title}
-	for _, s := range rs.Sections {
+	out := QuestionnaireJSON{ID: rs.ID(), Version: rs.Version(), Effective: rs.Effective().String(), Title: rs.Title()}
+	for _, s := range rs.Sections() {
 		out.Sections = append(out.Sections, SectionJSON{ID: s.ID, Title: s.Title})
 	}
-	for _, q := range rs.Questions {
+	for _, q := range rs.Questions() {
 		qj := QuestionJSON{ID: q.ID, Section: q.Section, Type: q.Type.String(), Min: q.Min, Max: q.Max, Unsure: q.Unsure,
 			Title: q.Title, Help: q.Help, Asked: present.Condition(rs, q.AskWhen)}
 		if q.Pivot != (classify.Text{}) {
@@ -70,14 +71,14 @@ func QuestionsJSON(rs *classify.RuleSet) QuestionnaireJSON {
 // WriteQuestionsMarkdown lists the questionnaire as a Markdown document, in
 // both languages, for review by lawyers and product managers.
 func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
-	fmt.Fprintf(w, "# %s / %s\n\n", rs.Title.Zh, rs.Title.En)
-	fmt.Fprintf(w, "Rule set `%s` %s, effective %s. A question left unanswered (or `null`) counts as not known.\n", rs.ID, rs.Version, rs.Effective)
-	for _, s := range rs.Sections {
+	fmt.Fprintf(w, "# %s / %s\n\n", rs.Title().Zh, rs.Title().En)
+	fmt.Fprintf(w, "Rule set `%s` %s, effective %s. A question left unanswered (or `null`) counts as not known.\n", rs.ID(), rs.Version(), rs.Effective())
+	for _, s := range rs.Sections() {
 		fmt.Fprintf(w, "\n## %s / %s\n", s.Title.Zh, s.Title.En)
 		if c := present.Condition(rs, s.AskWhen); c != "" {
 			fmt.Fprintf(w, "\nAsked when: `%s`\n", c)
 		}
-		for _, q := range rs.Questions {
+		for _, q := range rs.Questions() {
 			if q.Section != s.ID {
 				continue
 			}
@@ -91,7 +92,7 @@ func WriteQuestionsMarkdown(w io.Writer, rs *classify.RuleSet) {
 				}
 				fmt.Fprintln(w)
 			case classify.TypeInt, classify.TypeNumber:
-				fmt.Fprintf(w, "Allowed: %s.\n\n", q.RangeText())
+				fmt.Fprintf(w, "Allowed: %s.\n\n", answers.Range(&q))
 			case classify.TypeBool:
 				fmt.Fprintln(w, "Allowed: `true`, `false`.")
 				fmt.Fprintln(w)

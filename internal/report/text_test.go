@@ -63,7 +63,7 @@ func shippedExamples(t *testing.T) (*classify.RuleSet, []assessed) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := rs.Assess(doc, asOf)
+		res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
 			t.Fatalf("Assess(%s): %v", f, err)
 		}
@@ -112,7 +112,7 @@ func TestTextOpenQuestionsWording(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := rs.Assess(d, asOf)
+		r, err := rs.Evaluate(d, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
 			t.Fatal(err)
 		}

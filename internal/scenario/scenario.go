@@ -161,12 +161,8 @@ func Evaluate(rs *classify.RuleSet, p *answers.Parser, sc Scenario) (*classify.R
 	if err != nil {
 		return nil, fmt.Errorf("as_of %q: expected a date YYYY-MM-DD", asOf)
 	}
-	r, err := rs.Evaluate(doc, d)
-	if err != nil {
-		return nil, err
-	}
-	r.Routes, err = rs.RoutesFor(doc, r)
-	return r, err
+	// Expectations name the routes offered, which come with the levers.
+	return rs.Evaluate(doc, classify.Options{AsOf: d, Levers: true})
 }
 
 // Got is the result in the shape of an expectation.

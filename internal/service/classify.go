@@ -33,7 +33,7 @@ func (s *Service) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.rs.Assess(doc, req.AsOf)
+	res, err := s.rs.Evaluate(doc, classify.Options{AsOf: req.AsOf, Levers: true})
 	if err != nil {
 		return nil, asOfError(OptAsOf, err)
 	}

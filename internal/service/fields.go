@@ -3,7 +3,7 @@ package service
 import (
 	"strings"
 
-	"b22/classify"
+	"b22/classify/answers"
 	"b22/classify/resultjson"
 )
 
@@ -19,7 +19,7 @@ func ParseFields(given bool, names []string) (resultjson.Fields, error) {
 	set, unknown, ok := resultjson.FieldSet(names)
 	if !ok {
 		msg, args := "%s: %q is not a result field; allowed: %s", []any{OptFields, unknown, strings.Join(resultjson.ResultFields(), ", ")}
-		if s := classify.Suggest(unknown, resultjson.ResultFields()); s != "" {
+		if s := answers.Suggest(unknown, resultjson.ResultFields()); s != "" {
 			msg += " (did you mean %q?)"
 			args = append(args, s)
 		}

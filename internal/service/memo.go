@@ -55,9 +55,9 @@ func (s *Service) Memo(ctx context.Context, req MemoRequest) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.rs.Assess(doc, req.Dates.AsOf)
+	res, err := s.rs.Evaluate(doc, classify.Options{AsOf: req.Dates.AsOf, Levers: true})
 	if errors.Is(err, classify.ErrAsOf) && req.Dates.asOfFromDate {
-		return nil, Errorf(Usage, "%s %s: the rules apply from %s; give a later %s, or %s", OptDate, req.Dates.Date, s.rs.AppliesFrom, OptDate, OptAsOf)
+		return nil, Errorf(Usage, "%s %s: the rules apply from %s; give a later %s, or %s", OptDate, req.Dates.Date, s.rs.AppliesFrom(), OptDate, OptAsOf)
 	}
 	if err != nil {
 		return nil, asOfError(OptAsOf, err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"b22/classify"
+	"b22/classify/answers"
 	"b22/internal/memo"
 )
 
@@ -103,7 +104,7 @@ func (e Enum) Check(v string) error {
 	// The allowed values are short words: two letters apart is a
 	// rewrite, not a slip ("fr" is not "zh"), so a hint must at least
 	// start as the value does.
-	if s := classify.Suggest(v, e.Values()); s != "" && v != "" && strings.EqualFold(s[:1], v[:1]) {
+	if s := answers.Suggest(v, e.Values()); s != "" && v != "" && strings.EqualFold(s[:1], v[:1]) {
 		msg += " (did you mean %q?)"
 		args = append(args, s)
 	}

@@ -306,11 +306,7 @@ func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Par
 	if err != nil {
 		return lineResult{seq: j.seq} // the run is over
 	}
-	evaluate := rs.Evaluate
-	if levers {
-		evaluate = rs.Assess
-	}
-	res, err := evaluate(doc, asOf)
+	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: levers})
 	if err != nil {
 		return fail(classify.Problems{{File: name, Line: j.seq, Message: err.Error()}})
 	}

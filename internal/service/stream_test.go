@@ -61,7 +61,7 @@ func TestStreamKeepsOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, _ := rs.Evaluate(doc, streamDate)
+		r, _ := rs.Evaluate(doc, classify.Options{AsOf: streamDate})
 		want := fmt.Sprintf(`{"line":%d,%s`, i+1, resultjson.Marshal(r)[1:])
 		if outs[i] != want {
 			t.Fatalf("line %d out of order or different", i+1)

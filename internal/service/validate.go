@@ -42,7 +42,7 @@ func (s *Service) Validate(ctx context.Context, d Document) (*Validation, error)
 		return v, nil
 	}
 	asked := s.rs.AskedAll(doc.Answers)
-	for i, q := range s.rs.Questions {
+	for i, q := range s.rs.Questions() {
 		switch {
 		case doc.Answers[i].Known && !asked[i]:
 			v.Answered = append(v.Answered, q.ID)

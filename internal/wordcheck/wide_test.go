@@ -70,7 +70,7 @@ func TestWideRuleSet(t *testing.T) {
 	var prev *classify.Result
 	counted := false
 	for i, doc := range docs {
-		res, err := rs.Assess(doc, asOf)
+		res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
 			t.Fatal(err)
 		}

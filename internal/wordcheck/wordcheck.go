@@ -20,19 +20,19 @@ import (
 // that is a plain word (coverage, none) reads as itself in prose and is
 // left out: finding it would say nothing.
 func IDs(rs *classify.RuleSet) []string {
-	rules := slices.Concat(rs.Gates, rs.Regimes, rs.Notes, []classify.Rule{rs.Existing})
+	rules := slices.Concat(rs.Gates(), rs.Regimes(), rs.Notes(), []classify.Rule{rs.Existing()})
 	all := slices.Concat(
-		idsOf(rs.Sections, func(s classify.Section) []string { return []string{s.ID} }),
-		idsOf(rs.Questions, func(q classify.Question) []string {
+		idsOf(rs.Sections(), func(s classify.Section) []string { return []string{s.ID} }),
+		idsOf(rs.Questions(), func(q classify.Question) []string {
 			return append([]string{q.ID}, idsOf(q.Choices, func(c classify.Choice) []string { return []string{c.ID} })...)
 		}),
-		idsOf(rs.Sources, func(s classify.Source) []string { return []string{s.ID} }),
-		idsOf(rs.Parameters, func(p classify.Parameter) []string { return []string{p.ID} }),
-		idsOf(rs.Subcategories, func(s classify.Subcategory) []string { return append([]string{s.ID}, idsOf(s.Rules, ruleID)...) }),
-		idsOf(rs.Scopes, func(s classify.ScopeRule) []string { return []string{s.ID, s.Scope} }),
+		idsOf(rs.Sources(), func(s classify.Source) []string { return []string{s.ID} }),
+		idsOf(rs.Parameters(), func(p classify.Parameter) []string { return []string{p.ID} }),
+		idsOf(rs.Subcategories(), func(s classify.Subcategory) []string { return append([]string{s.ID}, idsOf(s.Rules, ruleID)...) }),
+		idsOf(rs.Scopes(), func(s classify.ScopeRule) []string { return []string{s.ID, s.Scope} }),
 		idsOf(rules, ruleID),
-		idsOf(rs.Requirements, func(r classify.Requirement) []string { return []string{r.ID} }),
-		idsOf(rs.Routes, func(r classify.Route) []string { return []string{r.ID} }),
+		idsOf(rs.Requirements(), func(r classify.Requirement) []string { return []string{r.ID} }),
+		idsOf(rs.Routes(), func(r classify.Route) []string { return []string{r.ID} }),
 	)
 	var ids []string
 	for _, id := range all {
@@ -70,11 +70,11 @@ func Problems(rs *classify.RuleSet, text string) []string {
 		}
 	}
 	for _, m := range codes.FindAllStringSubmatchIndex(text, -1) {
-		if code := text[m[2]:m[3]]; code != rs.Category {
-			out = append(out, fmt.Sprintf("licence code %s where the rule set's is %s, in %q", code, rs.Category, around(text, m[0])))
+		if code := text[m[2]:m[3]]; code != rs.Category() {
+			out = append(out, fmt.Sprintf("licence code %s where the rule set's is %s, in %q", code, rs.Category(), around(text, m[0])))
 		}
 	}
-	n := len(rs.Subcategories)
+	n := len(rs.Subcategories())
 	for _, m := range countsEn.FindAllStringSubmatchIndex(text, -1) {
 		if got := text[m[2]:m[3]]; got != present.Count(n, "en") && got != fmt.Sprint(n) {
 			out = append(out, fmt.Sprintf("%q sub-categories where the rule set has %d, in %q", got, n, around(text, m[0])))

@@ -54,3 +54,24 @@ func TestYAMLError(t *testing.T) {
 		t.Errorf("ControlChar = %+v, %v", p, ok)
 	}
 }
+
+// TestRange: the range of a number question reads the same in every
+// problem and in the questionnaire's reference.
+func TestRange(t *testing.T) {
+	two, big := 2.0, 1e4
+	tests := []struct {
+		whole    bool
+		min, max *float64
+		want     string
+	}{
+		{true, &two, &big, "a whole number from 2 to 10000"},
+		{false, &two, nil, "a number of at least 2"},
+		{true, nil, &big, "a whole number of at most 10000"},
+		{false, nil, nil, "a number"},
+	}
+	for _, tt := range tests {
+		if got := Range(tt.whole, tt.min, tt.max); got != tt.want {
+			t.Errorf("Range(%v, %v, %v) = %q, want %q", tt.whole, tt.min, tt.max, got, tt.want)
+		}
+	}
+}

@@ -95,3 +95,22 @@ func Hint(got string, allowed []string) string {
 	}
 	return ""
 }
+
+// Range says in words which numbers a number question takes, as a
+// problem says what is allowed: "a whole number from 2 to 10000".
+func Range(whole bool, min, max *float64) string {
+	what := "a number"
+	if whole {
+		what = "a whole number"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case min != nil && max != nil:
+		return fmt.Sprintf("%s from %s to %s", what, f(*min), f(*max))
+	case min != nil:
+		return fmt.Sprintf("%s of at least %s", what, f(*min))
+	case max != nil:
+		return fmt.Sprintf("%s of at most %s", what, f(*max))
+	}
+	return what
+}
