@@ -349,6 +349,43 @@ func (b *builder) sentence(s string) string {
 // ---- answers -------------------------------------------------------------
 
 // value is the answer to question i in words, or why there is none.
+// fact is question i's answer as a fact: its topic and the answer
+// ("licences and filings held: ICP filing"), or, for a question the rule
+// set gives no topic, the question and the answer.
+func (b *builder) fact(i int) string {
+	q := &b.rs.Questions()[i]
+	if q.Topic == (classify.Text{}) {
+		return b.qa(q.ID)
+	}
+	return b.tr(q.Topic) + b.t("colon") + b.value(i)
+}
+
+// existingFacts are the questions asked of this product that decide
+// whether a licence held covers the service: those the rule set's
+// existing-licence rule reads, in the questionnaire's order.
+func (b *builder) existingFacts() []int {
+	var reads func(c *classify.Cond, into map[int]bool)
+	reads = func(c *classify.Cond, into map[int]bool) {
+		p := c.Parts()
+		if p.Question >= 0 {
+			into[p.Question] = true
+		}
+		for _, k := range p.Conds {
+			reads(k, into)
+		}
+	}
+	read := map[int]bool{}
+	reads(b.rs.Existing().When, read)
+	asked := b.rs.AskedAll(b.doc.Answers)
+	var out []int
+	for i := range b.rs.Questions() {
+		if read[i] && asked[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 func (b *builder) value(i int) string {
 	v := b.doc.Answers[i]
 	if !v.Known {

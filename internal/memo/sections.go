@@ -289,7 +289,7 @@ func (b *builder) facts(n string) {
 				continue
 			}
 			if q.Topic != (classify.Text{}) {
-				parts = append(parts, b.tr(q.Topic)+b.t("colon")+b.value(i))
+				parts = append(parts, b.fact(i))
 			} else {
 				more++
 			}
@@ -538,7 +538,11 @@ func (b *builder) licence(n string) {
 	row := t.kvRow(b)
 	b.licenceHead(lic, row, true)
 	row("lic_validity", textCell(b.tf("years", num(lic.ValidityYears))))
-	row("lic_existing", lines(line(txt(b.words().CoverageSentence(lic.Existing))), line(txt(b.qa("existing_licences")))))
+	existing := [][]run{line(txt(b.words().CoverageSentence(lic.Existing)))}
+	for _, i := range b.existingFacts() {
+		existing = append(existing, line(txt(b.fact(i))))
+	}
+	row("lic_existing", lines(existing...))
 	if len(lic.Citations) > 0 {
 		row("basis", cell{b.cite(lic.Citations)})
 	}

@@ -115,3 +115,21 @@ func TestProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsSeesThroughMarkdown: an id Markdown escapes, and an id of no
+// rule set at all (a key the program itself wrote), are still found.
+func TestProblemsSeesThroughMarkdown(t *testing.T) {
+	rs, _ := wide(t)
+	for _, text := range []string{
+		`licences held: existing\_licences`,
+		"the answer to existing_licences",
+		`kind\_a is met`,
+	} {
+		if len(wordcheck.Problems(rs, text)) == 0 {
+			t.Errorf("Problems(%q) found nothing", text)
+		}
+	}
+	if p := wordcheck.Problems(rs, "Licences held: ICP filing. See https://example.org/a_b_c."); len(p) != 0 {
+		t.Errorf("prose and a link with underscores: %v", p)
+	}
+}

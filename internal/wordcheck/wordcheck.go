@@ -57,16 +57,26 @@ func idsOf[T any](list []T, ids func(T) []string) []string {
 // links are addresses, which name their documents as their sites do.
 var links = regexp.MustCompile(`https?://\S+`)
 
+// markdownEscape is a backslash before the punctuation Markdown escapes.
+var markdownEscape = regexp.MustCompile(`\\([_*\[\]()#+.!\-` + "`" + `])`)
+
 // Problems lists what in text names a thing of rs by its id, names a
 // licence by a code not the rule set's, or counts its sub-categories with
-// another number than the rule set has. Links are not read.
+// another number than the rule set has. Links are not read, and
+// Markdown's escapes are (an id printed as existing\_licences is still
+// an id).
 func Problems(rs *classify.RuleSet, text string) []string {
-	text = links.ReplaceAllString(text, "")
+	text = markdownEscape.ReplaceAllString(links.ReplaceAllString(text, ""), "$1")
 	var out []string
 	for _, id := range IDs(rs) {
 		re := regexp.MustCompile(`(^|[^\pL\pN_-])` + regexp.QuoteMeta(id) + `($|[^\pL\pN_-])`)
 		if loc := re.FindStringIndex(text); loc != nil {
 			out = append(out, fmt.Sprintf("raw id %q in %q", id, around(text, loc[0])))
+		}
+	}
+	for _, loc := range snakeCase.FindAllStringSubmatchIndex(text, -1) {
+		if id := text[loc[2]:loc[3]]; !slices.Contains(IDs(rs), id) {
+			out = append(out, fmt.Sprintf("id-shaped word %q in %q", id, around(text, loc[2])))
 		}
 	}
 	for _, m := range codes.FindAllStringSubmatchIndex(text, -1) {
@@ -87,6 +97,11 @@ func Problems(rs *classify.RuleSet, text string) []string {
 	}
 	return out
 }
+
+// snakeCase is a word of lower-case letters and digits joined by
+// underscores (existing_licences): an id of some rule set or of the
+// program, never a word of prose, whichever rule set it names.
+var snakeCase = regexp.MustCompile(`(?:^|[^\pL\pN_])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:$|[^\pL\pN_])`)
 
 // codes are words shaped like a catalogue code (B22, Z20): a licence a
 // text names, which must be the rule set's.
