@@ -324,18 +324,18 @@ func (b *builder) routes(r *classify.Result) Section {
 		}
 		it := Item{Tone: Strong, Text: b.tr(rt.Title), Lines: []Line{{Text: typed.Text}}, ID: rt.ID, Name: b.tr(rt.Title), Route: typed}
 		if typed.Checked {
-			achieves := b.w.Verdict(rt.Verdict)
+			achieves := []string{b.w.Verdict(rt.Verdict)}
 			if rt.Verdict != classify.VerdictUnlikely && rt.Authority != nil {
-				achieves += b.label("semi") + b.labelled("authority", b.tr(*rt.Authority))
+				achieves = append(achieves, b.labelled("authority", b.tr(*rt.Authority)))
 			}
 			if len(rt.Met) > 0 {
 				names := make([]string, len(rt.Met))
 				for i, id := range rt.Met {
 					names[i] = b.w.Requirement(id)
 				}
-				achieves += b.label("semi") + b.labelled("met", strings.Join(names, b.label("comma")))
+				achieves = append(achieves, b.labelled("met", strings.Join(names, b.label("comma"))))
 			}
-			it.Lines = append(it.Lines, Line{Text: b.labelled("achieves", achieves)})
+			it.Lines = append(it.Lines, Line{Text: b.labelled("achieves", b.clauses(achieves))})
 		}
 		it.Lines = append(it.Lines, Line{Text: b.labelled("caveats", typed.Caveats)}, typed.Ref)
 		items = append(items, it)
@@ -460,4 +460,14 @@ func official(s classify.SourceRef) bool {
 		}
 	}
 	return false
+}
+
+// clauses joins parts by semicolons, each but the last without its
+// closing full stop: a rule text that ends a sentence would otherwise
+// stand before the semicolon (".;").
+func (b *builder) clauses(parts []string) string {
+	for i := range parts[:len(parts)-1] {
+		parts[i] = strings.TrimRight(parts[i], ".。")
+	}
+	return strings.Join(parts, b.label("semi"))
 }

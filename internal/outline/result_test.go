@@ -322,3 +322,41 @@ func TestResultRegimesAndSources(t *testing.T) {
 		t.Errorf("%d of %d sources official: the test proves less than it says", official, len(res.Sources))
 	}
 }
+
+// TestNoStopBeforeASemicolon: what a route achieves joins the verdict, the
+// authority and the conditions met by semicolons; an authority text that
+// ends a sentence loses its full stop there, never at the end.
+func TestNoStopBeforeASemicolon(t *testing.T) {
+	rs, doc, res := assess(t, "meeting-app.json")
+	if len(res.Routes) == 0 || len(res.Requirements) == 0 {
+		t.Fatal("meeting-app.json has no route or no condition to build the case from")
+	}
+	for _, tt := range []struct {
+		met  []string
+		want string
+	}{
+		{[]string{res.Requirements[0].ID}, "is then uncertain; "},
+		{nil, "is then uncertain."},
+	} {
+		r := *res
+		rt := r.Routes[0]
+		rt.Verdict = classify.VerdictLikely
+		rt.Authority = &classify.Text{Zh: "发证机关不确定。", En: "The issuer is then uncertain."}
+		rt.Met = tt.met
+		r.Routes = []classify.RouteResult{rt}
+		o := outline.Result(rs, doc, &r, outline.Options{Lang: "en"})
+		var achieves string
+		for _, s := range o.Sections {
+			for _, it := range s.Items {
+				for _, l := range it.Lines {
+					if strings.HasPrefix(l.Text, present.NewWords(rs, "en").Label("achieves")) {
+						achieves = l.Text
+					}
+				}
+			}
+		}
+		if !strings.Contains(achieves, tt.want) || strings.Contains(achieves, ".;") {
+			t.Errorf("met %v: what it achieves = %q, want it to hold %q and no \".;\"", tt.met, achieves, tt.want)
+		}
+	}
+}
