@@ -325,6 +325,19 @@ func (b *builder) join(parts []string) string {
 	return strings.Join(parts, ", ")
 }
 
+// and joins names as prose lists them: "A and B", "A, B and C"; in
+// Chinese "A和B", "A、B和C".
+func (b *builder) and(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	last, conj := parts[len(parts)-1], " and "
+	if b.lang == "zh" {
+		conj = "和"
+	}
+	return b.join(parts[:len(parts)-1]) + conj + last
+}
+
 // paren wraps s in brackets the way the current language does.
 func (b *builder) paren(s string) string { return b.tf("paren", s) }
 

@@ -109,12 +109,12 @@ func (b *builder) summary() {
 		}
 	}
 	if len(likely) > 0 {
-		ss = append(ss, b.tf("sum_falls", b.join(likely)))
+		ss = append(ss, b.tf("sum_falls", b.and(likely)))
 	}
 	if len(possible) > 0 && len(likely) > 0 {
-		ss = append(ss, b.tf("sum_may_also", b.join(possible)))
+		ss = append(ss, b.tf("sum_may_also", b.and(possible)))
 	} else if len(possible) > 0 {
-		ss = append(ss, b.tf("sum_may_fall", b.join(possible)))
+		ss = append(ss, b.tf("sum_may_fall", b.and(possible)))
 	}
 	unmet := names(b.unmet())
 	switch n := len(b.part(outline.PartPivotal)); {
