@@ -373,6 +373,15 @@ func (b *builder) fact(i int) string {
 	return b.tr(q.Topic) + b.t("colon") + b.value(i)
 }
 
+// factOf is fact of the question key; a key the rule set lacks is shown
+// as the question would be, which says so.
+func (b *builder) factOf(key string) string {
+	if i := b.rs.QuestionIndex(key); i >= 0 {
+		return b.fact(i)
+	}
+	return b.qa(key)
+}
+
 // existingFacts are the questions asked of this product that decide
 // whether a licence held covers the service: those the rule set's
 // existing-licence rule reads, in the questionnaire's order.
@@ -437,7 +446,7 @@ func (b *builder) answerLines(keys []string) cell {
 	}
 	c := cell{}
 	for _, k := range keys {
-		c = append(c, line(txt(b.qa(k))))
+		c = append(c, line(txt(b.factOf(k))))
 	}
 	return c
 }
@@ -449,7 +458,7 @@ func (b *builder) answerText(keys []string) string {
 	}
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = b.qa(k)
+		parts[i] = b.factOf(k)
 	}
 	return strings.Join(parts, b.t("semi"))
 }

@@ -120,15 +120,15 @@ func (b *builder) refs(answers []string, cites []classify.CitationRef, confidenc
 	return l
 }
 
-// questions names the questions of keys in their own words, each with its
-// answer where the options word answers.
+// questions names the answers of keys by their topics, each with the
+// answer given where the options word answers.
 func (b *builder) questions(keys []string) string {
 	if b.o.Answer == nil {
-		return b.w.QuestionTitles(keys)
+		return b.w.Topics(keys)
 	}
 	out := make([]string, len(keys))
 	for i, k := range keys {
-		out[i] = b.w.QuestionTitle(k)
+		out[i] = b.w.Topic(k)
 		if a := b.o.Answer(k); a != "" {
 			out[i] += b.paren(a)
 		}
@@ -181,7 +181,7 @@ func (b *builder) subcategoryList(list []classify.SubcategoryResult) []Item {
 	for _, s := range list {
 		strength := b.w.Strength(s.Strength)
 		if !s.Settled {
-			strength = b.w.Labelf("open_strength", strength, b.w.QuestionTitles(s.DependsOn))
+			strength = b.w.Labelf("open_strength", strength, b.w.Topics(s.DependsOn))
 		}
 		f := &Finding{Strength: s.Strength, Settled: s.Settled, DependsOn: s.DependsOn}
 		it := Item{Tone: Strong, Text: b.tr(s.Name) + b.label("colon") + strength, ID: s.ID, Name: b.tr(s.Name), Finding: f}

@@ -98,7 +98,7 @@ func TestResultAnswers(t *testing.T) {
 	}
 	plain := first(outline.Result(rs, doc, res, outline.Options{Lang: "en"}))
 	shown := first(outline.Result(rs, doc, res, outline.Options{Lang: "en", Answer: func(key string) string { return "<" + key + ">" }}))
-	if strings.Contains(plain.Text, "<") || !strings.Contains(shown.Text, "? (<realtime_voice>)") {
+	if strings.Contains(plain.Text, "<") || !strings.Contains(shown.Text, "live voice between users (<realtime_voice>)") {
 		t.Errorf("without answers %q\nwith answers %q", plain.Text, shown.Text)
 	}
 	if len(plain.Answers) == 0 || len(plain.Citations) == 0 || !slices.Equal(plain.Answers, shown.Answers) {

@@ -1,6 +1,10 @@
 package present
 
-import "strings"
+import (
+	"strings"
+
+	"b22/classify"
+)
 
 // QuestionTitle is the question an answer key names, in its own words:
 // what a screen shows where a result lists the answers a finding reads
@@ -11,6 +15,27 @@ func (w Words) QuestionTitle(key string) string {
 		return w.text(q.Title)
 	}
 	return key
+}
+
+// Topic is what the answer to question key is about, as a fact's label
+// ("uses", "foreign shareholding"): the question's topic, or its title
+// where the rule set gives it none. A reason names the answers it rests
+// on by their topics, which read as facts; a title is a question to ask,
+// with the questionnaire's instructions ("choose all that apply").
+func (w Words) Topic(key string) string {
+	if q := w.rs.Question(key); q != nil && q.Topic != (classify.Text{}) {
+		return w.text(q.Topic)
+	}
+	return w.QuestionTitle(key)
+}
+
+// Topics is Topic of each key, joined as the language lists things.
+func (w Words) Topics(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = w.Topic(k)
+	}
+	return strings.Join(out, w.Label("item_sep"))
 }
 
 // QuestionTitles is QuestionTitle of each key, joined as the language

@@ -213,7 +213,7 @@ var labels = Labels{
 	"missing":         {Zh: "为何不属于任何子类", En: "Why no sub-category applies"},
 	"subcategories":   {Zh: "所属子类", En: "Sub-categories"},
 	"if_operated":     {Zh: "若无上述排除情形，就其功能将属于", En: "What its features would be but for the exclusion"},
-	"open_strength":   {Zh: "%s（取决于 %s）", En: "%s if answered so (depends on %s)"},
+	"open_strength":   {Zh: "%s（取决于：%s）", En: "%s if answered so (depends on: %s)"},
 	"if":              {Zh: "若如此回答：", En: "if answered so: "},
 	"licence":         {Zh: "许可证", En: "Licence"},
 	"authority":       {Zh: "发证机关", En: "issued by"},
