@@ -189,6 +189,8 @@ var uiText = present.Labels{
 	"plain_allowed_count":   {En: "Type a whole number, such as 12 or 1,500", Zh: "输入整数，例如 12 或 1,500"},
 	"plain_allowed_unsure":  {En: "; s if not sure", Zh: "；不确定输入 s"},
 	"plain_allowed_rest":    {En: "; ? for help; b to go back.", Zh: "；? 查看说明；b 返回上一题。"},
+	"plain_keys_unsure":     {En: "Type s if not sure, ? for help or b to go back.", Zh: "不确定输入 s；? 查看说明；b 返回上一题。"},
+	"plain_keys_rest":       {En: "Type ? for help or b to go back.", Zh: "输入 ? 查看说明；b 返回上一题。"},
 	"plain_empty":           {En: "No answer yet.", Zh: "尚未作答。"},
 	"plain_not_choice":      {En: "\"%s\" is not one of the choices.", Zh: "“%s”不是可选项。"},
 	"plain_several":         {En: "Several match: %s. Type the number.", Zh: "有多个匹配：%s。请输入编号。"},
