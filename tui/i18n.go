@@ -28,8 +28,8 @@ var uiText = present.Labels{
 		En: "b22 tells whether a product needs the licence for {licence_name} ({licence}): which of its {subcategory_count} sub-categories applies and why, the licence scope and issuing authority, the conditions your company meets or misses, and neighbouring rules to check.",
 		Zh: "b22 判断产品是否需要{licence_name}（{licence}）经营许可：属于哪个子类及理由、许可范围和发证机关、公司满足或不满足的许可条件，以及需要同时检查的相关制度。"},
 	"intro_time": {
-		En: "Up to %d questions, fewer on most paths: about 5 to 10 minutes. \"Not sure\" is always an answer; the result then says what it depends on.",
-		Zh: "最多 %d 个问题，多数情况更少，约需 5–10 分钟。任何问题都可以选“不确定”，结果会说明结论取决于哪些问题。"},
+		En: "Up to %d questions, fewer on most paths. \"Not sure\" is always an answer; the result then says what it depends on.",
+		Zh: "最多 %d 个问题，多数情况更少。任何问题都可以选“不确定”，结果会说明结论取决于哪些问题。"},
 	"intro_saved":           {En: "Answers are saved to %s after every answer; ctrl+c saves and quits, and running b22 interview again resumes.", Zh: "每答一题都会保存到 %s；ctrl+c 保存并退出，再次运行 b22 interview 可继续作答。"},
 	"intro_lang":            {En: "Language:", Zh: "语言："},
 	"intro_lang_switch":     {En: "(ctrl+l: 中文)", Zh: "（ctrl+l：English）"},
