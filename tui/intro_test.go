@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,6 +33,28 @@ func TestIntroSaysWhatTheRuleSetAsks(t *testing.T) {
 				if strings.Contains(v, w) {
 					t.Errorf("%s: the intro promises %s:\n%s", lang, w, v)
 				}
+			}
+		}
+	}
+}
+
+// TestChineseScreensNoLatinSpace: no Chinese screen of the goldens puts a
+// Latin space after a full-width stop, comma, semicolon or colon, where
+// Chinese has none ("语言：中文", not "语言： 中文").
+func TestChineseScreensNoLatinSpace(t *testing.T) {
+	files, err := filepath.Glob("testdata/TestGolden/*zh*.golden")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Chinese goldens: %v", err)
+	}
+	after := regexp.MustCompile(`[。，；：] \S`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, l := range strings.Split(string(b), "\n") {
+			if m := after.FindString(l); m != "" {
+				t.Errorf("%s:%d: a Latin space in %q: %s", f, n+1, m, l)
 			}
 		}
 	}
