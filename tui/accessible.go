@@ -311,11 +311,11 @@ func (p *plain) ask(i int) (back bool, err error) {
 		case line == "" && p.s.Answered[i]:
 			return false, nil
 		case line == "":
-			p.say(p.t("plain_empty") + " " + f.plainHint())
+			p.say(sentences(p.lang, p.t("plain_empty"), f.plainHint()))
 			continue
 		case isUnsureText(line):
 			if !q.Unsure {
-				p.say(p.t("unsure_not_offered") + " " + f.plainHint())
+				p.say(sentences(p.lang, p.t("unsure_not_offered"), f.plainHint()))
 				continue
 			}
 			p.s.Set(i, classify.Value{})
@@ -354,7 +354,7 @@ func (p *plain) reviewLoop() (bool, error) {
 			rows = append(rows, i)
 			ans := answerText(c, &rs.Questions()[i], p.s.Values[i], p.s.Answered[i])
 			if !p.s.Asked(i) {
-				ans += " " + p.t("kept_not_asked")
+				ans += p.t("sep") + p.t("kept_not_asked")
 			}
 			p.say(fmt.Sprintf("  %d) %s — %s", len(rows), q.Title.In(p.lang), ans))
 		}

@@ -172,28 +172,6 @@ func scrolledInput(in textinput.Model, text []rune, at int) string {
 	return padRight(b.String(), room)
 }
 
-// urlLine is a URL on a line of its own, never broken: at indent where it
-// fits, further left where that makes it fit, else shortened with "…" at
-// the width. Where the terminal takes hyperlinks the text is a link to the
-// whole URL; the result JSON, the text report and the memo have it whole.
-func (c *common) urlLine(url string, indent int, st lipgloss.Style) string {
-	shown := safe(url)
-	w := ansi.StringWidth(shown)
-	switch {
-	case w <= c.width-indent:
-	case w <= c.width-2:
-		indent = 2
-	default:
-		indent = 2
-		shown = ansi.Truncate(shown, c.width-indent, "…")
-	}
-	text := st.Render(shown)
-	if c.links {
-		text = ansi.SetHyperlink(url) + text + ansi.ResetHyperlink()
-	}
-	return spaces(indent) + text
-}
-
 // fit cuts a line to the width, so that nothing wraps on a narrow terminal.
 func (c *common) fit(s string) string {
 	if ansi.StringWidth(s) <= c.width {

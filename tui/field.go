@@ -92,10 +92,24 @@ func plainHint(c *common, q *classify.Question, takes string) string {
 	return takes + c.t("plain_allowed_rest")
 }
 
+// plainKeys is the end of a plain prompt's hint on its own: "not sure"
+// where the question offers it, and the keys every prompt takes. It
+// follows a message that has said already what to type.
+func plainKeys(c *common, q *classify.Question) string {
+	if q.Unsure {
+		return c.t("plain_keys_unsure")
+	}
+	return c.t("plain_keys_rest")
+}
+
+// sentences joins sentences as the language does: English puts a space
+// after a full stop, Chinese none after its 。.
+func sentences(lang string, s ...string) string { return strings.Join(s, tr(lang, "sep")) }
+
 // notChoice refuses a typed line, or a part of it, and says again what
 // the prompt takes.
 func notChoice(c *common, typed, hint string) string {
-	return fmt.Sprintf(c.t("plain_not_choice"), safe(typed)) + " " + hint
+	return sentences(c.lang, fmt.Sprintf(c.t("plain_not_choice"), safe(typed)), hint)
 }
 
 // plainUnsure is the "not sure" line of a plain list of choices, where the
@@ -163,7 +177,7 @@ func parseChoiceLine(c *common, q *classify.Question, line, hint string) (classi
 		for _, k := range m {
 			names = append(names, fmt.Sprintf("%d) %s", k+1, c.tx(q.Choices[k].Label)))
 		}
-		return classify.Value{}, fmt.Sprintf(c.t("plain_several"), strings.Join(names, ", "))
+		return classify.Value{}, fmt.Sprintf(c.t("plain_several"), strings.Join(names, c.t("list_sep")))
 	}
 	return classify.Value{}, notChoice(c, line, hint)
 }

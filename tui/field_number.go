@@ -193,11 +193,13 @@ func (f numberField) plainHint() string {
 	return plainHint(f.c, f.q, f.c.t("plain_allowed_"+numberKind(f.q)))
 }
 
-// parseLine reads a line as the widget reads what is typed in it.
+// parseLine reads a line as the widget reads what is typed in it. Every
+// message it gives says what to type instead: the keys every prompt
+// takes follow it, not the whole hint again.
 func (f numberField) parseLine(line string) (classify.Value, string) {
 	v, problem := parseNumberAnswer(f.c.lang, f.q, line)
 	if problem != "" {
-		return v, problem + " " + f.plainHint()
+		return v, sentences(f.c.lang, problem, plainKeys(f.c, f.q))
 	}
 	return v, ""
 }

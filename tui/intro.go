@@ -167,7 +167,7 @@ func (m introModel) view(height int) []string {
 	for _, l := range c.wrap(fmt.Sprintf(c.t("intro_saved"), safe(m.path)), 2) {
 		about = append(about, c.st.dim.Render(l))
 	}
-	lang := []string{"  " + c.t("intro_lang") + " " + c.st.bold.Render(c.t("lang_name")) + "  " + c.st.dim.Render(c.t("intro_lang_switch"))}
+	lang := []string{"  " + c.t("intro_lang") + c.t("sep") + c.st.bold.Render(c.t("lang_name")) + "  " + c.st.dim.Render(c.t("intro_lang_switch"))}
 	label := func(i int, s string) string {
 		if m.focus == i {
 			return c.st.marker.Render("› ") + c.st.selected.Render(s)

@@ -157,9 +157,9 @@ func (p *screenPrinter) item(it outline.Item, indent int) {
 	}
 	for _, l := range it.Links {
 		if l.Label != "" {
-			p.add(p.c.fit(strings.Repeat(" ", under) + p.c.st.dim.Render(l.Label)))
+			p.para(under, l.Label, &p.c.st.dim)
 		}
-		p.add(p.c.urlLine(l.URL, under, p.c.st.dim))
+		p.add(p.c.urlLines(l.URL, under, p.c.st.dim)...)
 	}
 }
 

@@ -7,37 +7,92 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// TestSourceURLsNotBroken: a source's URL is never wrapped mid-URL on the
-// result screen: whole on one line where it fits the width, else one line
-// shortened with "…"; with hyperlinks, the link is the whole URL.
-func TestSourceURLsNotBroken(t *testing.T) {
-	for _, w := range []int{50, 80} {
-		d := newDriver(t, testOptions(t, "en"), w, 24)
-		d.keys(walkKeys...)
-		d.keys("r")
-		lines := d.m.result.render()
-		text := ansi.Strip(strings.Join(lines, "\n"))
-		if len(d.m.res.Sources) == 0 {
-			t.Fatal("no sources")
-		}
-		for _, s := range d.m.res.Sources {
-			if ansi.StringWidth(s.URL) <= w-2 {
-				if !strings.Contains(text, s.URL) {
-					t.Errorf("width %d: %s not whole on one line", w, s.URL)
+// TestSourceURLsWhole: every copy of every source is on the result screen
+// whole, at 50 and 80 columns, in both languages: at its label's indent,
+// on one line where it fits, else in pieces one under another that join
+// into the address; never shortened with "…", never wider than the
+// screen. With hyperlinks, every piece links to the whole URL.
+func TestSourceURLsWhole(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, w := range []int{50, 80} {
+			d := newDriver(t, testOptions(t, lang), w, 24)
+			d.keys(walkKeys...)
+			d.keys("r")
+			lines := d.m.result.render()
+			var urls []string
+			for _, s := range d.m.res.Sources {
+				urls = append(urls, s.URL)
+				for _, l := range s.Links {
+					urls = append(urls, l.URL)
 				}
-				continue
 			}
-			if !strings.Contains(text, ansi.Truncate(s.URL, w-2, "…")) {
-				t.Errorf("width %d: %s not shortened on one line", w, s.URL)
+			if len(urls) == 0 {
+				t.Fatal("no sources")
 			}
-		}
-		// With hyperlinks, each URL is the target of a link.
-		d.m.c.links = true
-		raw := strings.Join(d.m.result.render(), "\n")
-		for _, s := range d.m.res.Sources {
-			if !strings.Contains(raw, ansi.SetHyperlink(s.URL)) {
-				t.Errorf("width %d: no hyperlink to %s", w, s.URL)
+			plain := make([]string, len(lines))
+			for i, l := range lines {
+				plain[i] = ansi.Strip(l)
+				if cw := ansi.StringWidth(plain[i]); cw > w {
+					t.Errorf("%s, width %d: line %d is %d columns: %q", lang, w, i, cw, plain[i])
+				}
+			}
+			for _, url := range urls {
+				at, _ := findURL(plain, url)
+				if at < 0 {
+					t.Errorf("%s, width %d: %s is not whole on the screen", lang, w, url)
+					continue
+				}
+				indent := len(plain[at]) - len(strings.TrimLeft(plain[at], " "))
+				// The line above is the copy's label, or the source's own
+				// last line, whose text starts after its bullet.
+				label := plain[at-1]
+				li := len(label) - len(strings.TrimLeft(label, " "))
+				if strings.HasPrefix(strings.TrimLeft(label, " "), "• ") {
+					li += 2
+				}
+				if li != indent {
+					t.Errorf("%s, width %d: %s starts at column %d, under %q at column %d", lang, w, url, indent, label, li)
+				}
+			}
+			// With hyperlinks, every piece of a URL is a link to all of it.
+			d.m.c.links = true
+			raw := d.m.result.render()
+			for _, url := range urls {
+				at, n := findURL(plain, url)
+				for k := at; at >= 0 && k < at+n; k++ {
+					piece := strings.TrimLeft(raw[k], " ")
+					if !strings.HasPrefix(piece, "\x1b]8;") || !strings.Contains(piece, ";"+url+"\a") || !strings.HasSuffix(piece, ansi.ResetHyperlink()) {
+						t.Errorf("%s, width %d: piece %q of %s is not a link to it: %q", lang, w, plain[k], url, raw[k])
+					}
+				}
 			}
 		}
 	}
+}
+
+// findURL finds url on lines, whole on one line or in pieces on lines one
+// under another, each piece alone on its line at one indent: the first
+// line and how many.
+func findURL(lines []string, url string) (at, n int) {
+	for i, l := range lines {
+		piece := strings.TrimLeft(l, " ")
+		if piece == "" || !strings.HasPrefix(url, piece) {
+			continue
+		}
+		indent := len(l) - len(piece)
+		got := piece
+		k := i + 1
+		for got != url && k < len(lines) {
+			next := strings.TrimLeft(lines[k], " ")
+			if len(lines[k])-len(next) != indent || next == "" || !strings.HasPrefix(url, got+next) {
+				break
+			}
+			got += next
+			k++
+		}
+		if got == url {
+			return i, k - i
+		}
+	}
+	return -1, 0
 }

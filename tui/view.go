@@ -85,12 +85,7 @@ func (m Model) View() string {
 		lines = append(lines, "")
 	}
 	if m.screen == screenQuestion || m.screen == screenReview {
-		live := c.wrap(m.liveLine(), 1)
-		if len(live) > 2 {
-			live = live[:2]
-			// The line goes on: say so where it stops.
-			live[1] = ansi.Truncate(live[1], c.width-2, "") + c.st.dim.Render("…")
-		}
+		live := m.liveLines()
 		for len(live) < 2 {
 			live = append(live, "")
 		}
@@ -252,42 +247,6 @@ func (m Model) progressLine() string {
 	full := int(frac*float64(barW) + 0.5)
 	bar := c.st.barFull.Render(strings.Repeat("━", full)) + c.st.barEmpty.Render(strings.Repeat("─", barW-full))
 	return " " + bar + "  " + c.st.dim.Render(label)
-}
-
-// liveLine says where the answers lead so far: the verdict, the
-// sub-categories reached and how firmly, and those still open. Before any
-// answer it says only that, so that no list of sub-categories reads as a
-// finding.
-func (m Model) liveLine() string {
-	c := m.c
-	if m.evalErr != nil {
-		return " " + c.st.err.Render(safe(m.evalErr.Error()))
-	}
-	if answered, _ := m.s.Progress(); answered == 0 {
-		return c.st.dim.Render(c.t("live") + c.t("sep") + c.t("live_none"))
-	}
-	r := m.res
-	parts := []string{c.st.verdict[string(r.Verdict)].Render(c.words().VerdictShort(r.Verdict))}
-	var open []string
-	for _, s := range r.Matched() {
-		name := c.words().SubcategoryShort(s.ID)
-		if !s.Settled {
-			open = append(open, name)
-			continue
-		}
-		parts = append(parts, fmt.Sprintf(c.t("live_sub"), name, c.words().Strength(s.Strength)))
-	}
-	if len(open) > 0 {
-		parts = append(parts, c.t("live_open")+strings.Join(open, c.t("list_sep")))
-	}
-	if len(r.PivotalQuestions) > 0 {
-		key := "live_hinges"
-		if len(r.PivotalQuestions) == 1 {
-			key = "live_hinges_one"
-		}
-		parts = append(parts, fmt.Sprintf(c.t(key), len(r.PivotalQuestions)))
-	}
-	return c.st.dim.Render(c.t("live")) + c.t("sep") + strings.Join(parts, c.st.dim.Render(c.t("dot_sep")))
 }
 
 // answeredCount is how many questions are answered, of about how many:
