@@ -19,8 +19,10 @@ import (
 
 // The routes read the query and the body into the service's requests, with
 // the service's own readers of each option, and write what it returns. A
-// request's document is named <stdin> in messages, as the command line
-// names a document piped to it, so that the bytes are the same.
+// request's document keeps the name <stdin> in its problems' file field,
+// as the command line names a document piped to it (docs/contract.md);
+// messages, worded by the service for HTTP (service.HTTP), call it the
+// request body.
 const bodyName = "<stdin>"
 
 // health says the server is up, with the build and the rule set it
@@ -125,7 +127,7 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	out.rc = rc
 	// Bad lines have their error objects in the stream, as on the command
 	// line: they are not the request's failure.
-	_, err = s.svc.Stream(ctx, service.StreamRequest{Name: bodyName, In: body, AsOf: asOf, Fields: fields, Levers: levers}, out)
+	_, err = s.svc.Stream(ctx, service.StreamRequest{Name: bodyName, Naming: service.HTTP, In: body, AsOf: asOf, Fields: fields, Levers: levers}, out)
 	if err == nil {
 		// The body was read to its end; this only drains a trailing
 		// part the stream had no use for, before the connection serves

@@ -171,7 +171,7 @@ func TestServeErrors(t *testing.T) {
 		code         string // of the first problem
 	}{
 		{"POST", "/v1/classify", `{"answers":{"coverage":"national"}}`, 422, `answers.coverage: "national" is not allowed`, "not_allowed"},
-		{"POST", "/v1/classify", ``, 400, "empty input", ""},
+		{"POST", "/v1/classify", ``, 400, "request body: empty input; expected an answers document (see GET /v1/schema/answers)", ""},
 		{"POST", "/v1/classify?as_of=soon", `{"answers":{}}`, 400, `as_of "soon": expected a date YYYY-MM-DD`, ""},
 		{"POST", "/v1/classify?as_of=2001-01-01", `{"answers":{}}`, 400, "as_of", ""},
 		{"POST", "/v1/classify?fields=verdikt", `{"answers":{}}`, 400, `fields: "verdikt" is not a result field`, ""},
@@ -228,6 +228,48 @@ func TestServeErrors(t *testing.T) {
 			}
 		case <-deadline:
 			t.Fatalf("%d access log lines for failed requests, want 16:\n%s", n, logw.String())
+		}
+	}
+}
+
+// TestServeWordsItsOwn: an answer's message names the input the request
+// body and sends the reader to routes and parameters, never to a command,
+// a flag or <stdin>; the problems keep <stdin> in their file field, as
+// docs/contract.md promises, so that they are the command line's.
+func TestServeWordsItsOwn(t *testing.T) {
+	srv := testServer(t, "", nil)
+	for _, tc := range []struct {
+		path, body string
+		want       string // the start of the message
+	}{
+		{"/v1/classify", `{"answers": {"realtime_voice": "yes"}}`, "request body:1:32: answers.realtime_voice: "},
+		{"/v1/memo", `{"answers": {"coverage": "national"}}`, "request body:1:26: answers.coverage: "},
+		{"/v1/classify", "\n", "request body: empty input; expected an answers document (see GET /v1/schema/answers)"},
+		{"/v1/classify/jsonl", "{\"answers\": {\"coverage\": \"national\"}}\n", "request body:1:26: answers.coverage: "},
+	} {
+		got := do(t, "POST", srv.URL+tc.path, []byte(tc.body))
+		line := bytes.TrimSpace(got.body)
+		var e struct {
+			Error struct {
+				Message  string
+				Problems []struct{ File string }
+			}
+		}
+		if err := json.Unmarshal(line, &e); err != nil {
+			t.Fatalf("POST %s: not an error object: %v\n%s", tc.path, err, got.body)
+		}
+		if !strings.HasPrefix(e.Error.Message, tc.want) {
+			t.Errorf("POST %s: message %q, want it to start %q", tc.path, e.Error.Message, tc.want)
+		}
+		for _, cli := range []string{"<stdin>", "'b22 ", "--"} {
+			if strings.Contains(e.Error.Message, cli) {
+				t.Errorf("POST %s: message %q has the command line's %q", tc.path, e.Error.Message, cli)
+			}
+		}
+		for _, p := range e.Error.Problems {
+			if p.File != "<stdin>" {
+				t.Errorf("POST %s: a problem's file is %q, want <stdin>", tc.path, p.File)
+			}
 		}
 	}
 }

@@ -11,20 +11,12 @@ import (
 
 // Option is an option of a request, by its flag's name ("as-of"): the
 // command line's --as-of, the HTTP API's as_of. Messages name it as the
-// front end that shows them names options.
+// front end that shows them names options (Naming).
 type Option string
-
-// Naming is how a front end names options.
-type Naming int
-
-const (
-	Flags  Naming = iota // --as-of
-	Params               // as_of
-)
 
 // Name is the option as n names it.
 func (o Option) Name(n Naming) string {
-	if n == Params {
+	if n == HTTP {
 		return strings.ReplaceAll(string(o), "-", "_")
 	}
 	return "--" + string(o)
