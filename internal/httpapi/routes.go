@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -61,16 +60,16 @@ func (s *server) classify(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data, ctx, release, ok := s.document(w, r, s.cfg.MaxBody)
-	if !ok {
-		return
-	}
-	defer release()
 	asOf, err := service.AsOf(s.svc.Today(), service.OptAsOf, q.Get("as_of"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	data, ctx, release, ok := s.document(w, r, s.cfg.MaxBody)
+	if !ok {
+		return
+	}
+	defer release()
 	c, err := s.svc.Classify(ctx, service.ClassifyRequest{Document: service.Document{Name: bodyName, Data: data}, AsOf: asOf, Fields: fields})
 	if err == nil {
 		err = ctx.Err() // the answer came too late to be worth sending
@@ -99,7 +98,11 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	levers, _ := strconv.ParseBool(q.Get("levers"))
+	levers, err := service.ParseBool(service.OptLevers, q.Get("levers"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	end := time.Now().Add(s.cfg.StreamTimeout)
 	body := s.newBodyReader(w, r, s.cfg.MaxStreamBody, end)
 	working := false

@@ -124,3 +124,17 @@ func TestDocumentNaming(t *testing.T) {
 		t.Errorf("MessageOf(too large, HTTP) = %q (%v), want %q (too large)", got, KindOf(big), want)
 	}
 }
+
+// A yes-or-no parameter takes what strconv reads as one, and refuses
+// anything else with the values allowed.
+func TestParseBool(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "true": true, "false": false, "1": true} {
+		if got, err := ParseBool(OptLevers, v); got != want || err != nil {
+			t.Errorf("ParseBool(%q) = %v, %v; want %v", v, got, err, want)
+		}
+	}
+	_, err := ParseBool(OptLevers, "maybe")
+	if got, want := MessageOf(err, HTTP), `levers "maybe": allowed: true, false`; got != want || KindOf(err) != Usage {
+		t.Errorf("ParseBool(maybe) = %q (%v), want %q (usage)", got, KindOf(err), want)
+	}
+}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"b22/classify"
@@ -139,6 +140,20 @@ func ParseDate(o Option, s string) (classify.Date, error) {
 		return d, Errorf(Usage, "%s %q: expected a date YYYY-MM-DD", o, s)
 	}
 	return d, nil
+}
+
+// ParseBool reads a yes-or-no option given as a value (a query
+// parameter): true or false, or what strconv.ParseBool reads as either;
+// "" is false.
+func ParseBool(o Option, v string) (bool, error) {
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, Errorf(Usage, "%s %q: allowed: true, false", o, clip(v))
+	}
+	return b, nil
 }
 
 // asOfError makes a date outside the rule set a usage error naming the
