@@ -56,7 +56,7 @@ the file, line:column, the key and what is allowed), 1 anything else; with
   b22 classify --jsonl portfolio.jsonl > results.jsonl
   b22 classify --jsonl --fields verdict,subcategories,licence portfolio.jsonl
   b22 classify --jsonl --levers portfolio.jsonl`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesAnswersFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]

@@ -47,7 +47,7 @@ The same answers and --date give byte-identical files, DOCX included.`,
 		Example: `  b22 memo questionnaires/b22/examples/meeting-app.json --format html -o memo.html
   b22 memo answers.yaml --format docx --lang bilingual -o memo.docx
   b22 memo --lang zh --date 2026-11-26 - < answers.json > memo.md`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesAnswersFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]

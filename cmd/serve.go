@@ -79,7 +79,7 @@ lets running requests finish, for up to --shutdown-timeout.`,
 		Example: `  b22 serve
   B22_TOKEN=s3cret b22 serve --addr :8022
   curl -s --data-binary @answers.json localhost:8022/v1/classify`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: takes(0, 0, takesNothing+" (the address goes with --addr HOST:PORT)"),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(a); err != nil {
 				return err
