@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -128,7 +129,7 @@ func runClassify(a *app, o *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := svc.Classify(a.context(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
+	c, err := svc.Classify(context.Background(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -146,7 +147,7 @@ func runMemo(a *app, o *memoOptions) error {
 			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
 		}
 	}
-	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
+	data, err := svc.Memo(context.Background(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
 		Format: o.Format, Lang: o.Lang, PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter,
 		Status: o.Status, Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer}})
 	if err != nil {

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,17 +34,6 @@ type app struct {
 	rs        *classify.RuleSet
 	svc       *service.Service // for rs, built on first use (service)
 	process   process
-	// ctx, when set, is the deadline of the request a command runs for
-	// (b22 serve): parsing and a stream stop when it is done.
-	ctx context.Context
-}
-
-// context is the command's context: its request's, or none.
-func (a *app) context() context.Context {
-	if a.ctx == nil {
-		return context.Background()
-	}
-	return a.ctx
 }
 
 // process is how a command may change what belongs to the whole process:

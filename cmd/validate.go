@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -57,7 +58,7 @@ func runValidate(a *app, o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	v, err := svc.Validate(a.context(), doc)
+	v, err := svc.Validate(context.Background(), doc)
 	if err != nil {
 		return err
 	}
