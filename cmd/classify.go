@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,7 @@ the file, line:column, the key and what is allowed), 1 anything else; with
   b22 classify --jsonl portfolio.jsonl > results.jsonl
   b22 classify --jsonl --fields verdict,subcategories,licence portfolio.jsonl
   b22 classify --jsonl --levers portfolio.jsonl`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesAnswersFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -128,7 +129,7 @@ func runClassify(a *app, o *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := svc.Classify(a.context(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
+	c, err := svc.Classify(context.Background(), service.ClassifyRequest{Document: doc, AsOf: asOf, Fields: o.fieldSet})
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ which in b22 is a failure), 2 bad usage or input, 1 a failure.`,
   b22 compare answers.json --as-of 2019-07-29 --to-as-of 2026-11-01
   b22 --rules old/ compare answers.json --to-rules new/
   b22 compare --format text --lang zh before.json after.json`,
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		Args: takes(1, 2, needsTwoAnswers),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.FileA, opts.FileB = args[0], args[0]
 			if len(args) == 2 {
@@ -82,7 +82,7 @@ func (o *compareOptions) check(a *app, files int) error {
 		}
 	}
 	if files == 1 && o.ToAsOf == "" && o.ToRules == "" {
-		return usageErrorf("compare needs two answers files, or one with --to-as-of or --to-rules to compare it with itself (see 'b22 compare --help')")
+		return argsError("b22 compare", needsTwoAnswers, []string{o.FileA}, "")
 	}
 	if files == 2 && isStdin(o.FileA) && isStdin(o.FileB) {
 		return usageErrorf("only one of the two answers files can be '-' (stdin)")

@@ -51,7 +51,7 @@ is not a terminal, the result is written to it as JSON at the end, so
 		Example: `  b22 interview
   b22 interview --lang zh --answers acme.json
   b22 interview --accessible < answers.txt > result.json`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: takes(0, 0, takesNothing+" (the answers file goes with --answers FILE)"),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runInterview(a, opts)
 		},

@@ -23,7 +23,7 @@ source id resolves, every text has Chinese and English, every sub-category,
 rule and verdict can be reached, and every question is asked on some path.`,
 		Example: `  b22 lint
   b22 lint ./my-rules`,
-		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		Args:              takes(0, 1, "takes at most one rule set folder (DIR; none for the embedded rule set)"),
 		ValidArgsFunction: dirArg,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {

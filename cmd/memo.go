@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -47,7 +48,7 @@ The same answers and --date give byte-identical files, DOCX included.`,
 		Example: `  b22 memo questionnaires/b22/examples/meeting-app.json --format html -o memo.html
   b22 memo answers.yaml --format docx --lang bilingual -o memo.docx
   b22 memo --lang zh --date 2026-11-26 - < answers.json > memo.md`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesAnswersFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -146,7 +147,7 @@ func runMemo(a *app, o *memoOptions) error {
 			return usageErrorf("--reference-docx %s: %v", o.ReferenceDOCX, errors.Unwrap(err))
 		}
 	}
-	data, err := svc.Memo(a.context(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
+	data, err := svc.Memo(context.Background(), service.MemoRequest{Document: doc, Dates: o.dates, Options: service.MemoOptions{
 		Format: o.Format, Lang: o.Lang, PreparedFor: o.PreparedFor, PreparedBy: o.PreparedBy, Matter: o.Matter,
 		Status: o.Status, Confidential: o.Confidential, ReferenceDOCX: ref, AllLevers: o.AllLevers, Disclaimer: o.Disclaimer}})
 	if err != nil {

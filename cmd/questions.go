@@ -25,7 +25,7 @@ on one; --format json or md chooses either way. Scripts use the JSON to build
 answers documents; the keys and values are the contract's.`,
 		Example: `  b22 questions --format md > QUESTIONS.md
   b22 questions --format json | jq '.questions[].id'`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: takes(0, 0, takesNothing),
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Format == "" {
 				opts.Format = "json"

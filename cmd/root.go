@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,17 +34,6 @@ type app struct {
 	rs        *classify.RuleSet
 	svc       *service.Service // for rs, built on first use (service)
 	process   process
-	// ctx, when set, is the deadline of the request a command runs for
-	// (b22 serve): parsing and a stream stop when it is done.
-	ctx context.Context
-}
-
-// context is the command's context: its request's, or none.
-func (a *app) context() context.Context {
-	if a.ctx == nil {
-		return context.Background()
-	}
-	return a.ctx
 }
 
 // process is how a command may change what belongs to the whole process:
@@ -155,20 +143,9 @@ func newRootCmd(a *app) *cobra.Command {
 		newServeCmd(a),
 	)
 	patchBashCompletion(root)
-	usageArgsEverywhere(root)
+	checkArgsOfCobrasCommands(root)
 	nameHelpFromRules(root, a)
 	return root
-}
-
-// usageArgsEverywhere makes the argument checks of cobra's own commands
-// (completion and its shells) give usage errors too, as b22's do.
-func usageArgsEverywhere(c *cobra.Command) {
-	if c.Args != nil {
-		c.Args = usageArgs(c.Args)
-	}
-	for _, sub := range c.Commands() {
-		usageArgsEverywhere(sub)
-	}
 }
 
 // flagHint suggests the flag meant by an unknown one ("--formt").
@@ -183,19 +160,6 @@ func flagHint(c *cobra.Command, err error) string {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""
-}
-
-// usageArgs makes an argument-count error a usage error (exit 2); an
-// error that already has its kind keeps it, and its words.
-func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		err := v(c, args)
-		var k service.Kinded
-		if err == nil || errors.As(err, &k) {
-			return err
-		}
-		return usageErrorf("%v (see '%s --help')", err, c.CommandPath())
-	}
 }
 
 // ruleSet loads the embedded rule set, or the --rules folder after the same

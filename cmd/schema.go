@@ -25,13 +25,8 @@ one, or --rules DIR):
 
 Editors and validators check documents against it; 'b22 validate' checks
 more (the questions that apply, "did you mean" hints).`,
-		Example: "  b22 schema answers > answers.schema.json",
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 || !service.SchemaKind.Has(args[0]) {
-				return usageErrorf("schema takes one argument: %s (see 'b22 schema --help')", strings.Join(service.SchemaKind.Values(), " or "))
-			}
-			return nil
-		},
+		Example:           "  b22 schema answers > answers.schema.json",
+		Args:              oneOf("takes one argument, "+strings.Join(service.SchemaKind.Values(), " or "), service.SchemaKind.Values),
 		ValidArgsFunction: choiceArg(service.SchemaKind),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Kind = args[0]

@@ -51,11 +51,12 @@ func serveCmd(a *app, opts *serveOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve classify, validate, questions, schemas and memos over HTTP",
-		Long: `serve answers over HTTP what the command line answers, with the same bytes:
+		Long: `serve answers over HTTP what the command line answers, with the same bytes
+(but for messages, which speak of the request body, parameters and routes):
 for an intake form or a compliance portal. It keeps no state between
 requests, so any number of instances can sit behind a load balancer.
 
-Routes (see /openapi.yaml):
+Routes (see /openapi.yaml; a parameter a route does not take is a 400):
   GET  /health                 liveness, with the rule set's version
   POST /v1/classify            one answers document (JSON or YAML) -> result
   POST /v1/classify/jsonl      one document per line -> one result per line
@@ -79,7 +80,7 @@ lets running requests finish, for up to --shutdown-timeout.`,
 		Example: `  b22 serve
   B22_TOKEN=s3cret b22 serve --addr :8022
   curl -s --data-binary @answers.json localhost:8022/v1/classify`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: takes(0, 0, takesNothing+" (the address goes with --addr HOST:PORT)"),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(a); err != nil {
 				return err

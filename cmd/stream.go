@@ -24,7 +24,7 @@ func (a *app) classifyStream(svc *service.Service, path string, asOf classify.Da
 		return err
 	}
 	defer closeInput()
-	ctx, cancel := context.WithCancelCause(a.context())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if a.process.notify != nil {
 		signals := make(chan os.Signal, 1)

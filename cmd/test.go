@@ -38,14 +38,14 @@ a scenario file could not be read or does not pass lint.`,
 		Example: `  b22 test questionnaires/b22
   b22 test --run 'meeting' ./my-rules
   b22 test --format json ./my-rules | jq '.failed'`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesRuleSetDir),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = a.rulesDir
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
 			if opts.Dir == "" {
-				return usageErrorf("test needs a rule set folder: b22 test DIR (see 'b22 test --help')")
+				return argsError(c.CommandPath(), takesRuleSetDir, args, "")
 			}
 			return runTest(a, opts)
 		},

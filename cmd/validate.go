@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -35,7 +36,7 @@ Exit codes: 0 valid, 2 invalid (the problems on standard error, or in the
 JSON), 1 anything else.`,
 		Example: `  b22 validate answers.json
   b22 validate --format json - < answers.yaml`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: takes(0, 1, takesAnswersFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -57,7 +58,7 @@ func runValidate(a *app, o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	v, err := svc.Validate(a.context(), doc)
+	v, err := svc.Validate(context.Background(), doc)
 	if err != nil {
 		return err
 	}

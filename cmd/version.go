@@ -45,7 +45,7 @@ func newVersionCmd(a *app) *cobra.Command {
 		Long: `version prints the tool's version, the commit it was built from and the Go
 version, and the rule set's id, version, effective date and the earliest date
 it applies to. 'b22 --version' prints the same.`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: takes(0, 0, takesNothing),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runVersion(a, opts)
 		},

@@ -14,8 +14,8 @@ import (
 )
 
 // fail answers an error with its kind's status (service.Kind.Status) and
-// its message in the words of the request's parameters (as_of, not
-// --as-of); an invalid document's problems go with it. A failure of the
+// its message as the service words it for HTTP (as_of, not --as-of; the
+// request body, not <stdin>); an invalid document's problems go with it. A failure of the
 // server's own (500) is logged as an error, a request that ran out of
 // the server's time as a warning.
 func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
@@ -77,7 +77,7 @@ func message(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "the request was given up: the client went away, or the server is stopping"
 	}
-	return sanitize(service.MessageOf(err, service.Params))
+	return sanitize(service.MessageOf(err, service.HTTP))
 }
 
 // sanitize neutralises control characters a message quotes from the

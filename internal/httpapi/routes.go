@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,8 +18,10 @@ import (
 
 // The routes read the query and the body into the service's requests, with
 // the service's own readers of each option, and write what it returns. A
-// request's document is named <stdin> in messages, as the command line
-// names a document piped to it, so that the bytes are the same.
+// request's document keeps the name <stdin> in its problems' file field,
+// as the command line names a document piped to it (docs/contract.md);
+// messages, worded by the service for HTTP (service.HTTP), call it the
+// request body.
 const bodyName = "<stdin>"
 
 // health says the server is up, with the build and the rule set it
@@ -59,16 +60,16 @@ func (s *server) classify(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	data, ctx, release, ok := s.document(w, r, s.cfg.MaxBody)
-	if !ok {
-		return
-	}
-	defer release()
 	asOf, err := service.AsOf(s.svc.Today(), service.OptAsOf, q.Get("as_of"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	data, ctx, release, ok := s.document(w, r, s.cfg.MaxBody)
+	if !ok {
+		return
+	}
+	defer release()
 	c, err := s.svc.Classify(ctx, service.ClassifyRequest{Document: service.Document{Name: bodyName, Data: data}, AsOf: asOf, Fields: fields})
 	if err == nil {
 		err = ctx.Err() // the answer came too late to be worth sending
@@ -97,7 +98,11 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	levers, _ := strconv.ParseBool(q.Get("levers"))
+	levers, err := service.ParseBool(service.OptLevers, q.Get("levers"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	end := time.Now().Add(s.cfg.StreamTimeout)
 	body := s.newBodyReader(w, r, s.cfg.MaxStreamBody, end)
 	working := false
@@ -125,7 +130,7 @@ func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	out.rc = rc
 	// Bad lines have their error objects in the stream, as on the command
 	// line: they are not the request's failure.
-	_, err = s.svc.Stream(ctx, service.StreamRequest{Name: bodyName, In: body, AsOf: asOf, Fields: fields, Levers: levers}, out)
+	_, err = s.svc.Stream(ctx, service.StreamRequest{Name: bodyName, Naming: service.HTTP, In: body, AsOf: asOf, Fields: fields, Levers: levers}, out)
 	if err == nil {
 		// The body was read to its end; this only drains a trailing
 		// part the stream had no use for, before the connection serves

@@ -135,23 +135,25 @@ type server struct {
 	bodyRead func()
 }
 
-// route is one route; the OpenAPI description is checked against this
+// route is one route, with the query parameters it takes (any other is
+// refused: query.go); the OpenAPI description is checked against this
 // list. Routes without auth are open even when a token is set.
 type route struct {
 	method, path string
 	auth         bool
+	params       []service.Option
 	handle       func(s *server, w http.ResponseWriter, r *http.Request)
 }
 
 var routes = []route{
-	{"GET", "/health", false, (*server).health},
-	{"GET", "/openapi.yaml", false, (*server).openAPI},
-	{"POST", "/v1/classify", true, (*server).classify},
-	{"POST", "/v1/classify/jsonl", true, (*server).classifyLines},
-	{"POST", "/v1/validate", true, (*server).validate},
-	{"GET", "/v1/questions", true, (*server).questions},
-	{"GET", "/v1/schema/{kind}", true, (*server).schema},
-	{"POST", "/v1/memo", true, (*server).memo},
+	{"GET", "/health", false, nil, (*server).health},
+	{"GET", "/openapi.yaml", false, nil, (*server).openAPI},
+	{"POST", "/v1/classify", true, []service.Option{service.OptAsOf, service.OptFields}, (*server).classify},
+	{"POST", "/v1/classify/jsonl", true, []service.Option{service.OptAsOf, service.OptFields, service.OptLevers}, (*server).classifyLines},
+	{"POST", "/v1/validate", true, nil, (*server).validate},
+	{"GET", "/v1/questions", true, []service.Option{service.OptFormat}, (*server).questions},
+	{"GET", "/v1/schema/{kind}", true, nil, (*server).schema},
+	{"POST", "/v1/memo", true, []service.Option{service.OptFormat, service.OptLang, service.OptDate, service.OptAsOf}, (*server).memo},
 }
 
 // Handler is the API's handler as Serve serves it, for a server whose
@@ -168,7 +170,13 @@ func newServer(cfg Config, svc *service.Service, log *slog.Logger, loopback bool
 func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range routes {
-		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) { rt.handle(s, w, r) })
+		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) {
+			if err := rt.checkQuery(r.URL.RawQuery); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			rt.handle(s, w, r)
+		})
 	}
 	// A catch-all answers in JSON, as every route does; it would also take
 	// a known path's wrong method, which the mux alone answers 405. A GET

@@ -163,7 +163,7 @@ func (s *syncWriter) waitForLine(t *testing.T, want string, within time.Duration
 func TestServeErrors(t *testing.T) {
 	logw := logLines()
 	srv := testServer(t, "", logw)
-	for _, tc := range []struct {
+	cases := []struct {
 		method, path string
 		body         string
 		status       int
@@ -171,7 +171,7 @@ func TestServeErrors(t *testing.T) {
 		code         string // of the first problem
 	}{
 		{"POST", "/v1/classify", `{"answers":{"coverage":"national"}}`, 422, `answers.coverage: "national" is not allowed`, "not_allowed"},
-		{"POST", "/v1/classify", ``, 400, "empty input", ""},
+		{"POST", "/v1/classify", ``, 400, "request body: empty input; expected an answers document (see GET /v1/schema/answers)", ""},
 		{"POST", "/v1/classify?as_of=soon", `{"answers":{}}`, 400, `as_of "soon": expected a date YYYY-MM-DD`, ""},
 		{"POST", "/v1/classify?as_of=2001-01-01", `{"answers":{}}`, 400, "as_of", ""},
 		{"POST", "/v1/classify?fields=verdikt", `{"answers":{}}`, 400, `fields: "verdikt" is not a result field`, ""},
@@ -186,7 +186,25 @@ func TestServeErrors(t *testing.T) {
 		{"GET", "/v2/classify", ``, 404, "no such route; see /openapi.yaml", ""},
 		{"GET", "/v1/classify", ``, 405, "allowed: POST", ""},
 		{"DELETE", "/v1/schema/result", ``, 405, "allowed: GET", ""},
-	} {
+		// Every route refuses a parameter it does not take, one given
+		// twice and a bad value alike, before it reads the body.
+		{"POST", "/v1/classify?lang=fr&bogus=1", `{"answers":{}}`, 400, `unknown parameters "bogus", "lang"; POST /v1/classify takes as_of, fields`, ""},
+		{"POST", "/v1/classify?format=text", `{"answers":{}}`, 400, `unknown parameter "format"; POST /v1/classify takes as_of, fields`, ""},
+		{"POST", "/v1/classify?as-of=2026-01-05", `{"answers":{}}`, 400, `unknown parameter "as-of" (did you mean "as_of"?); POST /v1/classify takes as_of, fields`, ""},
+		{"POST", "/v1/classify?as_of=2026-01-05&as_of=2019-01-01", `{"answers":{}}`, 400, "as_of given 2 times; give it once", ""},
+		{"POST", "/v1/classify?as_of=soon", strings.Repeat(" ", 1<<20+1), 400, `as_of "soon"`, ""},
+		{"POST", "/v1/classify/jsonl?levers=maybe", "{}\n", 400, `levers "maybe": allowed: true, false`, ""},
+		{"POST", "/v1/classify/jsonl?lang=zh", "{}\n", 400, `unknown parameter "lang"; POST /v1/classify/jsonl takes as_of, fields, levers`, ""},
+		{"POST", "/v1/validate?fields=verdict", `{}`, 400, `unknown parameter "fields"; POST /v1/validate takes no parameters`, ""},
+		{"POST", "/v1/memo?format=md&format=html", `{}`, 400, "format given 2 times; give it once", ""},
+		{"POST", "/v1/memo?fields=verdict", `{}`, 400, `unknown parameter "fields"; POST /v1/memo takes format, lang, date, as_of`, ""},
+		{"GET", "/v1/questions?lang=zh", ``, 400, `unknown parameter "lang"; GET /v1/questions takes format`, ""},
+		{"GET", "/v1/questions?format=%zz", ``, 400, "the query is not well-formed", ""},
+		{"GET", "/v1/schema/result?kind=answers", ``, 400, `unknown parameter "kind"; GET /v1/schema/{kind} takes no parameters`, ""},
+		{"GET", "/health?verbose=1", ``, 400, `unknown parameter "verbose"; GET /health takes no parameters`, ""},
+		{"GET", "/openapi.yaml?v=3", ``, 400, `unknown parameter "v"; GET /openapi.yaml takes no parameters`, ""},
+	}
+	for _, tc := range cases {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			got := do(t, tc.method, srv.URL+tc.path, []byte(tc.body))
 			if got.status != tc.status {
@@ -213,7 +231,7 @@ func TestServeErrors(t *testing.T) {
 	// written once the answer is out, so the last may come after the
 	// client has read it.
 	deadline := time.After(10 * time.Second)
-	for n := 0; n < 16; {
+	for n := 0; n < len(cases); {
 		select {
 		case line := <-logw.lines:
 			var rec struct {
@@ -227,7 +245,49 @@ func TestServeErrors(t *testing.T) {
 				n++
 			}
 		case <-deadline:
-			t.Fatalf("%d access log lines for failed requests, want 16:\n%s", n, logw.String())
+			t.Fatalf("%d access log lines for failed requests, want %d:\n%s", n, len(cases), logw.String())
+		}
+	}
+}
+
+// TestServeWordsItsOwn: an answer's message names the input the request
+// body and sends the reader to routes and parameters, never to a command,
+// a flag or <stdin>; the problems keep <stdin> in their file field, as
+// docs/contract.md promises, so that they are the command line's.
+func TestServeWordsItsOwn(t *testing.T) {
+	srv := testServer(t, "", nil)
+	for _, tc := range []struct {
+		path, body string
+		want       string // the start of the message
+	}{
+		{"/v1/classify", `{"answers": {"realtime_voice": "yes"}}`, "request body:1:32: answers.realtime_voice: "},
+		{"/v1/memo", `{"answers": {"coverage": "national"}}`, "request body:1:26: answers.coverage: "},
+		{"/v1/classify", "\n", "request body: empty input; expected an answers document (see GET /v1/schema/answers)"},
+		{"/v1/classify/jsonl", "{\"answers\": {\"coverage\": \"national\"}}\n", "request body:1:26: answers.coverage: "},
+	} {
+		got := do(t, "POST", srv.URL+tc.path, []byte(tc.body))
+		line := bytes.TrimSpace(got.body)
+		var e struct {
+			Error struct {
+				Message  string
+				Problems []struct{ File string }
+			}
+		}
+		if err := json.Unmarshal(line, &e); err != nil {
+			t.Fatalf("POST %s: not an error object: %v\n%s", tc.path, err, got.body)
+		}
+		if !strings.HasPrefix(e.Error.Message, tc.want) {
+			t.Errorf("POST %s: message %q, want it to start %q", tc.path, e.Error.Message, tc.want)
+		}
+		for _, cli := range []string{"<stdin>", "'b22 ", "--"} {
+			if strings.Contains(e.Error.Message, cli) {
+				t.Errorf("POST %s: message %q has the command line's %q", tc.path, e.Error.Message, cli)
+			}
+		}
+		for _, p := range e.Error.Problems {
+			if p.File != "<stdin>" {
+				t.Errorf("POST %s: a problem's file is %q, want <stdin>", tc.path, p.File)
+			}
 		}
 	}
 }
@@ -260,11 +320,15 @@ func TestServeToken(t *testing.T) {
 }
 
 // TestServeOpenAPI keeps docs/openapi.yaml and the routes in step: every
-// route is described with its method, and every described path is served.
+// route is described with its method, its query parameters and its 400,
+// and every described path is served.
 func TestServeOpenAPI(t *testing.T) {
 	var doc struct {
-		OpenAPI string                    `yaml:"openapi"`
-		Paths   map[string]map[string]any `yaml:"paths"`
+		OpenAPI    string                    `yaml:"openapi"`
+		Paths      map[string]map[string]any `yaml:"paths"`
+		Components struct {
+			Parameters map[string]openAPIParam `yaml:"parameters"`
+		} `yaml:"components"`
 	}
 	if err := yaml.Unmarshal(docs.OpenAPI, &doc); err != nil {
 		t.Fatalf("docs/openapi.yaml: %v", err)
@@ -286,6 +350,31 @@ func TestServeOpenAPI(t *testing.T) {
 		if len(ops) != 1 {
 			t.Errorf("docs/openapi.yaml: %s has %d operations; the server has one", rt.path, len(ops))
 		}
+		var op struct {
+			Parameters []openAPIParam `yaml:"parameters"`
+			Responses  map[string]any `yaml:"responses"`
+		}
+		if data, err := yaml.Marshal(ops[strings.ToLower(rt.method)]); err != nil || yaml.Unmarshal(data, &op) != nil {
+			t.Fatalf("docs/openapi.yaml: %s %s is not an operation", rt.method, rt.path)
+		}
+		var described, takes []string
+		for _, p := range op.Parameters {
+			if ref, ok := strings.CutPrefix(p.Ref, "#/components/parameters/"); ok {
+				p = doc.Components.Parameters[ref]
+			}
+			if p.In == "query" {
+				described = append(described, p.Name)
+			}
+		}
+		for _, o := range rt.params {
+			takes = append(takes, o.Name(service.HTTP))
+		}
+		if strings.Join(described, ",") != strings.Join(takes, ",") {
+			t.Errorf("docs/openapi.yaml: %s %s has the query parameters %v; the route takes %v", rt.method, rt.path, described, takes)
+		}
+		if _, ok := op.Responses["400"]; !ok {
+			t.Errorf("docs/openapi.yaml: %s %s has no 400, which an unknown parameter gets", rt.method, rt.path)
+		}
 	}
 	var extra []string
 	for p := range doc.Paths {
@@ -300,6 +389,13 @@ func TestServeOpenAPI(t *testing.T) {
 	if !bytes.Equal(got.body, docs.OpenAPI) {
 		t.Errorf("GET /openapi.yaml is not docs/openapi.yaml")
 	}
+}
+
+// openAPIParam is a parameter of docs/openapi.yaml, or a reference to one.
+type openAPIParam struct {
+	Ref  string `yaml:"$ref"`
+	Name string `yaml:"name"`
+	In   string `yaml:"in"`
 }
 
 // TestServeShutdown: a stop lets the request in flight finish, then the

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -9,8 +10,9 @@ import (
 	"b22/classify/answers"
 )
 
-// Document is an answers document as it was read: its name in messages
-// (a file's path, or <stdin>), its bytes, and the syntax its name implies.
+// Document is an answers document as it was read: its name (a file's
+// path, or <stdin>; its problems' file field, and on the command line its
+// name in messages), its bytes, and the syntax its name implies.
 type Document struct {
 	Name   string
 	Data   []byte
@@ -33,20 +35,26 @@ func FormatOf(path string) answers.Format {
 // sees it.
 func (d Document) Check() error {
 	if len(d.Data) > answers.MaxDocumentBytes {
-		return Errorf(Input, "%s: larger than the %d-byte (1 MiB) limit for an answers document; use --jsonl for many documents", d.Name, answers.MaxDocumentBytes)
+		return Errorf(TooLarge, "%s: larger than the %d-byte (1 MiB) limit for an answers document; use %s for many documents", docName(d.Name), answers.MaxDocumentBytes, RefStream)
 	}
 	if len(strings.TrimSpace(string(d.Data))) == 0 {
-		return Errorf(Input, "%s: empty input; expected an answers document (see 'b22 schema answers')", d.Name)
+		return Errorf(Input, "%s: empty input; expected an answers document (see %s)", docName(d.Name), RefAnswersSchema)
 	}
 	return nil
 }
 
-// Parse checks and parses an answers document; its problems come back
-// as classify.Problems, every one of them. ctx stops the parse of a
-// document that would take too long.
+// Parse checks and parses an answers document. An invalid one is an
+// error of kind Invalid that holds every problem (errors.As finds the
+// classify.Problems) and words its message for each front end. ctx stops
+// the parse of a document that would take too long.
 func (s *Service) Parse(ctx context.Context, d Document) (*classify.Document, error) {
 	if err := d.Check(); err != nil {
 		return nil, err
 	}
-	return s.Parser().ParseContext(ctx, d.Name, d.Data, d.Format)
+	doc, err := s.Parser().ParseContext(ctx, d.Name, d.Data, d.Format)
+	var ps classify.Problems
+	if errors.As(err, &ps) {
+		return nil, &invalidError{name: d.Name, ps: ps}
+	}
+	return doc, err
 }

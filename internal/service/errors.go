@@ -87,9 +87,9 @@ func KindOf(err error) Kind {
 	return Failure
 }
 
-// Error is an error of a kind, worded for the front end that shows it:
-// the options it names are flags on the command line (--as-of) and query
-// parameters over HTTP (as_of).
+// Error is an error of a kind, worded for the front end that shows it
+// (Naming): the options it names are flags on the command line (--as-of)
+// and query parameters over HTTP (as_of), and so on.
 type Error struct {
 	kind   Kind
 	format string
@@ -97,8 +97,9 @@ type Error struct {
 	err    error // what format's %w wraps, if anything
 }
 
-// Errorf makes an error of kind k. Options among args are named by the
-// front end that shows the message; %w wraps as fmt.Errorf does.
+// Errorf makes an error of kind k. Options, Refs and document names among
+// args are named by the front end that shows the message; %w wraps as
+// fmt.Errorf does.
 func Errorf(k Kind, format string, args ...any) *Error {
 	e := &Error{kind: k, format: format, args: args}
 	if strings.Contains(format, "%w") {
@@ -110,13 +111,13 @@ func Errorf(k Kind, format string, args ...any) *Error {
 func (e *Error) Kind() Kind { return e.kind }
 
 // Error is the message as the command line words it.
-func (e *Error) Error() string { return e.Message(Flags) }
+func (e *Error) Error() string { return e.Message(CommandLine) }
 
-// Message is the message with its options named as n names them.
+// Message is the message with what it mentions named as n names it.
 func (e *Error) Message(n Naming) string {
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
-		if o, ok := a.(Option); ok {
+		if o, ok := a.(named); ok {
 			a = o.Name(n)
 		}
 		args[i] = a
@@ -126,10 +127,10 @@ func (e *Error) Message(n Naming) string {
 
 func (e *Error) Unwrap() error { return e.err }
 
-// MessageOf is err's message as n names options: an Error's own wording,
-// or err's.
+// MessageOf is err's message as the front end n words it: the wording of
+// an Error or an invalid document for n, or err's own.
 func MessageOf(err error, n Naming) string {
-	if e, ok := err.(*Error); ok {
+	if e, ok := err.(interface{ Message(Naming) string }); ok {
 		return e.Message(n)
 	}
 	return err.Error()

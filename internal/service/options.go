@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"b22/classify"
@@ -11,20 +12,12 @@ import (
 
 // Option is an option of a request, by its flag's name ("as-of"): the
 // command line's --as-of, the HTTP API's as_of. Messages name it as the
-// front end that shows them names options.
+// front end that shows them names options (Naming).
 type Option string
-
-// Naming is how a front end names options.
-type Naming int
-
-const (
-	Flags  Naming = iota // --as-of
-	Params               // as_of
-)
 
 // Name is the option as n names it.
 func (o Option) Name(n Naming) string {
-	if n == Params {
+	if n == HTTP {
 		return strings.ReplaceAll(string(o), "-", "_")
 	}
 	return "--" + string(o)
@@ -147,6 +140,20 @@ func ParseDate(o Option, s string) (classify.Date, error) {
 		return d, Errorf(Usage, "%s %q: expected a date YYYY-MM-DD", o, s)
 	}
 	return d, nil
+}
+
+// ParseBool reads a yes-or-no option given as a value (a query
+// parameter): true or false, or what strconv.ParseBool reads as either;
+// "" is false.
+func ParseBool(o Option, v string) (bool, error) {
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, Errorf(Usage, "%s %q: allowed: true, false", o, clip(v))
+	}
+	return b, nil
 }
 
 // asOfError makes a date outside the rule set a usage error naming the

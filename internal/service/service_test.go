@@ -25,15 +25,15 @@ func TestMemoDates(t *testing.T) {
 	}
 	doc := Document{Name: "<stdin>", Data: []byte(`{"answers":{}}`)}
 	_, err = svc.Memo(ctx, MemoRequest{Document: doc, Dates: d, Options: memo.Options{Format: "md", Lang: "en"}})
-	if want := "date 2001-01-01: the rules apply from 2017-09-01; give a later date, or as_of"; KindOf(err) != Usage || MessageOf(err, Params) != want {
-		t.Errorf("memo dated before the rules: %v (%v), want %q", MessageOf(err, Params), KindOf(err), want)
+	if want := "date 2001-01-01: the rules apply from 2017-09-01; give a later date, or as_of"; KindOf(err) != Usage || MessageOf(err, HTTP) != want {
+		t.Errorf("memo dated before the rules: %v (%v), want %q", MessageOf(err, HTTP), KindOf(err), want)
 	}
 	d, _ = ParseMemoDates(today, "2026-01-05", "2001-01-01")
 	_, err = svc.Memo(ctx, MemoRequest{Document: doc, Dates: d, Options: memo.Options{Format: "md", Lang: "en"}})
 	if want := "--as-of: date outside the rule set"; err == nil || len(err.Error()) < len(want) || err.Error()[:len(want)] != want {
 		t.Errorf("memo as of a date before the rules: %v, want %q…", err, want)
 	}
-	if _, err := ParseMemoDates(today, "2026-02-30", ""); MessageOf(err, Flags) != `--date "2026-02-30": expected a date YYYY-MM-DD` {
+	if _, err := ParseMemoDates(today, "2026-02-30", ""); MessageOf(err, CommandLine) != `--date "2026-02-30": expected a date YYYY-MM-DD` {
 		t.Errorf("a bad date: %v", err)
 	}
 }

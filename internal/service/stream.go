@@ -44,9 +44,13 @@ var outBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); retur
 // StreamRequest asks for the results of a stream of answers documents,
 // one a line (JSON Lines).
 type StreamRequest struct {
-	// Name is the stream's name in messages: a file's path, or <stdin>.
+	// Name is the stream's name in its problems' file field: a file's
+	// path, or <stdin>.
 	Name string
-	In   io.Reader
+	// Naming words the messages of the error lines for the front end
+	// that shows them: the stream named by Name, or as the request body.
+	Naming Naming
+	In     io.Reader
 	// AsOf is the date whose rules apply (AsOf reads it).
 	AsOf classify.Date
 	// Fields are the result's fields to write (ParseFields reads them).
@@ -90,7 +94,7 @@ func (s *Service) Stream(ctx context.Context, req StreamRequest, out io.Writer) 
 	// asked for, by the levers option or by naming either field.
 	leverBits, _, _ := resultjson.FieldSet([]string{"levers", "routes"})
 	levers := req.Levers || (req.Fields != resultjson.AllFields && req.Fields&leverBits != 0)
-	name, asOf, fields := req.Name, req.AsOf, req.Fields
+	name, naming, asOf, fields := req.Name, req.Naming, req.AsOf, req.Fields
 
 	// Prepared here, before the workers share them.
 	rs, parser, encoder := s.rs, s.Parser(), s.Encoder()
@@ -124,7 +128,7 @@ func (s *Service) Stream(ctx context.Context, req StreamRequest, out io.Writer) 
 				if ctx.Err() != nil {
 					res = lineResult{seq: j.seq} // the run is over: not worth the work
 				} else {
-					res = classifyLine(ctx, rs, parser, encoder, name, asOf, fields, levers, j)
+					res = classifyLine(ctx, rs, parser, encoder, name, naming, asOf, fields, levers, j)
 				}
 				j.data = nil // the line is done with: charge the result instead
 				res.held = budget.resize(j.seq, j.held, resultCost(res))
@@ -285,9 +289,9 @@ func readLines(r io.Reader, tokens chan<- struct{}, budget *byteBudget, jobs cha
 	}
 }
 
-func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, asOf classify.Date, fields resultjson.Fields, levers bool, j lineJob) lineResult {
+func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Parser, enc *resultjson.Encoder, name string, naming Naming, asOf classify.Date, fields resultjson.Fields, levers bool, j lineJob) lineResult {
 	fail := func(ps classify.Problems) lineResult {
-		msg := ps.Error()
+		msg := problemsMessage(ps, name, naming)
 		var b bytes.Buffer
 		_ = WriteJSON(&b, ErrorLine{Line: j.seq, Error: ErrorObject{Message: msg, Problems: ps}}, false) // strings and ints
 		return lineResult{seq: j.seq, out: b.Bytes(), problems: ps, problemsSize: len(msg)}
