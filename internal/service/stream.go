@@ -35,6 +35,9 @@ type lineResult struct {
 	problemsSize int
 	pooled       *[]byte // out's buffer, back to outBuffers once written
 	held         int64   // bytes of the stream's budget the result holds
+	// cut is a line the run ended before it was classified: it has no
+	// output, and the stream's output ends before it.
+	cut bool
 }
 
 // outBuffers recycles the buffers results are encoded into: a result is some
@@ -126,7 +129,7 @@ func (s *Service) Stream(ctx context.Context, req StreamRequest, out io.Writer) 
 			for j := range jobs {
 				var res lineResult
 				if ctx.Err() != nil {
-					res = lineResult{seq: j.seq} // the run is over: not worth the work
+					res = lineResult{seq: j.seq, cut: true} // the run is over: not worth the work
 				} else {
 					res = classifyLine(ctx, rs, parser, encoder, name, naming, asOf, fields, levers, j)
 				}
@@ -167,6 +170,19 @@ func (s *Service) Stream(ctx context.Context, req StreamRequest, out io.Writer) 
 				break
 			}
 			delete(pending, next)
+			if p.cut {
+				// The run ended before this line was classified, while
+				// later ones may have been: the output stops here, so that
+				// it has no gap and Lines counts only lines written.
+				stop()
+				if sum.OutputErr == nil {
+					sum.OutputErr = w.Flush()
+				}
+				if err := context.Cause(ctx); err != nil {
+					return sum, err
+				}
+				return sum, fmt.Errorf("%s: the stream stopped before line %d was classified", name, next)
+			}
 			if sum.OutputErr == nil {
 				_, sum.OutputErr = w.Write(p.out)
 			}
@@ -308,7 +324,7 @@ func classifyLine(ctx context.Context, rs *classify.RuleSet, parser *answers.Par
 		return fail(ps)
 	}
 	if err != nil {
-		return lineResult{seq: j.seq} // the run is over
+		return lineResult{seq: j.seq, cut: true} // the run is over
 	}
 	res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: levers})
 	if err != nil {
