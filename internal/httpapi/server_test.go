@@ -370,7 +370,7 @@ func TestServeOpenAPI(t *testing.T) {
 		if strings.Join(described, ",") != strings.Join(takes, ",") {
 			t.Errorf("docs/openapi.yaml: %s %s has the query parameters %v; the route takes %v", rt.method, rt.path, described, takes)
 		}
-		if _, ok := op.Responses["400"]; !ok {
+		if _, ok := op.Responses["400"]; !ok && !ignoresQuery[rt.path] {
 			t.Errorf("docs/openapi.yaml: %s %s has no 400, which an unknown parameter gets", rt.method, rt.path)
 		}
 	}
