@@ -209,7 +209,7 @@ func (p *Parser) answers(n *node, doc *classify.Document, c collector) {
 			continue
 		}
 		if !ok {
-			c.add(f.at, "answers."+clip(f.key), classify.CodeUnknownKey, "unknown key%s; see `b22 questions` for the keys", hint(f.key, p.questionIDs))
+			c.add(f.at, "answers."+clip(f.key), classify.CodeUnknownKey, "unknown key%s; see %s for the keys", hint(f.key, p.questionIDs), p.keysRef)
 			continue
 		}
 		if f.val.kind == kindNull {

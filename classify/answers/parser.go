@@ -18,11 +18,22 @@ type Parser struct {
 	// (question and choice ids) to itself: a string the JSON parser finds
 	// there costs no allocation.
 	intern map[string]string
+	// keysRef is where an unknown key's problem sends its reader for the
+	// keys: a command on the command line, a route over HTTP.
+	keysRef string
+}
+
+// WithKeysRef is p sending the reader of an unknown key's problem to ref
+// for the keys ("GET /v1/questions" over HTTP); it shares p's tables.
+func (p *Parser) WithKeysRef(ref string) *Parser {
+	q := *p
+	q.keysRef = ref
+	return &q
 }
 
 // New prepares a parser for the rule set's questions.
 func New(rs *classify.RuleSet) *Parser {
-	p := &Parser{rs: rs, index: map[string]int{}, intern: map[string]string{rs.ID(): rs.ID()}}
+	p := &Parser{rs: rs, index: map[string]int{}, intern: map[string]string{rs.ID(): rs.ID()}, keysRef: "`b22 questions`"}
 	for i, q := range rs.Questions() {
 		p.index[q.ID] = i
 		p.questionIDs = append(p.questionIDs, q.ID)

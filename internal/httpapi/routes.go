@@ -70,7 +70,7 @@ func (s *server) classify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	c, err := s.svc.Classify(ctx, service.ClassifyRequest{Document: service.Document{Name: bodyName, Data: data}, AsOf: asOf, Fields: fields})
+	c, err := s.svc.Classify(ctx, service.ClassifyRequest{Document: service.Document{Name: bodyName, Data: data, Naming: service.HTTP}, AsOf: asOf, Fields: fields})
 	if err == nil {
 		err = ctx.Err() // the answer came too late to be worth sending
 	}
@@ -237,7 +237,7 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	v, err := s.svc.Validate(ctx, service.Document{Name: bodyName, Data: data})
+	v, err := s.svc.Validate(ctx, service.Document{Name: bodyName, Data: data, Naming: service.HTTP})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -322,7 +322,7 @@ func (s *server) memo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.memos.give()
-	out, err := s.svc.Memo(ctx, service.MemoRequest{Document: service.Document{Name: bodyName, Data: data},
+	out, err := s.svc.Memo(ctx, service.MemoRequest{Document: service.Document{Name: bodyName, Data: data, Naming: service.HTTP},
 		Dates: dates, Options: service.MemoOptions{Format: format, Lang: lang}})
 	if err != nil {
 		s.fail(w, r, err)

@@ -180,6 +180,7 @@ func TestServeErrors(t *testing.T) {
 		{"POST", "/v1/memo?format=pdf", `{}`, 400, `format "pdf": allowed: md, html, docx`, ""},
 		{"POST", "/v1/memo?lang=fr", `{}`, 400, `lang "fr"`, ""},
 		{"POST", "/v1/memo", `{"answers":{"x":1}}`, 422, "answers.x: unknown key", "unknown_key"},
+		{"POST", "/v1/classify", `{"answers":{"x":1}}`, 422, "unknown key; see GET /v1/questions for the keys", "unknown_key"},
 		{"POST", "/v1/validate", ``, 400, "empty input", ""},
 		{"GET", "/v1/questions?format=pdf", ``, 400, `format "pdf"`, ""},
 		{"GET", "/v1/schema/everything", ``, 404, `no schema "everything"`, ""},

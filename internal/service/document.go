@@ -17,6 +17,9 @@ type Document struct {
 	Name   string
 	Data   []byte
 	Format answers.Format
+	// Naming is the front end the document came through, whose words its
+	// problems use.
+	Naming Naming
 }
 
 // FormatOf is the syntax a file's name implies: .json JSON, .yaml and
@@ -51,7 +54,7 @@ func (s *Service) Parse(ctx context.Context, d Document) (*classify.Document, er
 	if err := d.Check(); err != nil {
 		return nil, err
 	}
-	doc, err := s.Parser().ParseContext(ctx, d.Name, d.Data, d.Format)
+	doc, err := s.parserFor(d.Naming).ParseContext(ctx, d.Name, d.Data, d.Format)
 	var ps classify.Problems
 	if errors.As(err, &ps) {
 		return nil, &invalidError{name: d.Name, ps: ps}

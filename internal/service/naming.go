@@ -35,12 +35,15 @@ const (
 	RefAnswersSchema Ref = iota
 	// RefStream classifies many documents, one a line.
 	RefStream
+	// RefKeys lists the questions and their answer keys.
+	RefKeys
 )
 
 // refs is the one table of where each Ref is, on each front end.
 var refs = [...][2]string{
 	RefAnswersSchema: {CommandLine: "'b22 schema answers'", HTTP: "GET /v1/schema/answers"},
 	RefStream:        {CommandLine: "--jsonl", HTTP: "POST /v1/classify/jsonl"},
+	RefKeys:          {CommandLine: "`b22 questions`", HTTP: "GET /v1/questions"},
 }
 
 // Name is where r is on the front end n.

@@ -24,6 +24,7 @@ type Service struct {
 
 	parserOnce  sync.Once
 	parser      *answers.Parser
+	httpParser  *answers.Parser
 	encoderOnce sync.Once
 	encoder     *resultjson.Encoder
 }
@@ -45,8 +46,18 @@ func (s *Service) Prepare() {
 }
 
 // Parser is the answers parser of the rule set, built on first use.
-func (s *Service) Parser() *answers.Parser {
-	s.parserOnce.Do(func() { s.parser = answers.New(s.rs) })
+func (s *Service) Parser() *answers.Parser { return s.parserFor(CommandLine) }
+
+// parserFor is the parser whose problems send their reader to the front
+// end n's list of the keys.
+func (s *Service) parserFor(n Naming) *answers.Parser {
+	s.parserOnce.Do(func() {
+		s.parser = answers.New(s.rs).WithKeysRef(RefKeys.Name(CommandLine))
+		s.httpParser = s.parser.WithKeysRef(RefKeys.Name(HTTP))
+	})
+	if n == HTTP {
+		return s.httpParser
+	}
 	return s.parser
 }
 

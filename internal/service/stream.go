@@ -100,7 +100,7 @@ func (s *Service) Stream(ctx context.Context, req StreamRequest, out io.Writer) 
 	name, naming, asOf, fields := req.Name, req.Naming, req.AsOf, req.Fields
 
 	// Prepared here, before the workers share them.
-	rs, parser, encoder := s.rs, s.Parser(), s.Encoder()
+	rs, parser, encoder := s.rs, s.parserFor(naming), s.Encoder()
 	workers := runtime.GOMAXPROCS(0)
 	inFlight := workers * 16
 	tokens := make(chan struct{}, inFlight)
