@@ -146,6 +146,12 @@ func (b *builder) t(key string) string {
 // set's names filled in.
 func (b *builder) chrome(key string) (classify.Text, bool) {
 	c, ok := chrome[key]
+	if w, shared := sharedWords[key]; shared {
+		c, ok = present.SharedLabel(w.key), true
+		if w.capital {
+			c.En = capFirst(c.En)
+		}
+	}
 	return classify.Text{Zh: present.NewWords(b.rs, "zh").Fill(c.Zh), En: present.NewWords(b.rs, "en").Fill(c.En)}, ok
 }
 

@@ -34,6 +34,11 @@ func (w Words) Label(key string) string { return w.Fill(labels.In(w.lang, key)) 
 // Labelf is Label used as a format.
 func (w Words) Labelf(key string, args ...any) string { return fmt.Sprintf(w.Label(key), args...) }
 
+// SharedLabel is the shared table's words for key in both languages, for
+// a renderer that says a shared word in a place of its own (a memo's
+// column heading); the zero Text when the table lacks it.
+func SharedLabel(key string) classify.Text { return labels[key] }
+
 // HasLabel reports whether the shared table has key: for tests that check
 // every label a renderer asks for exists.
 func HasLabel(key string) bool {
