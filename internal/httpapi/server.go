@@ -84,7 +84,7 @@ func Serve(ln net.Listener, cfg Config, svc *service.Service, log *slog.Logger, 
 		log.Warn("listening beyond this machine without a token; set B22_TOKEN or --token-file", "addr", ln.Addr().String())
 	}
 	rs := svc.RuleSet()
-	log.Info("listening", "addr", ln.Addr().String(), "rules", rs.ID, "rules_version", rs.Version, "token", cfg.Token != "",
+	log.Info("listening", "addr", ln.Addr().String(), "rules", rs.ID(), "rules_version", rs.Version(), "token", cfg.Token != "",
 		"max_conns", cfg.MaxConns, "max_requests", cfg.MaxRequests)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(newConnLimiter(ln, cfg.MaxConns, log)) }()

@@ -451,10 +451,15 @@ func TestServeShutdown(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop after the stop")
 	}
-	for _, want := range []string{`"msg":"listening"`, `"msg":"shutting down","signal":"interrupt"`, `"msg":"stopped"`} {
+	// The start names the rule set by its id and version: values, not the
+	// methods that give them, which a log cannot print.
+	for _, want := range []string{`"msg":"listening"`, `"rules":"b22","rules_version":"`, `"msg":"shutting down","signal":"interrupt"`, `"msg":"stopped"`} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("logs lack %s:\n%s", want, logs.String())
 		}
+	}
+	if strings.Contains(logs.String(), "!ERROR") {
+		t.Errorf("a log line could not be written:\n%s", logs.String())
 	}
 }
 

@@ -137,7 +137,7 @@ func nonEmpty(vs []string) []string {
 func ParseDate(o Option, s string) (classify.Date, error) {
 	d, err := classify.ParseDate(s)
 	if err != nil {
-		return d, Errorf(Usage, "%s %q: expected a date YYYY-MM-DD", o, s)
+		return d, Errorf(Usage, "%s %q: expected a date YYYY-MM-DD", o, clip(s))
 	}
 	return d, nil
 }
