@@ -1,8 +1,6 @@
 package classify_test
 
 import (
-	"bytes"
-	"io"
 	"sync"
 	"testing"
 
@@ -27,8 +25,6 @@ func embedded(t testing.TB) *classify.RuleSet {
 	}
 	return loaded
 }
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 var parsers sync.Map // *classify.RuleSet → *answers.Parser
 

@@ -334,6 +334,9 @@ func (l *loader) parameters(n *yaml.Node) {
 			continue
 		}
 		par := Parameter{ID: d.str(pm["id"], key+".id"), Unit: d.str(pm["unit"], key+".unit"), Title: d.text(pm["title"], key+".title"), at: at(p)}
+		if pm["unit"] != nil && !contains(paramUnits, par.Unit) {
+			d.bad(pm["unit"], key+".unit", CodeRuleValue, "a parameter's unit is one of: %s", strings.Join(paramUnits, ", "))
+		}
 		par.Basis, par.Cites = l.basis(d, pm["basis"], key+".basis")
 		for j, v := range d.list(pm["values"], key+".values") {
 			vkey := fmt.Sprintf("%s.values[%d]", key, j)

@@ -7,8 +7,6 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-var ruleFields = []string{"id", "when", "text", "basis", "confidence", "footing"}
-
 // rule reads the fields every rule shares. extra names further keys the
 // caller reads itself from the returned mapping.
 func (l *loader) rule(d ydec, n *yaml.Node, key string, inVerdict bool, required, optional []string) (Rule, map[string]*yaml.Node) {

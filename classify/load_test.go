@@ -96,6 +96,8 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`questions.yaml:20:7: questions.realtime_voice.title: missing "zh"`, classify.CodeRuleSchema},
 		{"wrong operator for type", "rules.yaml", "{key: max_participants, at_least: 3}", "{key: max_participants, includes: 3}",
 			`includes needs a multi question`, classify.CodeRuleValue},
+		{"unknown parameter unit", "parameters.yaml", "unit: days", "unit: dayz",
+			`.unit: a parameter's unit is one of: cny, percent, days, years, people, year`, classify.CodeRuleValue},
 		{"unknown parameter", "rules.yaml", "{param: capital_provincial}", "{param: capital_province}",
 			`unknown parameter "capital_province"`, classify.CodeRuleReference},
 		{"bad confidence", "rules.yaml", "confidence: low\n", "confidence: lowish\n", `"lowish" is not allowed`, classify.CodeRuleValue},

@@ -1,5 +1,6 @@
-// Package cmd wires b22's command line to the classify engine and its
-// presenters. Only Main turns errors into exit codes.
+// Package cmd wires b22's command line to the service (internal/service)
+// and the interview: flags and files in, the service's results out.
+// Only Main turns errors into exit codes, by their kind.
 package cmd
 
 import (

@@ -89,8 +89,8 @@ func RunAccessible(o Options, in io.Reader, out io.Writer, width int) (*Outcome,
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
-	// Assess, as the full screen does: the text report then says what
-	// changing a given answer would change.
+	// Evaluate with levers, as the full screen does: the text report then
+	// says what changing a given answer would change.
 	res, eerr := o.RuleSet.Evaluate(p.s.Document(), classify.Options{AsOf: o.AsOf, Levers: true})
 	if eerr != nil {
 		return nil, eerr

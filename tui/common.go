@@ -54,9 +54,6 @@ func (c *common) setLang(lang string) {
 // t is a UI string in the current language, the rule set's names filled in.
 func (c *common) t(key string) string { return c.words().Fill(tr(c.lang, key)) }
 
-// label is a UI string followed by a colon in the language's form.
-func (c *common) label(key string) string { return c.t(key) + c.t("colon") }
-
 // tx is a rule-set text in the current language.
 func (c *common) tx(t classify.Text) string { return t.In(c.lang) }
 

@@ -1,10 +1,24 @@
 package tui
 
-import "b22/internal/present"
+import (
+	"b22/classify"
+	"b22/internal/present"
+)
 
 // tr is the UI string key in lang; a missing key shows as itself, which
 // TestI18nKeys prevents.
-func tr(lang, key string) string { return uiText.In(lang, key) }
+func tr(lang, key string) string {
+	if t, ok := uiText[key]; ok {
+		return t.In(lang)
+	}
+	// Words every renderer says (punctuation, list joints) are the shared
+	// table's; a key neither table has is shown as itself, so that a gap
+	// shows.
+	if t := present.SharedLabel(key); t != (classify.Text{}) {
+		return t.In(lang)
+	}
+	return key
+}
 
 // uiText holds every word the interview shows that is not in the rule set:
 // screens, widgets, keys, messages, the plain mode. Questions, choices,
@@ -18,7 +32,6 @@ var uiText = present.Labels{
 	// languages
 	"lang_name":  {En: "English", Zh: "中文"},
 	"lang_short": {En: "EN", Zh: "中文"},
-	"colon":      {En: ": ", Zh: "："},
 	"sep":        {En: " ", Zh: ""},
 
 	"too_small": {En: "Window too small (%d×%d): make it at least %d×%d. ctrl+c saves and quits.", Zh: "窗口太小（%d×%d）：请调整到至少 %d×%d。按 ctrl+c 保存并退出。"},
@@ -82,7 +95,6 @@ var uiText = present.Labels{
 	"live_open_count":     {En: "%d still open", Zh: "%d 项尚待确定"},
 	"live_more":           {En: "+%d more", Zh: "另有 %d 项"},
 	"live_found_count":    {En: "%d found", Zh: "已判定 %d 项"},
-	"list_sep":            {En: ", ", Zh: "、"},
 	"dot_sep":             {En: " · ", Zh: "；"},
 	"live_sub":            {En: "%s (%s)", Zh: "%s（%s）"},
 	"scrolled":            {En: "%d%% scrolled", Zh: "已浏览 %d%%"},

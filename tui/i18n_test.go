@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"b22/internal/present"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,8 +66,11 @@ func TestI18nKeys(t *testing.T) {
 		}
 		for _, m := range lookup.FindAllStringSubmatch(string(src), -1) {
 			found++
-			if _, ok := uiText[m[1]]; !ok && !strings.HasSuffix(m[1], "_") {
-				t.Errorf("%s: key %q is not in uiText", f, m[1])
+			if _, ok := uiText[m[1]]; !ok && !present.HasLabel(m[1]) && !strings.HasSuffix(m[1], "_") {
+				t.Errorf("%s: key %q is in neither uiText nor the shared table", f, m[1])
+			}
+			if _, ok := uiText[m[1]]; ok && present.HasLabel(m[1]) && uiText[m[1]] == present.SharedLabel(m[1]) {
+				t.Errorf("%s: key %q repeats the shared table's words; drop it from uiText", f, m[1])
 			}
 		}
 	}

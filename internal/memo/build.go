@@ -312,18 +312,6 @@ func capFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-func lowerFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError || !unicode.IsUpper(r) {
-		return s
-	}
-	// An abbreviation (MIIT, ICP) keeps its capitals.
-	if r2, _ := utf8.DecodeRuneInString(s[size:]); unicode.IsUpper(r2) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[size:]
-}
-
 func (b *builder) join(parts []string) string {
 	if b.lang == "zh" {
 		return strings.Join(parts, "、")
@@ -367,7 +355,6 @@ func (b *builder) sentence(s string) string {
 
 // ---- answers -------------------------------------------------------------
 
-// value is the answer to question i in words, or why there is none.
 // fact is question i's answer as a fact: its topic and the answer
 // ("licences and filings held: ICP filing"), or, for a question the rule
 // set gives no topic, the question and the answer.
@@ -376,7 +363,7 @@ func (b *builder) fact(i int) string {
 	if q.Topic == (classify.Text{}) {
 		return b.qa(q.ID)
 	}
-	return b.tr(q.Topic) + b.t("colon") + b.value(i)
+	return b.words().Topic(q.ID) + b.t("colon") + b.value(i)
 }
 
 // factOf is fact of the question key; a key the rule set lacks is shown
@@ -414,6 +401,7 @@ func (b *builder) existingFacts() []int {
 	return out
 }
 
+// value is the answer to question i in words, or why there is none.
 func (b *builder) value(i int) string {
 	v := b.doc.Answers[i]
 	if !v.Known {

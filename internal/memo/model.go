@@ -108,10 +108,8 @@ type table struct {
 
 // Constructors keep build.go short.
 
-func txt(s string) run  { return run{text: s} }
-func bold(s string) run { return run{text: s, strong: true} }
-func code(s string) run { return run{text: s, code: true} }
-
+func txt(s string) run     { return run{text: s} }
+func bold(s string) run    { return run{text: s, strong: true} }
 func line(rs ...run) []run { return rs }
 
 func lines(ls ...[]run) cell { return cell(ls) }

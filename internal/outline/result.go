@@ -13,10 +13,10 @@ import (
 type Options struct {
 	Lang string // "zh" or "en"
 	// Answer, when set, words the answer given to the question key ("" for
-	// none), and a finding's reference line names each question it read
-	// with its answer: "Do users talk …? (yes)". The interview shows the
-	// answers; the text report, read beside the answers file, names the
-	// questions alone.
+	// none), and a finding's reference line names each answer it read by
+	// its topic with the answer: "live voice between users (yes)". The
+	// interview shows the answers; the text report, read beside the
+	// answers file, names the topics alone.
 	Answer func(key string) string
 	// Relabellings includes among the levers the changes of what the
 	// product is said to be for (each marked Relabel), which people are

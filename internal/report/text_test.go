@@ -65,7 +65,7 @@ func shippedExamples(t *testing.T) (*classify.RuleSet, []assessed) {
 		}
 		res, err := rs.Evaluate(doc, classify.Options{AsOf: asOf, Levers: true})
 		if err != nil {
-			t.Fatalf("Assess(%s): %v", f, err)
+			t.Fatalf("Evaluate(%s): %v", f, err)
 		}
 		out = append(out, assessed{strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), doc, res})
 	}
