@@ -3,6 +3,7 @@ package memo
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"b22/classify"
 	"b22/internal/outline"
@@ -59,22 +60,21 @@ type Options struct {
 // Statuses Render accepts for Options.Status.
 var Statuses = []string{"", "draft", "final"}
 
-// Render writes the memo for res, the result of rs.Evaluate(doc, classify.Options{AsOf: ..., Levers: true}). A
-// result of rs.Evaluate, whose levers were not asked for, has them worked
-// out here, so that the memo never says nothing would change a conclusion
+// Render writes the memo for res, the result of rs.Evaluate with Levers
+// set. A result evaluated without levers has them worked out here, so that the memo never says nothing would change a conclusion
 // it was merely not told about. That is all Render reads of the result:
 // the memo sets out its outline (outline.Result), the same parts in the
 // same words as the text report and the interview. It reads the clock of
 // nobody: everything shown comes from its arguments.
 func Render(rs *classify.RuleSet, doc *classify.Document, res *classify.Result, o Options) ([]byte, error) {
 	if !contains(Formats, o.Format) {
-		return nil, fmt.Errorf("%w: format %q; allowed: md, html, docx", ErrOptions, o.Format)
+		return nil, fmt.Errorf("%w: format %q; allowed: %s", ErrOptions, o.Format, strings.Join(Formats, ", "))
 	}
 	if !contains(Languages, o.Lang) {
-		return nil, fmt.Errorf("%w: language %q; allowed: zh, en, bilingual", ErrOptions, o.Lang)
+		return nil, fmt.Errorf("%w: language %q; allowed: %s", ErrOptions, o.Lang, strings.Join(Languages, ", "))
 	}
 	if !contains(Statuses, o.Status) {
-		return nil, fmt.Errorf("%w: status %q; allowed: draft, final", ErrOptions, o.Status)
+		return nil, fmt.Errorf("%w: status %q; allowed: %s", ErrOptions, o.Status, strings.Join(Statuses[1:], ", "))
 	}
 	if rs == nil || doc == nil || res == nil {
 		return nil, errors.New("memo: rule set, document and result are required")
