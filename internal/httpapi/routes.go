@@ -8,10 +8,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"b22/classify"
+	"b22/classify/resultjson"
 	"b22/docs"
 	"b22/internal/service"
 )
@@ -53,14 +55,20 @@ func fieldsOf(q map[string][]string) (given bool, names []string) {
 	return true, names
 }
 
-func (s *server) classify(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+// resultOptions reads what both classify routes take: the fields of a
+// result to write and the date whose rules apply.
+func (s *server) resultOptions(q url.Values) (resultjson.Fields, classify.Date, error) {
 	fields, err := service.ParseFields(fieldsOf(q))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return fields, classify.Date{}, err
 	}
 	asOf, err := service.AsOf(s.svc.Today(), service.OptAsOf, q.Get("as_of"))
+	return fields, asOf, err
+}
+
+func (s *server) classify(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	fields, asOf, err := s.resultOptions(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -88,12 +96,7 @@ func (s *server) classify(w http.ResponseWriter, r *http.Request) {
 // cut off after BodyTimeout.
 func (s *server) classifyLines(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	fields, err := service.ParseFields(fieldsOf(q))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	asOf, err := service.AsOf(s.svc.Today(), service.OptAsOf, q.Get("as_of"))
+	fields, asOf, err := s.resultOptions(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
