@@ -68,14 +68,15 @@ var markdownEscape = regexp.MustCompile(`\\([_*\[\]()#+.!\-` + "`" + `])`)
 func Problems(rs *classify.RuleSet, text string) []string {
 	text = markdownEscape.ReplaceAllString(links.ReplaceAllString(text, ""), "$1")
 	var out []string
-	for _, id := range IDs(rs) {
+	ids := IDs(rs)
+	for _, id := range ids {
 		re := regexp.MustCompile(`(^|[^\pL\pN_-])` + regexp.QuoteMeta(id) + `($|[^\pL\pN_-])`)
 		if loc := re.FindStringIndex(text); loc != nil {
 			out = append(out, fmt.Sprintf("raw id %q in %q", id, around(text, loc[0])))
 		}
 	}
 	for _, loc := range snakeCase.FindAllStringSubmatchIndex(text, -1) {
-		if id := text[loc[2]:loc[3]]; !slices.Contains(IDs(rs), id) {
+		if id := text[loc[2]:loc[3]]; !slices.Contains(ids, id) {
 			out = append(out, fmt.Sprintf("id-shaped word %q in %q", id, around(text, loc[2])))
 		}
 	}
